@@ -1,0 +1,28 @@
+namespace Platform.GraphQL.Server.DataLoader;
+
+/// <summary>
+/// The data loaders of one request (register it scoped). Loaders are found by name, so every
+/// resolver that asks for "Lead.owner" in a request shares one batch. Not thread-safe: run
+/// queries with GraphQL.NET's serial execution strategy (one DbContext per request needs it too).
+/// </summary>
+public sealed class DataLoaderContext
+{
+    private readonly Dictionary<string, object> _loaders = new();
+
+    /// <summary>
+    /// Returns the loader called <paramref name="name"/>, creating it with <paramref name="fetch"/>
+    /// on first use. <paramref name="fetch"/> receives the distinct keys of one batch and returns
+    /// the values found; missing keys resolve to <c>default</c>.
+    /// </summary>
+    public BatchLoader<TKey, TValue> GetOrAdd<TKey, TValue>(
+        string name,
+        Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch)
+        where TKey : notnull
+    {
+        if (_loaders.TryGetValue(name, out var existing))
+            return (BatchLoader<TKey, TValue>)existing;
+        var loader = new BatchLoader<TKey, TValue>(fetch);
+        _loaders[name] = loader;
+        return loader;
+    }
+}
