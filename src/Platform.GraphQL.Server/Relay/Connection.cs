@@ -1,12 +1,17 @@
+using GraphQL.DataLoader;
+
 namespace Platform.GraphQL.Server.Relay;
 
-/// <summary>One page of a Relay connection, with the total count computed only when asked for.</summary>
-public sealed class Connection<T>(IReadOnlyList<Edge<T>> edges, PageInfo pageInfo, Func<CancellationToken, Task<int>> count)
+/// <summary>
+/// One page of a Relay connection. The total count is a data-loader result created only when
+/// <c>totalCount</c> is selected, so nested connections count all their parents in one query.
+/// </summary>
+public sealed class Connection<T>(IReadOnlyList<Edge<T>> edges, PageInfo pageInfo, Func<IDataLoaderResult<int>> count)
 {
     public IReadOnlyList<Edge<T>> Edges { get; } = edges;
     public PageInfo PageInfo { get; } = pageInfo;
     public IEnumerable<T> Nodes => Edges.Select(edge => edge.Node);
-    public Task<int> CountAsync(CancellationToken cancellationToken) => count(cancellationToken);
+    public IDataLoaderResult<int> Count() => count();
 }
 
 /// <summary>A node of a page with the cursor that points at it.</summary>

@@ -25,7 +25,7 @@ public sealed class ConnectionGraphType<TNodeType, TNode> : ObjectGraphType<Conn
             .Resolve(context => context.Source.PageInfo);
         Field<NonNullGraphType<IntGraphType>>("totalCount")
             .Description("The number of items in the whole connection with its filters applied, across all pages (counted only when selected).")
-            .ResolveAsync(async context => await context.Source.CountAsync(context.CancellationToken));
+            .Resolve(context => context.Source.Count());
     }
 }
 

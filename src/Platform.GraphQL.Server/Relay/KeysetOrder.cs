@@ -28,24 +28,30 @@ public sealed class KeysetOrder<T>
         new(Name, [.. _keys, Key.Create(key, descending)]);
 
     /// <summary>Sorts <paramref name="source"/> in this order, or its reverse.</summary>
-    public IOrderedQueryable<T> Sort(IQueryable<T> source, bool reverse)
+    public IOrderedQueryable<T> Sort(IQueryable<T> source, bool reverse) =>
+        (IOrderedQueryable<T>)source.Provider.CreateQuery<T>(Sort(source.Expression, typeof(Queryable), reverse));
+
+    /// <summary>Sorts an in-query sequence (e.g. a group inside a SelectMany) in this order.</summary>
+    public Expression Sort(Expression sequence, bool reverse) => Sort(sequence, typeof(Enumerable), reverse);
+
+    private Expression Sort(Expression sequence, Type methods, bool reverse)
     {
-        IOrderedQueryable<T>? sorted = null;
+        var first = true;
         foreach (var key in _keys)
         {
             var descending = key.Descending ^ reverse;
-            var method = (sorted is null, descending) switch
+            var method = (first, descending) switch
             {
                 (true, false) => nameof(Queryable.OrderBy),
                 (true, true) => nameof(Queryable.OrderByDescending),
                 (false, false) => nameof(Queryable.ThenBy),
                 (false, true) => nameof(Queryable.ThenByDescending),
             };
-            var call = Expression.Call(typeof(Queryable), method, [typeof(T), key.Type],
-                (sorted ?? source).Expression, Expression.Quote(key.Selector));
-            sorted = (IOrderedQueryable<T>)source.Provider.CreateQuery<T>(call);
+            Expression selector = methods == typeof(Queryable) ? Expression.Quote(key.Selector) : key.Selector;
+            sequence = Expression.Call(methods, method, [typeof(T), key.Type], sequence, selector);
+            first = false;
         }
-        return sorted!;
+        return sequence;
     }
 
     /// <summary>

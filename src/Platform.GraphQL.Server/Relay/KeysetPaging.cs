@@ -1,4 +1,7 @@
+using System.Linq.Expressions;
+using GraphQL.DataLoader;
 using Microsoft.EntityFrameworkCore;
+using Platform.GraphQL.Server.DataLoader;
 
 namespace Platform.GraphQL.Server.Relay;
 
@@ -20,7 +23,7 @@ public static class KeysetPaging
     }
 
     /// <summary>Turns rows fetched by <see cref="Window"/> into a page in the order's direction.</summary>
-    public static Connection<T> ToConnection<T>(IReadOnlyList<T> window, PageRequest request, KeysetOrder<T> order, Func<CancellationToken, Task<int>> count)
+    public static Connection<T> ToConnection<T>(IReadOnlyList<T> window, PageRequest request, KeysetOrder<T> order, Func<IDataLoaderResult<int>> count)
     {
         var more = window.Count > request.Size;
         IEnumerable<T> rows = more ? window.Take(request.Size) : window;
@@ -40,6 +43,23 @@ public static class KeysetPaging
     public static async Task<Connection<T>> PageAsync<T>(IQueryable<T> source, PageRequest request, KeysetOrder<T> order, CancellationToken cancellationToken)
     {
         var window = await Window(source, request, order).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return ToConnection(window, request, order, ct => source.CountAsync(ct));
+        return ToConnection(window, request, order, () => new DeferredResult<int>(ct => source.CountAsync(ct)));
+    }
+
+    /// <summary>
+    /// <see cref="Window"/> for many parents at once: the page of each parent's
+    /// <paramref name="children"/> (a collection navigation) in one query — EF turns it into a
+    /// ROW_NUMBER window or a lateral join — for nested connections loaded through a DataLoader.
+    /// </summary>
+    public static IQueryable<T> WindowPerParent<TParent, T>(IQueryable<TParent> parents, Expression<Func<TParent, IEnumerable<T>>> children, PageRequest request, KeysetOrder<T> order)
+    {
+        Expression page = children.Body;
+        if (request.After is not null)
+            page = Expression.Call(typeof(Enumerable), nameof(Enumerable.Where), [typeof(T)], page, order.Beyond(request.After, before: false));
+        if (request.Before is not null)
+            page = Expression.Call(typeof(Enumerable), nameof(Enumerable.Where), [typeof(T)], page, order.Beyond(request.Before, before: true));
+        page = order.Sort(page, reverse: request.Backward);
+        page = Expression.Call(typeof(Enumerable), nameof(Enumerable.Take), [typeof(T)], page, Expression.Constant(request.Size + 1));
+        return parents.SelectMany(Expression.Lambda<Func<TParent, IEnumerable<T>>>(page, children.Parameters));
     }
 }

@@ -25,7 +25,9 @@ public sealed class KeysetPagingTests : IDisposable
             .Options);
         _db.Database.EnsureCreated();
         var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        _db.Items.AddRange(Enumerable.Range(1, 25).Select(i => new Item { Name = $"item {i % 7}", CreatedAt = start.AddHours(i / 3) }));
+        var groups = Enumerable.Range(0, 7).Select(_ => new Group()).ToList();
+        _db.Groups.AddRange(groups);
+        _db.Items.AddRange(Enumerable.Range(1, 25).Select(i => new Item { Name = $"item {i % 7}", Group = groups[i % 7], CreatedAt = start.AddHours(i / 3) }));
         _db.SaveChanges();
         _sql.Clear();
     }
@@ -84,8 +86,29 @@ public sealed class KeysetPagingTests : IDisposable
         Assert.DoesNotContain(_sql, s => s.Contains("OFFSET", StringComparison.OrdinalIgnoreCase));
         Assert.Contains("WHERE", _sql[1]);
 
-        Assert.Equal(25, await second.CountAsync(default));
+        Assert.Equal(25, await second.Count().GetResultAsync());
         Assert.Equal(3, _sql.Count);
+    }
+
+    [Fact]
+    public async Task WindowPerParent_PagesEveryParentsChildrenInOneQuery()
+    {
+        var request = PageRequest.Create(2, null, null, null);
+        var rows = await KeysetPaging.WindowPerParent(_db.Groups, g => g.Items, request, NewestFirst).ToListAsync();
+
+        Assert.Single(_sql);
+        Assert.DoesNotContain(_sql, s => s.Contains("OFFSET", StringComparison.OrdinalIgnoreCase));
+        var groups = rows.GroupBy(x => x.GroupId).ToDictionary(g => g.Key, g => g.ToList());
+        Assert.Equal(7, groups.Count);
+        foreach (var (groupId, window) in groups)
+        {
+            var expected = _db.Items.AsEnumerable().Where(x => x.GroupId == groupId)
+                .OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id).Take(3).Select(x => x.Id);
+            Assert.Equal(expected, window.Select(x => x.Id)); // the page plus one row that says more follow
+            var page = KeysetPaging.ToConnection(window, request, NewestFirst, () => throw new InvalidOperationException());
+            Assert.Equal(2, page.Edges.Count);
+            Assert.True(page.PageInfo.HasNextPage);
+        }
     }
 
     [Fact]
@@ -146,10 +169,19 @@ public sealed class KeysetPagingTests : IDisposable
         public long Id { get; set; }
         public string Name { get; set; } = "";
         public DateTime CreatedAt { get; set; }
+        public long GroupId { get; set; }
+        public Group Group { get; set; } = null!;
+    }
+
+    public sealed class Group
+    {
+        public long Id { get; set; }
+        public List<Item> Items { get; set; } = new();
     }
 
     private sealed class ItemsContext(DbContextOptions<ItemsContext> options) : DbContext(options)
     {
         public DbSet<Item> Items => Set<Item>();
+        public DbSet<Group> Groups => Set<Group>();
     }
 }
