@@ -37,7 +37,7 @@ public sealed class EdgeGraphType<TNodeType, TNode> : ObjectGraphType<Edge<TNode
     {
         var node = GraphTypeNames.Of<TNodeType>();
         Name = node + "Edge";
-        Description = $"A {node} in a connection, with its cursor.";
+        Description = $"One item of a {node}Connection, with its cursor.";
         Field<NonNullGraphType<StringGraphType>>("cursor")
             .Description("An opaque cursor pointing at this item; pass it as `after` or `before`.")
             .Resolve(context => context.Source.Cursor);

@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Platform.Api.GraphQL;
+
+/// <summary>The <c>GraphQL</c> configuration section: limits and switches of the /graphql endpoint.</summary>
+public sealed class GraphQLOptions
+{
+    public const string Section = "GraphQL";
+
+    /// <summary>Request bodies larger than this are refused with 413.</summary>
+    [Range(1024, 100 * 1024 * 1024)]
+    public long MaxRequestBytes { get; set; } = 1_048_576;
+
+    /// <summary>Accept a JSON array of requests in one POST.</summary>
+    public bool EnableBatching { get; set; }
+
+    /// <summary>Serve the GraphiQL IDE to browsers at GET /graphql.</summary>
+    public bool EnableGraphiQL { get; set; } = true;
+}

@@ -1,0 +1,32 @@
+using GraphQL;
+using GraphQL.Execution;
+using GraphQLParser.AST;
+using Platform.GraphQL.Server.DataLoader;
+using Platform.GraphQL.Server.Relay;
+
+namespace Platform.Api.GraphQL;
+
+/// <summary>Registers the Platform schema with GraphQL.NET.</summary>
+public static class GraphQLRegistration
+{
+    public static IServiceCollection AddPlatformGraphQL(this IServiceCollection services, IConfiguration configuration, bool exposeExceptionDetails)
+    {
+        // Field and enum value descriptions come from the domain's XML docs, so they are written once.
+        GlobalSwitches.EnableReadDescriptionFromXmlDocumentation = true;
+
+        services.AddOptions<GraphQLOptions>().Bind(configuration.GetSection(GraphQLOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<DataLoaderContext>();
+        services.AddTransient(typeof(ConnectionGraphType<,>));
+        services.AddTransient(typeof(EdgeGraphType<,>));
+        services.AddTransient<PageInfoGraphType>();
+        services.AddTransient<NodeInterfaceType>();
+        services.AddGraphQL(builder => builder
+            .AddSchema<PlatformSchema>()
+            .AddSystemTextJson()
+            .AddGraphTypes(typeof(PlatformSchema).Assembly)
+            // One DbContext per request: resolvers run one at a time, DataLoaders still batch.
+            .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
+            .AddErrorInfoProvider(options => options.ExposeExceptionDetails = exposeExceptionDetails));
+        return services;
+    }
+}

@@ -1,0 +1,54 @@
+using GraphQL;
+using GraphQL.Types;
+using Platform.Api.Clients;
+using Platform.Api.Common;
+using Platform.Api.Deals;
+using Platform.Api.Leads;
+using Platform.Domain;
+using Platform.Domain.Clients;
+using Platform.Domain.Deals;
+using Platform.Domain.Leads;
+using Platform.Domain.Staff;
+using Platform.GraphQL.Server.DataLoader;
+using Platform.GraphQL.Server.Relay;
+
+namespace Platform.Api.GraphQL;
+
+/// <summary>The root <c>Query</c> type: Relay's node lookups plus each feature's fields.</summary>
+public sealed class QueryType : ObjectGraphType
+{
+    /// <summary>Every type that <c>node(id:)</c> can fetch.</summary>
+    private static readonly NodeRegistry Nodes = new NodeRegistry()
+        .Add<Lead>().Add<Activity>().Add<StaffUser>()
+        .Add<Client>().Add<Contact>()
+        .Add<Deal>().Add<DealStageChange>().Add<Pipeline>().Add<PipelineStage>();
+
+    public QueryType()
+    {
+        Name = "Query";
+        Description = "The root of all reads.";
+        Field<NodeInterfaceType>("node")
+            .Description("Fetches any object by its global ID; null when no object has that ID.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The global ID of the object.")
+            .Resolve(context => Nodes.Load(context, context.GetArgument<string>("id")));
+        Field<NonNullGraphType<ListGraphType<NodeInterfaceType>>>("nodes")
+            .Description("Fetches objects by their global IDs, in the same order; null for each ID with no object. At most 100 IDs.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", "The global IDs of the objects (at most 100).")
+            .Resolve(context =>
+            {
+                var ids = context.GetArgument<List<string>>("ids");
+                if (ids.Count > PageRequest.MaxPageSize)
+                    throw new ExecutionError($"`ids` may hold at most {PageRequest.MaxPageSize} IDs; it held {ids.Count}.") { Code = "TOO_MANY_IDS" };
+                return Nodes.LoadMany(context, ids);
+            });
+        this.AddLeadQueries();
+        this.AddClientQueries();
+        this.AddDealQueries();
+    }
+}
+
+internal static class NodeRegistryExtensions
+{
+    public static NodeRegistry Add<TEntity>(this NodeRegistry registry) where TEntity : Entity =>
+        registry.Add(typeof(TEntity).Name, (context, id) => context.LoadById<TEntity>(id).Then(entity => (object?)entity));
+}

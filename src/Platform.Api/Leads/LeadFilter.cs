@@ -1,0 +1,50 @@
+using Platform.Api.Common;
+using Platform.Domain.Leads;
+using Platform.Domain.Staff;
+
+namespace Platform.Api.Leads;
+
+/// <summary>Conditions on leads; all given conditions must hold, a list matches any of its values.</summary>
+public sealed class LeadFilter
+{
+    public List<LeadStatus>? Status { get; set; }
+    public List<LeadTemperature>? Temperature { get; set; }
+    public List<LeadOrigin>? Origin { get; set; }
+    public List<RequestType>? RequestType { get; set; }
+    public List<string>? Channel { get; set; }
+    public string? LandingPage { get; set; }
+    public string? OwnerId { get; set; }
+    public DateTime? CreatedAfter { get; set; }
+    public DateTime? CreatedBefore { get; set; }
+    public bool? Overdue { get; set; }
+
+    public IQueryable<Lead> Apply(IQueryable<Lead> leads, DateTime now)
+    {
+        if (Status is { Count: > 0 })
+            leads = leads.Where(x => Status.Contains(x.Status));
+        if (Temperature is { Count: > 0 })
+            leads = leads.Where(x => Temperature.Contains(x.Temperature));
+        if (Origin is { Count: > 0 })
+            leads = leads.Where(x => Origin.Contains(x.Origin));
+        if (RequestType is { Count: > 0 })
+            leads = leads.Where(x => RequestType.Contains(x.RequestType));
+        if (Channel is { Count: > 0 })
+            leads = leads.Where(x => Channel.Contains(x.Channel));
+        if (LandingPage is not null)
+            leads = leads.Where(x => x.LandingPage == LandingPage);
+        if (GlobalIds.DecodeOptional<StaffUser>(OwnerId, "filter.ownerId") is { } ownerId)
+            leads = leads.Where(x => x.OwnerId == ownerId);
+        if (CreatedAfter is { } after)
+            leads = leads.Where(x => x.CreatedAt >= after);
+        if (CreatedBefore is { } before)
+            leads = leads.Where(x => x.CreatedAt < before);
+        // Overdue (DECISIONS [Leads]): open, past the first-response deadline, not contacted yet.
+        if (Overdue is { } overdue)
+            leads = overdue
+                ? leads.Where(x => x.FirstRespondedAt == null && x.FirstResponseDueAt < now
+                    && (x.Status == LeadStatus.New || x.Status == LeadStatus.Assigned || x.Status == LeadStatus.InProgress || x.Status == LeadStatus.Qualified))
+                : leads.Where(x => !(x.FirstRespondedAt == null && x.FirstResponseDueAt < now
+                    && (x.Status == LeadStatus.New || x.Status == LeadStatus.Assigned || x.Status == LeadStatus.InProgress || x.Status == LeadStatus.Qualified)));
+        return leads;
+    }
+}

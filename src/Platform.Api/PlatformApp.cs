@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Options;
+using Platform.Api.GraphQL;
+using Platform.Data;
+using Platform.GraphQL.Server.Http;
+
+namespace Platform.Api;
+
+/// <summary>The composition root, shared by Program, the tests and the benchmark.</summary>
+public static class PlatformApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddPlatformData(builder.Configuration);
+        builder.Services.AddPlatformGraphQL(builder.Configuration, exposeExceptionDetails: builder.Environment.IsDevelopment());
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        var options = app.Services.GetRequiredService<IOptions<GraphQLOptions>>().Value;
+        app.MapGraphQLHttp<PlatformSchema>("/graphql", http =>
+        {
+            http.MaxRequestBytes = options.MaxRequestBytes;
+            http.EnableBatching = options.EnableBatching;
+            http.EnableGraphiQL = options.EnableGraphiQL;
+        });
+        app.MapGet("/", () => Results.Redirect("/graphql"));
+        return app;
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Platform.Api.Tests.Infrastructure;
+using Platform.Testing;
+
+namespace Platform.Api.Tests.Relay;
+
+/// <summary>
+/// Pins the SQL of a lead page with its owners, clients and latest activities: a fixed number of
+/// statements (the page, then one batch per reference) whatever the page size — no N+1.
+/// </summary>
+public abstract class LeadGraphStatementsTests<THost>(THost api) where THost : ApiHost
+{
+    private const string Query = """
+        query Leads($first: Int!) {
+          leads(first: $first) {
+            nodes {
+              owner { name }
+              client { name }
+              activities(first: 5) { nodes { type } }
+            }
+          }
+        }
+        """;
+
+    [Fact]
+    public async Task LeadsWithOwnerClientAndActivities_CostAtMostFourStatementsWhateverThePageSize()
+    {
+        api.Sql.Clear();
+        await api.QueryAsync(Query, new { first = 5 });
+        var smallPage = api.Sql.Count;
+
+        api.Sql.Clear();
+        var data = await api.QueryAsync(Query, new { first = 50 });
+        var largePage = api.Sql.Count;
+
+        Assert.Equal(50, data["leads"]!["nodes"]!.AsArray().Count);
+        Assert.True(largePage <= 4, $"{largePage} statements");
+        Assert.Equal(smallPage, largePage);
+        MarkdownSnapshot.Match($"LeadsWithOwnerClientAndActivities.{api.Provider}",
+        [
+            ("Result", "json", data.ToJsonString(new JsonSerializerOptions { WriteIndented = true })),
+            .. api.Sql.Statements.Select((sql, i) => ($"SQL {i + 1}", "sql", sql)),
+        ]);
+    }
+}
+
+public sealed class SqliteLeadGraphStatementsTests(SqliteApi api) : LeadGraphStatementsTests<SqliteApi>(api), IClassFixture<SqliteApi>;
+
+public sealed class PostgresLeadGraphStatementsTests(PostgresApi api) : LeadGraphStatementsTests<PostgresApi>(api), IClassFixture<PostgresApi>;

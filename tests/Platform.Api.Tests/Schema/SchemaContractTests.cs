@@ -1,0 +1,54 @@
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Api.GraphQL;
+using Platform.Api.Tests.Infrastructure;
+
+namespace Platform.Api.Tests.Schema;
+
+public sealed class SchemaContractTests(SqliteApi api) : IClassFixture<SqliteApi>
+{
+    [Fact]
+    public void Schema_MatchesPublishedContract()
+    {
+        var printed = SchemaExport.Print(api.Services);
+        var path = Path.Combine(RepositoryRoot(), "schema", "schema.graphql");
+        var published = File.Exists(path) ? File.ReadAllText(path).ReplaceLineEndings("\n") : "";
+        Assert.True(printed == published,
+            $"schema/schema.graphql differs from the schema the code builds. Review the change, then regenerate it with: {SchemaExport.Command}");
+    }
+
+    [Fact]
+    public void Schema_EveryTypeFieldArgumentAndEnumValueHasADescription()
+    {
+        var schema = api.Services.GetRequiredService<PlatformSchema>();
+        schema.Initialize();
+        var missing = new List<string>();
+        foreach (var type in schema.AllTypes.Where(t => !t.Name.StartsWith("__") && t is not ScalarGraphType))
+        {
+            if (string.IsNullOrWhiteSpace(type.Description))
+                missing.Add(type.Name);
+            if (type is IComplexGraphType complex)
+                foreach (var field in complex.Fields)
+                {
+                    if (string.IsNullOrWhiteSpace(field.Description))
+                        missing.Add($"{type.Name}.{field.Name}");
+                    foreach (var argument in field.Arguments ?? [])
+                        if (string.IsNullOrWhiteSpace(argument.Description))
+                            missing.Add($"{type.Name}.{field.Name}({argument.Name})");
+                }
+            if (type is EnumerationGraphType enumeration)
+                foreach (var value in enumeration.Values)
+                    if (string.IsNullOrWhiteSpace(value.Description))
+                        missing.Add($"{type.Name}.{value.Name}");
+        }
+        Assert.True(missing.Count == 0, "Without a description: " + string.Join(", ", missing));
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Platform.sln")))
+            directory = directory.Parent;
+        return directory?.FullName ?? throw new InvalidOperationException("Platform.sln not found above the test directory.");
+    }
+}
