@@ -1,0 +1,149 @@
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Transport;
+using GraphQL.Types;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Net.Http.Headers;
+using Platform.GraphQL.Server.GraphiQL;
+
+namespace Platform.GraphQL.Server.Http;
+
+/// <summary>
+/// Serves GraphQL over HTTP (https://graphql.github.io/graphql-over-http/): negotiates the response media type,
+/// reads GET and POST requests, executes them with the schema's executer and streams the result.
+/// </summary>
+internal sealed class GraphQLHttpEndpoint<TSchema>(GraphQLHttpOptions options, ILogger logger)
+    where TSchema : ISchema
+{
+    public async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var isGet = HttpMethods.IsGet(request.Method);
+        var accept = request.Headers.Accept;
+        if (isGet)
+        {
+            // The same URL answers HTML or JSON depending on Accept; caches must key on it.
+            context.Response.Headers.Vary = HeaderNames.Accept;
+            if (options.EnableGraphiQL && AcceptHeader.AcceptsHtml(accept))
+            {
+                await GraphiQLPage.WriteAsync(context);
+                return;
+            }
+        }
+
+        var serializer = context.RequestServices.GetRequiredService<IGraphQLSerializer>();
+        var mediaType = AcceptHeader.SelectResponseMediaType(accept);
+        if (mediaType == ResponseMediaType.None)
+        {
+            await WriteErrorAsync(context, serializer, GraphQLHttpErrors.NotAcceptable(), ResponseMediaType.Json);
+            return;
+        }
+        if (!isGet && !HttpMethods.IsPost(request.Method))
+        {
+            await WriteErrorAsync(context, serializer, GraphQLHttpErrors.MethodNotAllowed(), mediaType);
+            return;
+        }
+
+        try
+        {
+            var parsed = isGet
+                ? GraphQLGetRequestParser.Parse(request.Query, serializer)
+                : await GraphQLPostRequestParser.ParseAsync(request, options, serializer, context.RequestAborted);
+            if (parsed.Error is { } error)
+            {
+                await WriteErrorAsync(context, serializer, error, mediaType);
+                return;
+            }
+
+            var executer = context.RequestServices.GetRequiredService<IDocumentExecuter<TSchema>>();
+            if (parsed.Batch is { } batch)
+            {
+                // Sequential: the operations share the request's scoped services (a DbContext is not thread-safe).
+                // One status cannot describe mixed outcomes, so a batch is 200 and each result carries its errors.
+                var results = new ExecutionResult[batch.Length];
+                for (var i = 0; i < batch.Length; i++)
+                    results[i] = await ExecuteAsync(context, executer, batch[i], isGet);
+                await WriteAsync(context, serializer, StatusCodes.Status200OK, mediaType, results);
+                return;
+            }
+
+            var result = await ExecuteAsync(context, executer, parsed.Single!, isGet);
+            var statusCode = StatusCodeOf(result, mediaType);
+            if (statusCode == StatusCodes.Status405MethodNotAllowed)
+                context.Response.Headers.Allow = HttpMethods.Post;
+            await WriteAsync(context, serializer, statusCode, mediaType, result);
+        }
+        catch (Exception) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; nobody is left to answer.
+        }
+        catch (Exception exception) when (!context.Response.HasStarted)
+        {
+            logger.LogError(exception, "GraphQL request to {Path} failed unexpectedly.", request.Path);
+            context.Response.Clear();
+            await WriteErrorAsync(context, serializer, GraphQLHttpErrors.Internal(), mediaType);
+        }
+    }
+
+    private async Task<ExecutionResult> ExecuteAsync(HttpContext context, IDocumentExecuter<TSchema> executer, GraphQLRequest request, bool isGet)
+    {
+        var executionOptions = new ExecutionOptions
+        {
+            Query = request.Query,
+            DocumentId = request.DocumentId,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            RequestServices = context.RequestServices,
+            User = context.User,
+            CancellationToken = context.RequestAborted,
+        };
+        if (options.ConfigureExecution is { } configure)
+            await configure(context, executionOptions);
+        // After the product's hook, so rules it sets are extended rather than replaced.
+        HttpMethodValidationRule.AddTo(executionOptions, isGet);
+        return await executer.ExecuteAsync(executionOptions);
+    }
+
+    /// <summary>
+    /// 200 once execution started (field errors are a partial response). A result that never executed failed as a
+    /// request (parse, validation, operation selection, variable coercion): 400 with application/graphql-response+json,
+    /// 200 with legacy application/json, as the spec says for each. A mutation over GET is 405 with either.
+    /// </summary>
+    private static int StatusCodeOf(ExecutionResult result, ResponseMediaType mediaType)
+    {
+        if (result.Executed)
+            return StatusCodes.Status200OK;
+
+        var isGraphQLResponse = mediaType == ResponseMediaType.GraphQLResponseJson;
+        var statusCode = isGraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        if (result.Errors is not { } errors)
+            return statusCode;
+        foreach (var error in errors)
+        {
+            if (error is MutationOverGetError)
+                return StatusCodes.Status405MethodNotAllowed;
+            // GraphQL.NET caught a server fault before execution; not the client's doing.
+            if (error is UnhandledError && isGraphQLResponse)
+                statusCode = StatusCodes.Status500InternalServerError;
+        }
+        return statusCode;
+    }
+
+    private static Task WriteErrorAsync(HttpContext context, IGraphQLSerializer serializer, GraphQLHttpError error, ResponseMediaType mediaType)
+    {
+        if (error.StatusCode == StatusCodes.Status405MethodNotAllowed)
+            context.Response.Headers.Allow = "GET, POST";
+        return WriteAsync(context, serializer, error.StatusCode, mediaType, new ExecutionResult(error));
+    }
+
+    private static Task WriteAsync<TResult>(HttpContext context, IGraphQLSerializer serializer, int statusCode, ResponseMediaType mediaType, TResult result)
+    {
+        var response = context.Response;
+        response.StatusCode = statusCode;
+        response.ContentType = GraphQLMediaTypes.ContentTypeOf(mediaType);
+        return serializer.WriteAsync(response.Body, result, context.RequestAborted);
+    }
+}

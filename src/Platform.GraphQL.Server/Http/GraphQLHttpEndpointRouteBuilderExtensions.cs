@@ -1,0 +1,53 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Platform.GraphQL.Server.GraphiQL;
+
+namespace Platform.GraphQL.Server.Http;
+
+/// <summary>Maps the GraphQL-over-HTTP endpoint (and GraphiQL) for a schema registered with GraphQL.MicrosoftDI.</summary>
+public static class GraphQLHttpEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps GET and POST GraphQL requests at <paramref name="pattern"/> and, when enabled, the GraphiQL IDE and its
+    /// assets under <c>{pattern}/graphiql/</c>. Conventions added to the returned builder apply to all of them.
+    /// </summary>
+    public static IEndpointConventionBuilder MapGraphQLHttp<TSchema>(
+        this IEndpointRouteBuilder endpoints,
+        string pattern = "/graphql",
+        Action<GraphQLHttpOptions>? configure = null)
+        where TSchema : ISchema
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentException.ThrowIfNullOrWhiteSpace(pattern);
+
+        var options = new GraphQLHttpOptions();
+        configure?.Invoke(options);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxRequestBytes, nameof(GraphQLHttpOptions.MaxRequestBytes));
+
+        // Fail at start-up rather than on the first request when the schema was never registered.
+        var services = endpoints.ServiceProvider;
+        if (services.GetService<IServiceProviderIsService>() is { } isService
+            && !isService.IsService(typeof(IDocumentExecuter<TSchema>)))
+        {
+            throw new InvalidOperationException(
+                $"IDocumentExecuter<{typeof(TSchema).Name}> is not registered; call services.AddGraphQL(b => b.AddSchema<{typeof(TSchema).Name}>()...) first.");
+        }
+
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GraphQLHttpEndpoint<>).Namespace + ".GraphQLHttpEndpoint");
+        var endpoint = new GraphQLHttpEndpoint<TSchema>(options, logger);
+        // RequestDelegate overloads: plain endpoints, no minimal-API binding generated around them.
+        var graphql = endpoints.Map(pattern, (RequestDelegate)endpoint.HandleAsync).WithDisplayName($"GraphQL {pattern}");
+        if (!options.EnableGraphiQL)
+            return graphql;
+
+        var assets = endpoints
+            .MapGet($"{pattern.TrimEnd('/')}/{GraphiQLAssets.PathSegment}/{{file}}", (RequestDelegate)GraphiQLAssetEndpoint.HandleAsync)
+            .WithDisplayName($"GraphiQL assets {pattern}");
+        return new CompositeEndpointConventionBuilder([graphql, assets]);
+    }
+}

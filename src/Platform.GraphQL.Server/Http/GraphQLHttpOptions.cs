@@ -1,0 +1,20 @@
+using GraphQL;
+using Microsoft.AspNetCore.Http;
+
+namespace Platform.GraphQL.Server.Http;
+
+/// <summary>Settings of one GraphQL-over-HTTP endpoint mapped by <c>MapGraphQLHttp</c>.</summary>
+public sealed class GraphQLHttpOptions
+{
+    /// <summary>Largest accepted POST body in bytes; larger bodies get 413, whether announced by Content-Length or not.</summary>
+    public long MaxRequestBytes { get; set; } = 1_048_576;
+
+    /// <summary>Accepts a JSON array of requests and answers with an array of results.</summary>
+    public bool EnableBatching { get; set; }
+
+    /// <summary>Serves the GraphiQL IDE to GET requests that accept text/html.</summary>
+    public bool EnableGraphiQL { get; set; } = true;
+
+    /// <summary>Runs for every operation after the transport fields are set and before execution (user context, limits, rules).</summary>
+    public Func<HttpContext, ExecutionOptions, Task>? ConfigureExecution { get; set; }
+}
