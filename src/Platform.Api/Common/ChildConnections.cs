@@ -31,7 +31,7 @@ public static class ChildConnections
             .GetOrAdd<long, IReadOnlyList<TChild>>($"{name} {page}", async (ids, ct) =>
             {
                 var parents = db.Set<TParent>().Where(parent => ids.Contains(parent.Id));
-                var rows = await KeysetPaging.WindowPerParent(parents, children, page, order).AsNoTracking().ToListAsync(ct);
+                var rows = await KeysetPaging.WindowPerParent(parents, children, In(parentId, ids), page, order).AsNoTracking().ToListAsync(ct);
                 return rows.GroupBy(readParentId).ToDictionary(g => g.Key, g => (IReadOnlyList<TChild>)g.ToList());
             })
             .Load(context.Source.Id)
@@ -44,10 +44,11 @@ public static class ChildConnections
                 .Load(context.Source.Id)));
     }
 
-    /// <summary>child => ids.Contains(parentId(child)).</summary>
+    /// <summary>child => ids.Contains(parentId(child)), with the ids sent as one query parameter.</summary>
     private static Expression<Func<TChild, bool>> In<TChild>(Expression<Func<TChild, long>> parentId, IReadOnlyList<long> ids)
     {
-        var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(long)], Expression.Constant(ids), parentId.Body);
+        Expression<Func<IReadOnlyList<long>>> captured = () => ids; // a closure field, not a constant EF would inline
+        var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(long)], captured.Body, parentId.Body);
         return Expression.Lambda<Func<TChild, bool>>(contains, parentId.Parameters);
     }
 }

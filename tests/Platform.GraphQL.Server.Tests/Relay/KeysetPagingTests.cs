@@ -94,7 +94,7 @@ public sealed class KeysetPagingTests : IDisposable
     public async Task WindowPerParent_PagesEveryParentsChildrenInOneQuery()
     {
         var request = PageRequest.Create(2, null, null, null);
-        var rows = await KeysetPaging.WindowPerParent(_db.Groups, g => g.Items, request, NewestFirst).ToListAsync();
+        var rows = await KeysetPaging.WindowPerParent(_db.Groups, g => g.Items, x => x.GroupId > 0, request, NewestFirst).ToListAsync();
 
         Assert.Single(_sql);
         Assert.DoesNotContain(_sql, s => s.Contains("OFFSET", StringComparison.OrdinalIgnoreCase));
