@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
 using Platform.GraphQL.Server.DataLoader;
+using Platform.GraphQL.Server.Errors;
 using Platform.GraphQL.Server.Relay;
 
 namespace Platform.Api.GraphQL;
@@ -26,7 +27,7 @@ public static class GraphQLRegistration
             .AddGraphTypes(typeof(PlatformSchema).Assembly)
             // One DbContext per request: resolvers run one at a time, DataLoaders still batch.
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
-            .AddErrorInfoProvider(options => options.ExposeExceptionDetails = exposeExceptionDetails));
+            .AddErrorInfoProvider(new MaskingErrorInfoProvider(new ErrorInfoProviderOptions { ExposeExceptionDetails = exposeExceptionDetails })));
         return services;
     }
 }

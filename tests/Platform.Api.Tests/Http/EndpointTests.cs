@@ -4,7 +4,7 @@ using Platform.Api.Tests.Infrastructure;
 namespace Platform.Api.Tests.Http;
 
 /// <summary>The product's /graphql endpoint as clients meet it (the transport itself is tested in Platform.GraphQL.Server.Tests).</summary>
-public sealed class EndpointTests(SqliteApi api) : IClassFixture<SqliteApi>
+public sealed class EndpointTests(DefaultApi api) : IClassFixture<DefaultApi>
 {
     [Fact]
     public async Task Get_QueryInTheUrl_IsAnswered()

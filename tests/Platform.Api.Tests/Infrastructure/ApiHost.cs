@@ -27,7 +27,7 @@ public abstract class ApiHost : IAsyncLifetime
 
     protected ApiHost(string provider) => Provider = provider;
 
-    /// <summary>Sqlite or Postgres (or SqlServer when PLATFORM_TEST_PROVIDER says so).</summary>
+    /// <summary>Sqlite, Postgres or SqlServer: the value of Database:Provider.</summary>
     public string Provider { get; }
 
     public SqlStatementRecorder Sql { get; } = new();
@@ -67,7 +67,12 @@ public abstract class ApiHost : IAsyncLifetime
     {
         var external = Environment.GetEnvironmentVariable("PLATFORM_TEST_CONNECTION_STRING");
         if (external is not null && Environment.GetEnvironmentVariable("PLATFORM_TEST_PROVIDER") == Provider)
-            return external;
+        {
+            // A database of its own per host; the migrations create it.
+            var builder = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = external };
+            builder["Database"] = $"platform_test_{Guid.NewGuid():N}";
+            return builder.ConnectionString;
+        }
         return Provider switch
         {
             "Postgres" => await PostgresServer.CreateDatabaseAsync(GetType().Name),
@@ -98,8 +103,11 @@ public abstract class ApiHost : IAsyncLifetime
     }
 }
 
-/// <summary>The API on a fresh SQLite file.</summary>
-public sealed class SqliteApi() : ApiHost("Sqlite");
+/// <summary>
+/// The API on the default test database: a fresh SQLite file, or the provider named by
+/// PLATFORM_TEST_PROVIDER (with PLATFORM_TEST_CONNECTION_STRING), e.g. SQL Server in Azure Pipelines.
+/// </summary>
+public sealed class DefaultApi() : ApiHost(Environment.GetEnvironmentVariable("PLATFORM_TEST_PROVIDER") ?? "Sqlite");
 
 /// <summary>The API on a fresh database of the throwaway PostgreSQL server.</summary>
 public sealed class PostgresApi() : ApiHost("Postgres");

@@ -85,6 +85,6 @@ public abstract class LeadConnectionTests<THost>(THost api) where THost : ApiHos
     }
 }
 
-public sealed class SqliteLeadConnectionTests(SqliteApi api) : LeadConnectionTests<SqliteApi>(api), IClassFixture<SqliteApi>;
+public sealed class DefaultLeadConnectionTests(DefaultApi api) : LeadConnectionTests<DefaultApi>(api), IClassFixture<DefaultApi>;
 
 public sealed class PostgresLeadConnectionTests(PostgresApi api) : LeadConnectionTests<PostgresApi>(api), IClassFixture<PostgresApi>;

@@ -44,6 +44,6 @@ public abstract class LeadGraphStatementsTests<THost>(THost api) where THost : A
     }
 }
 
-public sealed class SqliteLeadGraphStatementsTests(SqliteApi api) : LeadGraphStatementsTests<SqliteApi>(api), IClassFixture<SqliteApi>;
+public sealed class DefaultLeadGraphStatementsTests(DefaultApi api) : LeadGraphStatementsTests<DefaultApi>(api), IClassFixture<DefaultApi>;
 
 public sealed class PostgresLeadGraphStatementsTests(PostgresApi api) : LeadGraphStatementsTests<PostgresApi>(api), IClassFixture<PostgresApi>;

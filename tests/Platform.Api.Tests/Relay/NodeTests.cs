@@ -3,7 +3,7 @@ using Platform.GraphQL.Server.Relay;
 
 namespace Platform.Api.Tests.Relay;
 
-public sealed class NodeTests(SqliteApi api) : IClassFixture<SqliteApi>
+public sealed class NodeTests(DefaultApi api) : IClassFixture<DefaultApi>
 {
     [Fact]
     public async Task Node_EveryTypeInTheSchema_ComesBackByItsId()

@@ -5,7 +5,7 @@ using Platform.Api.Tests.Infrastructure;
 
 namespace Platform.Api.Tests.Schema;
 
-public sealed class SchemaContractTests(SqliteApi api) : IClassFixture<SqliteApi>
+public sealed class SchemaContractTests(DefaultApi api) : IClassFixture<DefaultApi>
 {
     [Fact]
     public void Schema_MatchesPublishedContract()

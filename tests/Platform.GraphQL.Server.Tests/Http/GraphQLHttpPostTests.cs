@@ -197,6 +197,7 @@ public sealed class GraphQLHttpPostTests(GraphQLHttpTestHost host) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Hello, world!", response.Json.GetProperty("data").GetProperty("hello").GetString());
         Assert.Equal("boom", GraphQLHttpResponse.ErrorAt(response.Json, 0).GetProperty("path")[0].GetString());
+        Assert.Equal("INTERNAL_SERVER_ERROR", response.ErrorCode);
         Assert.DoesNotContain("hunter2", response.Text);
         Assert.DoesNotContain("InvalidOperationException", response.Text);
         Assert.DoesNotContain(" at ", response.Text);

@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using System.Text;
 using GraphQL;
+using GraphQL.Execution;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Logging;
+using Platform.GraphQL.Server.Errors;
 using Platform.GraphQL.Server.Http;
 
 namespace Platform.GraphQL.Server.Tests.Http;
@@ -35,6 +37,7 @@ public sealed class GraphQLHttpTestHost : IAsyncLifetime
         builder.Services.AddGraphQL(b => b
             .AddSchema<TestSchema>()
             .AddGraphTypes(typeof(TestSchema).Assembly)
+            .AddErrorInfoProvider(new MaskingErrorInfoProvider(new ErrorInfoProviderOptions()))
             .AddSystemTextJson());
 
         _app = builder.Build();
