@@ -1,1 +1,140 @@
-﻿Console.WriteLine("Hello, World!");
+using System.Diagnostics;
+using System.Runtime;
+using Microsoft.Data.Sqlite;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Platform.Api;
+using Platform.Benchmarks;
+using Platform.Data;
+using Platform.Testing;
+
+// Load benchmark: seeds a fresh database, self-hosts the API on loopback and measures one
+// scenario under N concurrent clients. Exit codes: 0 ok, 1 errors or no requests, 2 bad usage.
+if (args is ["--help"] or ["-h"])
+{
+    Console.WriteLine(BenchmarkOptions.Usage);
+    return 0;
+}
+if (!BenchmarkOptions.TryParse(args, out var options, out var usageError))
+{
+    Console.Error.WriteLine(usageError);
+    Console.Error.WriteLine(BenchmarkOptions.Usage);
+    return 2;
+}
+
+string? sqliteFile = null;
+try
+{
+    string connectionString;
+    if (options.Provider == "Sqlite")
+    {
+        sqliteFile = Path.Combine(Path.GetTempPath(), $"platform-bench-{Guid.NewGuid():N}.db");
+        connectionString = $"Data Source={sqliteFile}";
+    }
+    else
+    {
+        Console.WriteLine("Starting a throwaway PostgreSQL server...");
+        connectionString = await PostgresServer.CreateDatabaseAsync("benchmark");
+    }
+    return await RunAsync(options, connectionString);
+}
+catch (Exception e)
+{
+    Console.Error.WriteLine($"Benchmark failed: {e}");
+    return 1;
+}
+finally
+{
+    if (sqliteFile is not null)
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            File.Delete(sqliteFile + suffix);
+    }
+}
+
+static async Task<int> RunAsync(BenchmarkOptions options, string connectionString)
+{
+    var sql = new SqlCommandCounter();
+    using var queryCacheMisses = new EfQueryCacheMisses();
+    await using var app = PlatformApp.Build([], builder =>
+    {
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = options.Provider,
+            ["Database:ConnectionString"] = connectionString,
+            ["Database:SeedDemoData"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.AddSingleton<IInterceptor>(sql);
+    });
+
+    await app.Services.MigrateAndSeedAsync(seedDemoData: false);
+    Console.WriteLine($"Seeding {options.Leads} leads ({options.Provider})...");
+    var seeding = Stopwatch.StartNew();
+    var sqlBeforeSeeding = sql.Count;
+    await using (var scope = app.Services.CreateAsyncScope())
+    {
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        await DemoData.SeedAsync(db, options.Leads, DateTime.UtcNow);
+    }
+    Console.WriteLine($"Seeded in {seeding.Elapsed.TotalSeconds:F1} s ({sql.Count - sqlBeforeSeeding} SQL statements)");
+
+    await app.StartAsync();
+    var endpoint = new Uri(new Uri(app.Urls.Single()), "/graphql");
+    Console.WriteLine($"API at {endpoint} ({(GCSettings.IsServerGC ? "server" : "workstation")} GC, {Environment.ProcessorCount} CPUs)");
+
+    using var runner = new LoadRunner(endpoint, options.Scenario.RequestBody(), options.Clients);
+    if (options.Warmup > 0)
+    {
+        var warmup = await runner.RunAsync(options.Clients, TimeSpan.FromSeconds(options.Warmup), expectedRequestsPerClient: 1024);
+        Console.WriteLine($"Warm-up: {warmup.Sum(r => r.Latencies.Count)} requests, {warmup.Sum(r => r.Errors)} errors in {options.Warmup} s");
+    }
+
+    Console.WriteLine($"Measuring '{options.Scenario.Name}' ({options.Scenario.Description}): {options.Clients} clients for {options.Seconds} s...");
+    int[] gcBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+    var sqlBefore = sql.Count;
+    var missesBefore = queryCacheMisses.Count;
+    var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+    var started = Stopwatch.GetTimestamp();
+    var results = await runner.RunAsync(options.Clients, TimeSpan.FromSeconds(options.Seconds), expectedRequestsPerClient: options.Seconds * 2000);
+    var elapsed = Stopwatch.GetElapsedTime(started);
+    var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+    var statements = sql.Count - sqlBefore;
+    var misses = queryCacheMisses.Count - missesBefore;
+    int[] gcs = [GC.CollectionCount(0) - gcBefore[0], GC.CollectionCount(1) - gcBefore[1], GC.CollectionCount(2) - gcBefore[2]];
+    await app.StopAsync();
+
+    var latencies = results.SelectMany(r => r.Latencies).ToArray();
+    Array.Sort(latencies);
+    var requests = latencies.Length;
+    var errors = results.Sum(r => r.Errors);
+    var perRequest = Math.Max(requests, 1);
+    var rps = requests / elapsed.TotalSeconds;
+    double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
+    double Percentile(double p) => requests == 0 ? 0 : Ms(latencies[Math.Max(0, (int)Math.Ceiling(p * requests) - 1)]);
+    var (p50, p90, p99, max) = (Percentile(0.50), Percentile(0.90), Percentile(0.99), requests == 0 ? 0 : Ms(latencies[^1]));
+    var allocKb = allocated / 1024.0 / perRequest;
+    var sqlPerRequest = (double)statements / perRequest;
+    var missesPerRequest = (double)misses / perRequest;
+
+    Console.WriteLine($"""
+
+        requests      {requests} in {elapsed.TotalSeconds:F1} s, {errors} errors
+        throughput    {rps:F1} requests/s
+        latency (ms)  p50 {p50:F2}  p90 {p90:F2}  p99 {p99:F2}  max {max:F2}
+        response      {results.Sum(r => r.ResponseBytes) / 1024.0 / perRequest:F1} KB/request
+        allocated     {allocKb:F1} KB/request (whole process: the API and the in-process client)
+        sql           {sqlPerRequest:F2} statements/request ({statements} in all)
+        ef queries    {missesPerRequest:F2} compiled-query cache misses/request (LINQ translated again; ideally 0)
+        gc            gen0 {gcs[0]}, gen1 {gcs[1]}, gen2 {gcs[2]}
+
+        RESULT scenario={options.Scenario.Name} provider={options.Provider} leads={options.Leads} clients={options.Clients} seconds={options.Seconds} requests={requests} rps={rps:F1} p50_ms={p50:F2} p90_ms={p90:F2} p99_ms={p99:F2} max_ms={max:F2} alloc_kb_per_req={allocKb:F1} sql_per_req={sqlPerRequest:F2} ef_cache_misses_per_req={missesPerRequest:F2} gc0={gcs[0]} gc1={gcs[1]} gc2={gcs[2]} errors={errors}
+        """);
+    return errors > 0 || requests == 0 ? 1 : 0;
+}

@@ -1,8 +1,10 @@
 using GraphQL.Types;
 using Platform.Api.Common;
+using Platform.Api.Deals;
 using Platform.Api.Leads;
 using Platform.Api.Staff;
 using Platform.Domain.Clients;
+using Platform.Domain.Deals;
 using Platform.Domain.Leads;
 using Platform.Domain.Staff;
 using Platform.GraphQL.Server.Relay;
@@ -14,6 +16,9 @@ public sealed class ClientType : EntityType<Client>
 {
     private static readonly KeysetOrder<Contact> ContactsByName =
         KeysetOrder<Contact>.By("FIRST_NAME", x => x.FirstName).ThenBy(x => x.Id);
+
+    private static readonly KeysetOrder<Deal> DealsNewestFirst =
+        KeysetOrder<Deal>.By("CREATED_AT_DESC", x => x.CreatedAt, descending: true).ThenBy(x => x.Id, descending: true);
 
     public ClientType() : base("A company or person we have a contract, invoice or purchase with (C1–C3), worked by a farmer.")
     {
@@ -44,5 +49,9 @@ public sealed class ClientType : EntityType<Client>
             .Description("People at the client, by first name.")
             .PagingArguments()
             .Resolve(context => context.LoadChildren(client => client.Contacts, contact => contact.ClientId, ContactsByName));
+        Field<NonNullGraphType<ConnectionGraphType<DealType, Deal>>>("deals")
+            .Description("Deals with the client, newest first.")
+            .PagingArguments()
+            .Resolve(context => context.LoadChildren(client => client.Deals, deal => deal.ClientId, DealsNewestFirst));
     }
 }

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Platform.Domain.Clients;
+using Platform.Domain.Deals;
+using Platform.Domain.Leads;
+
+namespace Platform.Data.Configurations.Leads;
+
+internal sealed class ActivityConfiguration : EntityConfiguration<Activity>
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<Activity> builder)
+    {
+        builder.ToTable("Activities");
+        builder.Property(a => a.Subject).HasMaxLength(Lengths.Reason);
+        builder.Property(a => a.Result).HasMaxLength(Lengths.Text);
+        builder.Property(a => a.NextContactTopic).HasMaxLength(Lengths.Reason);
+        builder.Property(a => a.Agreements); // JSON array, unbounded
+
+        builder.HasOne(a => a.Lead).WithMany(l => l.Activities).HasForeignKey(a => a.LeadId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Client>().WithMany().HasForeignKey(a => a.ClientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Deal>().WithMany().HasForeignKey(a => a.DealId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.Owner).WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.Restrict);
+
+        builder.HasIndex(a => new { a.LeadId, a.OccurredAt, a.Id });
+        builder.HasIndex(a => new { a.ClientId, a.OccurredAt });
+        builder.HasIndex(a => new { a.DealId, a.OccurredAt });
+        builder.HasIndex(a => new { a.OwnerId, a.OccurredAt });
+        builder.HasIndex(a => a.NextContactAt); // next contact due (T6)
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Platform.Domain.Clients;
+using Platform.Domain.Leads;
+using Platform.Domain.Referrals;
+
+namespace Platform.Data.Configurations.Leads;
+
+internal sealed class LeadConfiguration : EntityConfiguration<Lead>
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<Lead> builder)
+    {
+        builder.ToTable("Leads");
+        builder.Property(l => l.FirstName).HasMaxLength(Lengths.PersonName);
+        builder.Property(l => l.LastName).HasMaxLength(Lengths.PersonName);
+        builder.Property(l => l.Phone).HasMaxLength(Lengths.Phone);
+        builder.Property(l => l.Email).HasMaxLength(Lengths.Email);
+        builder.Property(l => l.Company).HasMaxLength(Lengths.Name);
+        builder.Property(l => l.Position).HasMaxLength(Lengths.Name);
+        builder.Property(l => l.Region).HasMaxLength(Lengths.Short);
+        builder.Property(l => l.Message).HasMaxLength(Lengths.Text);
+        builder.Property(l => l.EstimateParameters); // JSON, unbounded
+        builder.Property(l => l.Channel).HasMaxLength(LeadChannels.MaxLength);
+        builder.Property(l => l.LandingPage).HasMaxLength(Lengths.Short);
+        builder.Property(l => l.PageUrl).HasMaxLength(Lengths.Url);
+        builder.Property(l => l.Referrer).HasMaxLength(Lengths.Url);
+        builder.Property(l => l.UtmSource).HasMaxLength(Lengths.Utm);
+        builder.Property(l => l.UtmMedium).HasMaxLength(Lengths.Utm);
+        builder.Property(l => l.UtmCampaign).HasMaxLength(Lengths.Utm);
+        builder.Property(l => l.UtmTerm).HasMaxLength(Lengths.Utm);
+        builder.Property(l => l.UtmContent).HasMaxLength(Lengths.Utm);
+        builder.Property(l => l.SubmissionSource).HasMaxLength(Lengths.Short);
+        builder.Property(l => l.IdempotencyKey).HasMaxLength(Lengths.Short);
+        builder.Property(l => l.NextContactTopic).HasMaxLength(Lengths.Reason);
+        builder.Property(l => l.ConsentText).HasMaxLength(Lengths.Text);
+        builder.Property(l => l.TargetCriteria); // JSON, unbounded
+        builder.Property(l => l.RefusalReason).HasMaxLength(Lengths.Reason);
+
+        builder.HasOne(l => l.Owner).WithMany().HasForeignKey(l => l.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(l => l.ReferralCode).WithMany().HasForeignKey(l => l.ReferralCodeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Partner>().WithMany().HasForeignKey(l => l.PartnerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Partner>().WithMany().HasForeignKey(l => l.AssignedPartnerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Client>().WithMany().HasForeignKey(l => l.ConvertedClientId).OnDelete(DeleteBehavior.Restrict);
+
+        // Keyset paging and filters of the leads list (sort key + Id).
+        builder.HasIndex(l => new { l.CreatedAt, l.Id });
+        builder.HasIndex(l => new { l.Status, l.CreatedAt });
+        builder.HasIndex(l => new { l.OwnerId, l.Status });
+        builder.HasIndex(l => l.Temperature);
+        builder.HasIndex(l => l.FirstResponseDueAt); // overdue first responses (T1, T2)
+        builder.HasIndex(l => l.NextContactAt);      // next contact due (T6)
+        builder.HasIndex(l => l.PostponedUntil);     // re-contact postponed leads (C7)
+        // Duplicate detection: an open lead with the same phone or e-mail (DECISIONS [Leads]).
+        builder.HasIndex(l => l.Phone);
+        builder.HasIndex(l => l.Email);
+        // Idempotent submission: one lead per (source, key); nulls never collide.
+        builder.HasIndex(l => new { l.SubmissionSource, l.IdempotencyKey }).IsUnique();
+        // KPI aggregations: leads per channel over time, conversion over time.
+        builder.HasIndex(l => new { l.CreatedAt, l.Channel });
+        builder.HasIndex(l => l.ConvertedAt);
+        // Partner views: referred/submitted leads and leads distributed to a dealer (R12).
+        builder.HasIndex(l => new { l.PartnerId, l.CreatedAt });
+        builder.HasIndex(l => new { l.AssignedPartnerId, l.CreatedAt });
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Platform.Domain.Deals;
+using Platform.Domain.Orders;
+
+namespace Platform.Data.Configurations.Orders;
+
+internal sealed class OrderConfiguration : EntityConfiguration<Order>
+{
+    protected override void ConfigureEntity(EntityTypeBuilder<Order> builder)
+    {
+        builder.ToTable("Orders");
+        builder.Property(o => o.Currency).IsCurrencyCode();
+        builder.Property(o => o.DiscountBreakdown); // JSON, unbounded
+
+        builder.HasOne(o => o.Client).WithMany().HasForeignKey(o => o.ClientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Deal>().WithMany().HasForeignKey(o => o.DealId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(o => o.Payments).WithOne().HasForeignKey(p => p.OrderId).OnDelete(DeleteBehavior.Cascade);
+
+        // The per-client ordinal drives the every-5th/10th-order discount (D4).
+        builder.HasIndex(o => new { o.ClientId, o.Number }).IsUnique();
+        builder.HasIndex(o => new { o.PlacedAt, o.Id });
+        // Revenue KPIs, tenure (D3), sleeping clients (T9).
+        builder.HasIndex(o => new { o.PaidAt, o.ClientId });
+        builder.HasIndex(o => o.DealId);
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Platform.Data;
+
+/// <summary>Registers the platform database.</summary>
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="PlatformDbContext"/> (scoped) on the engine named by the
+    /// <c>Database</c> section (<see cref="DatabaseOptions"/>, validated at start-up), backed by
+    /// <see cref="SqliteDbContext"/>, <see cref="PostgresDbContext"/> or
+    /// <see cref="SqlServerDbContext"/>; <see cref="TimeProvider.System"/> and the default <see cref="ICurrentActor"/>
+    /// (<see cref="SystemActor"/>) unless already registered. Every <see cref="IInterceptor"/> in DI
+    /// is added to the contexts, plus the <see cref="AuditStampInterceptor"/>. The provider is read
+    /// when the first context is created, so configuration added after this call still counts.
+    /// </summary>
+    public static IServiceCollection AddPlatformData(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<ICurrentActor, SystemActor>();
+        services.TryAddScoped<AuditStampInterceptor>();
+
+        services.AddOptions<DatabaseOptions>()
+            .Configure(options => DatabaseOptions.Bind(configuration, options))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>());
+
+        // Scoped options (the EF default) so that scoped interceptors and the current actor apply.
+        services.AddDbContext<SqliteDbContext>((sp, builder) => Configure(sp, builder, DatabaseProvider.Sqlite));
+        services.AddDbContext<PostgresDbContext>((sp, builder) => Configure(sp, builder, DatabaseProvider.Postgres));
+        services.AddDbContext<SqlServerDbContext>((sp, builder) => Configure(sp, builder, DatabaseProvider.SqlServer));
+
+        services.TryAddScoped<PlatformDbContext>(sp => Options(sp).ProviderKind switch
+        {
+            DatabaseProvider.Postgres => sp.GetRequiredService<PostgresDbContext>(),
+            DatabaseProvider.SqlServer => sp.GetRequiredService<SqlServerDbContext>(),
+            _ => sp.GetRequiredService<SqliteDbContext>(),
+        });
+        return services;
+    }
+
+    private static DatabaseOptions Options(IServiceProvider sp) => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+
+    private static void Configure(IServiceProvider sp, DbContextOptionsBuilder builder, DatabaseProvider expected)
+    {
+        var options = Options(sp);
+        if (options.ProviderKind != expected)
+        {
+            throw new InvalidOperationException(
+                $"The {expected} context was requested but {DatabaseOptions.SectionName}:Provider is {options.ProviderKind}; resolve {nameof(PlatformDbContext)} instead.");
+        }
+
+        var connectionString = options.ResolveConnectionString();
+        switch (expected)
+        {
+            case DatabaseProvider.Sqlite:
+                DatabaseOptions.EnsureSqliteDirectory(connectionString);
+                builder.UseSqlite(connectionString);
+                break;
+            case DatabaseProvider.Postgres:
+                builder.UseNpgsql(connectionString);
+                break;
+            case DatabaseProvider.SqlServer:
+                builder.UseSqlServer(connectionString);
+                break;
+        }
+
+        builder.AddInterceptors(sp.GetServices<IInterceptor>().Where(i => i is not AuditStampInterceptor));
+        builder.AddInterceptors(sp.GetRequiredService<AuditStampInterceptor>());
+    }
+}

@@ -1,0 +1,166 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Platform.Data;
+
+/// <summary>Database engines the platform runs on.</summary>
+public enum DatabaseProvider
+{
+    /// <summary>SQLite, embedded; the default (a file under <c>data/</c>).</summary>
+    Sqlite,
+
+    /// <summary>PostgreSQL.</summary>
+    Postgres,
+
+    /// <summary>Microsoft SQL Server / Azure SQL, the production target.</summary>
+    SqlServer,
+}
+
+/// <summary>
+/// The <c>Database</c> configuration section: which engine and where. Validated at start-up.
+/// <code>
+/// "Database": { "Provider": "Sqlite", "ConnectionString": "Data Source=data/platform.db" }
+/// </code>
+/// </summary>
+public sealed class DatabaseOptions
+{
+    /// <summary>Name of the configuration section.</summary>
+    public const string SectionName = "Database";
+
+    /// <summary>Connection string used when the provider is SQLite and none is configured.</summary>
+    public const string DefaultSqliteConnectionString = "Data Source=data/platform.db";
+
+    /// <summary>Engine: <c>Sqlite</c> (default), <c>Postgres</c> or <c>SqlServer</c> (case-insensitive).</summary>
+    public string Provider { get; set; } = nameof(DatabaseProvider.Sqlite);
+
+    /// <summary>
+    /// Connection string. Optional for SQLite (default <see cref="DefaultSqliteConnectionString"/>);
+    /// a relative SQLite file path is resolved against <see cref="ContentRoot"/>.
+    /// </summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Directory relative SQLite paths are resolved against: the host's content root, else the current directory.</summary>
+    public string? ContentRoot { get; set; }
+
+    /// <summary>The parsed <see cref="Provider"/>.</summary>
+    /// <exception cref="InvalidOperationException">The provider name is not supported.</exception>
+    public DatabaseProvider ProviderKind =>
+        TryParseProvider(Provider, out var kind)
+            ? kind
+            : throw new InvalidOperationException(DatabaseOptionsValidator.UnknownProviderMessage(Provider));
+
+    /// <summary>Parses a provider name (case-insensitive; <c>PostgreSQL</c> and <c>Npgsql</c> are accepted for Postgres).</summary>
+    public static bool TryParseProvider(string? name, out DatabaseProvider provider)
+    {
+        switch (name?.Trim().ToLowerInvariant())
+        {
+            case "sqlite":
+                provider = DatabaseProvider.Sqlite;
+                return true;
+            case "postgres" or "postgresql" or "npgsql":
+                provider = DatabaseProvider.Postgres;
+                return true;
+            case "sqlserver" or "mssql":
+                provider = DatabaseProvider.SqlServer;
+                return true;
+            default:
+                provider = default;
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// The connection string to open: the configured one, or for SQLite the default, with a
+    /// relative database file made absolute against <see cref="ContentRoot"/>.
+    /// </summary>
+    public string ResolveConnectionString()
+    {
+        if (ProviderKind != DatabaseProvider.Sqlite)
+        {
+            return ConnectionString ?? throw new InvalidOperationException(
+                $"{SectionName}:ConnectionString is required for the {Provider} provider.");
+        }
+
+        var builder = new SqliteConnectionStringBuilder(
+            string.IsNullOrWhiteSpace(ConnectionString) ? DefaultSqliteConnectionString : ConnectionString);
+        if (IsFile(builder) && !Path.IsPathRooted(builder.DataSource))
+        {
+            var root = string.IsNullOrWhiteSpace(ContentRoot) ? Directory.GetCurrentDirectory() : ContentRoot;
+            builder.DataSource = Path.GetFullPath(Path.Combine(root, builder.DataSource));
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Creates the directory of a SQLite database file if it does not exist (e.g. <c>data/</c>).</summary>
+    internal static void EnsureSqliteDirectory(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (IsFile(builder) && Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) is { Length: > 0 } directory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+    }
+
+    private static bool IsFile(SqliteConnectionStringBuilder builder) =>
+        !string.IsNullOrEmpty(builder.DataSource)
+        && builder.DataSource != ":memory:"
+        && builder.Mode != SqliteOpenMode.Memory
+        && !builder.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Reads the <c>Database</c> section (and the host's <c>contentRoot</c>) into <paramref name="options"/>.</summary>
+    internal static void Bind(IConfiguration configuration, DatabaseOptions options)
+    {
+        var section = configuration.GetSection(SectionName);
+        if (section["Provider"] is { Length: > 0 } provider)
+        {
+            options.Provider = provider;
+        }
+
+        if (section["ConnectionString"] is { Length: > 0 } connectionString)
+        {
+            options.ConnectionString = connectionString;
+        }
+
+        options.ContentRoot = section["ContentRoot"] ?? configuration["contentRoot"] ?? options.ContentRoot;
+    }
+}
+
+/// <summary>Start-up validation of <see cref="DatabaseOptions"/>.</summary>
+internal sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOptions>
+{
+    public static string UnknownProviderMessage(string? provider) =>
+        $"{DatabaseOptions.SectionName}:Provider '{provider}' is not supported. Use one of: Sqlite (default), Postgres, SqlServer.";
+
+    public ValidateOptionsResult Validate(string? name, DatabaseOptions options)
+    {
+        if (!DatabaseOptions.TryParseProvider(options.Provider, out var provider))
+        {
+            return ValidateOptionsResult.Fail(UnknownProviderMessage(options.Provider));
+        }
+
+        if (provider != DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return ValidateOptionsResult.Fail(
+                $"{DatabaseOptions.SectionName}:ConnectionString is required when {DatabaseOptions.SectionName}:Provider is {provider}.");
+        }
+
+        try
+        {
+            var connectionString = options.ResolveConnectionString();
+            _ = provider switch
+            {
+                DatabaseProvider.Postgres => new Npgsql.NpgsqlConnectionStringBuilder(connectionString).ConnectionString,
+                DatabaseProvider.SqlServer => new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(connectionString).ConnectionString,
+                _ => connectionString,
+            };
+        }
+        catch (ArgumentException e)
+        {
+            return ValidateOptionsResult.Fail($"{DatabaseOptions.SectionName}:ConnectionString is not valid for {provider}: {e.Message}");
+        }
+
+        return ValidateOptionsResult.Success;
+    }
+}

@@ -1,0 +1,27 @@
+namespace Platform.Data;
+
+/// <summary>
+/// Who is making the current change, for audit stamps (<c>CreatedBy</c>/<c>UpdatedBy</c>) and the
+/// audit log. Scoped: the API registers one that reads the authenticated caller.
+/// </summary>
+public interface ICurrentActor
+{
+    /// <summary>The acting person's or system's name; null if anonymous.</summary>
+    string? Name { get; }
+
+    /// <summary>The OAuth client id (or landing key) the call came through, if any.</summary>
+    string? ClientId { get; }
+}
+
+/// <summary>The default actor outside a request: <c>system</c>, no client.</summary>
+public sealed class SystemActor : ICurrentActor
+{
+    /// <summary>The name stamped by the default actor.</summary>
+    public const string SystemName = "system";
+
+    /// <inheritdoc />
+    public string? Name => SystemName;
+
+    /// <inheritdoc />
+    public string? ClientId => null;
+}

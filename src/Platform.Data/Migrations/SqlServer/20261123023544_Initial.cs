@@ -1,0 +1,1420 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
+namespace Platform.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AuditLog",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Actor = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ClientId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Operation = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    TargetIds = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    Details = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditLog", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MarketingPlans",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Quarter = table.Column<int>(type: "int", nullable: false),
+                    Channel = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    TargetLeads = table.Column<int>(type: "int", nullable: false),
+                    MaxCostPerLeadMinor = table.Column<long>(type: "bigint", nullable: false),
+                    Currency = table.Column<string>(type: "char(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MarketingPlans", x => x.Id);
+                    table.CheckConstraint("CK_MarketingPlans_Quarter", "\"Quarter\" BETWEEN 1 AND 4");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MarketingSpends",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Channel = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    LandingPage = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    PeriodStart = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    PeriodEnd = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    AmountMinor = table.Column<long>(type: "bigint", nullable: false),
+                    Currency = table.Column<string>(type: "char(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
+                    Impressions = table.Column<long>(type: "bigint", nullable: true),
+                    Clicks = table.Column<long>(type: "bigint", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MarketingSpends", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Partners",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Regions = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    ContactEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ApiClientId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Partners", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Pipelines",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    IsDefault = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Pipelines", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReferralPrograms",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    RewardType = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    RewardValue = table.Column<long>(type: "bigint", nullable: false),
+                    Currency = table.Column<string>(type: "char(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
+                    AttributionWindowDays = table.Column<int>(type: "int", nullable: false),
+                    HoldingPeriodDays = table.Column<int>(type: "int", nullable: false),
+                    CapPerReferralMinor = table.Column<long>(type: "bigint", nullable: true),
+                    ActiveFrom = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ActiveTo = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferralPrograms", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StaffUsers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    SalesRole = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    SkillRank = table.Column<int>(type: "int", nullable: false),
+                    HasSalesScripts = table.Column<bool>(type: "bit", nullable: false),
+                    IsAvailable = table.Column<bool>(type: "bit", nullable: false),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    IdentityUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Payouts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PartnerId = table.Column<long>(type: "bigint", nullable: false),
+                    AmountMinor = table.Column<long>(type: "bigint", nullable: false),
+                    Currency = table.Column<string>(type: "char(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
+                    PaidAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Reference = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Payouts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Payouts_Partners_PartnerId",
+                        column: x => x.PartnerId,
+                        principalTable: "Partners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PipelineStages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PipelineId = table.Column<long>(type: "bigint", nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Position = table.Column<int>(type: "int", nullable: false),
+                    IsWon = table.Column<bool>(type: "bit", nullable: false),
+                    IsLost = table.Column<bool>(type: "bit", nullable: false),
+                    RequiresAgreedTerms = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PipelineStages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PipelineStages_Pipelines_PipelineId",
+                        column: x => x.PipelineId,
+                        principalTable: "Pipelines",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SalesPlans",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OwnerId = table.Column<long>(type: "bigint", nullable: true),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Quarter = table.Column<int>(type: "int", nullable: false),
+                    TargetAmountMinor = table.Column<long>(type: "bigint", nullable: false),
+                    Currency = table.Column<string>(type: "char(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SalesPlans", x => x.Id);
+                    table.CheckConstraint("CK_SalesPlans_Quarter", "\"Quarter\" BETWEEN 1 AND 4");
+                    table.ForeignKey(
+                        name: "FK_SalesPlans_StaffUsers_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "StaffUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Activities",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    LeadId = table.Column<long>(type: "bigint", nullable: true),
+                    ClientId = table.Column<long>(type: "bigint", nullable: true),
+                    DealId = table.Column<long>(type: "bigint", nullable: true),
+                    Type = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Direction = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    OwnerId = table.Column<long>(type: "bigint", nullable: true),
+                    Subject = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    OccurredAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ScheduledAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DoneAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Result = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    NextContactAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    NextContactTopic = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Agreements = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Activities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Activities_StaffUsers_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "StaffUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Clients",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    TaxId = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    Okpo = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
+                    RegistrationNumber = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    Industry = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    Region = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    IsBudgetary = table.Column<bool>(type: "bit", nullable: false),
+                    EmployeeCount = table.Column<int>(type: "int", nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Phone = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    Website = table.Column<string>(type: "nvarchar(2048)", maxLength: 2048, nullable: true),
+                    Notes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    OwnerId = table.Column<long>(type: "bigint", nullable: true),
+                    StrategicManagerId = table.Column<long>(type: "bigint", nullable: true),
+                    OriginLeadId = table.Column<long>(type: "bigint", nullable: true),
+                    LoyaltyCategory = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    LoyaltyCategoryChangedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Segment = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Clients", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Clients_StaffUsers_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "StaffUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Clients_StaffUsers_StrategicManagerId",
+                        column: x => x.StrategicManagerId,
+                        principalTable: "StaffUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReferralCodes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ProgramId = table.Column<long>(type: "bigint", nullable: false),
+                    PartnerId = table.Column<long>(type: "bigint", nullable: true),
+                    ReferrerClientId = table.Column<long>(type: "bigint", nullable: true),
+                    ExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferralCodes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReferralCodes_Clients_ReferrerClientId",
+                        column: x => x.ReferrerClientId,
+                        principalTable: "Clients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReferralCodes_Partners_PartnerId",
+                        column: x => x.PartnerId,
+                        principalTable: "Partners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReferralCodes_ReferralPrograms_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "ReferralPrograms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Leads",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FirstName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Phone = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Company = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Position = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    PositionGroup = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    Region = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    Message = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    RequestType = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    EstimateParameters = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Channel = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    LandingPage = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    PageUrl = table.Column<string>(type: "nvarchar(2048)", maxLength: 2048, nullable: true),
+                    Referrer = table.Column<string>(type: "nvarchar(2048)", maxLength: 2048, nullable: true),
+                    UtmSource = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    UtmMedium = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    UtmCampaign = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    UtmTerm = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    UtmContent = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    SubmissionSource = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    Temperature = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Origin = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    OwnerId = table.Column<long>(type: "bigint", nullable: true),
+                    AssignedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    FirstResponseDueAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    FirstRespondedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    NextContactAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    NextContactTopic = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    TouchCount = table.Column<int>(type: "int", nullable: false),
+                    ReferralCodeId = table.Column<long>(type: "bigint", nullable: true),
+                    PartnerId = table.Column<long>(type: "bigint", nullable: true),
+                    AssignedPartnerId = table.Column<long>(type: "bigint", nullable: true),
+                    AssignedToPartnerAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    MarketingConsent = table.Column<bool>(type: "bit", nullable: false),
+                    ConsentText = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    ConsentAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    NeedConfirmed = table.Column<bool>(type: "bit", nullable: true),
+                    CanPay = table.Column<bool>(type: "bit", nullable: true),
+                    HasDecisionAuthority = table.Column<bool>(type: "bit", nullable: true),
+                    TargetCriteria = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    QualifiedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    RefusedBy = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    RefusalReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    RefusedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    FarewellLetterSent = table.Column<bool>(type: "bit", nullable: false),
+                    PostponedUntil = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ConvertedClientId = table.Column<long>(type: "bigint", nullable: true),
+                    ConvertedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Leads", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Leads_Clients_ConvertedClientId",
+                        column: x => x.ConvertedClientId,
+                        principalTable: "Clients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Leads_Partners_AssignedPartnerId",
+                        column: x => x.AssignedPartnerId,
+                        principalTable: "Partners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Leads_Partners_PartnerId",
+                        column: x => x.PartnerId,
+                        principalTable: "Partners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Leads_ReferralCodes_ReferralCodeId",
+                        column: x => x.ReferralCodeId,
+                        principalTable: "ReferralCodes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Leads_StaffUsers_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "StaffUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Contacts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ClientId = table.Column<long>(type: "bigint", nullable: false),
+                    FirstName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Position = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    PositionGroup = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    Phone = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    HasDecisionAuthority = table.Column<bool>(type: "bit", nullable: false),
+                    OriginLeadId = table.Column<long>(type: "bigint", nullable: true),
+                    Notes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Contacts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Contacts_Clients_ClientId",
+                        column: x => x.ClientId,
+                        principalTable: "Clients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Contacts_Leads_OriginLeadId",
+                        column: x => x.OriginLeadId,
+                        principalTable: "Leads",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Deals",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ClientId = table.Column<long>(type: "bigint", nullable: false),
+                    LeadId = table.Column<long>(type: "bigint", nullable: true),
+                    PipelineId = table.Column<long>(type: "bigint", nullable: false),
+                    StageId = table.Column<long>(type: "bigint", nullable: false),
+                    OwnerId = table.Column<long>(type: "bigint", nullable: true),
+                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    AmountMinor = table.Column<long>(type: "bigint", nullable: false),
+                    Currency = table.Column<string>(type: "char(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
+                    Requirements = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    ProposedPriceMinor = table.Column<long>(type: "bigint", nullable: true),
+                    ProposalSentAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ContractRef = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    InvoiceRef = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    LostRefusedBy = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    LostReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    HandoffIntroducedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    HandoffPlannerProjectAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    HandoffDocumentsSharedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    HandoffToProjectManagerAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    HandoffProjectManager = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Deals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Deals_Clients_ClientId",
+                        column: x => x.ClientId,
+                        principalTable: "Clients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Deals_Leads_LeadId",
+                        column: x => x.LeadId,
+                        principalTable: "Leads",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Deals_PipelineStages_StageId",
+                        column: x => x.StageId,
+                        principalTable: "PipelineStages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Deals_Pipelines_PipelineId",
+                        column: x => x.PipelineId,
+                        principalTable: "Pipelines",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Deals_StaffUsers_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "StaffUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Interests",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Channel = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    LandingPage = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    PageUrl = table.Column<string>(type: "nvarchar(2048)", maxLength: 2048, nullable: true),
+                    Referrer = table.Column<string>(type: "nvarchar(2048)", maxLength: 2048, nullable: true),
+                    VisitorId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    Payload = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    OccurredAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    LeadId = table.Column<long>(type: "bigint", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Interests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Interests_Leads_LeadId",
+                        column: x => x.LeadId,
+                        principalTable: "Leads",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Referrals",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ProgramId = table.Column<long>(type: "bigint", nullable: false),
+                    ReferralCodeId = table.Column<long>(type: "bigint", nullable: true),
+                    PartnerId = table.Column<long>(type: "bigint", nullable: true),
+                    ReferrerClientId = table.Column<long>(type: "bigint", nullable: true),
+                    LeadId = table.Column<long>(type: "bigint", nullable: false),
+                    ClientId = table.Column<long>(type: "bigint", nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    AttributedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ConvertedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    RejectionReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Referrals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Referrals_Clients_ClientId",
+                        column: x => x.ClientId,
+                        principalTable: "Clients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Referrals_Clients_ReferrerClientId",
+                        column: x => x.ReferrerClientId,
+                        principalTable: "Clients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Referrals_Leads_LeadId",
+                        column: x => x.LeadId,
+                        principalTable: "Leads",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Referrals_Partners_PartnerId",
+                        column: x => x.PartnerId,
+                        principalTable: "Partners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Referrals_ReferralCodes_ReferralCodeId",
+                        column: x => x.ReferralCodeId,
+                        principalTable: "ReferralCodes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Referrals_ReferralPrograms_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "ReferralPrograms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DealStageChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    DealId = table.Column<long>(type: "bigint", nullable: false),
+                    FromStageId = table.Column<long>(type: "bigint", nullable: true),
+                    ToStageId = table.Column<long>(type: "bigint", nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ChangedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DealStageChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DealStageChanges_Deals_DealId",
+                        column: x => x.DealId,
+                        principalTable: "Deals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DealStageChanges_PipelineStages_FromStageId",
+                        column: x => x.FromStageId,
+                        principalTable: "PipelineStages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DealStageChanges_PipelineStages_ToStageId",
+                        column: x => x.ToStageId,
+                        principalTable: "PipelineStages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Orders",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ClientId = table.Column<long>(type: "bigint", nullable: false),
+                    DealId = table.Column<long>(type: "bigint", nullable: true),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    GrossAmountMinor = table.Column<long>(type: "bigint", nullable: false),
+                    DiscountAmountMinor = table.Column<long>(type: "bigint", nullable: false),
+                    NetAmountMinor = table.Column<long>(type: "bigint", nullable: false),
+                    Currency = table.Column<string>(type: "char(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
+                    PaymentMode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    PlacedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    PaidAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CancelledAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    RefundedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DiscountBreakdown = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Orders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Orders_Clients_ClientId",
+                        column: x => x.ClientId,
+                        principalTable: "Clients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Orders_Deals_DealId",
+                        column: x => x.DealId,
+                        principalTable: "Deals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Payments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OrderId = table.Column<long>(type: "bigint", nullable: false),
+                    AmountMinor = table.Column<long>(type: "bigint", nullable: false),
+                    Currency = table.Column<string>(type: "char(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
+                    PaidAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Reference = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Payments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Payments_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Rewards",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ReferralId = table.Column<long>(type: "bigint", nullable: false),
+                    OrderId = table.Column<long>(type: "bigint", nullable: true),
+                    AmountMinor = table.Column<long>(type: "bigint", nullable: false),
+                    Currency = table.Column<string>(type: "char(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    EarnedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ApprovableAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ApprovedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    PaidAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    PayoutId = table.Column<long>(type: "bigint", nullable: true),
+                    VoidReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    VoidedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Rewards", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Rewards_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Rewards_Payouts_PayoutId",
+                        column: x => x.PayoutId,
+                        principalTable: "Payouts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Rewards_Referrals_ReferralId",
+                        column: x => x.ReferralId,
+                        principalTable: "Referrals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.InsertData(
+                table: "Pipelines",
+                columns: new[] { "Id", "CreatedAt", "CreatedBy", "IsDefault", "Name", "UpdatedAt", "UpdatedBy", "Version" },
+                values: new object[] { 1L, new DateTime(2025, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "system", true, "Default sales pipeline", new DateTime(2025, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "system", 1 });
+
+            migrationBuilder.InsertData(
+                table: "PipelineStages",
+                columns: new[] { "Id", "Code", "CreatedAt", "CreatedBy", "IsLost", "IsWon", "Name", "PipelineId", "Position", "RequiresAgreedTerms", "UpdatedAt", "UpdatedBy", "Version" },
+                values: new object[,]
+                {
+                    { 1L, "NEW", new DateTime(2025, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "system", false, false, "New", 1L, 1, false, new DateTime(2025, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "system", 1 },
+                    { 2L, "CONTACTED", new DateTime(2025, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "system", false, false, "Contacted", 1L, 2, false, new DateTime(2025, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "system", 1 },
+                    { 3L, "NEEDS_IDENTIFIED", new DateTime(2025, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "system", false, false, "Needs identified", 1L, 3, false, new DateTime(2025, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "system", 1 },
+                    { 4L, "PROPOSAL_SENT", new DateTime(2025, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "system", false, false, "Proposal sent", 1L, 4, false, new DateTime(2025, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "system", 1 },
+                    { 5L, "START_OF_WORK_AGREED", new DateTime(2025, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "system", false, false, "Start of work agreed", 1L, 5, true, new DateTime(2025, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "system", 1 },
+                    { 6L, "CONTRACT_INVOICED", new DateTime(2025, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "system", false, false, "Contract signed, invoice issued", 1L, 6, true, new DateTime(2025, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "system", 1 },
+                    { 7L, "WON", new DateTime(2025, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "system", false, true, "Won", 1L, 7, true, new DateTime(2025, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "system", 1 },
+                    { 8L, "LOST", new DateTime(2025, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "system", true, false, "Lost", 1L, 8, false, new DateTime(2025, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "system", 1 }
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_ClientId_OccurredAt",
+                table: "Activities",
+                columns: new[] { "ClientId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_DealId_OccurredAt",
+                table: "Activities",
+                columns: new[] { "DealId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_LeadId_OccurredAt_Id",
+                table: "Activities",
+                columns: new[] { "LeadId", "OccurredAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_NextContactAt",
+                table: "Activities",
+                column: "NextContactAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_OwnerId_OccurredAt",
+                table: "Activities",
+                columns: new[] { "OwnerId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditLog_Actor_At",
+                table: "AuditLog",
+                columns: new[] { "Actor", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditLog_At_Id",
+                table: "AuditLog",
+                columns: new[] { "At", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditLog_Operation_At",
+                table: "AuditLog",
+                columns: new[] { "Operation", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Clients_CreatedAt_Id",
+                table: "Clients",
+                columns: new[] { "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Clients_Email",
+                table: "Clients",
+                column: "Email");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Clients_LoyaltyCategory",
+                table: "Clients",
+                column: "LoyaltyCategory");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Clients_Name_Id",
+                table: "Clients",
+                columns: new[] { "Name", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Clients_OriginLeadId",
+                table: "Clients",
+                column: "OriginLeadId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Clients_OwnerId",
+                table: "Clients",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Clients_Phone",
+                table: "Clients",
+                column: "Phone");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Clients_StrategicManagerId",
+                table: "Clients",
+                column: "StrategicManagerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Clients_TaxId",
+                table: "Clients",
+                column: "TaxId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_ClientId_Id",
+                table: "Contacts",
+                columns: new[] { "ClientId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_Email",
+                table: "Contacts",
+                column: "Email");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_OriginLeadId",
+                table: "Contacts",
+                column: "OriginLeadId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_Phone",
+                table: "Contacts",
+                column: "Phone");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DealStageChanges_DealId_ChangedAt",
+                table: "DealStageChanges",
+                columns: new[] { "DealId", "ChangedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DealStageChanges_FromStageId",
+                table: "DealStageChanges",
+                column: "FromStageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DealStageChanges_ToStageId_ChangedAt",
+                table: "DealStageChanges",
+                columns: new[] { "ToStageId", "ChangedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deals_ClientId",
+                table: "Deals",
+                column: "ClientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deals_ClosedAt",
+                table: "Deals",
+                column: "ClosedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deals_CreatedAt_Id",
+                table: "Deals",
+                columns: new[] { "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deals_LeadId",
+                table: "Deals",
+                column: "LeadId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deals_OwnerId_StageId",
+                table: "Deals",
+                columns: new[] { "OwnerId", "StageId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deals_PipelineId",
+                table: "Deals",
+                column: "PipelineId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deals_StageId",
+                table: "Deals",
+                column: "StageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Interests_LeadId",
+                table: "Interests",
+                column: "LeadId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Interests_OccurredAt_Channel",
+                table: "Interests",
+                columns: new[] { "OccurredAt", "Channel" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Interests_VisitorId",
+                table: "Interests",
+                column: "VisitorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_AssignedPartnerId_CreatedAt",
+                table: "Leads",
+                columns: new[] { "AssignedPartnerId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_ConvertedAt",
+                table: "Leads",
+                column: "ConvertedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_ConvertedClientId",
+                table: "Leads",
+                column: "ConvertedClientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_CreatedAt_Channel",
+                table: "Leads",
+                columns: new[] { "CreatedAt", "Channel" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_CreatedAt_Id",
+                table: "Leads",
+                columns: new[] { "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_Email",
+                table: "Leads",
+                column: "Email");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_FirstResponseDueAt",
+                table: "Leads",
+                column: "FirstResponseDueAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_NextContactAt",
+                table: "Leads",
+                column: "NextContactAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_OwnerId_Status",
+                table: "Leads",
+                columns: new[] { "OwnerId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_PartnerId_CreatedAt",
+                table: "Leads",
+                columns: new[] { "PartnerId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_Phone",
+                table: "Leads",
+                column: "Phone");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_PostponedUntil",
+                table: "Leads",
+                column: "PostponedUntil");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_ReferralCodeId",
+                table: "Leads",
+                column: "ReferralCodeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_Status_CreatedAt",
+                table: "Leads",
+                columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_SubmissionSource_IdempotencyKey",
+                table: "Leads",
+                columns: new[] { "SubmissionSource", "IdempotencyKey" },
+                unique: true,
+                filter: "[SubmissionSource] IS NOT NULL AND [IdempotencyKey] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_Temperature",
+                table: "Leads",
+                column: "Temperature");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MarketingPlans_Year_Quarter_Channel",
+                table: "MarketingPlans",
+                columns: new[] { "Year", "Quarter", "Channel" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MarketingSpends_Channel_PeriodStart",
+                table: "MarketingSpends",
+                columns: new[] { "Channel", "PeriodStart" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MarketingSpends_PeriodStart_Channel",
+                table: "MarketingSpends",
+                columns: new[] { "PeriodStart", "Channel" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_ClientId_Number",
+                table: "Orders",
+                columns: new[] { "ClientId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_DealId",
+                table: "Orders",
+                column: "DealId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_PaidAt_ClientId",
+                table: "Orders",
+                columns: new[] { "PaidAt", "ClientId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_PlacedAt_Id",
+                table: "Orders",
+                columns: new[] { "PlacedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Partners_ApiClientId",
+                table: "Partners",
+                column: "ApiClientId",
+                unique: true,
+                filter: "[ApiClientId] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Partners_Name_Id",
+                table: "Partners",
+                columns: new[] { "Name", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_OrderId",
+                table: "Payments",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_PaidAt",
+                table: "Payments",
+                column: "PaidAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payouts_PartnerId_PaidAt",
+                table: "Payouts",
+                columns: new[] { "PartnerId", "PaidAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PipelineStages_PipelineId_Code",
+                table: "PipelineStages",
+                columns: new[] { "PipelineId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PipelineStages_PipelineId_Position",
+                table: "PipelineStages",
+                columns: new[] { "PipelineId", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Pipelines_IsDefault",
+                table: "Pipelines",
+                column: "IsDefault");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferralCodes_Code",
+                table: "ReferralCodes",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferralCodes_PartnerId",
+                table: "ReferralCodes",
+                column: "PartnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferralCodes_ProgramId",
+                table: "ReferralCodes",
+                column: "ProgramId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferralCodes_ReferrerClientId",
+                table: "ReferralCodes",
+                column: "ReferrerClientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_ClientId",
+                table: "Referrals",
+                column: "ClientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_LeadId",
+                table: "Referrals",
+                column: "LeadId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_PartnerId_Status_AttributedAt",
+                table: "Referrals",
+                columns: new[] { "PartnerId", "Status", "AttributedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_ProgramId",
+                table: "Referrals",
+                column: "ProgramId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_ReferralCodeId",
+                table: "Referrals",
+                column: "ReferralCodeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_ReferrerClientId_Status",
+                table: "Referrals",
+                columns: new[] { "ReferrerClientId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_Status_AttributedAt",
+                table: "Referrals",
+                columns: new[] { "Status", "AttributedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rewards_OrderId",
+                table: "Rewards",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rewards_PayoutId",
+                table: "Rewards",
+                column: "PayoutId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rewards_ReferralId_Status",
+                table: "Rewards",
+                columns: new[] { "ReferralId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rewards_Status_ApprovableAt",
+                table: "Rewards",
+                columns: new[] { "Status", "ApprovableAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SalesPlans_OwnerId",
+                table: "SalesPlans",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SalesPlans_Year_Quarter_OwnerId",
+                table: "SalesPlans",
+                columns: new[] { "Year", "Quarter", "OwnerId" },
+                unique: true,
+                filter: "[OwnerId] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffUsers_Email",
+                table: "StaffUsers",
+                column: "Email",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffUsers_IdentityUserId",
+                table: "StaffUsers",
+                column: "IdentityUserId",
+                unique: true,
+                filter: "[IdentityUserId] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffUsers_SalesRole_IsAvailable_SkillRank",
+                table: "StaffUsers",
+                columns: new[] { "SalesRole", "IsAvailable", "SkillRank" });
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Activities_Clients_ClientId",
+                table: "Activities",
+                column: "ClientId",
+                principalTable: "Clients",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Activities_Deals_DealId",
+                table: "Activities",
+                column: "DealId",
+                principalTable: "Deals",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Activities_Leads_LeadId",
+                table: "Activities",
+                column: "LeadId",
+                principalTable: "Leads",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Clients_Leads_OriginLeadId",
+                table: "Clients",
+                column: "OriginLeadId",
+                principalTable: "Leads",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Leads_Clients_ConvertedClientId",
+                table: "Leads");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_ReferralCodes_Clients_ReferrerClientId",
+                table: "ReferralCodes");
+
+            migrationBuilder.DropTable(
+                name: "Activities");
+
+            migrationBuilder.DropTable(
+                name: "AuditLog");
+
+            migrationBuilder.DropTable(
+                name: "Contacts");
+
+            migrationBuilder.DropTable(
+                name: "DealStageChanges");
+
+            migrationBuilder.DropTable(
+                name: "Interests");
+
+            migrationBuilder.DropTable(
+                name: "MarketingPlans");
+
+            migrationBuilder.DropTable(
+                name: "MarketingSpends");
+
+            migrationBuilder.DropTable(
+                name: "Payments");
+
+            migrationBuilder.DropTable(
+                name: "Rewards");
+
+            migrationBuilder.DropTable(
+                name: "SalesPlans");
+
+            migrationBuilder.DropTable(
+                name: "Orders");
+
+            migrationBuilder.DropTable(
+                name: "Payouts");
+
+            migrationBuilder.DropTable(
+                name: "Referrals");
+
+            migrationBuilder.DropTable(
+                name: "Deals");
+
+            migrationBuilder.DropTable(
+                name: "PipelineStages");
+
+            migrationBuilder.DropTable(
+                name: "Pipelines");
+
+            migrationBuilder.DropTable(
+                name: "Clients");
+
+            migrationBuilder.DropTable(
+                name: "Leads");
+
+            migrationBuilder.DropTable(
+                name: "ReferralCodes");
+
+            migrationBuilder.DropTable(
+                name: "StaffUsers");
+
+            migrationBuilder.DropTable(
+                name: "Partners");
+
+            migrationBuilder.DropTable(
+                name: "ReferralPrograms");
+        }
+    }
+}

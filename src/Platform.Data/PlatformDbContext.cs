@@ -1,0 +1,108 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Domain.Auditing;
+using Platform.Domain.Clients;
+using Platform.Domain.Deals;
+using Platform.Domain.Kpis;
+using Platform.Domain.Leads;
+using Platform.Domain.Orders;
+using Platform.Domain.Referrals;
+using Platform.Domain.Staff;
+
+namespace Platform.Data;
+
+/// <summary>
+/// The platform's database: every table of the product. Resolve this type from DI; it is backed
+/// by a provider-specific subclass (<see cref="SqliteDbContext"/>, <see cref="PostgresDbContext"/>,
+/// <see cref="SqlServerDbContext"/>) chosen by the <c>Database:Provider</c> setting, each with its
+/// own migrations.
+/// </summary>
+public abstract class PlatformDbContext : DbContext
+{
+    /// <summary>Maximum length of stored enum names.</summary>
+    internal const int EnumMaxLength = 40;
+
+    /// <summary>Creates the context; called by the provider-specific subclasses.</summary>
+    protected PlatformDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    /// <summary>Sales team members.</summary>
+    public DbSet<StaffUser> StaffUsers => Set<StaffUser>();
+
+    /// <summary>Leads.</summary>
+    public DbSet<Lead> Leads => Set<Lead>();
+
+    /// <summary>Touches and tasks on leads, clients and deals.</summary>
+    public DbSet<Activity> Activities => Set<Activity>();
+
+    /// <summary>Anonymous interest, not yet a lead.</summary>
+    public DbSet<Interest> Interests => Set<Interest>();
+
+    /// <summary>Clients.</summary>
+    public DbSet<Client> Clients => Set<Client>();
+
+    /// <summary>Contact persons at clients.</summary>
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    /// <summary>Sales pipelines.</summary>
+    public DbSet<Pipeline> Pipelines => Set<Pipeline>();
+
+    /// <summary>Pipeline stages.</summary>
+    public DbSet<PipelineStage> PipelineStages => Set<PipelineStage>();
+
+    /// <summary>Deals.</summary>
+    public DbSet<Deal> Deals => Set<Deal>();
+
+    /// <summary>Deal stage history.</summary>
+    public DbSet<DealStageChange> DealStageChanges => Set<DealStageChange>();
+
+    /// <summary>Orders.</summary>
+    public DbSet<Order> Orders => Set<Order>();
+
+    /// <summary>Payments and refunds.</summary>
+    public DbSet<Payment> Payments => Set<Payment>();
+
+    /// <summary>Partner organisations.</summary>
+    public DbSet<Partner> Partners => Set<Partner>();
+
+    /// <summary>Referral programs.</summary>
+    public DbSet<ReferralProgram> ReferralPrograms => Set<ReferralProgram>();
+
+    /// <summary>Referral codes.</summary>
+    public DbSet<ReferralCode> ReferralCodes => Set<ReferralCode>();
+
+    /// <summary>Referrals (lead attributions).</summary>
+    public DbSet<Referral> Referrals => Set<Referral>();
+
+    /// <summary>Referral rewards.</summary>
+    public DbSet<Reward> Rewards => Set<Reward>();
+
+    /// <summary>Reward payouts to partners.</summary>
+    public DbSet<Payout> Payouts => Set<Payout>();
+
+    /// <summary>Quarterly sales plans.</summary>
+    public DbSet<SalesPlan> SalesPlans => Set<SalesPlan>();
+
+    /// <summary>Quarterly marketing plans per channel.</summary>
+    public DbSet<MarketingPlan> MarketingPlans => Set<MarketingPlan>();
+
+    /// <summary>Marketing spend per channel and period.</summary>
+    public DbSet<MarketingSpend> MarketingSpends => Set<MarketingSpend>();
+
+    /// <summary>The append-only audit log.</summary>
+    public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
+
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name, so the database stays readable and reordering members is safe.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(EnumMaxLength);
+    }
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlatformDbContext).Assembly);
+    }
+}

@@ -1,0 +1,211 @@
+using Platform.Domain.Referrals;
+using Platform.Domain.Staff;
+
+namespace Platform.Domain.Leads;
+
+/// <summary>
+/// A lead: the contact data of a real person who showed interest in our services (L1, L3) and
+/// whom we work towards a first sale. Anonymous interest is not a lead (L2). A lead is never
+/// deleted; refusal and postponement are statuses (C7). On conversion it is linked to the client
+/// it became, and the client keeps a link back (C3).
+/// </summary>
+public class Lead : Entity
+{
+    // ---- person (L6: only the first name and a phone are required; surname and company optional)
+
+    /// <summary>First name of the person (required, L6).</summary>
+    public string FirstName { get; set; } = "";
+
+    /// <summary>Last name, optional: forms must not force it (L6).</summary>
+    public string? LastName { get; set; }
+
+    /// <summary>Phone number, normalised to digits with a leading +; required unless the landing key allows e-mail only (L6).</summary>
+    public string? Phone { get; set; }
+
+    /// <summary>E-mail address, stored lower-case.</summary>
+    public string? Email { get; set; }
+
+    /// <summary>Company name for B2B requests; optional (L6).</summary>
+    public string? Company { get; set; }
+
+    /// <summary>The person's position as they gave it.</summary>
+    public string? Position { get; set; }
+
+    /// <summary>Which of the nine position groups the person belongs to, once known (Q8).</summary>
+    public PositionGroup? PositionGroup { get; set; }
+
+    /// <summary>Region or city of the person, used to distribute leads to dealers (R12).</summary>
+    public string? Region { get; set; }
+
+    /// <summary>The person's message or described need, as submitted.</summary>
+    public string? Message { get; set; }
+
+    // ---- request and source
+
+    /// <summary>Kind of request that created the lead; sets the first-response deadline (T1).</summary>
+    public RequestType RequestType { get; set; } = RequestType.Consultation;
+
+    /// <summary>
+    /// For an online estimate: the five parameters the visitor chose (L9), as a JSON object of
+    /// parameter name to chosen value.
+    /// </summary>
+    public string? EstimateParameters { get; set; }
+
+    /// <summary>Channel code the lead came through, e.g. <c>LANDING_PAGE</c> (see <see cref="LeadChannels"/>).</summary>
+    public string Channel { get; set; } = LeadChannels.Other;
+
+    /// <summary>Code of the landing page that submitted the lead, if any (KPIs group by it).</summary>
+    public string? LandingPage { get; set; }
+
+    /// <summary>URL of the page the form was submitted from.</summary>
+    public string? PageUrl { get; set; }
+
+    /// <summary>HTTP referrer of the submitting page.</summary>
+    public string? Referrer { get; set; }
+
+    /// <summary>utm_source of the visit.</summary>
+    public string? UtmSource { get; set; }
+
+    /// <summary>utm_medium of the visit.</summary>
+    public string? UtmMedium { get; set; }
+
+    /// <summary>utm_campaign of the visit.</summary>
+    public string? UtmCampaign { get; set; }
+
+    /// <summary>utm_term of the visit.</summary>
+    public string? UtmTerm { get; set; }
+
+    /// <summary>utm_content of the visit.</summary>
+    public string? UtmContent { get; set; }
+
+    /// <summary>
+    /// Who submitted the lead (landing key or API client id); with <see cref="IdempotencyKey"/>
+    /// it identifies a submission so a retry returns the first result.
+    /// </summary>
+    public string? SubmissionSource { get; set; }
+
+    /// <summary>Client-chosen idempotency key of the submission; unique per <see cref="SubmissionSource"/>.</summary>
+    public string? IdempotencyKey { get; set; }
+
+    // ---- classification
+
+    /// <summary>How ready the lead is to buy; landing-page leads start warm (L5).</summary>
+    public LeadTemperature Temperature { get; set; } = LeadTemperature.Warm;
+
+    /// <summary>Seed (referral), net (inbound marketing) or spear (targeted outbound), SPEC §2.5.</summary>
+    public LeadOrigin Origin { get; set; } = LeadOrigin.Net;
+
+    /// <summary>Where the lead is in its lifecycle.</summary>
+    public LeadStatus Status { get; set; } = LeadStatus.New;
+
+    // ---- ownership and response time
+
+    /// <summary>Id of the responsible staff user; may differ from the client's owner after conversion (C4).</summary>
+    public long? OwnerId { get; set; }
+
+    /// <summary>The responsible staff user.</summary>
+    public StaffUser? Owner { get; set; }
+
+    /// <summary>When the current owner was assigned.</summary>
+    public DateTime? AssignedAt { get; set; }
+
+    /// <summary>
+    /// Deadline for the first contact: 2 hours after a demo download (T1), 1 hour otherwise
+    /// (configurable). Past it without <see cref="FirstRespondedAt"/> the lead is overdue.
+    /// </summary>
+    public DateTime? FirstResponseDueAt { get; set; }
+
+    /// <summary>When we first contacted the person; speed of first contact is a manager KPI (T2).</summary>
+    public DateTime? FirstRespondedAt { get; set; }
+
+    /// <summary>Agreed date of the next contact (T6, Rule #10).</summary>
+    public DateTime? NextContactAt { get; set; }
+
+    /// <summary>Agreed topic of the next contact (T6, Rule #10).</summary>
+    public string? NextContactTopic { get; set; }
+
+    /// <summary>Number of touches (activities and repeat submissions) so far; a KPI before the first sale.</summary>
+    public int TouchCount { get; set; }
+
+    // ---- referral and partner attribution (DECISIONS [Referrals])
+
+    /// <summary>Referral code the lead was submitted with; the first valid attribution wins.</summary>
+    public long? ReferralCodeId { get; set; }
+
+    /// <summary>The referral code the lead was submitted with.</summary>
+    public ReferralCode? ReferralCode { get; set; }
+
+    /// <summary>Partner that submitted or referred the lead (with its own credentials or code).</summary>
+    public long? PartnerId { get; set; }
+
+    /// <summary>Partner (dealer) the lead was distributed to, e.g. by region (R12); the partner may then see it.</summary>
+    public long? AssignedPartnerId { get; set; }
+
+    /// <summary>When the lead was distributed to <see cref="AssignedPartnerId"/>.</summary>
+    public DateTime? AssignedToPartnerAt { get; set; }
+
+    // ---- consent
+
+    /// <summary>Whether the person agreed to receive marketing communication.</summary>
+    public bool MarketingConsent { get; set; }
+
+    /// <summary>The consent wording the person agreed to, as shown on the form.</summary>
+    public string? ConsentText { get; set; }
+
+    /// <summary>When consent was given.</summary>
+    public DateTime? ConsentAt { get; set; }
+
+    // ---- qualification (Q1, Q2, Q5)
+
+    /// <summary>Whether a strong enough need was confirmed (Q1); null = not assessed yet.</summary>
+    public bool? NeedConfirmed { get; set; }
+
+    /// <summary>Whether the person/company can pay (solvency, Q1); null = not assessed yet.</summary>
+    public bool? CanPay { get; set; }
+
+    /// <summary>Whether the person may negotiate and decide (L1/Q2); null = not assessed yet.</summary>
+    public bool? HasDecisionAuthority { get; set; }
+
+    /// <summary>
+    /// Target-client criteria as recorded during the call (Q5: age, income or turnover,
+    /// geography, marital status, industry…), a JSON object; stored as data, not a hidden score.
+    /// </summary>
+    public string? TargetCriteria { get; set; }
+
+    /// <summary>When the lead was qualified.</summary>
+    public DateTime? QualifiedAt { get; set; }
+
+    // ---- refusal and postponement (C7, C8)
+
+    /// <summary>Who refused: us (with arguments, C8) or the client.</summary>
+    public RefusedBy? RefusedBy { get; set; }
+
+    /// <summary>Why the lead was refused; refusal reasons are a KPI (C7).</summary>
+    public string? RefusalReason { get; set; }
+
+    /// <summary>When the lead was refused.</summary>
+    public DateTime? RefusedAt { get; set; }
+
+    /// <summary>Whether the farewell letter with a short questionnaire was sent after the refusal (C7).</summary>
+    public bool FarewellLetterSent { get; set; }
+
+    /// <summary>Re-contact date of a postponed lead (C7).</summary>
+    public DateTime? PostponedUntil { get; set; }
+
+    // ---- conversion (C3, C5)
+
+    /// <summary>Client the lead was converted into (C3).</summary>
+    public long? ConvertedClientId { get; set; }
+
+    /// <summary>The exact moment the lead became a client (C5); conversion speed is a KPI (C6).</summary>
+    public DateTime? ConvertedAt { get; set; }
+
+    /// <summary>Calls, e-mails, meetings, tasks and submissions recorded for this lead (L11).</summary>
+    public ICollection<Activity> Activities { get; set; } = new List<Activity>();
+
+    /// <summary>Whether need, ability to pay and decision authority are all confirmed (Q1/Q2).</summary>
+    public bool IsQualified => NeedConfirmed == true && CanPay == true && HasDecisionAuthority == true;
+
+    /// <summary>Whether the lead is still being worked (not converted, refused or postponed).</summary>
+    public bool IsOpen => Status is LeadStatus.New or LeadStatus.Assigned or LeadStatus.InProgress or LeadStatus.Qualified;
+}

@@ -1,0 +1,17 @@
+namespace Platform.Domain.Leads;
+
+/// <summary>
+/// How ready the lead is to buy (SPEC §2.5). Landing-page leads start <see cref="Warm"/> (L5);
+/// conversion is reported per temperature.
+/// </summary>
+public enum LeadTemperature
+{
+    /// <summary>Knows about us but does not want to buy yet; needs the most touches.</summary>
+    Cold,
+
+    /// <summary>Expressed purchase interest but needs help deciding; give it to the best managers.</summary>
+    Warm,
+
+    /// <summary>Asks almost only "where do I pay?"; needs the fewest touches. Rare.</summary>
+    Hot,
+}

@@ -1,0 +1,23 @@
+namespace Platform.Domain.Staff;
+
+/// <summary>
+/// A staff member's role in the three-stage sales department (O4, seed [004]: generation →
+/// conversion → farmer), plus the head of sales and the marketer.
+/// </summary>
+public enum SalesRole
+{
+    /// <summary>Generates interest and leads (paid per interested person, R13).</summary>
+    Generation,
+
+    /// <summary>Converts leads into a first deal.</summary>
+    Conversion,
+
+    /// <summary>Works with existing clients: repeat sales, retention, reactivation.</summary>
+    Farmer,
+
+    /// <summary>Head of sales: distributes leads, assigns tasks, analyses managers (O8).</summary>
+    Head,
+
+    /// <summary>Marketer: owns the lead-generation plan (leads, channels, cost per lead; O3).</summary>
+    Marketer,
+}
