@@ -20,6 +20,7 @@ public abstract class EntityType<TEntity> : ObjectGraphType<TEntity> where TEnti
             .Resolve(context => GlobalId.Encode(Name, context.Source.Id));
         Field(x => x.CreatedAt).Description("When the record was created (UTC).");
         Field(x => x.UpdatedAt).Description("When the record was last changed (UTC).");
+        Field(x => x.Version).Description("Optimistic-concurrency version, incremented by every change; pass it as `expectedVersion` to a mutation so a concurrent edit is reported instead of overwritten.");
     }
 
     /// <summary>The global ID of a referenced <typeparamref name="TOther"/>, for foreign-key fields.</summary>

@@ -2,7 +2,9 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
 using Platform.GraphQL.Server.DataLoader;
+using Platform.Api.Leads;
 using Platform.GraphQL.Server.Errors;
+using Platform.GraphQL.Server.Mutations;
 using Platform.GraphQL.Server.Relay;
 
 namespace Platform.Api.GraphQL;
@@ -21,6 +23,8 @@ public static class GraphQLRegistration
         services.AddTransient(typeof(EdgeGraphType<,>));
         services.AddTransient<PageInfoGraphType>();
         services.AddTransient<NodeInterfaceType>();
+        services.AddTransient<ErrorInterfaceType>();
+        services.AddScoped<LeadService>();
         services.AddGraphQL(builder => builder
             .AddSchema<PlatformSchema>()
             .AddSystemTextJson()

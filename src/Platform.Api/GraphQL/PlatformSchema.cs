@@ -5,9 +5,10 @@ namespace Platform.Api.GraphQL;
 /// <summary>The one Platform schema: leads, clients, deals, orders, referrals and KPIs.</summary>
 public sealed class PlatformSchema : Schema
 {
-    public PlatformSchema(IServiceProvider services, QueryType query) : base(services)
+    public PlatformSchema(IServiceProvider services, QueryType query, MutationType mutation) : base(services)
     {
         Description = "Platform: leads, clients, deals, orders, referral programs and KPIs for sales integrations.";
         Query = query;
+        Mutation = mutation;
     }
 }

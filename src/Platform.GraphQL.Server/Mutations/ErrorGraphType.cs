@@ -12,6 +12,7 @@ public abstract class ErrorGraphType<TError> : ObjectGraphType<TError> where TEr
     {
         Description = description;
         Interface<ErrorInterfaceType>();
+        IsTypeOf = value => value is TError; // members of error unions are told apart by CLR type
         Field(x => x.Message).Description("What is wrong and how to fix it, for people.");
         Field(x => x.Code).Description("A stable code for programs.");
     }

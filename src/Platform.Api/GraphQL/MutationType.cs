@@ -1,0 +1,18 @@
+using GraphQL.Types;
+using Platform.Api.Leads;
+
+namespace Platform.Api.GraphQL;
+
+/// <summary>
+/// The root <c>Mutation</c> type. Every mutation takes one <c>input</c> and returns a payload
+/// with its result and typed <c>errors</c>; an error means nothing was changed.
+/// </summary>
+public sealed class MutationType : ObjectGraphType
+{
+    public MutationType()
+    {
+        Name = "Mutation";
+        Description = "The root of all changes.";
+        this.AddLeadMutations();
+    }
+}
