@@ -59,17 +59,19 @@ public static class DataServiceCollectionExtensions
         }
 
         var connectionString = options.ResolveConnectionString();
+        // Id lists (DataLoader batches) go as one array/JSON parameter: one statement text and one
+        // plan whatever the batch size, instead of EF 10's default of one parameter per id.
         switch (expected)
         {
             case DatabaseProvider.Sqlite:
                 DatabaseOptions.EnsureSqliteDirectory(connectionString);
-                builder.UseSqlite(connectionString);
+                builder.UseSqlite(connectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
                 break;
             case DatabaseProvider.Postgres:
-                builder.UseNpgsql(connectionString);
+                builder.UseNpgsql(connectionString, npgsql => npgsql.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
                 break;
             case DatabaseProvider.SqlServer:
-                builder.UseSqlServer(connectionString);
+                builder.UseSqlServer(connectionString, sqlServer => sqlServer.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
                 break;
         }
 

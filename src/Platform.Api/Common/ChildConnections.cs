@@ -26,13 +26,12 @@ public static class ChildConnections
         var page = PageRequest.From(context);
         var db = context.Db();
         var name = $"{typeof(TParent).Name}.{context.FieldDefinition.Name}";
-        var readParentId = parentId.Compile();
         return context.Loaders()
             .GetOrAdd<long, IReadOnlyList<TChild>>($"{name} {page}", async (ids, ct) =>
             {
                 var parents = db.Set<TParent>().Where(parent => ids.Contains(parent.Id));
                 var rows = await KeysetPaging.WindowPerParent(parents, children, In(parentId, ids), page, order).AsNoTracking().ToListAsync(ct);
-                return rows.GroupBy(readParentId).ToDictionary(g => g.Key, g => (IReadOnlyList<TChild>)g.ToList());
+                return rows.GroupBy(parentId.Compile()).ToDictionary(g => g.Key, g => (IReadOnlyList<TChild>)g.ToList());
             })
             .Load(context.Source.Id)
             .Then(rows => KeysetPaging.ToConnection(rows ?? [], page, order, () => context.Loaders()
