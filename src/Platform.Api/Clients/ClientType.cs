@@ -2,11 +2,15 @@ using GraphQL.Types;
 using Platform.Api.Common;
 using Platform.Api.Deals;
 using Platform.Api.Leads;
+using Platform.Api.Loyalty;
+using Platform.Api.Orders;
 using Platform.Api.Staff;
 using Platform.Domain.Clients;
 using Platform.Domain.Deals;
 using Platform.Domain.Leads;
+using Platform.Domain.Orders;
 using Platform.Domain.Staff;
+using Platform.GraphQL.Server.DataLoader;
 using Platform.GraphQL.Server.Relay;
 
 namespace Platform.Api.Clients;
@@ -19,6 +23,9 @@ public sealed class ClientType : EntityType<Client>
 
     private static readonly KeysetOrder<Deal> DealsNewestFirst =
         KeysetOrder<Deal>.By("CREATED_AT_DESC", x => x.CreatedAt, descending: true).ThenBy(x => x.Id, descending: true);
+
+    private static readonly KeysetOrder<Order> OrdersNewestFirst =
+        KeysetOrder<Order>.By("PLACED_AT_DESC", x => x.PlacedAt, descending: true).ThenBy(x => x.Id, descending: true);
 
     public ClientType() : base("A company or person we have a contract, invoice or purchase with (C1–C3), worked by a farmer.")
     {
@@ -53,5 +60,47 @@ public sealed class ClientType : EntityType<Client>
             .Description("Deals with the client, newest first.")
             .PagingArguments()
             .Resolve(context => context.LoadChildren(client => client.Deals, deal => deal.ClientId, DealsNewestFirst));
+        Field<NonNullGraphType<ConnectionGraphType<OrderType, Order>>>("orders")
+            .Description("Orders (receipts) of the client, newest first.")
+            .PagingArguments()
+            .Resolve(context => context.LoadChildren(client => client.Orders, order => order.ClientId, OrdersNewestFirst));
+
+        // Computed from the client's fully paid orders, batched for the whole response (PurchaseStatsLoader).
+        Field<NonNullGraphType<IntGraphType>>("paidOrderCount")
+            .Description("Number of fully paid orders.")
+            .Resolve(context => context.LoadPurchaseStats().Then(s => s.PaidOrderCount));
+        Field<DateTimeGraphType>("firstPaidOrderAt")
+            .Description("When the first order was fully paid; tenure counts from it (D3).")
+            .Resolve(context => context.LoadPurchaseStats().Then(s => s.History.FirstPaidOrderAt));
+        Field<NonNullGraphType<IntGraphType>>("tenureYears")
+            .Description("Full years since the first fully paid order (D3); a 29 February start has its anniversary on 1 March in other years.")
+            .Resolve(context => context.LoadPurchaseStats().Then(s => s.TenureYears));
+        Field<NonNullGraphType<DecimalGraphType>>("tenureDiscountPercent")
+            .Description("The tenure discount the client has now, in percent (D3: 2.5 / 5 / 10).")
+            .Resolve(context => context.LoadPurchaseStats().Then(s => s.TenureBasisPoints / 100m));
+        Field<NonNullGraphType<NthOrderOutlookType>>("nextOrderDiscount")
+            .Description("What the every-5th/10th-order rule gives the client's next qualifying orders (D4).")
+            .Resolve(context => context.LoadPurchaseStats().Then(s => s.NextOrder));
+        Field<MoneyType>("averageCheck")
+            .Description("Average net amount of the fully paid orders ([004]); null without one.")
+            .Resolve(context => context.LoadPurchaseStats().Then(s => s.AverageCheck));
+        Field<NonNullGraphType<MoneyType>>("trailingRevenue")
+            .Description("Net amount of the client's orders paid in the last 12 months.")
+            .Resolve(context => context.LoadPurchaseStats().Then(s => s.TrailingRevenue));
+        Field<NonNullGraphType<DecimalGraphType>>("turnoverSharePercent")
+            .Description("The client's share of the whole trailing-12-month turnover, in percent.")
+            .Resolve(context => context.LoadPurchaseStats().Then(s => s.TurnoverSharePercent));
+        Field<NonNullGraphType<BooleanGraphType>>("isStrategic")
+            .Description("Whether the client brings more than 10 % of the trailing-12-month turnover ([004], DECISIONS \"strategic client\").")
+            .Resolve(context => context.LoadPurchaseStats().Then(s => s.IsStrategic));
+        Field<DecimalGraphType>("medianPurchaseIntervalDays")
+            .Description("Median number of days between consecutive paid orders; null with fewer than two.")
+            .Resolve(context => context.LoadPurchaseStats().Then(s => s.MedianIntervalDays));
+        Field<IntGraphType>("daysSinceLastOrder")
+            .Description("Full days since the last fully paid order was placed; null without one.")
+            .Resolve(context => context.LoadPurchaseStats().Then(s => s.DaysSinceLastOrder));
+        Field<NonNullGraphType<BooleanGraphType>>("isSleeping")
+            .Description("Whether the client has at least 2 paid orders and the time since the last one exceeds 2.5 × its median interval (DECISIONS \"sleeping client\").")
+            .Resolve(context => context.LoadPurchaseStats().Then(s => s.IsSleeping));
     }
 }

@@ -3,6 +3,8 @@ using GraphQL.Execution;
 using GraphQLParser.AST;
 using Platform.GraphQL.Server.DataLoader;
 using Platform.Api.Leads;
+using Platform.Api.Loyalty;
+using Platform.Api.Orders;
 using Platform.GraphQL.Server.Errors;
 using Platform.GraphQL.Server.Mutations;
 using Platform.GraphQL.Server.Relay;
@@ -25,6 +27,8 @@ public static class GraphQLRegistration
         services.AddTransient<NodeInterfaceType>();
         services.AddTransient<ErrorInterfaceType>();
         services.AddScoped<LeadService>();
+        services.AddLoyalty(configuration);
+        services.AddScoped<OrderService>();
         services.AddGraphQL(builder => builder
             .AddSchema<PlatformSchema>()
             .AddSystemTextJson()

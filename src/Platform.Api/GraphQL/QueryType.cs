@@ -4,10 +4,12 @@ using Platform.Api.Clients;
 using Platform.Api.Common;
 using Platform.Api.Deals;
 using Platform.Api.Leads;
+using Platform.Api.Loyalty;
 using Platform.Domain;
 using Platform.Domain.Clients;
 using Platform.Domain.Deals;
 using Platform.Domain.Leads;
+using Platform.Domain.Orders;
 using Platform.Domain.Staff;
 using Platform.GraphQL.Server.DataLoader;
 using Platform.GraphQL.Server.Relay;
@@ -21,7 +23,8 @@ public sealed class QueryType : ObjectGraphType
     private static readonly NodeRegistry Nodes = new NodeRegistry()
         .Add<Lead>().Add<Activity>().Add<StaffUser>()
         .Add<Client>().Add<Contact>()
-        .Add<Deal>().Add<DealStageChange>().Add<Pipeline>().Add<PipelineStage>();
+        .Add<Deal>().Add<DealStageChange>().Add<Pipeline>().Add<PipelineStage>()
+        .Add<Order>().Add<Payment>();
 
     public QueryType()
     {
@@ -44,6 +47,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddLeadQueries();
         this.AddClientQueries();
         this.AddDealQueries();
+        this.AddLoyaltyQueries();
     }
 }
 

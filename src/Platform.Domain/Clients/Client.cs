@@ -1,4 +1,5 @@
 using Platform.Domain.Deals;
+using Platform.Domain.Orders;
 using Platform.Domain.Staff;
 
 namespace Platform.Domain.Clients;
@@ -75,4 +76,7 @@ public class Client : Entity
 
     /// <summary>Deals with the client.</summary>
     public ICollection<Deal> Deals { get; set; } = new List<Deal>();
+
+    /// <summary>Orders (receipts) of the client.</summary>
+    public ICollection<Order> Orders { get; set; } = new List<Order>();
 }

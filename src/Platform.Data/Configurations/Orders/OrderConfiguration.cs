@@ -13,7 +13,7 @@ internal sealed class OrderConfiguration : EntityConfiguration<Order>
         builder.Property(o => o.Currency).IsCurrencyCode();
         builder.Property(o => o.DiscountBreakdown); // JSON, unbounded
 
-        builder.HasOne(o => o.Client).WithMany().HasForeignKey(o => o.ClientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(o => o.Client).WithMany(c => c.Orders).HasForeignKey(o => o.ClientId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Deal>().WithMany().HasForeignKey(o => o.DealId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(o => o.Payments).WithOne().HasForeignKey(p => p.OrderId).OnDelete(DeleteBehavior.Cascade);
 

@@ -1,0 +1,161 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Api.Common;
+using Platform.Api.Loyalty;
+using Platform.Data;
+using Platform.Domain;
+using Platform.Domain.Deals;
+using Platform.Domain.Loyalty;
+using Platform.Domain.Orders;
+
+namespace Platform.Api.Orders;
+
+/// <summary>
+/// Orders and their payments, each change validated and saved atomically. Discounts are always
+/// computed here (never taken from the caller) and stored with their breakdown (D6).
+/// </summary>
+/// <remarks>
+/// D2 is enforced up front: a single-payment order takes exactly one payment of its net amount,
+/// so a D1 discount is never granted to an order that ends up paid in parts. Paying in parts
+/// needs <c>requestInstallment</c> before any payment, which re-prices the order without D1.
+/// </remarks>
+public sealed class OrderService(PlatformDbContext db, OrderPricing pricing, DiscountEngine engine, TimeProvider time, ICurrentActor actor)
+{
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    public async Task<OrderPayload> PlaceAsync(PlaceOrderInput input, long clientId, long? dealId, CancellationToken ct)
+    {
+        var amount = input.Amount.ToMoney();
+        if (pricing.Problem(amount, "amount") is { } problem)
+            return OrderPayload.Failed(problem);
+        if (!await db.Clients.AnyAsync(c => c.Id == clientId, ct))
+            return OrderPayload.Failed(new NotFoundError(input.ClientId, $"No client has the ID \"{input.ClientId}\"."));
+        if (dealId is { } did && await db.Deals.Where(d => d.Id == did).Select(d => (long?)d.ClientId).SingleOrDefaultAsync(ct) is var owner && owner != clientId)
+        {
+            return OrderPayload.Failed(owner is null
+                ? new NotFoundError(input.DealId!, $"No deal has the ID \"{input.DealId}\".")
+                : new ValidationError("dealId", "The deal belongs to another client; an order closes a deal of its own client."));
+        }
+        if (input.PaymentMode == PaymentMode.Installment && !engine.AllowsInstallments(amount))
+            return OrderPayload.Failed(InstallmentRefused(amount));
+
+        var quote = await pricing.QuoteAsync(clientId, amount, input.PaymentMode, ct);
+        var number = await db.Orders.Where(o => o.ClientId == clientId).MaxAsync(o => (int?)o.Number, ct) ?? 0;
+        var order = new Order
+        {
+            ClientId = clientId,
+            DealId = dealId,
+            Number = number + 1,
+            Currency = amount.Currency,
+            PaymentMode = input.PaymentMode,
+            PlacedAt = Now,
+        };
+        Price(order, amount, quote.Quote);
+        db.Orders.Add(order);
+        await db.SaveChangesAsync(ct);
+        return OrderPayload.Ok(order);
+    }
+
+    public async Task<OrderPayload> RequestInstallmentAsync(OrderRefInput input, long orderId, CancellationToken ct)
+    {
+        var order = await db.Orders.Include(o => o.Payments).SingleOrDefaultAsync(o => o.Id == orderId, ct);
+        if (order is null)
+            return NotFound(input.OrderId);
+        if (order.Status != OrderStatus.Placed || order.Payments.Count > 0)
+            return OrderPayload.Failed(new InvalidOrderStateError(order.Status, "Installments can only be requested before the first payment of a placed order."));
+        if (order.PaymentMode == PaymentMode.Installment)
+            return OrderPayload.Failed(new ValidationError("orderId", "The order is already paid in installments."));
+        if (!engine.AllowsInstallments(order.GrossAmount))
+            return OrderPayload.Failed(InstallmentRefused(order.GrossAmount));
+
+        db.Expect(order, input.ExpectedVersion);
+        order.PaymentMode = PaymentMode.Installment;
+        // Re-priced: an installment order is not a single payment, so it loses D1 (D2).
+        var quote = await pricing.QuoteAsync(order.ClientId, order.GrossAmount, PaymentMode.Installment, ct);
+        Price(order, order.GrossAmount, quote.Quote);
+        return await SaveAsync(order, ct);
+    }
+
+    public async Task<OrderPayload> RecordPaymentAsync(RecordPaymentInput input, long orderId, CancellationToken ct)
+    {
+        var amount = input.Amount.ToMoney();
+        var order = await db.Orders.Include(o => o.Payments).SingleOrDefaultAsync(o => o.Id == orderId, ct);
+        if (order is null)
+            return NotFound(input.OrderId);
+        if (order.Status is not (OrderStatus.Placed or OrderStatus.PartiallyPaid))
+            return OrderPayload.Failed(new InvalidOrderStateError(order.Status, $"A {order.Status.ToString().ToUpperInvariant()} order takes no payment."));
+        if (amount.AmountMinor <= 0 || amount.Currency != order.Currency)
+            return OrderPayload.Failed(new ValidationError("amount", $"A payment is a positive amount in the order's currency, {order.Currency}."));
+        var paid = order.Payments.Where(p => p.Kind == PaymentKind.Payment).Sum(p => p.AmountMinor);
+        var balance = new Money(order.NetAmountMinor - paid, order.Currency);
+        if (order.PaymentMode == PaymentMode.Single && amount != order.NetAmount)
+        {
+            return OrderPayload.Failed(new SinglePaymentRequiredError(order.NetAmount,
+                $"This single-payment order is paid by one payment of {order.NetAmount}; {amount} was sent. Its single-receipt discount holds only for one payment (D2); request installments first to pay in parts."));
+        }
+        if (amount.AmountMinor > balance.AmountMinor)
+            return OrderPayload.Failed(new ValidationError("amount", $"The payment of {amount} exceeds the open balance of {balance}."));
+
+        db.Expect(order, input.ExpectedVersion);
+        var now = Now;
+        order.Payments.Add(new Payment { AmountMinor = amount.AmountMinor, Currency = amount.Currency, PaidAt = now, Kind = PaymentKind.Payment, Reference = input.Reference });
+        if (amount == balance)
+        {
+            order.Status = OrderStatus.Paid;
+            order.PaidAt = now;
+            await WinDealAsync(order, now, ct);
+        }
+        else
+        {
+            order.Status = OrderStatus.PartiallyPaid;
+        }
+        return await SaveAsync(order, ct);
+    }
+
+    public async Task<OrderPayload> RefundAsync(RefundOrderInput input, long orderId, CancellationToken ct)
+    {
+        var order = await db.Orders.Include(o => o.Payments).SingleOrDefaultAsync(o => o.Id == orderId, ct);
+        if (order is null)
+            return NotFound(input.OrderId);
+        if (order.Status is not (OrderStatus.Paid or OrderStatus.PartiallyPaid))
+            return OrderPayload.Failed(new InvalidOrderStateError(order.Status, "Only a paid or partially paid order can be refunded."));
+
+        db.Expect(order, input.ExpectedVersion);
+        var now = Now;
+        var paid = order.Payments.Where(p => p.Kind == PaymentKind.Payment).Sum(p => p.AmountMinor);
+        order.Payments.Add(new Payment { AmountMinor = paid, Currency = order.Currency, PaidAt = now, Kind = PaymentKind.Refund, Reference = input.Reference });
+        order.Status = OrderStatus.Refunded;
+        order.RefundedAt = now;
+        return await SaveAsync(order, ct);
+    }
+
+    private static void Price(Order order, Money gross, DiscountQuote quote)
+    {
+        order.GrossAmountMinor = gross.AmountMinor;
+        order.DiscountAmountMinor = quote.Discount.AmountMinor;
+        order.NetAmountMinor = quote.Net.AmountMinor;
+        order.DiscountBreakdown = DiscountBreakdownJson.Serialize(quote);
+    }
+
+    /// <summary>A deal is won when its order is paid (DECISIONS [Clients] "won", [003]).</summary>
+    private async Task WinDealAsync(Order order, DateTime now, CancellationToken ct)
+    {
+        if (order.DealId is not { } dealId)
+            return;
+        var deal = await db.Deals.Include(d => d.Stage).SingleAsync(d => d.Id == dealId, ct);
+        if (deal.Stage.IsWon || deal.Stage.IsLost)
+            return;
+        var won = await db.PipelineStages.Where(s => s.PipelineId == deal.PipelineId && s.IsWon).OrderBy(s => s.Position).FirstAsync(ct);
+        db.DealStageChanges.Add(new DealStageChange { DealId = deal.Id, FromStageId = deal.StageId, ToStageId = won.Id, ChangedAt = now, ChangedBy = actor.Name });
+        deal.StageId = won.Id;
+        deal.Stage = won;
+        deal.ClosedAt = now;
+    }
+
+    private InstallmentNotAllowedError InstallmentRefused(Money amount) =>
+        new(amount, engine.InstallmentMinimum, $"Installments are only possible for orders of at least {engine.InstallmentMinimum}; this order is {amount} (D5).");
+
+    private static OrderPayload NotFound(string orderId) => OrderPayload.Failed(new NotFoundError(orderId, $"No order has the ID \"{orderId}\"."));
+
+    private async Task<OrderPayload> SaveAsync(Order order, CancellationToken ct) =>
+        await db.SaveOrConflictAsync(order, ct) is { } conflict ? OrderPayload.Failed(conflict) : OrderPayload.Ok(order);
+}

@@ -1,0 +1,38 @@
+using GraphQL.Types;
+using Platform.Api.Clients;
+using Platform.Api.Common;
+using Platform.Api.Deals;
+using Platform.Domain.Clients;
+using Platform.Domain.Deals;
+using Platform.Domain.Orders;
+using Platform.GraphQL.Server.Relay;
+
+namespace Platform.Api.Orders;
+
+/// <summary>The <c>Order</c> object type.</summary>
+public sealed class OrderType : EntityType<Order>
+{
+    private static readonly KeysetOrder<Payment> PaymentsOldestFirst =
+        KeysetOrder<Payment>.By("PAID_AT", x => x.PaidAt).ThenBy(x => x.Id);
+
+    public OrderType() : base("An order (receipt) of a client with its loyalty discount (D1–D6) priced by the server and explained in `discountBreakdown`.")
+    {
+        Field(x => x.Number);
+        Field<NonNullGraphType<MoneyType>>("grossAmount").Description("Amount before discounts.").Resolve(c => c.Source.GrossAmount);
+        Field<NonNullGraphType<MoneyType>>("discountAmount").Description("Total loyalty discount.").Resolve(c => c.Source.DiscountAmount);
+        Field<NonNullGraphType<MoneyType>>("netAmount").Description("Amount to pay after discounts.").Resolve(c => c.Source.NetAmount);
+        Field(x => x.PaymentMode);
+        Field(x => x.Status);
+        Field(x => x.PlacedAt);
+        Field(x => x.PaidAt, nullable: true);
+        Field(x => x.CancelledAt, nullable: true);
+        Field(x => x.RefundedAt, nullable: true);
+        Field(x => x.DiscountBreakdown, nullable: true);
+        Field<NonNullGraphType<ClientType>>("client").Description("The client that placed the order.").Resolve(c => c.LoadById<Client>(c.Source.ClientId));
+        Field<DealType>("deal").Description("The deal the order closes, if any; it is won when the order is fully paid.").Resolve(c => c.LoadById<Deal>(c.Source.DealId));
+        Field<NonNullGraphType<ConnectionGraphType<PaymentType, Payment>>>("payments")
+            .Description("Payments and refunds of the order, oldest first.")
+            .PagingArguments()
+            .Resolve(c => c.LoadChildren(order => order.Payments, payment => payment.OrderId, PaymentsOldestFirst));
+    }
+}
