@@ -32,6 +32,9 @@ public abstract class ApiHost : IAsyncLifetime
 
     public SqlStatementRecorder Sql { get; } = new();
 
+    /// <summary>The API's clock; tests that depend on "now" fix it.</summary>
+    public TestClock Clock { get; } = new();
+
     public HttpClient Client { get; private set; } = null!;
 
     public IServiceProvider Services => _app!.Services;
@@ -48,6 +51,7 @@ public abstract class ApiHost : IAsyncLifetime
             builder.Configuration["Database:ConnectionString"] = connectionString;
             builder.Configuration["Database:SeedDemoData"] = "false";
             builder.Services.AddSingleton<IInterceptor>(Sql);
+            builder.Services.AddSingleton<TimeProvider>(Clock);
         });
         await _app.Services.MigrateAndSeedAsync(seedDemoData: false);
         await using (var scope = _app.Services.CreateAsyncScope())
