@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
 using Platform.GraphQL.Server.DataLoader;
+using Platform.Api.Clients;
 using Platform.Api.Leads;
 using Platform.Api.Loyalty;
 using Platform.Api.Orders;
@@ -29,6 +30,7 @@ public static class GraphQLRegistration
         services.AddScoped<LeadService>();
         services.AddLoyalty(configuration);
         services.AddScoped<OrderService>();
+        services.AddScoped<ClientService>();
         services.AddGraphQL(builder => builder
             .AddSchema<PlatformSchema>()
             .AddSystemTextJson()

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Platform.Api.Clients;
 using Platform.Api.Leads;
 using Platform.Api.Orders;
 
@@ -16,5 +17,6 @@ public sealed class MutationType : ObjectGraphType
         Description = "The root of all changes.";
         this.AddLeadMutations();
         this.AddOrderMutations();
+        this.AddClientMutations();
     }
 }

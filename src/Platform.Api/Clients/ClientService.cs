@@ -1,0 +1,138 @@
+using GraphQL;
+using Microsoft.EntityFrameworkCore;
+using Platform.Api.Common;
+using Platform.Data;
+using Platform.Domain.Clients;
+using Platform.Domain.Staff;
+using Platform.GraphQL.Server.Mutations;
+
+namespace Platform.Api.Clients;
+
+/// <summary>Client cards and their contacts, each change validated and saved atomically.</summary>
+public sealed class ClientService(PlatformDbContext db, TimeProvider time)
+{
+    public async Task<ClientPayload> CreateAsync(CreateClientInput input, long? ownerId, CancellationToken ct)
+    {
+        var client = new Client { Kind = input.Kind ?? ClientKind.Company, LoyaltyCategoryChangedAt = time.GetUtcNow().UtcDateTime };
+        if (await ApplyAsync(client, input, ownerId, input.OwnerId, ct) is { } error)
+            return ClientPayload.Failed(error);
+        client.LoyaltyCategory = input.LoyaltyCategory ?? LoyaltyCategory.Potential;
+        db.Clients.Add(client);
+        await db.SaveChangesAsync(ct);
+        return ClientPayload.Ok(client);
+    }
+
+    public async Task<ClientPayload> UpdateAsync(UpdateClientInput input, long id, long? ownerId, CancellationToken ct)
+    {
+        var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (client is null)
+            return ClientPayload.Failed(new NotFoundError(input.ClientId, $"No client has the ID \"{input.ClientId}\"."));
+        if (input.LoyaltyCategory is { } to && !LoyaltyTransitions.IsAllowed(client.LoyaltyCategory, to))
+        {
+            var from = client.LoyaltyCategory;
+            return ClientPayload.Failed(new InvalidTransitionError(Name(from), Name(to), LoyaltyTransitions.From(from).Select(Name).ToList(),
+                $"A client cannot move from {Name(from)} to {Name(to)} (SPEC §3.4); from {Name(from)} it may move to {string.Join(", ", LoyaltyTransitions.From(from).Select(Name))}."));
+        }
+        if (await ApplyAsync(client, input, ownerId, input.OwnerId, ct) is { } error)
+            return ClientPayload.Failed(error);
+        db.Expect(client, input.ExpectedVersion);
+        if (input.LoyaltyCategory is { } category && category != client.LoyaltyCategory)
+        {
+            client.LoyaltyCategory = category;
+            client.LoyaltyCategoryChangedAt = time.GetUtcNow().UtcDateTime;
+        }
+        return await db.SaveOrConflictAsync(client, ct) is { } conflict ? ClientPayload.Failed(conflict) : ClientPayload.Ok(client);
+    }
+
+    public async Task<ContactPayload> AddContactAsync(AddContactInput input, long clientId, CancellationToken ct)
+    {
+        if (!await db.Clients.AnyAsync(c => c.Id == clientId, ct))
+            return ContactPayload.Failed(new NotFoundError(input.ClientId, $"No client has the ID \"{input.ClientId}\"."));
+        var contact = new Contact { ClientId = clientId };
+        if (Apply(contact, input) is { } error)
+            return ContactPayload.Failed(error);
+        db.Contacts.Add(contact);
+        await db.SaveChangesAsync(ct);
+        return ContactPayload.Ok(contact);
+    }
+
+    public async Task<ContactPayload> UpdateContactAsync(UpdateContactInput input, long id, CancellationToken ct)
+    {
+        var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (contact is null)
+            return ContactPayload.Failed(new NotFoundError(input.ContactId, $"No contact has the ID \"{input.ContactId}\"."));
+        if (Apply(contact, input) is { } error)
+            return ContactPayload.Failed(error);
+        db.Expect(contact, input.ExpectedVersion);
+        return await db.SaveOrConflictAsync(contact, ct) is { } conflict ? ContactPayload.Failed(conflict) : ContactPayload.Ok(contact);
+    }
+
+    /// <summary>Validates every given field first, then copies them; on an error the entity is untouched.</summary>
+    private async Task<IPayloadError?> ApplyAsync(Client client, ClientCardInput input, long? ownerId, string? ownerGlobalId, CancellationToken ct)
+    {
+        var name = TextInputs.Clean(input.Name);
+        var email = TextInputs.Clean(input.Email)?.ToLowerInvariant();
+        var phone = TextInputs.Clean(input.Phone);
+        var error = (input.Name is not null || client.Id == 0) && name is null ? new ValidationError("name", "`name` is required: the company name or the person's full name.")
+            : input.EmployeeCount < 0 ? new ValidationError("employeeCount", "`employeeCount` may not be negative.")
+            : TextInputs.NotEmail(email, "email") ?? TextInputs.NotPhone(phone, "phone")
+            ?? db.TooLong<Client>(nameof(Client.Name), "name", name)
+            ?? db.TooLong<Client>(nameof(Client.TaxId), "taxId", TextInputs.Clean(input.TaxId))
+            ?? db.TooLong<Client>(nameof(Client.Okpo), "okpo", TextInputs.Clean(input.Okpo))
+            ?? db.TooLong<Client>(nameof(Client.RegistrationNumber), "registrationNumber", TextInputs.Clean(input.RegistrationNumber))
+            ?? db.TooLong<Client>(nameof(Client.Industry), "industry", TextInputs.Clean(input.Industry))
+            ?? db.TooLong<Client>(nameof(Client.Region), "region", TextInputs.Clean(input.Region))
+            ?? db.TooLong<Client>(nameof(Client.Email), "email", email)
+            ?? db.TooLong<Client>(nameof(Client.Website), "website", TextInputs.Clean(input.Website))
+            ?? db.TooLong<Client>(nameof(Client.Notes), "notes", TextInputs.Clean(input.Notes));
+        if (error is not null)
+            return error;
+        if (ownerId is { } owner && !await db.StaffUsers.AnyAsync(s => s.Id == owner, ct))
+            return new NotFoundError(ownerGlobalId!, $"No staff user has the ID \"{ownerGlobalId}\".");
+
+        if (name is not null) client.Name = name;
+        if (input.Kind is { } kind) client.Kind = kind;
+        if (input.TaxId is not null) client.TaxId = TextInputs.Clean(input.TaxId);
+        if (input.Okpo is not null) client.Okpo = TextInputs.Clean(input.Okpo);
+        if (input.RegistrationNumber is not null) client.RegistrationNumber = TextInputs.Clean(input.RegistrationNumber);
+        if (input.Industry is not null) client.Industry = TextInputs.Clean(input.Industry);
+        if (input.Region is not null) client.Region = TextInputs.Clean(input.Region);
+        if (input.IsBudgetary is { } budgetary) client.IsBudgetary = budgetary;
+        if (input.EmployeeCount is { } employees) client.EmployeeCount = employees;
+        if (input.Email is not null) client.Email = email;
+        if (input.Phone is not null) client.Phone = phone;
+        if (input.Website is not null) client.Website = TextInputs.Clean(input.Website);
+        if (input.Notes is not null) client.Notes = TextInputs.Clean(input.Notes);
+        if (ownerId is not null) client.OwnerId = ownerId;
+        if (input.Segment is { } segment) client.Segment = segment;
+        return null;
+    }
+
+    private IPayloadError? Apply(Contact contact, ContactCardInput input)
+    {
+        var firstName = TextInputs.Clean(input.FirstName);
+        var email = TextInputs.Clean(input.Email)?.ToLowerInvariant();
+        var phone = TextInputs.Clean(input.Phone);
+        var error = (input.FirstName is not null || contact.Id == 0) && firstName is null ? new ValidationError("firstName", "`firstName` is required.")
+            : TextInputs.NotEmail(email, "email") ?? TextInputs.NotPhone(phone, "phone")
+            ?? db.TooLong<Contact>(nameof(Contact.FirstName), "firstName", firstName)
+            ?? db.TooLong<Contact>(nameof(Contact.LastName), "lastName", TextInputs.Clean(input.LastName))
+            ?? db.TooLong<Contact>(nameof(Contact.Position), "position", TextInputs.Clean(input.Position))
+            ?? db.TooLong<Contact>(nameof(Contact.Email), "email", email)
+            ?? db.TooLong<Contact>(nameof(Contact.Notes), "notes", TextInputs.Clean(input.Notes));
+        if (error is not null)
+            return error;
+
+        if (firstName is not null) contact.FirstName = firstName;
+        if (input.LastName is not null) contact.LastName = TextInputs.Clean(input.LastName);
+        if (input.Position is not null) contact.Position = TextInputs.Clean(input.Position);
+        if (input.PositionGroup is { } group) contact.PositionGroup = group;
+        if (input.Phone is not null) contact.Phone = phone;
+        if (input.Email is not null) contact.Email = email;
+        if (input.HasDecisionAuthority is { } authority) contact.HasDecisionAuthority = authority;
+        if (input.Notes is not null) contact.Notes = TextInputs.Clean(input.Notes);
+        return null;
+    }
+
+    private static string Name(LoyaltyCategory category) => category.ToString().ToConstantCase();
+}
