@@ -3,6 +3,7 @@ using GraphQL.Execution;
 using GraphQLParser.AST;
 using Platform.GraphQL.Server.DataLoader;
 using Platform.Api.Clients;
+using Platform.Api.Deals;
 using Platform.Api.Leads;
 using Platform.Api.Loyalty;
 using Platform.Api.Orders;
@@ -31,6 +32,7 @@ public static class GraphQLRegistration
         services.AddLoyalty(configuration);
         services.AddScoped<OrderService>();
         services.AddScoped<ClientService>();
+        services.AddScoped<DealService>();
         services.AddGraphQL(builder => builder
             .AddSchema<PlatformSchema>()
             .AddSystemTextJson()

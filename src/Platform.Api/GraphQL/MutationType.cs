@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Platform.Api.Clients;
+using Platform.Api.Deals;
 using Platform.Api.Leads;
 using Platform.Api.Orders;
 
@@ -18,5 +19,6 @@ public sealed class MutationType : ObjectGraphType
         this.AddLeadMutations();
         this.AddOrderMutations();
         this.AddClientMutations();
+        this.AddDealMutations();
     }
 }
