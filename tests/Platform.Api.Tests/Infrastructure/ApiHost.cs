@@ -41,6 +41,11 @@ public abstract class ApiHost : IAsyncLifetime
 
     protected virtual int DemoLeads => 60;
 
+    /// <summary>Extra configuration of a host variant, e.g. another loyalty stacking policy.</summary>
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         var connectionString = await CreateDatabaseAsync();
@@ -52,6 +57,7 @@ public abstract class ApiHost : IAsyncLifetime
             builder.Configuration["Database:SeedDemoData"] = "false";
             builder.Services.AddSingleton<IInterceptor>(Sql);
             builder.Services.AddSingleton<TimeProvider>(Clock);
+            Configure(builder);
         });
         await _app.Services.MigrateAndSeedAsync(seedDemoData: false);
         await using (var scope = _app.Services.CreateAsyncScope())
