@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Data;
-using Platform.Domain;
 using Platform.Domain.Clients;
 using Platform.Domain.Loyalty;
 using Platform.Domain.Orders;
@@ -28,9 +27,12 @@ public sealed class PurchaseFacts(PlatformDbContext db, DiscountEngine engine, I
             PurchaseStats.Compute(facts.TryGetValue(id, out var paid) ? paid : [], total, now, engine, insights.Value, Currency));
     }
 
-    /// <summary>One client's loyalty history (D3, D4).</summary>
-    public async Task<LoyaltyHistory> HistoryAsync(long clientId, CancellationToken ct) =>
-        (await StatsAsync([clientId], ct))[clientId].History;
+    /// <summary>One client's loyalty history (D3, D4), in one statement.</summary>
+    public async Task<LoyaltyHistory> HistoryAsync(long clientId, CancellationToken ct)
+    {
+        var paid = (await PaidOrdersAsync([clientId], ct)).GetValueOrDefault(clientId) ?? [];
+        return PurchaseStats.HistoryOf(paid, engine, Currency);
+    }
 
     private async Task<Dictionary<long, List<PaidOrderFact>>> PaidOrdersAsync(IReadOnlyList<long> clientIds, CancellationToken ct)
     {

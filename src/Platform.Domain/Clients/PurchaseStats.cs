@@ -26,8 +26,8 @@ public sealed record PurchaseStats(
         IReadOnlyCollection<PaidOrderFact> paid, long totalTrailingRevenueMinor, DateTime now,
         DiscountEngine engine, ClientInsightsOptions options, string currency)
     {
-        var first = paid.Count == 0 ? (DateTime?)null : paid.Min(o => o.PaidAt);
-        var history = new LoyaltyHistory(first, paid.Count(o => engine.QualifiesForNthOrder(new Money(o.GrossMinor, currency))));
+        var history = HistoryOf(paid, engine, currency);
+        var first = history.FirstPaidOrderAt;
         var trailing = paid.Where(o => o.PaidAt > now.AddYears(-1) && o.PaidAt <= now).Sum(o => o.NetMinor);
         var share = totalTrailingRevenueMinor == 0 ? 0m : decimal.Round(trailing * 100m / totalTrailingRevenueMinor, 2, MidpointRounding.ToEven);
         var median = Median(paid.Select(o => o.PlacedAt).Order().ToList());
@@ -47,6 +47,10 @@ public sealed record PurchaseStats(
             since,
             paid.Count >= options.SleepingMinimumPaidOrders && median is { } m && (decimal)(now - paid.Max(o => o.PlacedAt)).TotalDays > options.SleepingIntervalFactor * m);
     }
+
+    /// <summary>What the loyalty rules need from the client's paid orders: the first payment (D3) and the qualifying count (D4).</summary>
+    public static LoyaltyHistory HistoryOf(IReadOnlyCollection<PaidOrderFact> paid, DiscountEngine engine, string currency) =>
+        new(paid.Count == 0 ? null : paid.Min(o => o.PaidAt), paid.Count(o => engine.QualifiesForNthOrder(new Money(o.GrossMinor, currency))));
 
     private static decimal? Median(List<DateTime> placed)
     {

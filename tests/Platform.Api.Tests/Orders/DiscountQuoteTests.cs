@@ -80,6 +80,8 @@ public abstract class DiscountQuoteTests<THost> where THost : ApiHost
     [InlineData(8, 0)]  // the 9th
     [InlineData(9, 10)] // the 10th: 10 %, not 5 % + 10 %
     [InlineData(10, 0)] // the 11th
+    [InlineData(14, 5)] // the 15th
+    [InlineData(19, 10)] // the 20th
     public async Task DiscountQuote_D4_EveryFifthAndTenthQualifyingOrder(int paidQualifying, decimal percent)
     {
         var past = Enumerable.Range(1, paidQualifying).Select(i => new PastOrder(Now.AddDays(-i), 10000))
