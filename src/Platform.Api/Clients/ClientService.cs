@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Api.Common;
 using Platform.Data;
 using Platform.Domain.Clients;
-using Platform.Domain.Staff;
 using Platform.GraphQL.Server.Mutations;
 
 namespace Platform.Api.Clients;
