@@ -19,7 +19,7 @@ public class Order : Entity
     /// <summary>Deal the order closes, if any; the deal is won when the order is paid.</summary>
     public long? DealId { get; set; }
 
-    /// <summary>Ordinal of the order for its client, 1, 2, 3…; the every-Nth-order discount uses it (D4).</summary>
+    /// <summary>Ordinal of the order among all its client's orders, 1, 2, 3…; the every-Nth rule counts only paid orders of at least 100 € (D4).</summary>
     public int Number { get; set; }
 
     /// <summary>Amount before discounts, in minor units of <see cref="Currency"/>.</summary>
@@ -53,8 +53,9 @@ public class Order : Entity
     public DateTime? RefundedAt { get; set; }
 
     /// <summary>
-    /// How the discount was computed (D6): a JSON array with one item per rule (D1, D3, D4) saying
-    /// whether it applied, why, its percent and amount, plus the stacking policy used.
+    /// How the discount was computed (D6), as JSON: the stacking policy, the applied percent and
+    /// discount, and <c>rules</c>, one item per rule (D1, D3, D4) saying whether it applied, why,
+    /// its percent and amount.
     /// </summary>
     public string? DiscountBreakdown { get; set; }
 
