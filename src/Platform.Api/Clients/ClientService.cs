@@ -99,7 +99,7 @@ public sealed class ClientService(PlatformDbContext db, TimeProvider time)
         if (input.IsBudgetary is { } budgetary) client.IsBudgetary = budgetary;
         if (input.EmployeeCount is { } employees) client.EmployeeCount = employees;
         if (input.Email is not null) client.Email = email;
-        if (input.Phone is not null) client.Phone = phone;
+        if (input.Phone is not null) client.Phone = TextInputs.NormalisePhone(phone);
         if (input.Website is not null) client.Website = TextInputs.Clean(input.Website);
         if (input.Notes is not null) client.Notes = TextInputs.Clean(input.Notes);
         if (ownerId is not null) client.OwnerId = ownerId;
@@ -126,7 +126,7 @@ public sealed class ClientService(PlatformDbContext db, TimeProvider time)
         if (input.LastName is not null) contact.LastName = TextInputs.Clean(input.LastName);
         if (input.Position is not null) contact.Position = TextInputs.Clean(input.Position);
         if (input.PositionGroup is { } group) contact.PositionGroup = group;
-        if (input.Phone is not null) contact.Phone = phone;
+        if (input.Phone is not null) contact.Phone = TextInputs.NormalisePhone(phone);
         if (input.Email is not null) contact.Email = email;
         if (input.HasDecisionAuthority is { } authority) contact.HasDecisionAuthority = authority;
         if (input.Notes is not null) contact.Notes = TextInputs.Clean(input.Notes);

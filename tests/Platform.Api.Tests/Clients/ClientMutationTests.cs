@@ -142,7 +142,7 @@ public abstract class ClientMutationTests<THost>(THost api) where THost : ApiHos
         var bad = Error(await MutateAsync("updateContact", "UpdateContactInput", ContactFields,
             new { contactId = (string)contact["id"]!, phone = "call me" }), "contact");
 
-        Assert.Equal(("anna@acme.example", true), ((string)contact["email"]!, (bool)contact["hasDecisionAuthority"]!));
+        Assert.Equal(("anna@acme.example", "+49301234567", true), ((string)contact["email"]!, (string)contact["phone"]!, (bool)contact["hasDecisionAuthority"]!));
         Assert.Equal(("Anna", "Schmidt", 2), ((string)updated["firstName"]!, (string)updated["lastName"]!, (int)updated["version"]!));
         Assert.Equal(("VALIDATION", "phone"), ((string)bad["code"]!, (string)bad["field"]!));
     }
