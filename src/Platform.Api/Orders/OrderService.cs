@@ -29,11 +29,15 @@ public sealed class OrderService(PlatformDbContext db, OrderPricing pricing, Dis
             return OrderPayload.Failed(problem);
         if (!await db.Clients.AnyAsync(c => c.Id == clientId, ct))
             return OrderPayload.Failed(new NotFoundError(input.ClientId, $"No client has the ID \"{input.ClientId}\"."));
-        if (dealId is { } did && await db.Deals.Where(d => d.Id == did).Select(d => (long?)d.ClientId).SingleOrDefaultAsync(ct) is var owner && owner != clientId)
+        if (dealId is { } did)
         {
-            return OrderPayload.Failed(owner is null
-                ? new NotFoundError(input.DealId!, $"No deal has the ID \"{input.DealId}\".")
-                : new ValidationError("dealId", "The deal belongs to another client; an order closes a deal of its own client."));
+            var deal = await db.Deals.Where(d => d.Id == did).Select(d => new { d.ClientId, d.Stage.IsLost }).SingleOrDefaultAsync(ct);
+            if (deal is null)
+                return OrderPayload.Failed(new NotFoundError(input.DealId!, $"No deal has the ID \"{input.DealId}\"."));
+            if (deal.ClientId != clientId)
+                return OrderPayload.Failed(new ValidationError("dealId", "The deal belongs to another client; an order closes a deal of its own client."));
+            if (deal.IsLost)
+                return OrderPayload.Failed(new ValidationError("dealId", "The deal is lost; a lost deal takes no order."));
         }
         if (input.PaymentMode == PaymentMode.Installment && !engine.AllowsInstallments(amount))
             return OrderPayload.Failed(InstallmentRefused(amount));

@@ -128,6 +128,18 @@ public abstract class OrderMutationTests<THost> where THost : ApiHost
     }
 
     [Fact]
+    public async Task PlaceOrder_OnALostDeal_IsAValidationError()
+    {
+        var client = await _api.ClientAsync();
+        var deal = await _api.DealAsync(client, PipelineStageCodes.Lost);
+
+        var error = Error(await PlaceAsync(client, 10000, dealId: deal));
+
+        Assert.Equal(("VALIDATION", "dealId"), ((string)error["code"]!, (string)error["field"]!));
+        Assert.Equal(0, await OrderCountAsync(client));
+    }
+
+    [Fact]
     public async Task RecordPayment_FullPayment_PaysTheOrderAndWinsItsDeal()
     {
         var client = await _api.ClientAsync();
