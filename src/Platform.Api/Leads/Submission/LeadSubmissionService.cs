@@ -149,6 +149,7 @@ public sealed class LeadSubmissionService(
         var settings = options.Value;
         return new Lead
         {
+            CreatedAt = now, // the deadline counts from the same instant
             FirstName = input.FirstName!.Trim(),
             LastName = Trimmed(input.LastName),
             Phone = phone,
