@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
 using Platform.Api.Leads.Conversion;
 using Platform.Api.Leads.Submission;
 
@@ -10,7 +11,6 @@ public static class LeadServiceRegistration
     public static IServiceCollection AddLeads(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<LeadOptions>().Bind(configuration.GetSection(LeadOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        var settings = configuration.GetSection(LeadOptions.Section).Get<LeadOptions>() ?? new LeadOptions();
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
         services.AddSingleton<ContactNormalizer>();
@@ -25,14 +25,18 @@ public static class LeadServiceRegistration
             // Form posts (they carry a landing key) are limited per key and per client address;
             // staff and integrations authenticate and are not limited here.
             limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                Partition(settings, http => http.Request.Headers[LandingKeyService.Header].FirstOrDefault() is { Length: > 0 } key ? "key:" + key : null),
-                Partition(settings, http => http.Request.Headers.ContainsKey(LandingKeyService.Header) ? "ip:" + http.Connection.RemoteIpAddress : null));
+                Partition(http => http.Request.Headers[LandingKeyService.Header].FirstOrDefault() is { Length: > 0 } key ? "key:" + key : null),
+                Partition(http => http.Request.Headers.ContainsKey(LandingKeyService.Header) ? "ip:" + http.Connection.RemoteIpAddress : null));
         });
         return services;
     }
 
-    private static PartitionedRateLimiter<HttpContext> Partition(LeadOptions settings, Func<HttpContext, string?> keyOf) =>
-        PartitionedRateLimiter.Create<HttpContext, string>(http => keyOf(http) is { } key
-            ? RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.RateLimitPermits, Window = settings.RateLimitWindow })
-            : RateLimitPartition.GetNoLimiter(""));
+    private static PartitionedRateLimiter<HttpContext> Partition(Func<HttpContext, string?> keyOf) =>
+        PartitionedRateLimiter.Create<HttpContext, string>(http =>
+        {
+            if (keyOf(http) is not { } key)
+                return RateLimitPartition.GetNoLimiter("");
+            var settings = http.RequestServices.GetRequiredService<IOptions<LeadOptions>>().Value;
+            return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.RateLimitPermits, Window = settings.RateLimitWindow });
+        });
 }
