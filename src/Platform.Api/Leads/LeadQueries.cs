@@ -25,5 +25,20 @@ public static class LeadQueries
                 var order = context.GetArgument("orderBy", LeadOrder.CreatedAtDesc).Keyset();
                 return await KeysetPaging.PageAsync(leads, PageRequest.From(context), order, context.CancellationToken);
             });
+        query.Field<NonNullGraphType<IntGraphType>>("rejectedSubmissionCount")
+            .Description("How many lead submissions were rejected as spam (honeypot, too fast) since a time, optionally for one reason and one landing key; rejected submissions are never stored as leads.")
+            .Argument<NonNullGraphType<DateTimeGraphType>>("since", "Count rejections at or after this time (UTC).")
+            .Argument<EnumerationGraphType<SpamReason>>("reason", "Only this reason.")
+            .Argument<StringGraphType>("source", "Only this landing key (or API client id).")
+            .ResolveAsync(async context =>
+            {
+                var since = context.GetArgument<DateTime>("since");
+                var rejected = context.Db().RejectedSubmissions.Where(r => r.RejectedAt >= since);
+                if (context.GetArgument<SpamReason?>("reason") is { } reason)
+                    rejected = rejected.Where(r => r.Reason == reason);
+                if (context.GetArgument<string?>("source") is { } source)
+                    rejected = rejected.Where(r => r.Source == source);
+                return (object?)await rejected.CountAsync(context.CancellationToken);
+            });
     }
 }

@@ -172,6 +172,9 @@ public abstract class SubmitLeadTests<THost>(THost api) where THost : ApiHost
         Assert.Equal("SPAM_REJECTED", (string)payload.Error()["code"]!);
         Assert.Equal(reason, (string)payload.Error()["reason"]!);
         Assert.Equal(before + 1, await WithDbAsync(db => db.RejectedSubmissions.CountAsync()));
+        var counted = await api.QueryAsync("query($since: DateTime!, $reason: SpamReason) { rejectedSubmissionCount(since: $since, reason: $reason, source: \"lk_demo_website_redesign\") }",
+            new { since = DateTime.UtcNow.AddMinutes(-5), reason });
+        Assert.True((int)counted["rejectedSubmissionCount"]! >= 1);
         Assert.Equal(0, await CountLeadsAsync(phone: LeadApi.E164(form)));
     }
 
