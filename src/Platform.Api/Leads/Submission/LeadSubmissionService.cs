@@ -56,11 +56,10 @@ public sealed class LeadSubmissionService(
             return SubmitLeadPayload.Failed([.. errors]);
 
         var idempotencyKey = from.IdempotencyKey ?? input.IdempotencyKey;
-        if (idempotencyKey is not null && await FindSubmittedAsync(source, idempotencyKey, ct) is { } first)
-            return new SubmitLeadPayload(first, false, [], []);
-
-        if (await FindRecentOpenAsync(phone, email, now.AddDays(-settings.DuplicateWindowDays), ct) is { } open)
-            return await RecordRepeatTouchAsync(open, input, now, ct);
+        if (await FindEarlierAsync(source, idempotencyKey, phone, email, now.AddDays(-settings.DuplicateWindowDays), ct) is { } earlier)
+            return earlier.SubmissionSource == source && earlier.IdempotencyKey == idempotencyKey
+                ? new SubmitLeadPayload(earlier, false, [], [])
+                : await RecordRepeatTouchAsync(earlier, input, now, ct);
 
         var warnings = new List<IPayloadError>();
         var lead = NewLead(input, key, phone, email, source, idempotencyKey, now);
@@ -106,19 +105,23 @@ public sealed class LeadSubmissionService(
     private Task<Lead?> FindSubmittedAsync(string source, string idempotencyKey, CancellationToken ct) =>
         db.Leads.AsNoTracking().SingleOrDefaultAsync(l => l.SubmissionSource == source && l.IdempotencyKey == idempotencyKey, ct);
 
-    /// <summary>The newest open lead with this phone or e-mail created since <paramref name="since"/> (DECISIONS [Leads] "duplicates").</summary>
-    private async Task<Lead?> FindRecentOpenAsync(string? phone, string? email, DateTime since, CancellationToken ct)
+    /// <summary>
+    /// In one query: the lead this idempotency key already created (a retry returns it), else the
+    /// newest open lead with this phone or e-mail created since <paramref name="since"/> (a repeat
+    /// touch, DECISIONS [Leads] "duplicates").
+    /// </summary>
+    private async Task<Lead?> FindEarlierAsync(string source, string? idempotencyKey, string? phone, string? email, DateTime since, CancellationToken ct)
     {
-        var candidates = db.Leads.Where(l => l.CreatedAt >= since
-            && (l.Status == LeadStatus.New || l.Status == LeadStatus.Assigned || l.Status == LeadStatus.InProgress || l.Status == LeadStatus.Qualified));
-        candidates = (phone, email) switch
-        {
-            ({ } p, { } e) => candidates.Where(l => l.Phone == p || l.Email == e),
-            ({ } p, null) => candidates.Where(l => l.Phone == p),
-            (null, { } e) => candidates.Where(l => l.Email == e),
-            _ => candidates.Where(l => false),
-        };
-        return await candidates.OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id).FirstOrDefaultAsync(ct);
+        if (idempotencyKey is null && phone is null && email is null)
+            return null;
+        return await db.Leads
+            .Where(l => (idempotencyKey != null && l.SubmissionSource == source && l.IdempotencyKey == idempotencyKey)
+                || (l.CreatedAt >= since
+                    && (l.Status == LeadStatus.New || l.Status == LeadStatus.Assigned || l.Status == LeadStatus.InProgress || l.Status == LeadStatus.Qualified)
+                    && ((phone != null && l.Phone == phone) || (email != null && l.Email == email))))
+            .OrderByDescending(l => idempotencyKey != null && l.SubmissionSource == source && l.IdempotencyKey == idempotencyKey)
+            .ThenByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id)
+            .FirstOrDefaultAsync(ct);
     }
 
     private async Task<SubmitLeadPayload> RecordRepeatTouchAsync(Lead lead, SubmitLeadInput input, DateTime now, CancellationToken ct)
