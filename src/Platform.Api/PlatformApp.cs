@@ -17,6 +17,7 @@ public static class PlatformApp
 
         var app = builder.Build();
         var options = app.Services.GetRequiredService<IOptions<GraphQLOptions>>().Value;
+        app.UseRateLimiter();
         app.MapGraphQLHttp<PlatformSchema>("/graphql", http =>
         {
             http.MaxRequestBytes = options.MaxRequestBytes;

@@ -1,6 +1,7 @@
 using GraphQL;
 using Microsoft.EntityFrameworkCore;
 using Platform.Api.Common;
+using Platform.Api.Leads.Submission;
 using Platform.Data;
 using Platform.Domain.Clients;
 using Platform.GraphQL.Server.Mutations;
@@ -8,7 +9,7 @@ using Platform.GraphQL.Server.Mutations;
 namespace Platform.Api.Clients;
 
 /// <summary>Client cards and their contacts, each change validated and saved atomically.</summary>
-public sealed class ClientService(PlatformDbContext db, TimeProvider time)
+public sealed class ClientService(PlatformDbContext db, TimeProvider time, ContactNormalizer normalizer)
 {
     public async Task<ClientPayload> CreateAsync(CreateClientInput input, long? ownerId, CancellationToken ct)
     {
@@ -29,7 +30,7 @@ public sealed class ClientService(PlatformDbContext db, TimeProvider time)
         if (input.LoyaltyCategory is { } to && !LoyaltyTransitions.IsAllowed(client.LoyaltyCategory, to))
         {
             var from = client.LoyaltyCategory;
-            return ClientPayload.Failed(new InvalidTransitionError(Name(from), Name(to), LoyaltyTransitions.From(from).Select(Name).ToList(),
+            return ClientPayload.Failed(new TransitionNotAllowedError(Name(from), Name(to), LoyaltyTransitions.From(from).Select(Name).ToList(),
                 $"A client cannot move from {Name(from)} to {Name(to)} (SPEC §3.4); from {Name(from)} it may move to {string.Join(", ", LoyaltyTransitions.From(from).Select(Name))}."));
         }
         if (await ApplyAsync(client, input, ownerId, input.OwnerId, ct) is { } error)
@@ -70,11 +71,10 @@ public sealed class ClientService(PlatformDbContext db, TimeProvider time)
     private async Task<IPayloadError?> ApplyAsync(Client client, ClientCardInput input, long? ownerId, string? ownerGlobalId, CancellationToken ct)
     {
         var name = TextInputs.Clean(input.Name);
-        var email = TextInputs.Clean(input.Email)?.ToLowerInvariant();
-        var phone = TextInputs.Clean(input.Phone);
+        var (email, phone) = (Email(input.Email), Phone(input.Phone));
         var error = (input.Name is not null || client.Id == 0) && name is null ? new ValidationError("name", "`name` is required: the company name or the person's full name.")
             : input.EmployeeCount < 0 ? new ValidationError("employeeCount", "`employeeCount` may not be negative.")
-            : TextInputs.NotEmail(email, "email") ?? TextInputs.NotPhone(phone, "phone")
+            : Invalid(input.Email, email, "email", "an e-mail address like name@example.com") ?? Invalid(input.Phone, phone, "phone", "a valid phone number, e.g. +49 30 1234567")
             ?? db.TooLong<Client>(nameof(Client.Name), "name", name)
             ?? db.TooLong<Client>(nameof(Client.TaxId), "taxId", TextInputs.Clean(input.TaxId))
             ?? db.TooLong<Client>(nameof(Client.Okpo), "okpo", TextInputs.Clean(input.Okpo))
@@ -99,7 +99,7 @@ public sealed class ClientService(PlatformDbContext db, TimeProvider time)
         if (input.IsBudgetary is { } budgetary) client.IsBudgetary = budgetary;
         if (input.EmployeeCount is { } employees) client.EmployeeCount = employees;
         if (input.Email is not null) client.Email = email;
-        if (input.Phone is not null) client.Phone = TextInputs.NormalisePhone(phone);
+        if (input.Phone is not null) client.Phone = phone;
         if (input.Website is not null) client.Website = TextInputs.Clean(input.Website);
         if (input.Notes is not null) client.Notes = TextInputs.Clean(input.Notes);
         if (ownerId is not null) client.OwnerId = ownerId;
@@ -110,10 +110,9 @@ public sealed class ClientService(PlatformDbContext db, TimeProvider time)
     private IPayloadError? Apply(Contact contact, ContactCardInput input)
     {
         var firstName = TextInputs.Clean(input.FirstName);
-        var email = TextInputs.Clean(input.Email)?.ToLowerInvariant();
-        var phone = TextInputs.Clean(input.Phone);
+        var (email, phone) = (Email(input.Email), Phone(input.Phone));
         var error = (input.FirstName is not null || contact.Id == 0) && firstName is null ? new ValidationError("firstName", "`firstName` is required.")
-            : TextInputs.NotEmail(email, "email") ?? TextInputs.NotPhone(phone, "phone")
+            : Invalid(input.Email, email, "email", "an e-mail address like name@example.com") ?? Invalid(input.Phone, phone, "phone", "a valid phone number, e.g. +49 30 1234567")
             ?? db.TooLong<Contact>(nameof(Contact.FirstName), "firstName", firstName)
             ?? db.TooLong<Contact>(nameof(Contact.LastName), "lastName", TextInputs.Clean(input.LastName))
             ?? db.TooLong<Contact>(nameof(Contact.Position), "position", TextInputs.Clean(input.Position))
@@ -126,12 +125,20 @@ public sealed class ClientService(PlatformDbContext db, TimeProvider time)
         if (input.LastName is not null) contact.LastName = TextInputs.Clean(input.LastName);
         if (input.Position is not null) contact.Position = TextInputs.Clean(input.Position);
         if (input.PositionGroup is { } group) contact.PositionGroup = group;
-        if (input.Phone is not null) contact.Phone = TextInputs.NormalisePhone(phone);
+        if (input.Phone is not null) contact.Phone = phone;
         if (input.Email is not null) contact.Email = email;
         if (input.HasDecisionAuthority is { } authority) contact.HasDecisionAuthority = authority;
         if (input.Notes is not null) contact.Notes = TextInputs.Clean(input.Notes);
         return null;
     }
+
+    /// <summary>Contacts are stored like leads' (E.164 phones, lower-case e-mails) so duplicates match across them.</summary>
+    private string? Phone(string? raw) => TextInputs.Clean(raw) is { } phone ? normalizer.Phone(phone) : null;
+
+    private static string? Email(string? raw) => TextInputs.Clean(raw) is { } email ? ContactNormalizer.Email(email) : null;
+
+    private static ValidationError? Invalid(string? raw, string? normalised, string field, string expected) =>
+        TextInputs.Clean(raw) is not null && normalised is null ? new ValidationError(field, $"`{field}` must be {expected}.") : null;
 
     private static string Name(LoyaltyCategory category) => category.ToString().ToConstantCase();
 }

@@ -16,20 +16,4 @@ public static class TextInputs
             ? new ValidationError(field, $"`{field}` may hold at most {limit} characters; it has {value.Length}.")
             : null;
     }
-
-    /// <summary>A validation error unless <paramref name="email"/> (already cleaned) looks like an e-mail address.</summary>
-    public static ValidationError? NotEmail(string? email, string field) =>
-        email is null || (email.IndexOf('@') is > 0 and var at && at < email.Length - 1 && !email.Contains(' '))
-            ? null
-            : new ValidationError(field, $"`{field}` must be an e-mail address like name@example.com.");
-
-    /// <summary>A phone number as stored: a leading + and digits only, e.g. <c>+49301234567</c>.</summary>
-    public static string? NormalisePhone(string? phone) =>
-        phone is null ? null : (phone.StartsWith('+') ? "+" : "") + string.Concat(phone.Where(char.IsAsciiDigit));
-
-    /// <summary>A validation error unless <paramref name="phone"/> (already cleaned) is digits with optional + ( ) - and spaces, at least 5 digits.</summary>
-    public static ValidationError? NotPhone(string? phone, string field) =>
-        phone is null || (phone.All(c => char.IsAsciiDigit(c) || c is '+' or '(' or ')' or '-' or ' ') && phone.Count(char.IsAsciiDigit) >= 5)
-            ? null
-            : new ValidationError(field, $"`{field}` must be a phone number: digits, optionally with + ( ) - and spaces.");
 }

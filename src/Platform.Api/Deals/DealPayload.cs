@@ -37,6 +37,6 @@ public sealed class DealErrorType : UnionGraphType
         Type<NotFoundErrorType>();
         Type<ConflictErrorType>();
         Type<ValidationErrorType>();
-        Type<InvalidTransitionErrorType>();
+        Type<TransitionNotAllowedErrorType>();
     }
 }

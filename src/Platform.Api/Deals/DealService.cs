@@ -150,18 +150,18 @@ public sealed class DealService(PlatformDbContext db, TimeProvider time, ICurren
     }
 
     /// <summary>A won or lost deal is terminal: nothing moves it any more.</summary>
-    private async Task<InvalidTransitionError?> ClosedAsync(Deal deal, string to, CancellationToken ct) =>
+    private async Task<TransitionNotAllowedError?> ClosedAsync(Deal deal, string to, CancellationToken ct) =>
         deal.Stage.IsWon || deal.Stage.IsLost
             ? await TransitionAsync(deal, to, $"The deal is closed ({deal.Stage.Code}); a closed deal does not move.", ct)
             : null;
 
-    private async Task<InvalidTransitionError> TransitionAsync(Deal deal, string to, string why, CancellationToken ct)
+    private async Task<TransitionNotAllowedError> TransitionAsync(Deal deal, string to, string why, CancellationToken ct)
     {
         var open = deal.Stage.IsWon || deal.Stage.IsLost
             ? []
             : await db.PipelineStages.Where(s => s.PipelineId == deal.PipelineId && !s.IsWon && !s.IsLost && s.Id != deal.StageId)
                 .OrderBy(s => s.Position).Select(s => s.Code).ToListAsync(ct);
-        return new InvalidTransitionError(deal.Stage.Code, to, open, $"The deal cannot move from {deal.Stage.Code} to {to}. {why}");
+        return new TransitionNotAllowedError(deal.Stage.Code, to, open, $"The deal cannot move from {deal.Stage.Code} to {to}. {why}");
     }
 
     private static DealPayload NotFound(string dealId) => DealPayload.Failed(new NotFoundError(dealId, $"No deal has the ID \"{dealId}\"."));

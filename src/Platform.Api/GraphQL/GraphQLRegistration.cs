@@ -29,6 +29,7 @@ public static class GraphQLRegistration
         services.AddTransient<NodeInterfaceType>();
         services.AddTransient<ErrorInterfaceType>();
         services.AddScoped<LeadService>();
+        services.AddLeads(configuration);
         services.AddLoyalty(configuration);
         services.AddScoped<OrderService>();
         services.AddScoped<ClientService>();

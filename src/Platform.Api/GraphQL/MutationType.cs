@@ -2,6 +2,7 @@ using GraphQL.Types;
 using Platform.Api.Clients;
 using Platform.Api.Deals;
 using Platform.Api.Leads;
+using Platform.Api.Leads.Submission;
 using Platform.Api.Orders;
 
 namespace Platform.Api.GraphQL;
@@ -17,6 +18,7 @@ public sealed class MutationType : ObjectGraphType
         Name = "Mutation";
         Description = "The root of all changes.";
         this.AddLeadMutations();
+        this.AddSubmitLeadMutation();
         this.AddOrderMutations();
         this.AddClientMutations();
         this.AddDealMutations();

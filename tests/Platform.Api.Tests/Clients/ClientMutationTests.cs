@@ -10,7 +10,7 @@ public abstract class ClientMutationTests<THost>(THost api) where THost : ApiHos
     private const string ClientFields = """
         client { id name kind taxId okpo registrationNumber email loyaltyCategory segment version owner { name } contacts { totalCount } }
         errors { __typename ... on Error { message code } ... on ValidationError { field } ... on NotFoundError { id }
-                 ... on ConflictError { currentVersion } ... on InvalidTransitionError { from to allowed } }
+                 ... on ConflictError { currentVersion } ... on TransitionNotAllowedError { from to allowed } }
         """;
 
     private const string ContactFields = """

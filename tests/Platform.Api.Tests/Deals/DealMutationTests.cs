@@ -12,7 +12,7 @@ public abstract class DealMutationTests<THost>(THost api) where THost : ApiHost
                handoffIntroducedAt handoffToProjectManagerAt handoffProjectManager isHandedOff
                stageChanges { totalCount nodes { changedAt } } }
         errors { __typename ... on Error { message code } ... on ValidationError { field } ... on NotFoundError { id }
-                 ... on ConflictError { currentVersion } ... on InvalidTransitionError { from to allowed } }
+                 ... on ConflictError { currentVersion } ... on TransitionNotAllowedError { from to allowed } }
         """;
 
     private async Task<JsonNode> MutateAsync(string mutation, string inputType, object input) =>
