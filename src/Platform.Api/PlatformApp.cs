@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Platform.Api.GraphQL;
+using Platform.Api.Security;
 using Platform.Data;
 using Platform.GraphQL.Server.Http;
 
@@ -12,10 +13,14 @@ public static class PlatformApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddPlatformData(builder.Configuration);
-        builder.Services.AddPlatformGraphQL(builder.Configuration, exposeExceptionDetails: builder.Environment.IsDevelopment());
         configure?.Invoke(builder);
+        builder.Services.AddPlatformSecurity(builder.Configuration);
+        builder.Services.AddPlatformGraphQL(builder.Configuration, exposeExceptionDetails: builder.Environment.IsDevelopment());
 
         var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapPlatformSecurity();
         var options = app.Services.GetRequiredService<IOptions<GraphQLOptions>>().Value;
         app.MapGraphQLHttp<PlatformSchema>("/graphql", http =>
         {

@@ -104,5 +104,7 @@ public abstract class PlatformDbContext : DbContext
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlatformDbContext).Assembly);
+        // OAuth applications, authorizations, scopes and tokens (OpenIddict's stores).
+        modelBuilder.UseOpenIddict();
     }
 }

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
+using Platform.GraphQL.Server.Authorization;
 using Platform.GraphQL.Server.DataLoader;
 using Platform.Api.Leads;
 using Platform.GraphQL.Server.Errors;
@@ -30,6 +31,8 @@ public static class GraphQLRegistration
             .AddSystemTextJson()
             .AddGraphTypes(typeof(PlatformSchema).Assembly)
             // One DbContext per request: resolvers run one at a time, DataLoaders still batch.
+            // Default deny, checked before execution; policies come from the Security feature.
+            .AddValidationRule<AuthorizationValidationRule>(useForCachedDocuments: true)
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
             .AddErrorInfoProvider(new MaskingErrorInfoProvider(new ErrorInfoProviderOptions { ExposeExceptionDetails = exposeExceptionDetails })));
         return services;
