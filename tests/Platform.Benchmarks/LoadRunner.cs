@@ -21,7 +21,7 @@ internal sealed class LoadRunner : IDisposable
     private readonly byte[] _body;
     private int _errorPrinted;
 
-    public LoadRunner(Uri endpoint, byte[] body, int clients)
+    public LoadRunner(Uri endpoint, byte[] body, int clients, string accessToken)
     {
         if (!IPAddress.TryParse(endpoint.Host, out var address) || !IPAddress.IsLoopback(address))
             throw new ArgumentException($"Only loopback endpoints are allowed, not {endpoint}.", nameof(endpoint));
@@ -40,6 +40,7 @@ internal sealed class LoadRunner : IDisposable
             Timeout = TimeSpan.FromSeconds(30),
         };
         _http.DefaultRequestHeaders.Accept.ParseAdd("application/graphql-response+json, application/json");
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
     }
 
     /// <summary>Runs <paramref name="clients"/> clients for <paramref name="duration"/> (requests in flight then still finish).</summary>
