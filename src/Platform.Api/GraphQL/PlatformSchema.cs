@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Platform.Api.Security;
 
 namespace Platform.Api.GraphQL;
 
@@ -10,5 +11,6 @@ public sealed class PlatformSchema : Schema
         Description = "Platform: leads, clients, deals, orders, referral programs and KPIs for sales integrations.";
         Query = query;
         Mutation = mutation;
+        FieldAccess.ApplyTo(query, mutation);
     }
 }

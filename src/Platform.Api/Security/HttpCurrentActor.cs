@@ -11,5 +11,9 @@ internal sealed class HttpCurrentActor(IHttpContextAccessor accessor) : ICurrent
         ? http.User.Identity?.IsAuthenticated == true ? http.User.GetClaim(Claims.Name) ?? http.User.GetClaim(Claims.Subject) : null
         : SystemActor.SystemName;
 
+    public long? PartnerId => accessor.HttpContext?.User.GetClaim(PlatformClaims.PartnerId) is { } id
+        ? long.Parse(id, System.Globalization.CultureInfo.InvariantCulture)
+        : null;
+
     public string? ClientId => accessor.HttpContext?.User.GetClaim(Claims.ClientId) ?? accessor.HttpContext?.User.GetClaim(Claims.Subject);
 }
