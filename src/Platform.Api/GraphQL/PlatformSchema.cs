@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Platform.Api.Auditing;
 using Platform.Api.Security;
 
 namespace Platform.Api.GraphQL;
@@ -12,5 +13,6 @@ public sealed class PlatformSchema : Schema
         Query = query;
         Mutation = mutation;
         FieldAccess.ApplyTo(query, mutation);
+        MutationAudit.ApplyTo(mutation);
     }
 }
