@@ -4,7 +4,9 @@ using Platform.Api.Security;
 using Platform.Data;
 
 if (SchemaExport.TryRun(args))
-    return;
+    return 0;
+if (await ClientCommands.TryRunAsync(args) is { } exitCode)
+    return exitCode;
 
 var app = PlatformApp.Build(args);
 var seedDemoData = app.Configuration.GetValue("Database:SeedDemoData", true);
@@ -18,6 +20,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
         Console.WriteLine($"GraphiQL: {address}/graphql");
 });
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, public so tests can host the API with WebApplicationFactory.</summary>
 public partial class Program;
