@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.Options;
 using Platform.Api.GraphQL;
 using Platform.Api.Security;
@@ -17,7 +18,13 @@ public static class PlatformApp
         builder.Services.AddPlatformSecurity(builder.Configuration);
         builder.Services.AddPlatformGraphQL(builder.Configuration, exposeExceptionDetails: builder.Environment.IsDevelopment());
 
+        builder.Services.AddRequestTimeouts(timeouts => timeouts.DefaultPolicy = new RequestTimeoutPolicy
+        {
+            Timeout = builder.Configuration.GetSection(GraphQLOptions.Section).Get<GraphQLOptions>()?.RequestTimeout ?? new GraphQLOptions().RequestTimeout,
+        });
+
         var app = builder.Build();
+        app.UseRequestTimeouts();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapPlatformSecurity();

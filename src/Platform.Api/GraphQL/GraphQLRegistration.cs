@@ -2,7 +2,9 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
 using Platform.GraphQL.Server.Authorization;
+using Microsoft.Extensions.Options;
 using Platform.GraphQL.Server.DataLoader;
+using Platform.GraphQL.Server.Limits;
 using Platform.Api.Leads;
 using Platform.GraphQL.Server.Errors;
 using Platform.GraphQL.Server.Mutations;
@@ -19,6 +21,7 @@ public static class GraphQLRegistration
         GlobalSwitches.EnableReadDescriptionFromXmlDocumentation = true;
 
         services.AddOptions<GraphQLOptions>().Bind(configuration.GetSection(GraphQLOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<GraphQLOptions>>().Value.Limits);
         services.AddScoped<DataLoaderContext>();
         services.AddTransient(typeof(ConnectionGraphType<,>));
         services.AddTransient(typeof(EdgeGraphType<,>));
@@ -33,6 +36,8 @@ public static class GraphQLRegistration
             // One DbContext per request: resolvers run one at a time, DataLoaders still batch.
             // Default deny, checked before execution; policies come from the Security feature.
             .AddValidationRule<AuthorizationValidationRule>(useForCachedDocuments: true)
+            .AddValidationRule<RequestLimitsValidationRule>(useForCachedDocuments: true)
+            .AddDocumentListener<RequestCost>()
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
             .AddErrorInfoProvider(new MaskingErrorInfoProvider(new ErrorInfoProviderOptions { ExposeExceptionDetails = exposeExceptionDetails })));
         return services;
