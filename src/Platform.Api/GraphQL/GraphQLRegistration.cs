@@ -22,6 +22,7 @@ public static class GraphQLRegistration
 
         services.AddOptions<GraphQLOptions>().Bind(configuration.GetSection(GraphQLOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<GraphQLOptions>>().Value.Limits);
+        services.AddSingleton<CostBudget>();
         services.AddScoped<DataLoaderContext>();
         services.AddTransient(typeof(ConnectionGraphType<,>));
         services.AddTransient(typeof(EdgeGraphType<,>));

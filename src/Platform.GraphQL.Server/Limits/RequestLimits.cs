@@ -15,6 +15,9 @@ public sealed class RequestLimits
     /// <summary>Highest allowed cost: every field costs 1 for each item its enclosing lists may return.</summary>
     public int MaxCost { get; set; } = 50_000;
 
+    /// <summary>Cost one client (the token's subject) may spend per minute; 0 switches the budget off.</summary>
+    public long CostBudgetPerMinute { get; set; } = 500_000;
+
     /// <summary>Page size assumed for a list field with paging arguments (<c>first</c>/<c>last</c>) that gives neither.</summary>
     public int DefaultPageSize { get; set; } = 20;
 }

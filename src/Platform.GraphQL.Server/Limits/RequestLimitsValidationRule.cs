@@ -13,7 +13,7 @@ namespace Platform.GraphQL.Server.Limits;
 /// <c>last</c> argument (or <see cref="RequestLimits.DefaultPageSize"/>). The walk stops at the first limit exceeded,
 /// so a hostile document costs little to refuse.
 /// </summary>
-public sealed class RequestLimitsValidationRule(RequestLimits limits) : ValidationRuleBase
+public sealed class RequestLimitsValidationRule(RequestLimits limits, CostBudget budget) : ValidationRuleBase
 {
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
@@ -34,11 +34,23 @@ public sealed class RequestLimitsValidationRule(RequestLimits limits) : Validati
         var walk = new Walk(limits, context);
         walk.Visit(context.Operation.SelectionSet, rootType, 1, 1);
         if (walk.Error is { } error)
+        {
             context.ReportError(error);
-        else
-            (context.UserContext ?? throw new InvalidOperationException("A user context is required."))[RequestCost.UserContextKey] = walk.Cost;
+            return default;
+        }
+        if (limits.CostBudgetPerMinute > 0 && ClientOf(context) is { } client && !budget.TryCharge(client, walk.Cost, out var retryAfter))
+        {
+            context.ReportError(new RequestLimitError(context, "COST_BUDGET_EXCEEDED",
+                $"This client spent its cost budget of {limits.CostBudgetPerMinute} per minute; retry in {Math.Ceiling(retryAfter.TotalSeconds)} s.", context.Operation));
+            return default;
+        }
+        (context.UserContext ?? throw new InvalidOperationException("A user context is required."))[RequestCost.UserContextKey] = walk.Cost;
         return default;
     }
+
+    /// <summary>The token's subject (a client id or user id); anonymous callers have no budget of their own.</summary>
+    private static string? ClientOf(ValidationContext context) =>
+        context.User?.Identity?.IsAuthenticated == true ? context.User.FindFirst("sub")?.Value ?? context.User.Identity.Name : null;
 
     private sealed class Walk(RequestLimits limits, ValidationContext context)
     {

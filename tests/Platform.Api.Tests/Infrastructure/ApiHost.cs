@@ -57,6 +57,7 @@ public abstract class ApiHost : IAsyncLifetime
             builder.Configuration["OAuth:RequireHttps"] = "false";
             builder.Configuration["OAuth:DevelopmentKeysDirectory"] = _keysDirectory;
             builder.Services.AddSingleton<IInterceptor>(Sql);
+            Configure(builder);
         });
         await _app.Services.MigrateAndSeedAsync(seedDemoData: false);
         await using (var scope = _app.Services.CreateAsyncScope())
@@ -66,6 +67,11 @@ public abstract class ApiHost : IAsyncLifetime
         Anonymous = _app.GetTestClient();
         Client = await ClientForAsync(DemoClients.Integration);
         Sql.Clear();
+    }
+
+    /// <summary>Settings of a host for particular tests (e.g. tighter limits), applied after the defaults.</summary>
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
     }
 
     public async Task DisposeAsync()
