@@ -15,7 +15,7 @@ public static class PlatformApp
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddPlatformData(builder.Configuration);
         configure?.Invoke(builder);
-        builder.Services.AddPlatformSecurity(builder.Configuration);
+        builder.Services.AddPlatformSecurity(builder.Configuration, builder.Environment);
         builder.Services.AddPlatformGraphQL(builder.Configuration, exposeExceptionDetails: builder.Environment.IsDevelopment());
 
         builder.Services.AddRequestTimeouts(timeouts => timeouts.DefaultPolicy = new RequestTimeoutPolicy

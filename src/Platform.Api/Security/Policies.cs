@@ -28,13 +28,17 @@ public static class Policies
     /// <summary>A partner's own data: scope <c>partner</c> and a partner binding.</summary>
     public const string Partner = "partner";
 
+    /// <summary>Staff users only (any role); introspection in Production.</summary>
+    public const string Staff = "staff";
+
     public static AuthorizationBuilder AddPlatformPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(CrmRead, p => p.RequireAssertion(c => IsStaff(c.User) || c.User.HasScope(Scopes.CrmRead)))
         .AddPolicy(LeadsRead, p => p.RequireAssertion(c => IsStaff(c.User) || c.User.HasScope(Scopes.CrmRead) || IsPartner(c.User)))
         .AddPolicy(CrmWrite, p => p.RequireAssertion(c => IsStaff(c.User) || c.User.HasScope(Scopes.CrmWrite)))
         .AddPolicy(LeadsSubmit, p => p.RequireAssertion(c => IsStaff(c.User) || c.User.HasScope(Scopes.LeadsSubmit) || c.User.HasScope(Scopes.CrmWrite) || IsPartner(c.User)))
         .AddPolicy(KpiRead, p => p.RequireAssertion(c => IsStaff(c.User) || c.User.HasScope(Scopes.KpiRead)))
-        .AddPolicy(Partner, p => p.RequireAssertion(c => IsPartner(c.User)));
+        .AddPolicy(Partner, p => p.RequireAssertion(c => IsPartner(c.User)))
+        .AddPolicy(Staff, p => p.RequireAssertion(c => IsStaff(c.User)));
 
     private static bool IsPartner(ClaimsPrincipal user) => user.HasScope(Scopes.Partner) && user.HasClaim(claim => claim.Type == PlatformClaims.PartnerId);
 

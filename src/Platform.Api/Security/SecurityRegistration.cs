@@ -8,7 +8,7 @@ namespace Platform.Api.Security;
 /// <summary>Registers the built-in OAuth 2.0 server (OpenIddict), local token validation and the API's policies.</summary>
 public static class SecurityRegistration
 {
-    public static IServiceCollection AddPlatformSecurity(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPlatformSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var options = configuration.GetSection(OAuthOptions.Section).Get<OAuthOptions>() ?? new OAuthOptions();
         services.AddOptions<OAuthOptions>().Bind(configuration.GetSection(OAuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -42,6 +42,8 @@ public static class SecurityRegistration
         {
             DefaultQueryPolicy = Policies.CrmRead,
             DefaultMutationPolicy = Policies.CrmWrite,
+            // The schema is published (schema/schema.graphql) for partners; live introspection only for staff in Production.
+            IntrospectionPolicy = environment.IsProduction() ? Policies.Staff : null,
         });
         services.AddHttpContextAccessor();
         services.Replace(ServiceDescriptor.Scoped<ICurrentActor, HttpCurrentActor>());

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Platform.Api.Security;
 using Platform.Api.Tests.Infrastructure;
 
@@ -81,6 +83,20 @@ public sealed class ClientAccessTests(DefaultApi api) : IClassFixture<DefaultApi
         Assert.Null((await api.PostAsync(client, LeadsQuery))["errors"]);
         AssertDenied(await api.PostAsync(client, SetTemperature));
         AssertDenied(await api.PostAsync(client, "{ clients(first: 1) { totalCount } }"));
+    }
+
+    [Fact]
+    public async Task Introspection_IsForStaffOnlyInProduction()
+    {
+        Assert.True(api.Services.GetRequiredService<IHostEnvironment>().IsProduction());
+        AssertDenied(await api.PostAsync("{ __schema { queryType { name } } }"));
+    }
+
+    [Fact]
+    public async Task UnknownField_GetsNoSuggestionsOutsideDevelopment()
+    {
+        var result = await api.PostAsync("{ lead(first: 1) { totalCount } }");
+        Assert.DoesNotContain("Did you mean", (string)result["errors"]![0]!["message"]!);
     }
 
     [Fact]
