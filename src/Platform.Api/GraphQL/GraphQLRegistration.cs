@@ -5,6 +5,8 @@ using Platform.GraphQL.Server.Authorization;
 using Microsoft.Extensions.Options;
 using Platform.GraphQL.Server.DataLoader;
 using Platform.GraphQL.Server.Limits;
+using Platform.GraphQL.Server.TrustedDocuments;
+using Platform.Api.Security;
 using Platform.Api.Leads;
 using Platform.GraphQL.Server.Errors;
 using Platform.GraphQL.Server.Mutations;
@@ -23,6 +25,9 @@ public static class GraphQLRegistration
         services.AddOptions<GraphQLOptions>().Bind(configuration.GetSection(GraphQLOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<GraphQLOptions>>().Value.Limits);
         services.AddSingleton<CostBudget>();
+        // schema/documents/*.graphql, copied next to the binaries at build.
+        services.AddSingleton(new TrustedDocumentsDirectory(Path.Combine(AppContext.BaseDirectory, "documents")));
+        services.AddSingleton<TrustedDocumentStore>();
         services.AddScoped<DataLoaderContext>();
         services.AddTransient(typeof(ConnectionGraphType<,>));
         services.AddTransient(typeof(EdgeGraphType<,>));
@@ -39,6 +44,9 @@ public static class GraphQLRegistration
             .AddValidationRule<AuthorizationValidationRule>(useForCachedDocuments: true)
             .AddValidationRule<RequestLimitsValidationRule>(useForCachedDocuments: true)
             .AddDocumentListener<RequestCost>()
+            // Anyone may send a documentId of a trusted document; clients switched to trusted documents only must.
+            .UsePersistedDocuments<TrustedDocumentStore>(global::GraphQL.DI.ServiceLifetime.Singleton, documents => documents.AllowOnlyPersistedDocuments = false)
+            .AddValidationRule(services => new TrustedDocumentsValidationRule(services.GetRequiredService<TrustedDocumentStore>(), TrustedDocumentsOnly.IsRequiredFor), useForCachedDocuments: true)
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
             .AddErrorInfoProvider(new MaskingErrorInfoProvider(new ErrorInfoProviderOptions { ExposeExceptionDetails = exposeExceptionDetails })));
         return services;

@@ -11,7 +11,7 @@ namespace Platform.Api.Security;
 public static class ClientCommands
 {
     private const string Usage = """
-        usage: clients add --kind landing|partner|bi|integration [--partner PARTNER_DB_ID] [--id CLIENT_ID] [--name NAME]
+        usage: clients add --kind landing|partner|bi|integration [--partner PARTNER_DB_ID] [--id CLIENT_ID] [--name NAME] [--trusted-documents-only true]
                clients revoke --id CLIENT_ID
         """;
 
@@ -37,7 +37,8 @@ public static class ClientCommands
                 var clientId = options.GetValueOrDefault("id") ?? $"{kind}-{Guid.NewGuid().ToString("N")[..12]}";
                 try
                 {
-                    var secret = await registry.AddAsync(clientId, kind, options.GetValueOrDefault("name") ?? clientId, partnerId);
+                    var secret = await registry.AddAsync(clientId, kind, options.GetValueOrDefault("name") ?? clientId, partnerId,
+                        trustedDocumentsOnly: options.GetValueOrDefault("trusted-documents-only") == "true");
                     Console.WriteLine($"client_id:     {clientId}\nclient_secret: {secret}\nThe secret is stored hashed and cannot be shown again.");
                     return 0;
                 }

@@ -12,8 +12,10 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications)
     /// <summary>
     /// Creates a client of <paramref name="kind"/> (a partner client bound to <paramref name="partnerId"/>) and
     /// returns its secret, which is not stored in clear and cannot be shown again. A null secret generates one.
+    /// With <paramref name="trustedDocumentsOnly"/> the client may run only the trusted documents.
     /// </summary>
-    public async Task<string> AddAsync(string clientId, string kind, string displayName, long? partnerId = null, string? secret = null, CancellationToken ct = default)
+    public async Task<string> AddAsync(string clientId, string kind, string displayName, long? partnerId = null, string? secret = null,
+        bool trustedDocumentsOnly = false, CancellationToken ct = default)
     {
         if (!ClientKinds.ScopesOf.TryGetValue(kind, out var scopes))
             throw new ArgumentException($"Unknown client kind `{kind}`; expected one of {string.Join(", ", ClientKinds.ScopesOf.Keys)}.", nameof(kind));
@@ -34,6 +36,8 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications)
         descriptor.Properties[PlatformClaims.ClientKind] = JsonSerializer.SerializeToElement(kind);
         if (partnerId is { } id)
             descriptor.Properties[PlatformClaims.PartnerId] = JsonSerializer.SerializeToElement(id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (trustedDocumentsOnly)
+            descriptor.Properties[PlatformClaims.TrustedDocumentsOnly] = JsonSerializer.SerializeToElement("true");
         await applications.CreateAsync(descriptor, ct);
         return secret;
     }

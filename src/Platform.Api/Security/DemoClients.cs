@@ -36,7 +36,7 @@ public static class DemoClients
         foreach (var (id, kind, name, partnerId) in clients)
         {
             if (!await registry.ExistsAsync(id, ct))
-                await registry.AddAsync(id, kind, name, partnerId, SecretOf(id), ct);
+                await registry.AddAsync(id, kind, name, partnerId, SecretOf(id), ct: ct);
         }
     }
 }

@@ -8,4 +8,7 @@ public static class PlatformClaims
 
     /// <summary>The database id of the partner a partner client is bound to.</summary>
     public const string PartnerId = "partner_id";
+
+    /// <summary>"true" when the client may run only trusted documents (schema/documents).</summary>
+    public const string TrustedDocumentsOnly = "trusted_documents_only";
 }

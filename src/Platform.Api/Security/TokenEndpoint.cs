@@ -42,6 +42,9 @@ internal static class TokenEndpoint
             identity.SetClaim(PlatformClaims.PartnerId, partnerId);
         }
 
+        if (StringProperty(properties, PlatformClaims.TrustedDocumentsOnly) == "true")
+            identity.SetClaim(PlatformClaims.TrustedDocumentsOnly, "true");
+
         // OpenIddict already refused scopes the client lacks a permission for; none requested means all of its kind.
         var requested = request.GetScopes();
         identity.SetScopes(requested.IsEmpty ? kindScopes : requested.Intersect(kindScopes));

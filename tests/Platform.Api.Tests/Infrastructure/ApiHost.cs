@@ -102,11 +102,11 @@ public abstract class ApiHost : IAsyncLifetime
         return (string)JsonNode.Parse(body)!["access_token"]!;
     }
 
-    /// <summary>A client calling the API with a token of the demo client <paramref name="clientId"/>.</summary>
-    public async Task<HttpClient> ClientForAsync(string clientId, string? scope = null)
+    /// <summary>A client calling the API with a token of <paramref name="clientId"/> (a demo client unless <paramref name="secret"/> is given).</summary>
+    public async Task<HttpClient> ClientForAsync(string clientId, string? scope = null, string? secret = null)
     {
         var client = _app!.GetTestClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(clientId, scope: scope));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(clientId, secret, scope));
         return client;
     }
 
