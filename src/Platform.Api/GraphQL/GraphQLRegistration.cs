@@ -39,7 +39,6 @@ public static class GraphQLRegistration
             .AddSchema<PlatformSchema>()
             .AddSystemTextJson()
             .AddGraphTypes(typeof(PlatformSchema).Assembly)
-            // One DbContext per request: resolvers run one at a time, DataLoaders still batch.
             // Default deny, checked before execution; policies come from the Security feature.
             .AddValidationRule<AuthorizationValidationRule>(useForCachedDocuments: true)
             .AddValidationRule<RequestLimitsValidationRule>(useForCachedDocuments: true)
@@ -47,6 +46,7 @@ public static class GraphQLRegistration
             // Anyone may send a documentId of a trusted document; clients switched to trusted documents only must.
             .UsePersistedDocuments<TrustedDocumentStore>(global::GraphQL.DI.ServiceLifetime.Singleton, documents => documents.AllowOnlyPersistedDocuments = false)
             .AddValidationRule(services => new TrustedDocumentsValidationRule(services.GetRequiredService<TrustedDocumentStore>(), TrustedDocumentsOnly.IsRequiredFor), useForCachedDocuments: true)
+            // One DbContext per request: resolvers run one at a time, DataLoaders still batch.
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
             .AddErrorInfoProvider(new MaskingErrorInfoProvider(new ErrorInfoProviderOptions { ExposeExceptionDetails = exposeExceptionDetails })));
         return services;
