@@ -26,9 +26,11 @@ public static class PlatformApp
         var app = builder.Build();
         app.UseRequestTimeouts();
         app.UseAuthentication();
+        app.UseLandingKeys();
         app.UseAuthorization();
         app.MapPlatformSecurity();
         var options = app.Services.GetRequiredService<IOptions<GraphQLOptions>>().Value;
+        app.UseRateLimiter();
         app.MapGraphQLHttp<PlatformSchema>("/graphql", http =>
         {
             http.MaxRequestBytes = options.MaxRequestBytes;

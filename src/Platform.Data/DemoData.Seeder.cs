@@ -136,6 +136,14 @@ public static partial class DemoData
                 Stamp(new ReferralCode { Code = $"{prefixes[p]}-LAUNCH", ProgramId = _program.Id, PartnerId = partner.Id, ExpiresAt = _start.AddDays(120) }, since),
             }).ToArray();
             db.ReferralCodes.AddRange(_codes.SelectMany(c => c));
+            // The key examples/landing-page/index.html posts with.
+            db.LandingKeys.Add(Stamp(new LandingKey
+            {
+                Key = DemoLandingKey,
+                Name = "Website redesign landing",
+                LandingPageCode = "website-redesign",
+                AllowedOrigins = "http://localhost:8080,null",
+            }, since));
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
 
             _generation = staff.Where(s => s.SalesRole == SalesRole.Generation).ToArray();

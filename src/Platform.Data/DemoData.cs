@@ -20,6 +20,9 @@ public static partial class DemoData
     /// <summary>Leads per chunk (one set of SaveChanges calls; the change tracker is cleared after each).</summary>
     private const int ChunkSize = 1000;
 
+    /// <summary>The publishable landing key of the demo landing page (examples/landing-page).</summary>
+    public const string DemoLandingKey = "lk_demo_website_redesign";
+
     /// <summary>The name stamped as creator of demo rows.</summary>
     public const string Actor = "demo-data";
 

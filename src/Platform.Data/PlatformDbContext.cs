@@ -39,6 +39,12 @@ public abstract partial class PlatformDbContext : DbContext
     /// <summary>Anonymous interest, not yet a lead.</summary>
     public DbSet<Interest> Interests => Set<Interest>();
 
+    /// <summary>Publishable landing-page keys.</summary>
+    public DbSet<LandingKey> LandingKeys => Set<LandingKey>();
+
+    /// <summary>Lead submissions rejected as spam.</summary>
+    public DbSet<RejectedSubmission> RejectedSubmissions => Set<RejectedSubmission>();
+
     /// <summary>Clients.</summary>
     public DbSet<Client> Clients => Set<Client>();
 

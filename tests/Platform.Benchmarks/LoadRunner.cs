@@ -12,22 +12,24 @@ internal sealed record ClientResult(List<long> Latencies, int Errors, long Respo
 /// <summary>
 /// Sends one request body to a GraphQL endpoint from N concurrent clients in a loop for a fixed
 /// time, through one shared <see cref="HttpClient"/>. A response that is not 200 or whose JSON
-/// has top-level <c>errors</c> is an error; the first error body is printed once.
+/// has top-level <c>errors</c> or a non-empty payload <c>errors</c> list is an error; the first
+/// error body is printed once.
 /// </summary>
 internal sealed class LoadRunner : IDisposable
 {
     private readonly HttpClient _http;
     private readonly Uri _endpoint;
-    private readonly byte[] _body;
+    private readonly Scenario _scenario;
+    private long _sequence = -1;
     private int _errorPrinted;
 
-    public LoadRunner(Uri endpoint, byte[] body, int clients, string accessToken)
+    public LoadRunner(Uri endpoint, Scenario scenario, int clients, string accessToken)
     {
         if (!IPAddress.TryParse(endpoint.Host, out var address) || !IPAddress.IsLoopback(address))
             throw new ArgumentException($"Only loopback endpoints are allowed, not {endpoint}.", nameof(endpoint));
 
         _endpoint = endpoint;
-        _body = body;
+        _scenario = scenario;
         _http = new HttpClient(new SocketsHttpHandler
         {
             MaxConnectionsPerServer = clients,
@@ -78,15 +80,17 @@ internal sealed class LoadRunner : IDisposable
         received.SetLength(0);
         try
         {
-            using var content = new ByteArrayContent(_body);
+            using var content = new ByteArrayContent(_scenario.RequestBody(Interlocked.Increment(ref _sequence)));
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = content };
+            foreach (var (name, value) in _scenario.Headers ?? new Dictionary<string, string>())
+                request.Headers.Add(name, value);
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
             await using (var stream = await response.Content.ReadAsStreamAsync())
                 await stream.CopyToAsync(received);
 
             var json = received.GetBuffer().AsSpan(0, (int)received.Length);
-            if (response.StatusCode == HttpStatusCode.OK && !HasErrors(json))
+            if (response.StatusCode == HttpStatusCode.OK && !HasErrors(json) && json.IndexOf("\"errors\":[{"u8) < 0)
                 return true;
             ReportOnce($"HTTP {(int)response.StatusCode}: {Encoding.UTF8.GetString(json)}");
             return false;

@@ -71,6 +71,8 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
             ["Logging:LogLevel:Default"] = "Warning",
             ["OAuth:RequireHttps"] = "false",
             ["OAuth:DevelopmentKeysDirectory"] = Path.Combine(Path.GetTempPath(), "platform-benchmark-keys"),
+            // Measure the submit path, not the per-key form rate limit.
+            ["Leads:RateLimitPermits"] = "1000000000",
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -94,10 +96,12 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
     var accessToken = await DemoTokenAsync(new Uri(app.Urls.Single()));
     Console.WriteLine($"API at {endpoint} ({(GCSettings.IsServerGC ? "server" : "workstation")} GC, {Environment.ProcessorCount} CPUs)");
 
-    using var runner = new LoadRunner(endpoint, options.Scenario.RequestBody(), options.Clients, accessToken);
+    using var runner = new LoadRunner(endpoint, options.Scenario, options.Clients, accessToken);
+    long warmupAccepted = 0;
     if (options.Warmup > 0)
     {
         var warmup = await runner.RunAsync(options.Clients, TimeSpan.FromSeconds(options.Warmup), expectedRequestsPerClient: 1024);
+        warmupAccepted = warmup.Sum(r => r.Latencies.Count - r.Errors);
         Console.WriteLine($"Warm-up: {warmup.Sum(r => r.Latencies.Count)} requests, {warmup.Sum(r => r.Errors)} errors in {options.Warmup} s");
     }
 
@@ -113,6 +117,18 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
     var statements = sql.Count - sqlBefore;
     var misses = queryCacheMisses.Count - missesBefore;
     int[] gcs = [GC.CollectionCount(0) - gcBefore[0], GC.CollectionCount(1) - gcBefore[1], GC.CollectionCount(2) - gcBefore[2]];
+    var rowCheck = "";
+    var rowsMismatch = false;
+    if (options.Scenario.CountRows is { } countRows)
+    {
+        // Every accepted request (warm-up included) must have written exactly one row.
+        await using var scope = app.Services.CreateAsyncScope();
+        var rows = await countRows(scope.ServiceProvider.GetRequiredService<PlatformDbContext>());
+        var accepted = warmupAccepted + results.Sum(r => r.Latencies.Count - r.Errors);
+        rowsMismatch = rows != accepted;
+        rowCheck = $" rows={rows} accepted={accepted}";
+        Console.WriteLine($"Rows written: {rows}, accepted requests: {accepted} ({(rowsMismatch ? "MISMATCH" : "none lost, none duplicated")})");
+    }
     await app.StopAsync();
 
     var latencies = results.SelectMany(r => r.Latencies).ToArray();
@@ -139,9 +155,9 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
         ef queries    {missesPerRequest:F2} compiled-query cache misses/request (LINQ translated again; ideally 0)
         gc            gen0 {gcs[0]}, gen1 {gcs[1]}, gen2 {gcs[2]}
 
-        RESULT scenario={options.Scenario.Name} provider={options.Provider} leads={options.Leads} clients={options.Clients} seconds={options.Seconds} requests={requests} rps={rps:F1} p50_ms={p50:F2} p90_ms={p90:F2} p99_ms={p99:F2} max_ms={max:F2} alloc_kb_per_req={allocKb:F1} sql_per_req={sqlPerRequest:F2} ef_cache_misses_per_req={missesPerRequest:F2} gc0={gcs[0]} gc1={gcs[1]} gc2={gcs[2]} errors={errors}
+        RESULT scenario={options.Scenario.Name} provider={options.Provider} leads={options.Leads} clients={options.Clients} seconds={options.Seconds} requests={requests} rps={rps:F1} p50_ms={p50:F2} p90_ms={p90:F2} p99_ms={p99:F2} max_ms={max:F2} alloc_kb_per_req={allocKb:F1} sql_per_req={sqlPerRequest:F2} ef_cache_misses_per_req={missesPerRequest:F2} gc0={gcs[0]} gc1={gcs[1]} gc2={gcs[2]} errors={errors}{rowCheck}
         """);
-    return errors > 0 || requests == 0 ? 1 : 0;
+    return errors > 0 || requests == 0 || rowsMismatch ? 1 : 0;
 }
 
 // A token of the demo integration client from the API's own token endpoint, as a real caller gets one.

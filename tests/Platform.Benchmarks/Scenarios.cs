@@ -1,17 +1,41 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Platform.Data;
 
 namespace Platform.Benchmarks;
 
-/// <summary>A named GraphQL request that every client sends in a loop.</summary>
-internal sealed record Scenario(string Name, string Description, string Query, IReadOnlyDictionary<string, object?> Variables)
+/// <summary>
+/// A named GraphQL request that every client sends in a loop. <see cref="Variables"/> gets the
+/// request's sequence number (0, 1, 2… across all clients), so a scenario can make each request
+/// distinct; <see cref="CountRows"/>, when set, counts the rows the run wrote, to compare with the
+/// accepted requests (none lost, none duplicated).
+/// </summary>
+internal sealed record Scenario(
+    string Name,
+    string Description,
+    string Query,
+    Func<long, IReadOnlyDictionary<string, object?>> Variables,
+    IReadOnlyDictionary<string, string>? Headers = null,
+    Func<PlatformDbContext, Task<long>>? CountRows = null)
 {
-    /// <summary>The GraphQL-over-HTTP POST body (<c>{query, variables}</c>) as UTF-8 JSON.</summary>
-    public byte[] RequestBody() => JsonSerializer.SerializeToUtf8Bytes(new { query = Query, variables = Variables });
+    public Scenario(string name, string description, string query, IReadOnlyDictionary<string, object?> variables)
+        : this(name, description, query, _ => variables)
+    {
+    }
+
+    /// <summary>The GraphQL-over-HTTP POST body (<c>{query, variables}</c>) of request <paramref name="sequence"/> as UTF-8 JSON.</summary>
+    public byte[] RequestBody(long sequence) => JsonSerializer.SerializeToUtf8Bytes(new { query = Query, variables = Variables(sequence) });
 }
 
 /// <summary>The scenarios, by name. Add one entry per new scenario.</summary>
 internal static class Scenarios
 {
+    /// <summary>Marks this run's submissions (idempotency keys), so rows of earlier runs are not counted.</summary>
+    private static readonly string RunId = Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>The form was rendered well before: past the minimum fill time (spam check).</summary>
+    private static readonly DateTime RenderedAt = DateTime.UtcNow.AddMinutes(-1);
+
     public static readonly IReadOnlyDictionary<string, Scenario> All = new[]
     {
         new Scenario(
@@ -21,5 +45,26 @@ internal static class Scenarios
             query Leads($first: Int!) { leads(first: $first) { nodes { owner { name } client { name } activities(first: 5) { nodes { type } } } } }
             """,
             new Dictionary<string, object?> { ["first"] = 50 }),
+        new Scenario(
+            "submit-lead",
+            "submitLead with the demo landing key: a distinct person (phone) and idempotency key per request",
+            """
+            mutation Submit($input: SubmitLeadInput!) { submitLead(input: $input) { lead { id status } errors { __typename } } }
+            """,
+            n => new Dictionary<string, object?>
+            {
+                ["input"] = new Dictionary<string, object?>
+                {
+                    ["firstName"] = "Bench",
+                    ["phone"] = $"+7916{n % 10_000_000:0000000}",
+                    ["company"] = "Load Test Ltd",
+                    ["message"] = "We need a new website.",
+                    ["utmSource"] = "benchmark",
+                    ["idempotencyKey"] = $"bench-{RunId}-{n}",
+                    ["formRenderedAt"] = RenderedAt,
+                },
+            },
+            new Dictionary<string, string> { ["X-Landing-Key"] = DemoData.DemoLandingKey },
+            db => db.Leads.LongCountAsync(l => l.IdempotencyKey!.StartsWith($"bench-{RunId}-"))),
     }.ToDictionary(s => s.Name, StringComparer.Ordinal);
 }

@@ -42,6 +42,7 @@ public abstract class DatabaseTests : IDisposable
         Assert.Equal(DemoData.DefaultLeadCount, await db.Leads.CountAsync());
         Assert.Equal(8, await db.StaffUsers.CountAsync());
         Assert.Equal(3, await db.Partners.CountAsync());
+        Assert.Equal(1, await db.LandingKeys.CountAsync());
         Assert.True(await db.Activities.CountAsync() > DemoData.DefaultLeadCount);
         Assert.True(await db.Clients.CountAsync() > 0);
         Assert.True(await db.Contacts.CountAsync() > 0);

@@ -35,6 +35,7 @@ public static class GraphQLRegistration
         services.AddTransient<NodeInterfaceType>();
         services.AddTransient<ErrorInterfaceType>();
         services.AddScoped<LeadService>();
+        services.AddLeads(configuration);
         services.AddGraphQL(builder => builder
             .AddSchema<PlatformSchema>()
             .AddSystemTextJson()

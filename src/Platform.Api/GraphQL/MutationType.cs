@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Platform.Api.Leads;
+using Platform.Api.Leads.Submission;
 
 namespace Platform.Api.GraphQL;
 
@@ -14,5 +15,6 @@ public sealed class MutationType : ObjectGraphType
         Name = "Mutation";
         Description = "The root of all changes.";
         this.AddLeadMutations();
+        this.AddSubmitLeadMutation();
     }
 }

@@ -1,5 +1,6 @@
 using Platform.Api.Common;
 using Platform.Domain.Leads;
+using Platform.Domain.Referrals;
 using Platform.Domain.Staff;
 
 namespace Platform.Api.Leads;
@@ -17,6 +18,10 @@ public sealed class LeadFilter
     public DateTime? CreatedAfter { get; set; }
     public DateTime? CreatedBefore { get; set; }
     public bool? Overdue { get; set; }
+    public DateTime? PostponedFrom { get; set; }
+    public DateTime? PostponedTo { get; set; }
+    public string? PartnerId { get; set; }
+    public string? Search { get; set; }
 
     public IQueryable<Lead> Apply(IQueryable<Lead> leads, DateTime now)
     {
@@ -45,6 +50,26 @@ public sealed class LeadFilter
                     && (x.Status == LeadStatus.New || x.Status == LeadStatus.Assigned || x.Status == LeadStatus.InProgress || x.Status == LeadStatus.Qualified))
                 : leads.Where(x => !(x.FirstRespondedAt == null && x.FirstResponseDueAt < now
                     && (x.Status == LeadStatus.New || x.Status == LeadStatus.Assigned || x.Status == LeadStatus.InProgress || x.Status == LeadStatus.Qualified)));
+        if (PostponedFrom is { } from)
+            leads = leads.Where(x => x.PostponedUntil >= from);
+        if (PostponedTo is { } to)
+            leads = leads.Where(x => x.PostponedUntil < to);
+        if (GlobalIds.DecodeOptional<Partner>(PartnerId, "filter.partnerId") is { } partnerId)
+            leads = leads.Where(x => x.PartnerId == partnerId);
+        if (SearchTerm() is { } term)
+            leads = leads.Where(x => x.Phone == term || x.Email == term);
         return leads;
+    }
+
+    /// <summary>Search matches the stored forms: e-mail lower-case, phone as digits with a leading + (E.164).</summary>
+    private string? SearchTerm()
+    {
+        if (string.IsNullOrWhiteSpace(Search))
+            return null;
+        var text = Search.Trim();
+        if (text.Contains('@'))
+            return text.ToLowerInvariant();
+        var digits = new string(text.Where(char.IsDigit).ToArray());
+        return digits.Length > 0 ? "+" + digits : text;
     }
 }

@@ -18,6 +18,10 @@ public sealed class LeadFilterInputType : InputObjectGraphType<LeadFilter>
         Field<IdGraphType>("ownerId").Description("Leads owned by this staff user (global ID).");
         Field(x => x.CreatedAfter, nullable: true).Description("Leads created at or after this time (UTC).");
         Field(x => x.CreatedBefore, nullable: true).Description("Leads created before this time (UTC).");
+        Field(x => x.PostponedFrom, nullable: true).Description("Postponed leads to re-contact at or after this time (UTC).");
+        Field(x => x.PostponedTo, nullable: true).Description("Postponed leads to re-contact before this time (UTC).");
+        Field<IdGraphType>("partnerId").Description("Leads referred or submitted by this partner (global ID).");
+        Field(x => x.Search, nullable: true).Description("An exact phone number (any notation with its country code) or e-mail address.");
         Field(x => x.Overdue, nullable: true).Description("True: open leads past their first-response deadline without a first contact; false: all others.");
     }
 }

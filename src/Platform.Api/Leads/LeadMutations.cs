@@ -1,7 +1,10 @@
 using GraphQL;
 using GraphQL.Types;
 using Platform.Api.Common;
+using Platform.Api.Leads.Conversion;
+using Platform.Api.Leads.Inputs;
 using Platform.Domain.Leads;
+using Platform.Domain.Staff;
 
 namespace Platform.Api.Leads;
 
@@ -17,10 +20,92 @@ public static class LeadMutations
             {
                 var input = context.GetArgument<SetLeadTemperatureInput>("input");
                 var id = GlobalIds.Decode<Lead>(input.LeadId, "input.leadId");
-                return await context.RequestServices!.GetRequiredService<LeadService>()
-                    .SetTemperatureAsync(input.LeadId, id, input.Temperature, input.ExpectedVersion, context.CancellationToken);
+                return await Leads(context).SetTemperatureAsync(input.LeadId, id, input.Temperature, input.ExpectedVersion, context.CancellationToken);
+            });
+
+        mutation.Field<NonNullGraphType<LeadPayloadType>>("setLeadOrigin")
+            .Description("Sets whether a lead is a seed, net or spear lead (SPEC §2.5).")
+            .Argument<NonNullGraphType<SetLeadOriginInputType>>("input", "The lead and its origin.")
+            .ResolveAsync(async context =>
+            {
+                var input = context.GetArgument<SetLeadOriginInput>("input");
+                var id = GlobalIds.Decode<Lead>(input.LeadId, "input.leadId");
+                return await Leads(context).SetOriginAsync(input.LeadId, id, input.Origin, input.ExpectedVersion, context.CancellationToken);
+            });
+
+        mutation.Field<NonNullGraphType<LeadPayloadType>>("assignLead")
+            .Description("Makes a staff user responsible for a lead (L10): NEW becomes ASSIGNED; a lead in work is re-assigned.")
+            .Argument<NonNullGraphType<AssignLeadInputType>>("input", "The lead and its new owner.")
+            .ResolveAsync(async context =>
+            {
+                var input = context.GetArgument<AssignLeadInput>("input");
+                var id = GlobalIds.Decode<Lead>(input.LeadId, "input.leadId");
+                var ownerId = GlobalIds.Decode<StaffUser>(input.OwnerId, "input.ownerId");
+                return await Leads(context).AssignAsync(input.LeadId, id, input.OwnerId, ownerId, input.ExpectedVersion, context.CancellationToken);
+            });
+
+        mutation.Field<NonNullGraphType<LeadPayloadType>>("logActivity")
+            .Description("Records a call, e-mail, meeting, proposal, seminar, demo, letter… with its result and the agreed next contact (L11, T6). The first outbound contact sets the first response time (T2).")
+            .Argument<NonNullGraphType<LogActivityInputType>>("input", "The activity.")
+            .ResolveAsync(async context =>
+            {
+                var input = context.GetArgument<LogActivityInput>("input");
+                var id = GlobalIds.Decode<Lead>(input.LeadId, "input.leadId");
+                return await Leads(context).LogActivityAsync(input.LeadId, id, input, context.CancellationToken);
+            });
+
+        mutation.Field<NonNullGraphType<LeadPayloadType>>("qualifyLead")
+            .Description("Qualifies a lead in progress: need, ability to pay and decision authority confirmed (Q1/Q2), target criteria recorded (Q5/Q6).")
+            .Argument<NonNullGraphType<QualifyLeadInputType>>("input", "The qualification.")
+            .ResolveAsync(async context =>
+            {
+                var input = context.GetArgument<QualifyLeadInput>("input");
+                var id = GlobalIds.Decode<Lead>(input.LeadId, "input.leadId");
+                return await Leads(context).QualifyAsync(input.LeadId, id, input, context.CancellationToken);
+            });
+
+        mutation.Field<NonNullGraphType<LeadPayloadType>>("refuseLead")
+            .Description("Marks an open lead refused, by us or by the client, with the reason (C7/C8); it is kept, never deleted.")
+            .Argument<NonNullGraphType<RefuseLeadInputType>>("input", "The refusal.")
+            .ResolveAsync(async context =>
+            {
+                var input = context.GetArgument<RefuseLeadInput>("input");
+                var id = GlobalIds.Decode<Lead>(input.LeadId, "input.leadId");
+                return await Leads(context).RefuseAsync(input.LeadId, id, input, context.CancellationToken);
+            });
+
+        mutation.Field<NonNullGraphType<LeadPayloadType>>("postponeLead")
+            .Description("Puts an open lead aside until a re-contact date (C7).")
+            .Argument<NonNullGraphType<PostponeLeadInputType>>("input", "The lead and the date.")
+            .ResolveAsync(async context =>
+            {
+                var input = context.GetArgument<PostponeLeadInput>("input");
+                var id = GlobalIds.Decode<Lead>(input.LeadId, "input.leadId");
+                return await Leads(context).PostponeAsync(input.LeadId, id, input.Until, input.ExpectedVersion, context.CancellationToken);
+            });
+
+        mutation.Field<NonNullGraphType<LeadPayloadType>>("reactivateLead")
+            .Description("Brings a refused or postponed lead back to IN_PROGRESS (C7).")
+            .Argument<NonNullGraphType<ReactivateLeadInputType>>("input", "The lead.")
+            .ResolveAsync(async context =>
+            {
+                var input = context.GetArgument<ReactivateLeadInput>("input");
+                var id = GlobalIds.Decode<Lead>(input.LeadId, "input.leadId");
+                return await Leads(context).ReactivateAsync(input.LeadId, id, input.ExpectedVersion, context.CancellationToken);
+            });
+
+        mutation.Field<NonNullGraphType<ConvertLeadPayloadType>>("convertLead")
+            .Description("Converts a QUALIFIED lead into a client (created, or linked when one matches by tax id, e-mail or phone) with a contact and optionally a deal, in one transaction (C1–C5).")
+            .Argument<NonNullGraphType<ConvertLeadInputType>>("input", "The lead and the client to create.")
+            .ResolveAsync(async context =>
+            {
+                var input = context.GetArgument<ConvertLeadInput>("input");
+                var id = GlobalIds.Decode<Lead>(input.LeadId, "input.leadId");
+                return await context.RequestServices!.GetRequiredService<LeadConversionService>().ConvertAsync(input.LeadId, id, input, context.CancellationToken);
             });
     }
+
+    private static LeadService Leads(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<LeadService>();
 }
 
 /// <summary>Input of <c>setLeadTemperature</c>.</summary>

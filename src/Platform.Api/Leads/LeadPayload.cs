@@ -37,5 +37,8 @@ public sealed class LeadErrorType : UnionGraphType
         Type<NotFoundErrorType>();
         Type<ConflictErrorType>();
         Type<ValidationErrorType>();
+        Type<InvalidTransitionErrorType>();
+        Type<InvalidLandingKeyErrorType>();
+        Type<SpamRejectedErrorType>();
     }
 }

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using Platform.Api.Common;
+using Platform.Api.Leads.Submission;
 using Platform.Domain.Leads;
 using Platform.GraphQL.Server.Relay;
 
@@ -21,9 +22,27 @@ public static class LeadQueries
             {
                 var now = context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
                 var filter = context.GetArgument<LeadFilter?>("filter") ?? new LeadFilter();
+                // A phone is searched as stored (E.164), whatever notation was typed, e.g. 8 (916) 555-12-34.
+                if (filter.Search is { } search && !search.Contains('@') && context.RequestServices!.GetRequiredService<ContactNormalizer>().Phone(search) is { } phone)
+                    filter.Search = phone;
                 var leads = filter.Apply(context.Db().Leads.AsNoTracking(), now);
                 var order = context.GetArgument("orderBy", LeadOrder.CreatedAtDesc).Keyset();
                 return await KeysetPaging.PageAsync(leads, PageRequest.From(context), order, context.CancellationToken);
+            });
+        query.Field<NonNullGraphType<IntGraphType>>("rejectedSubmissionCount")
+            .Description("How many lead submissions were rejected as spam (honeypot, too fast) since a time, optionally for one reason and one landing key; rejected submissions are never stored as leads.")
+            .Argument<NonNullGraphType<DateTimeGraphType>>("since", "Count rejections at or after this time (UTC).")
+            .Argument<EnumerationGraphType<SpamReason>>("reason", "Only this reason.")
+            .Argument<StringGraphType>("source", "Only this landing key (or API client id).")
+            .ResolveAsync(async context =>
+            {
+                var since = context.GetArgument<DateTime>("since");
+                var rejected = context.Db().RejectedSubmissions.Where(r => r.RejectedAt >= since);
+                if (context.GetArgument<SpamReason?>("reason") is { } reason)
+                    rejected = rejected.Where(r => r.Reason == reason);
+                if (context.GetArgument<string?>("source") is { } source)
+                    rejected = rejected.Where(r => r.Source == source);
+                return (object?)await rejected.CountAsync(context.CancellationToken);
             });
     }
 }

@@ -56,6 +56,13 @@ public sealed class LeadType : EntityType<Lead>
         Field(x => x.RefusedAt, nullable: true);
         Field(x => x.PostponedUntil, nullable: true);
         Field(x => x.ConvertedAt, nullable: true);
+        Field(x => x.Completeness);
+        Field<IntGraphType>("firstResponseTime")
+            .Description("Seconds from submission to the first contact (T2: speed of first contact is a manager KPI); null until contacted.")
+            .Resolve(context => context.Source.FirstResponseTime is { } t ? (int)t.TotalSeconds : null);
+        Field<NonNullGraphType<BooleanGraphType>>("isOverdue")
+            .Description("Whether the lead is open, past its first-response deadline and not contacted yet (T1, T2).")
+            .Resolve(context => context.Source.IsOverdueAt(context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime));
 
         Field<StaffUserType>("owner")
             .Description("The responsible staff user; may differ from the client's owner after conversion (C4).")

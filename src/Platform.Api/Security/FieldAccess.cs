@@ -19,6 +19,7 @@ internal static class FieldAccess
 
     private static readonly (string Field, string Policy)[] Mutations =
     [
+        ("submitLead", Policies.LeadsSubmit),
     ];
 
     public static void ApplyTo(IObjectGraphType query, IObjectGraphType mutation)

@@ -206,6 +206,19 @@ public class Lead : Entity
     /// <summary>Whether need, ability to pay and decision authority are all confirmed (Q1/Q2).</summary>
     public bool IsQualified => NeedConfirmed == true && CanPay == true && HasDecisionAuthority == true;
 
+    /// <summary>
+    /// Card completeness (L7): how many of the person fields are filled — first and last name,
+    /// phone, e-mail, company, position, region, message. A lead normally has 3–5.
+    /// </summary>
+    public int Completeness =>
+        new[] { FirstName, LastName, Phone, Email, Company, Position, Region, Message }.Count(v => !string.IsNullOrWhiteSpace(v));
+
+    /// <summary>Time from submission to the first contact (T2), once contacted.</summary>
+    public TimeSpan? FirstResponseTime => FirstRespondedAt - CreatedAt;
+
+    /// <summary>Whether the lead is open, past its first-response deadline and not contacted yet (DECISIONS [Leads] "response SLA").</summary>
+    public bool IsOverdueAt(DateTime now) => IsOpen && FirstRespondedAt is null && FirstResponseDueAt < now;
+
     /// <summary>Whether the lead is still being worked (not converted, refused or postponed).</summary>
     public bool IsOpen => Status is LeadStatus.New or LeadStatus.Assigned or LeadStatus.InProgress or LeadStatus.Qualified;
 }

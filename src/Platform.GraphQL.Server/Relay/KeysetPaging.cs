@@ -29,14 +29,14 @@ public static class KeysetPaging
         IEnumerable<T> rows = more ? window.Take(request.Size) : window;
         if (request.Backward)
             rows = rows.Reverse();
-        var edges = rows.Select(row => new Edge<T>(order.CursorOf(row), row)).ToList();
+        var nodes = rows.ToList();
         // Rows on the far side of the cursor we came from exist by construction (it named a row).
         var pageInfo = new PageInfo(
-            HasNextPage: request.Backward ? request.Before is not null : more,
-            HasPreviousPage: request.Backward ? more : request.After is not null,
-            StartCursor: edges.FirstOrDefault()?.Cursor,
-            EndCursor: edges.LastOrDefault()?.Cursor);
-        return new Connection<T>(edges, pageInfo, count);
+            hasNextPage: request.Backward ? request.Before is not null : more,
+            hasPreviousPage: request.Backward ? more : request.After is not null,
+            startCursor: () => nodes.Count == 0 ? null : order.CursorOf(nodes[0]),
+            endCursor: () => nodes.Count == 0 ? null : order.CursorOf(nodes[^1]));
+        return new Connection<T>(nodes, pageInfo, order, count);
     }
 
     /// <summary>Pages <paramref name="source"/>: one query for the page, one more only if totalCount is selected.</summary>

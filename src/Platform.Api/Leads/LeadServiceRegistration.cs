@@ -1,0 +1,42 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+using Platform.Api.Leads.Conversion;
+using Platform.Api.Leads.Submission;
+
+namespace Platform.Api.Leads;
+
+/// <summary>Services of the Leads feature.</summary>
+public static class LeadServiceRegistration
+{
+    public static IServiceCollection AddLeads(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<LeadOptions>().Bind(configuration.GetSection(LeadOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpContextAccessor();
+        services.AddMemoryCache();
+        services.AddSingleton<ContactNormalizer>();
+        services.AddSingleton<SubmissionValidator>();
+        services.AddScoped<LandingKeyService>();
+        services.AddScoped<LeadRouting>();
+        services.AddScoped<LeadSubmissionService>();
+        services.AddScoped<LeadConversionService>();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Form posts (they carry a landing key) are limited per key and per client address;
+            // staff and integrations authenticate and are not limited here.
+            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                Partition(http => http.Request.Headers[LandingKeyService.Header].FirstOrDefault() is { Length: > 0 } key ? "key:" + key : null),
+                Partition(http => http.Request.Headers.ContainsKey(LandingKeyService.Header) ? "ip:" + http.Connection.RemoteIpAddress : null));
+        });
+        return services;
+    }
+
+    private static PartitionedRateLimiter<HttpContext> Partition(Func<HttpContext, string?> keyOf) =>
+        PartitionedRateLimiter.Create<HttpContext, string>(http =>
+        {
+            if (keyOf(http) is not { } key)
+                return RateLimitPartition.GetNoLimiter("");
+            var settings = http.RequestServices.GetRequiredService<IOptions<LeadOptions>>().Value;
+            return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.RateLimitPermits, Window = settings.RateLimitWindow });
+        });
+}

@@ -1,0 +1,237 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.Api.Common;
+using Platform.Data;
+using Platform.Domain.Leads;
+using Platform.Domain.Referrals;
+using Platform.GraphQL.Server.Mutations;
+
+namespace Platform.Api.Leads.Submission;
+
+/// <summary>Where a submission came from: the landing key and idempotency key headers and the client address.</summary>
+public sealed record SubmissionContext(string? LandingKey, string? IdempotencyKey, string? ClientId, string? IpAddress);
+
+/// <summary>
+/// <c>submitLead</c> (SPEC §5.1): validates, rejects spam, returns the first result for a retried
+/// idempotency key, records a repeat touch on a recent open lead with the same phone or e-mail,
+/// or creates the lead with its deadline, owner, referral and follow-up task in one save.
+/// </summary>
+public sealed class LeadSubmissionService(
+    PlatformDbContext db,
+    LandingKeyService landingKeys,
+    SubmissionValidator validator,
+    LeadRouting routing,
+    TimeProvider time,
+    IOptions<LeadOptions> options)
+{
+    /// <summary>Submission source of callers with neither a landing key nor an API client id.</summary>
+    public const string PublicSource = "public";
+
+    public async Task<SubmitLeadPayload> SubmitAsync(SubmitLeadInput input, SubmissionContext from, CancellationToken ct)
+    {
+        var settings = options.Value;
+        var now = time.GetUtcNow().UtcDateTime;
+        LandingKey? key = null;
+        if (from.LandingKey is { } keyString)
+        {
+            key = await landingKeys.FindUsableAsync(keyString, ct);
+            if (key is null)
+                return SubmitLeadPayload.Failed(new InvalidLandingKeyError($"The landing key \"{keyString}\" is unknown or revoked."));
+        }
+        var source = key?.Key ?? from.ClientId ?? PublicSource;
+
+        var spam = !string.IsNullOrEmpty(input.Honeypot) ? SpamReason.Honeypot
+            : input.FormRenderedAt is { } rendered && now - rendered < settings.MinimumFillTime ? SpamReason.TooFast
+            : (SpamReason?)null;
+        if (spam is { } reason)
+        {
+            db.RejectedSubmissions.Add(new RejectedSubmission { Source = source, Reason = reason, IpAddress = from.IpAddress, RejectedAt = now });
+            await db.SaveChangesAsync(ct);
+            return SubmitLeadPayload.Failed(new SpamRejectedError(reason, "The submission was rejected as spam."));
+        }
+
+        var (phone, email, errors) = validator.Validate(input, key);
+        if (errors.Count > 0)
+            return SubmitLeadPayload.Failed([.. errors]);
+
+        var idempotencyKey = from.IdempotencyKey ?? input.IdempotencyKey;
+        if (await FindEarlierAsync(source, idempotencyKey, phone, email, now.AddDays(-settings.DuplicateWindowDays), ct) is { } earlier)
+            return earlier.SubmissionSource == source && earlier.IdempotencyKey == idempotencyKey
+                ? new SubmitLeadPayload(earlier, false, [], [])
+                : await RecordRepeatTouchAsync(earlier, input, now, ct);
+
+        var warnings = new List<IPayloadError>();
+        var lead = NewLead(input, key, phone, email, source, idempotencyKey, now);
+        var referral = await AttributeAsync(lead, input.ReferralCode, now, warnings, ct);
+        if (settings.AutoAssign && await routing.PickOwnerAsync(lead.Temperature, ct) is { } ownerId)
+        {
+            lead.OwnerId = ownerId;
+            lead.AssignedAt = now;
+            lead.Status = LeadStatus.Assigned;
+        }
+        if (lead.RequestType == RequestType.OnlineEstimate)
+            lead.Activities.Add(EstimateFollowUp(lead, now));
+
+        db.Leads.Add(lead);
+        try
+        {
+            if (referral is null)
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            else
+            {
+                // The referral row needs the lead's id: two inserts, one transaction.
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                await db.SaveChangesAsync(ct);
+                referral.LeadId = lead.Id;
+                db.Referrals.Add(referral);
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            }
+        }
+        catch (DbUpdateException) when (idempotencyKey is not null)
+        {
+            // A concurrent retry with the same key won the unique index (SubmissionSource, IdempotencyKey).
+            db.ChangeTracker.Clear();
+            if (await FindSubmittedAsync(source, idempotencyKey, ct) is { } winner)
+                return new SubmitLeadPayload(winner, false, [], []);
+            throw;
+        }
+        return new SubmitLeadPayload(lead, false, warnings, []);
+    }
+
+    private Task<Lead?> FindSubmittedAsync(string source, string idempotencyKey, CancellationToken ct) =>
+        db.Leads.AsNoTracking().SingleOrDefaultAsync(l => l.SubmissionSource == source && l.IdempotencyKey == idempotencyKey, ct);
+
+    /// <summary>
+    /// In one query: the lead this idempotency key already created (a retry returns it), else the
+    /// newest open lead with this phone or e-mail created since <paramref name="since"/> (a repeat
+    /// touch, DECISIONS [Leads] "duplicates").
+    /// </summary>
+    private async Task<Lead?> FindEarlierAsync(string source, string? idempotencyKey, string? phone, string? email, DateTime since, CancellationToken ct)
+    {
+        if (idempotencyKey is null && phone is null && email is null)
+            return null;
+        return await db.Leads
+            .Where(l => (idempotencyKey != null && l.SubmissionSource == source && l.IdempotencyKey == idempotencyKey)
+                || (l.CreatedAt >= since
+                    && (l.Status == LeadStatus.New || l.Status == LeadStatus.Assigned || l.Status == LeadStatus.InProgress || l.Status == LeadStatus.Qualified)
+                    && ((phone != null && l.Phone == phone) || (email != null && l.Email == email))))
+            .OrderByDescending(l => idempotencyKey != null && l.SubmissionSource == source && l.IdempotencyKey == idempotencyKey)
+            .ThenByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id)
+            .FirstOrDefaultAsync(ct);
+    }
+
+    private async Task<SubmitLeadPayload> RecordRepeatTouchAsync(Lead lead, SubmitLeadInput input, DateTime now, CancellationToken ct)
+    {
+        lead.Activities.Add(new Activity
+        {
+            Type = Platform.Domain.Leads.ActivityType.FormSubmission,
+            Direction = ActivityDirection.Inbound,
+            Subject = $"Repeat submission: {input.RequestType}",
+            Result = input.Message,
+            OccurredAt = now,
+            DoneAt = now,
+            OwnerId = lead.OwnerId,
+        });
+        lead.TouchCount++;
+        // Another touch racing on the same lead bumps the version; retry once on the fresh row.
+        if (await db.SaveOrConflictAsync(lead, ct) is not null)
+        {
+            db.ChangeTracker.Clear();
+            var fresh = await db.Leads.SingleAsync(l => l.Id == lead.Id, ct);
+            return await RecordRepeatTouchAsync(fresh, input, now, ct);
+        }
+        return new SubmitLeadPayload(lead, true, [], []);
+    }
+
+    private Lead NewLead(SubmitLeadInput input, LandingKey? key, string? phone, string? email, string source, string? idempotencyKey, DateTime now)
+    {
+        var settings = options.Value;
+        return new Lead
+        {
+            CreatedAt = now, // the deadline counts from the same instant
+            FirstName = input.FirstName!.Trim(),
+            LastName = Trimmed(input.LastName),
+            Phone = phone,
+            Email = email,
+            Company = Trimmed(input.Company),
+            Position = Trimmed(input.Position),
+            Message = Trimmed(input.Message),
+            RequestType = input.RequestType,
+            EstimateParameters = input.EstimateParameters is { Count: > 0 } parameters
+                ? JsonSerializer.Serialize(parameters.ToDictionary(p => p.Name, p => p.Value))
+                : null,
+            Channel = input.Channel ?? (key is null ? LeadChannels.Other : LeadChannels.LandingPage),
+            LandingPage = key?.LandingPageCode ?? Trimmed(input.LandingPage),
+            PageUrl = input.PageUrl,
+            Referrer = input.Referrer,
+            UtmSource = input.UtmSource,
+            UtmMedium = input.UtmMedium,
+            UtmCampaign = input.UtmCampaign,
+            UtmTerm = input.UtmTerm,
+            UtmContent = input.UtmContent,
+            SubmissionSource = source,
+            IdempotencyKey = idempotencyKey,
+            Temperature = LeadTemperature.Warm, // L5: landing-page and form leads start warm
+            Origin = LeadOrigin.Net,
+            Status = LeadStatus.New,
+            // T1: 2 h after a demo download, 1 h otherwise (configurable).
+            FirstResponseDueAt = now + (input.RequestType == RequestType.DemoDownload ? settings.DemoDownloadResponseTime : settings.DefaultResponseTime),
+            TouchCount = 1,
+            MarketingConsent = input.MarketingConsent,
+            ConsentText = input.MarketingConsent ? input.ConsentText : null,
+            ConsentAt = input.MarketingConsent ? input.ConsentAt ?? now : null,
+        };
+    }
+
+    /// <summary>
+    /// A valid referral code makes the lead a seed of its referrer (DECISIONS [Referrals]); an
+    /// unknown, expired or revoked code is a warning and the lead is kept without attribution.
+    /// </summary>
+    private async Task<Referral?> AttributeAsync(Lead lead, string? code, DateTime now, List<IPayloadError> warnings, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+            return null;
+        var referralCode = await db.ReferralCodes.AsNoTracking().Include(c => c.Program).SingleOrDefaultAsync(c => c.Code == code.Trim(), ct);
+        var problem = referralCode switch
+        {
+            null => "is unknown",
+            { RevokedAt: not null } => "was revoked",
+            { ExpiresAt: { } expires } when expires <= now => "has expired",
+            { Program.IsActive: false } => "belongs to a program that is not active",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            warnings.Add(new ValidationError("referralCode", $"The referral code \"{code}\" {problem}; the lead was accepted without referral attribution."));
+            return null;
+        }
+        lead.ReferralCodeId = referralCode!.Id;
+        lead.PartnerId = referralCode.PartnerId;
+        lead.Origin = LeadOrigin.Seed;
+        return new Referral
+        {
+            ProgramId = referralCode.ProgramId,
+            ReferralCodeId = referralCode.Id,
+            PartnerId = referralCode.PartnerId,
+            ReferrerClientId = referralCode.ReferrerClientId,
+            AttributedAt = now,
+        };
+    }
+
+    /// <summary>L9: an online estimate never gets a proposal automatically; a manager calls back to book a meeting.</summary>
+    private static Activity EstimateFollowUp(Lead lead, DateTime now) => new()
+    {
+        Type = Platform.Domain.Leads.ActivityType.Task,
+        Direction = ActivityDirection.Outbound,
+        Subject = "Call back about the online estimate and book a meeting (no proposal online, L9)",
+        OccurredAt = now,
+        ScheduledAt = lead.FirstResponseDueAt,
+        OwnerId = lead.OwnerId,
+    };
+
+    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

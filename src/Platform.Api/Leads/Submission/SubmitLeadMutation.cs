@@ -1,0 +1,33 @@
+using GraphQL;
+using GraphQL.Types;
+using Platform.Data;
+
+namespace Platform.Api.Leads.Submission;
+
+/// <summary>The <c>submitLead</c> field of the root mutation.</summary>
+public static class SubmitLeadMutation
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    public static void AddSubmitLeadMutation(this ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<SubmitLeadPayloadType>>("submitLead")
+            .Description("Captures a lead from a form (SPEC §5.1). Send the form's landing key in the `X-Landing-Key` header and optionally an `Idempotency-Key` header: a retry with the same key returns the first result.")
+            .Argument<NonNullGraphType<SubmitLeadInputType>>("input", "The submitted form.")
+            .ResolveAsync(async context =>
+            {
+                var services = context.RequestServices!;
+                var http = services.GetRequiredService<IHttpContextAccessor>().HttpContext;
+                var from = new SubmissionContext(
+                    Header(http, LandingKeyService.Header),
+                    Header(http, IdempotencyHeader),
+                    services.GetRequiredService<ICurrentActor>().ClientId,
+                    http?.Connection.RemoteIpAddress?.ToString());
+                return await services.GetRequiredService<LeadSubmissionService>()
+                    .SubmitAsync(context.GetArgument<SubmitLeadInput>("input"), from, context.CancellationToken);
+            });
+    }
+
+    private static string? Header(HttpContext? http, string name) =>
+        http?.Request.Headers[name].FirstOrDefault() is { Length: > 0 } value ? value : null;
+}

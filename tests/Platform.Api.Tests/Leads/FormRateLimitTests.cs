@@ -1,0 +1,49 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Platform.Api.Leads;
+
+namespace Platform.Api.Tests.Leads;
+
+/// <summary>The form rate limit of <see cref="LeadServiceRegistration.AddLeads"/>: per landing key, then 429.</summary>
+public sealed class FormRateLimitTests
+{
+    private static async Task<WebApplication> StartAsync(int permits)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Leads:RateLimitPermits"] = permits.ToString() });
+        builder.Services.AddLeads(builder.Configuration);
+        var app = builder.Build();
+        app.UseRateLimiter();
+        app.MapPost("/graphql", () => Results.Ok());
+        await app.StartAsync();
+        return app;
+    }
+
+    private static async Task<HttpStatusCode> PostAsync(HttpClient client, string? landingKey)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql");
+        if (landingKey is not null)
+            request.Headers.Add("X-Landing-Key", landingKey);
+        using var response = await client.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    [Fact]
+    public async Task FormPosts_OverTheLimitOfTheirKey_Get429_OtherCallersDoNot()
+    {
+        await using var app = await StartAsync(permits: 3);
+        var client = app.GetTestClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+            statuses.Add(await PostAsync(client, "lk_a"));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(client, landingKey: null)); // staff and integrations: not limited here
+    }
+}

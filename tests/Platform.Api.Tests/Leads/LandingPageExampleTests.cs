@@ -1,0 +1,55 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Platform.Api.Tests.Infrastructure;
+using Platform.Data;
+
+namespace Platform.Api.Tests.Leads;
+
+/// <summary>The request examples/landing-page/index.html sends creates a lead.</summary>
+public abstract partial class LandingPageExampleTests<THost>(THost api) where THost : ApiHost
+{
+    [GeneratedRegex(@"const MUTATION = `(?<query>[^`]+)`")]
+    private static partial Regex MutationPattern();
+
+    [GeneratedRegex(@"const LANDING_KEY = ""(?<key>[^""]+)""")]
+    private static partial Regex KeyPattern();
+
+    [Fact]
+    public async Task LandingPageExample_Submission_CreatesALead()
+    {
+        var page = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "examples", "landing-page", "index.html"));
+        var query = MutationPattern().Match(page).Groups["query"].Value;
+        var key = KeyPattern().Match(page).Groups["key"].Value;
+        Assert.Equal(DemoData.DemoLandingKey, key);
+        var input = new
+        {
+            firstName = "Olga", phone = LeadApi.NewPhone(), email = (string?)null, company = "Acme", requestType = "CONSULTATION",
+            message = "Call me", pageUrl = "http://localhost:8080/?utm_source=google", referrer = (string?)null, utmSource = "google",
+            marketingConsent = true, consentText = "I agree to receive news and offers by e-mail.", honeypot = (string?)null,
+            formRenderedAt = DateTime.UtcNow.AddSeconds(-30),
+        };
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables = new { input } }) };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Headers.Add("X-Landing-Key", key);
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        // As a browser posts it: the publishable key, no token.
+        using var response = await api.Anonymous.SendAsync(request);
+        var payload = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["data"]!["submitLead"]!;
+
+        payload.AssertOk();
+        Assert.Equal("ASSIGNED", (string)payload["lead"]!["status"]!);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Platform.sln")))
+            directory = directory.Parent;
+        return directory?.FullName ?? throw new InvalidOperationException("Platform.sln not found above the test binaries.");
+    }
+}
+
+public sealed class DefaultLandingPageExampleTests(DefaultApi api) : LandingPageExampleTests<DefaultApi>(api), IClassFixture<DefaultApi>;

@@ -1,0 +1,206 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Api.Tests.Infrastructure;
+using Platform.Data;
+using Platform.Domain.Leads;
+
+namespace Platform.Api.Tests.Leads;
+
+public abstract class SubmitLeadTests<THost>(THost api) where THost : ApiHost
+{
+    private async Task<T> WithDbAsync<T>(Func<PlatformDbContext, Task<T>> work)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<PlatformDbContext>());
+    }
+
+    private Task<int> CountLeadsAsync(string? phone = null, string? email = null) =>
+        WithDbAsync(db => db.Leads.CountAsync(l => (phone != null && l.Phone == phone) || (email != null && l.Email == email)));
+
+    [Fact]
+    public async Task SubmitLead_FromTheLandingPage_IsAWarmLeadWithPhoneInE164AndADeadline()
+    {
+        var payload = await api.SubmitAsync(LeadApi.Form(("phone", "8 (916) 555-12-34"), ("email", " Olga@Example.COM "), ("utmSource", "google")));
+
+        payload.AssertOk();
+        var lead = payload["lead"]!;
+        Assert.Equal("+79165551234", (string)lead["phone"]!);
+        Assert.Equal("olga@example.com", (string)lead["email"]!);
+        Assert.Equal("WARM", (string)lead["temperature"]!);   // L5
+        Assert.Equal("NET", (string)lead["origin"]!);
+        Assert.Equal("LANDING_PAGE", (string)lead["channel"]!);
+        Assert.Equal("website-redesign", (string)lead["landingPage"]!);
+        Assert.Equal("ASSIGNED", (string)lead["status"]!);      // warm → best-ranked available manager (SPEC §2.5)
+        Assert.NotNull(lead["owner"]);
+        Assert.Equal(TimeSpan.FromHours(1), (DateTime)lead["firstResponseDueAt"]! - (DateTime)lead["createdAt"]!);
+        Assert.False((bool)lead["isOverdue"]!);
+        Assert.False((bool)payload["repeatTouch"]!);
+    }
+
+    [Fact]
+    public async Task SubmitLead_DemoDownload_HasTwoHoursToFirstResponse()
+    {
+        var lead = await api.NewLeadAsync(("requestType", "DEMO_DOWNLOAD"));
+        Assert.Equal(TimeSpan.FromHours(2), (DateTime)lead["firstResponseDueAt"]! - (DateTime)lead["createdAt"]!); // T1
+    }
+
+    [Fact]
+    public async Task SubmitLead_BadFields_AreTypedErrorsNamingEachFieldAndNothingIsStored()
+    {
+        var payload = await api.SubmitAsync(LeadApi.Form(("firstName", " "), ("phone", "12"), ("email", "not-an-email"), ("marketingConsent", true)));
+
+        Assert.Null(payload["lead"]);
+        var errors = payload["errors"]!.AsArray();
+        Assert.All(errors, e => Assert.Equal("VALIDATION", (string)e!["code"]!));
+        Assert.Equal(["consentText", "email", "firstName", "phone"], errors.Select(e => (string)e!["field"]!).Order());
+        Assert.Equal(0, await CountLeadsAsync(email: "not-an-email"));
+    }
+
+    [Fact]
+    public async Task SubmitLead_WithoutPhone_IsAValidationErrorOnPhone()
+    {
+        var payload = await api.SubmitAsync(LeadApi.Form(("phone", null), ("email", "nophone@example.com")));
+        Assert.Equal("phone", (string)payload.Error()["field"]!); // L6
+    }
+
+    [Fact]
+    public async Task SubmitLead_OnlineEstimate_NeedsFiveParametersAndCreatesAFollowUpTaskNotAProposal()
+    {
+        var five = Enumerable.Range(1, 5).Select(i => new { name = $"p{i}", value = $"v{i}" }).ToArray();
+        var missing = await api.SubmitAsync(LeadApi.Form(("requestType", "ONLINE_ESTIMATE"), ("estimateParameters", five[..3])));
+        Assert.Equal("estimateParameters", (string)missing.Error()["field"]!);
+
+        var payload = await api.SubmitAsync(LeadApi.Form(("requestType", "ONLINE_ESTIMATE"), ("estimateParameters", five)));
+
+        payload.AssertOk();
+        var activities = payload["lead"]!["activities"]!["nodes"]!.AsArray();
+        Assert.Equal("TASK", (string)activities.Single()!["type"]!); // L9
+        Assert.DoesNotContain(activities, a => (string)a!["type"]! == "PROPOSAL");
+    }
+
+    [Fact]
+    public async Task SubmitLead_UnknownLandingKey_IsAnInvalidLandingKeyError()
+    {
+        var payload = await api.SubmitAsync(LeadApi.Form(), landingKey: "lk_nobody");
+        Assert.Equal("INVALID_LANDING_KEY", (string)payload.Error()["code"]!);
+    }
+
+    [Fact]
+    public async Task SubmitLead_RevokedLandingKey_IsAnInvalidLandingKeyError()
+    {
+        await WithDbAsync(async db =>
+        {
+            db.LandingKeys.Add(new LandingKey { Key = "lk_revoked", Name = "Old form", LandingPageCode = "old", RevokedAt = DateTime.UtcNow.AddDays(-1) });
+            return await db.SaveChangesAsync();
+        });
+        var form = LeadApi.Form();
+        var payload = await api.SubmitAsync(form, landingKey: "lk_revoked");
+        Assert.Equal("INVALID_LANDING_KEY", (string)payload.Error()["code"]!);
+        Assert.Equal(0, await CountLeadsAsync(phone: LeadApi.E164(form)));
+    }
+
+    [Fact]
+    public async Task SubmitLead_KeyRequiringEmail_AcceptsNoPhoneButNeedsEmail()
+    {
+        await WithDbAsync(async db =>
+        {
+            db.LandingKeys.Add(new LandingKey { Key = "lk_email_only", Name = "E-book", LandingPageCode = "ebook", RequireEmailInsteadOfPhone = true });
+            return await db.SaveChangesAsync();
+        });
+        var withoutEmail = await api.SubmitAsync(LeadApi.Form(("phone", null)), landingKey: "lk_email_only");
+        Assert.Equal("email", (string)withoutEmail.Error()["field"]!);
+
+        var ok = await api.SubmitAsync(LeadApi.Form(("phone", null), ("email", $"ebook-{Guid.NewGuid():N}@example.com")), landingKey: "lk_email_only");
+        ok.AssertOk();
+        Assert.Equal("ebook", (string)ok["lead"]!["landingPage"]!);
+    }
+
+    [Fact]
+    public async Task SubmitLead_RetriedWithTheSameIdempotencyKey_ReturnsTheFirstLead()
+    {
+        var key = Guid.NewGuid().ToString();
+        var form = LeadApi.Form();
+        var first = await api.SubmitAsync(form, idempotencyKey: key);
+        var again = await api.SubmitAsync(form, idempotencyKey: key);
+        var viaInput = await api.SubmitAsync(new Dictionary<string, object?>(form) { ["idempotencyKey"] = key });
+
+        Assert.Equal((string)first["lead"]!["id"]!, (string)again["lead"]!["id"]!);
+        Assert.Equal((string)first["lead"]!["id"]!, (string)viaInput["lead"]!["id"]!);
+        Assert.Equal(1, (int)again["lead"]!["touchCount"]!);
+    }
+
+    [Fact]
+    public async Task SubmitLead_TenConcurrentRetries_CreateOneLeadAndAllGetItsId()
+    {
+        var key = Guid.NewGuid().ToString();
+        var form = LeadApi.Form();
+
+        var payloads = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => api.SubmitAsync(form, idempotencyKey: key)));
+
+        Assert.All(payloads, p => p.AssertOk());
+        Assert.Single(payloads.Select(p => (string)p["lead"]!["id"]!).Distinct());
+        Assert.Equal(1, await WithDbAsync(db => db.Leads.CountAsync(l => l.IdempotencyKey == key)));
+    }
+
+    [Fact]
+    public async Task SubmitLead_SamePhoneAsARecentOpenLead_IsARepeatTouchNotASecondLead()
+    {
+        var first = await api.NewLeadAsync();
+        var phone = (string)first["phone"]!;
+
+        var repeat = await api.SubmitAsync(LeadApi.Form(("phone", phone), ("message", "Any news?")), landingKey: "");
+
+        repeat.AssertOk();
+        Assert.True((bool)repeat["repeatTouch"]!);
+        Assert.Equal((string)first["id"]!, (string)repeat["lead"]!["id"]!);
+        Assert.Equal(2, (int)repeat["lead"]!["touchCount"]!);
+        Assert.Contains(repeat["lead"]!["activities"]!["nodes"]!.AsArray(), a => (string)a!["type"]! == "FORM_SUBMISSION");
+        Assert.Equal(1, await CountLeadsAsync(phone: phone));
+    }
+
+    [Theory]
+    [InlineData("honeypot", "HONEYPOT")]
+    [InlineData("formRenderedAt", "TOO_FAST")]
+    public async Task SubmitLead_Spam_IsRejectedCountedAndNotStored(string field, string reason)
+    {
+        object value = field == "honeypot" ? "http://spam.example.com" : DateTime.UtcNow.AddSeconds(-1);
+        var form = LeadApi.Form((field, value));
+        var before = await WithDbAsync(db => db.RejectedSubmissions.CountAsync());
+
+        var payload = await api.SubmitAsync(form);
+
+        Assert.Equal("SPAM_REJECTED", (string)payload.Error()["code"]!);
+        Assert.Equal(reason, (string)payload.Error()["reason"]!);
+        Assert.Equal(before + 1, await WithDbAsync(db => db.RejectedSubmissions.CountAsync()));
+        var counted = await api.QueryAsync("query($since: DateTime!, $reason: SpamReason) { rejectedSubmissionCount(since: $since, reason: $reason, source: \"lk_demo_website_redesign\") }",
+            new { since = DateTime.UtcNow.AddMinutes(-5), reason });
+        Assert.True((int)counted["rejectedSubmissionCount"]! >= 1);
+        Assert.Equal(0, await CountLeadsAsync(phone: LeadApi.E164(form)));
+    }
+
+    [Fact]
+    public async Task SubmitLead_ValidReferralCode_MakesASeedLeadAttributedToThePartner()
+    {
+        var payload = await api.SubmitAsync(LeadApi.Form(("referralCode", "BRIGHT-10")));
+
+        payload.AssertOk();
+        Assert.Empty(payload["warnings"]!.AsArray());
+        Assert.Equal("SEED", (string)payload["lead"]!["origin"]!);
+        var id = Platform.GraphQL.Server.Relay.GlobalId.TryDecode((string)payload["lead"]!["id"]!, "Lead")!.Value;
+        Assert.Equal(1, await WithDbAsync(db => db.Referrals.CountAsync(r => r.LeadId == id)));
+    }
+
+    [Fact]
+    public async Task SubmitLead_ExpiredReferralCode_IsAWarningAndTheLeadIsKeptWithoutAttribution()
+    {
+        var payload = await api.SubmitAsync(LeadApi.Form(("referralCode", "BRIGHT-LAUNCH")));
+
+        payload.AssertOk();
+        Assert.Equal("referralCode", (string)payload["warnings"]![0]!["field"]!);
+        Assert.Equal("NET", (string)payload["lead"]!["origin"]!);
+    }
+}
+
+public sealed class DefaultSubmitLeadTests(DefaultApi api) : SubmitLeadTests<DefaultApi>(api), IClassFixture<DefaultApi>;
+
+public sealed class PostgresSubmitLeadTests(PostgresApi api) : SubmitLeadTests<PostgresApi>(api), IClassFixture<PostgresApi>;
