@@ -13,6 +13,7 @@ public sealed class PlatformSchema : Schema
         Query = query;
         Mutation = mutation;
         FieldAccess.ApplyTo(query, mutation);
+        RegisterVisitor(new FieldAccess.NestedFields());
         MutationAudit.ApplyTo(mutation);
     }
 }

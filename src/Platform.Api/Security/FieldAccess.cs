@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using GraphQL.Utilities;
 
 namespace Platform.Api.Security;
 
@@ -22,10 +23,27 @@ internal static class FieldAccess
         ("submitLead", Policies.LeadsSubmit),
     ];
 
+    /// <summary>
+    /// What a caller that may only submit leads (a landing page) reads back of the lead <c>submitLead</c> returns.
+    /// A repeat submission returns an existing lead, so anything more would let anyone holding a public landing key
+    /// read leads by guessing phone numbers: every other field of <c>Lead</c> needs <see cref="Policies.LeadsRead"/>.
+    /// </summary>
+    private static readonly HashSet<string> LeadFieldsForSubmitters = ["id", "status", "firstResponseDueAt", "createdAt"];
+
     public static void ApplyTo(IObjectGraphType query, IObjectGraphType mutation)
     {
         Apply(query, Queries);
         Apply(mutation, Mutations);
+    }
+
+    /// <summary>Marks nested fields when the schema initializes (the types are created then).</summary>
+    public sealed class NestedFields : BaseSchemaNodeVisitor
+    {
+        public override void VisitObjectFieldDefinition(FieldType field, IObjectGraphType type, ISchema schema)
+        {
+            if (type.Name == "Lead" && !LeadFieldsForSubmitters.Contains(field.Name))
+                field.AuthorizeWithPolicy(Policies.LeadsRead);
+        }
     }
 
     private static void Apply(IObjectGraphType type, (string Field, string Policy)[] access)

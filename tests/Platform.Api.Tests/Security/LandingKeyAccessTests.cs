@@ -10,10 +10,15 @@ namespace Platform.Api.Tests.Security;
 /// <summary>A caller with only a publishable landing key may submit leads and nothing else.</summary>
 public sealed class LandingKeyAccessTests(DefaultApi api) : IClassFixture<DefaultApi>
 {
+    /// <summary>What a landing page reads back (as examples/landing-page does).</summary>
+    private const string Submit = """
+        mutation($input: SubmitLeadInput!) { submitLead(input: $input) { lead { id status firstResponseDueAt } repeatTouch errors { ... on Error { code } } } }
+        """;
+
     [Fact]
     public async Task LandingKey_SubmitsALead()
     {
-        var (status, body) = await PostAsync(LeadApi.SubmitMutation, new { input = LeadApi.Form() }, DemoData.DemoLandingKey);
+        var (status, body) = await PostAsync(Submit, new { input = LeadApi.Form() }, DemoData.DemoLandingKey);
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Null(body["errors"]);
@@ -30,12 +35,25 @@ public sealed class LandingKeyAccessTests(DefaultApi api) : IClassFixture<Defaul
         Assert.Equal("ACCESS_DENIED", (string?)write["errors"]?[0]?["extensions"]?["code"]);
     }
 
+    [Fact]
+    public async Task LandingKey_CannotReadBackContactDataOrOwner()
+    {
+        // A repeat submission returns the existing lead: its contact data must not reach a public key's holder.
+        var form = LeadApi.Form();
+        await PostAsync(Submit, new { input = form }, DemoData.DemoLandingKey);
+
+        var (_, body) = await PostAsync(LeadApi.SubmitMutation, new { input = LeadApi.Form(("phone", form["phone"])) }, DemoData.DemoLandingKey);
+
+        Assert.Equal("ACCESS_DENIED", (string?)body["errors"]?[0]?["extensions"]?["code"]);
+        Assert.Null(body["data"]);
+    }
+
     [Theory]
     [InlineData("lk_unknown")]
     [InlineData(null)]
     public async Task UnknownOrMissingKeyWithoutToken_Is401(string? key)
     {
-        var (status, _) = await PostAsync(LeadApi.SubmitMutation, new { input = LeadApi.Form() }, key);
+        var (status, _) = await PostAsync(Submit, new { input = LeadApi.Form() }, key);
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
     }
