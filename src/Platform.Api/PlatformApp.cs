@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.Options;
 using Platform.Api.GraphQL;
+using Platform.Api.Security;
 using Platform.Data;
 using Platform.GraphQL.Server.Http;
 
@@ -12,10 +14,21 @@ public static class PlatformApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddPlatformData(builder.Configuration);
-        builder.Services.AddPlatformGraphQL(builder.Configuration, exposeExceptionDetails: builder.Environment.IsDevelopment());
         configure?.Invoke(builder);
+        builder.Services.AddPlatformSecurity(builder.Configuration, builder.Environment);
+        builder.Services.AddPlatformGraphQL(builder.Configuration, exposeExceptionDetails: builder.Environment.IsDevelopment());
+
+        builder.Services.AddRequestTimeouts(timeouts => timeouts.DefaultPolicy = new RequestTimeoutPolicy
+        {
+            Timeout = builder.Configuration.GetSection(GraphQLOptions.Section).Get<GraphQLOptions>()?.RequestTimeout ?? new GraphQLOptions().RequestTimeout,
+        });
 
         var app = builder.Build();
+        app.UseRequestTimeouts();
+        app.UseAuthentication();
+        app.UseLandingKeys();
+        app.UseAuthorization();
+        app.MapPlatformSecurity();
         var options = app.Services.GetRequiredService<IOptions<GraphQLOptions>>().Value;
         app.UseRateLimiter();
         app.MapGraphQLHttp<PlatformSchema>("/graphql", http =>

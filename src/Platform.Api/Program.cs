@@ -1,18 +1,26 @@
 using Platform.Api;
 using Platform.Api.GraphQL;
+using Platform.Api.Security;
 using Platform.Data;
 
 if (SchemaExport.TryRun(args))
-    return;
+    return 0;
+if (await ClientCommands.TryRunAsync(args) is { } exitCode)
+    return exitCode;
 
 var app = PlatformApp.Build(args);
-await app.Services.MigrateAndSeedAsync(app.Configuration.GetValue("Database:SeedDemoData", true));
+var seedDemoData = app.Configuration.GetValue("Database:SeedDemoData", true);
+await app.Services.MigrateAndSeedAsync(seedDemoData);
+// Their secrets are public (demo-only), so never outside Development.
+if (seedDemoData && app.Environment.IsDevelopment())
+    await DemoClients.SeedAsync(app.Services);
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     foreach (var address in app.Urls)
         Console.WriteLine($"GraphiQL: {address}/graphql");
 });
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, public so tests can host the API with WebApplicationFactory.</summary>
 public partial class Program;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -75,6 +76,7 @@ public static class DataServiceCollectionExtensions
                 break;
         }
 
+        builder.ReplaceService<IModelCacheKeyFactory, PartnerScopedModelCacheKeyFactory>();
         builder.AddInterceptors(sp.GetServices<IInterceptor>().Where(i => i is not AuditStampInterceptor));
         builder.AddInterceptors(sp.GetRequiredService<AuditStampInterceptor>());
     }

@@ -11,6 +11,12 @@ public interface ICurrentActor
 
     /// <summary>The OAuth client id (or landing key) the call came through, if any.</summary>
     string? ClientId { get; }
+
+    /// <summary>
+    /// The partner a partner's client is bound to; when set, the <see cref="PlatformDbContext"/> shows only that
+    /// partner's data (<c>PartnerIsolation</c>). Null for staff, internal systems and the system itself.
+    /// </summary>
+    long? PartnerId => null;
 }
 
 /// <summary>The default actor outside a request: <c>system</c>, no client.</summary>

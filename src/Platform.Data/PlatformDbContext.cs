@@ -16,7 +16,7 @@ namespace Platform.Data;
 /// <see cref="SqlServerDbContext"/>) chosen by the <c>Database:Provider</c> setting, each with its
 /// own migrations.
 /// </summary>
-public abstract class PlatformDbContext : DbContext
+public abstract partial class PlatformDbContext : DbContext
 {
     /// <summary>Maximum length of stored enum names.</summary>
     internal const int EnumMaxLength = 40;
@@ -110,5 +110,8 @@ public abstract class PlatformDbContext : DbContext
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlatformDbContext).Assembly);
+        // OAuth applications, authorizations, scopes and tokens (OpenIddict's stores).
+        modelBuilder.UseOpenIddict();
+        ApplyPartnerIsolation(modelBuilder);
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Platform.Api;
+using Platform.Api.Security;
 using Platform.Benchmarks;
 using Platform.Data;
 using Platform.Testing;
@@ -68,6 +69,8 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
             ["Database:ConnectionString"] = connectionString,
             ["Database:SeedDemoData"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["OAuth:RequireHttps"] = "false",
+            ["OAuth:DevelopmentKeysDirectory"] = Path.Combine(Path.GetTempPath(), "platform-benchmark-keys"),
             // Measure the submit path, not the per-key form rate limit.
             ["Leads:RateLimitPermits"] = "1000000000",
         });
@@ -87,11 +90,13 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
     }
     Console.WriteLine($"Seeded in {seeding.Elapsed.TotalSeconds:F1} s ({sql.Count - sqlBeforeSeeding} SQL statements)");
 
+    await DemoClients.SeedAsync(app.Services);
     await app.StartAsync();
     var endpoint = new Uri(new Uri(app.Urls.Single()), "/graphql");
+    var accessToken = await DemoTokenAsync(new Uri(app.Urls.Single()));
     Console.WriteLine($"API at {endpoint} ({(GCSettings.IsServerGC ? "server" : "workstation")} GC, {Environment.ProcessorCount} CPUs)");
 
-    using var runner = new LoadRunner(endpoint, options.Scenario, options.Clients);
+    using var runner = new LoadRunner(endpoint, options.Scenario, options.Clients, accessToken);
     long warmupAccepted = 0;
     if (options.Warmup > 0)
     {
@@ -153,4 +158,19 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
         RESULT scenario={options.Scenario.Name} provider={options.Provider} leads={options.Leads} clients={options.Clients} seconds={options.Seconds} requests={requests} rps={rps:F1} p50_ms={p50:F2} p90_ms={p90:F2} p99_ms={p99:F2} max_ms={max:F2} alloc_kb_per_req={allocKb:F1} sql_per_req={sqlPerRequest:F2} ef_cache_misses_per_req={missesPerRequest:F2} gc0={gcs[0]} gc1={gcs[1]} gc2={gcs[2]} errors={errors}{rowCheck}
         """);
     return errors > 0 || requests == 0 || rowsMismatch ? 1 : 0;
+}
+
+// A token of the demo integration client from the API's own token endpoint, as a real caller gets one.
+static async Task<string> DemoTokenAsync(Uri api)
+{
+    using var http = new HttpClient { BaseAddress = api };
+    using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+    {
+        ["grant_type"] = "client_credentials",
+        ["client_id"] = DemoClients.Integration,
+        ["client_secret"] = DemoClients.SecretOf(DemoClients.Integration),
+    }));
+    response.EnsureSuccessStatusCode();
+    using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+    return json.RootElement.GetProperty("access_token").GetString()!;
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Platform.GraphQL.Server.Limits;
 
 namespace Platform.Api.GraphQL;
 
@@ -16,4 +17,11 @@ public sealed class GraphQLOptions
 
     /// <summary>Serve the GraphiQL IDE to browsers at GET /graphql.</summary>
     public bool EnableGraphiQL { get; set; } = true;
+
+    /// <summary>A request still running after this long is cancelled and answered with 504.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Depth, alias, root-field and cost ceilings per operation (the <c>GraphQL:Limits</c> section).</summary>
+    public RequestLimits Limits { get; set; } = new();
 }

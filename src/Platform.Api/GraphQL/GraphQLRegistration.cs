@@ -1,15 +1,20 @@
 using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
-using Platform.GraphQL.Server.DataLoader;
+using Microsoft.Extensions.Options;
 using Platform.Api.Clients;
 using Platform.Api.Deals;
 using Platform.Api.Leads;
 using Platform.Api.Loyalty;
 using Platform.Api.Orders;
+using Platform.Api.Security;
+using Platform.GraphQL.Server.Authorization;
+using Platform.GraphQL.Server.DataLoader;
 using Platform.GraphQL.Server.Errors;
+using Platform.GraphQL.Server.Limits;
 using Platform.GraphQL.Server.Mutations;
 using Platform.GraphQL.Server.Relay;
+using Platform.GraphQL.Server.TrustedDocuments;
 
 namespace Platform.Api.GraphQL;
 
@@ -22,6 +27,11 @@ public static class GraphQLRegistration
         GlobalSwitches.EnableReadDescriptionFromXmlDocumentation = true;
 
         services.AddOptions<GraphQLOptions>().Bind(configuration.GetSection(GraphQLOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<GraphQLOptions>>().Value.Limits);
+        services.AddSingleton<CostBudget>();
+        // schema/documents/*.graphql, copied next to the binaries at build.
+        services.AddSingleton(new TrustedDocumentsDirectory(Path.Combine(AppContext.BaseDirectory, "documents")));
+        services.AddSingleton<TrustedDocumentStore>();
         services.AddScoped<DataLoaderContext>();
         services.AddTransient(typeof(ConnectionGraphType<,>));
         services.AddTransient(typeof(EdgeGraphType<,>));
@@ -38,6 +48,13 @@ public static class GraphQLRegistration
             .AddSchema<PlatformSchema>()
             .AddSystemTextJson()
             .AddGraphTypes(typeof(PlatformSchema).Assembly)
+            // Default deny, checked before execution; policies come from the Security feature.
+            .AddValidationRule<AuthorizationValidationRule>(useForCachedDocuments: true)
+            .AddValidationRule<RequestLimitsValidationRule>(useForCachedDocuments: true)
+            .AddDocumentListener<RequestCost>()
+            // Anyone may send a documentId of a trusted document; clients switched to trusted documents only must.
+            .UsePersistedDocuments<TrustedDocumentStore>(global::GraphQL.DI.ServiceLifetime.Singleton, documents => documents.AllowOnlyPersistedDocuments = false)
+            .AddValidationRule(services => new TrustedDocumentsValidationRule(services.GetRequiredService<TrustedDocumentStore>(), TrustedDocumentsOnly.IsRequiredFor), useForCachedDocuments: true)
             // One DbContext per request: resolvers run one at a time, DataLoaders still batch.
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
             .AddErrorInfoProvider(new MaskingErrorInfoProvider(new ErrorInfoProviderOptions { ExposeExceptionDetails = exposeExceptionDetails })));

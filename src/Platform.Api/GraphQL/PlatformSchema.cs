@@ -1,4 +1,6 @@
 using GraphQL.Types;
+using Platform.Api.Auditing;
+using Platform.Api.Security;
 
 namespace Platform.Api.GraphQL;
 
@@ -10,5 +12,8 @@ public sealed class PlatformSchema : Schema
         Description = "Platform: leads, clients, deals, orders, referral programs and KPIs for sales integrations.";
         Query = query;
         Mutation = mutation;
+        FieldAccess.ApplyTo(query, mutation);
+        RegisterVisitor(new FieldAccess.NestedFields());
+        MutationAudit.ApplyTo(mutation);
     }
 }

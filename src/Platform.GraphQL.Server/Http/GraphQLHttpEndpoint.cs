@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
+using Platform.GraphQL.Server.Authorization;
 using Platform.GraphQL.Server.GraphiQL;
 
 namespace Platform.GraphQL.Server.Http;
@@ -73,6 +74,8 @@ internal sealed class GraphQLHttpEndpoint<TSchema>(GraphQLHttpOptions options, I
             var statusCode = StatusCodeOf(result, mediaType);
             if (statusCode == StatusCodes.Status405MethodNotAllowed)
                 context.Response.Headers.Allow = HttpMethods.Post;
+            else if (statusCode == StatusCodes.Status401Unauthorized)
+                context.Response.Headers.WWWAuthenticate = options.AuthenticationChallenge;
             await WriteAsync(context, serializer, statusCode, mediaType, result);
         }
         catch (Exception) when (context.RequestAborted.IsCancellationRequested)
@@ -110,7 +113,8 @@ internal sealed class GraphQLHttpEndpoint<TSchema>(GraphQLHttpOptions options, I
     /// <summary>
     /// 200 once execution started (field errors are a partial response). A result that never executed failed as a
     /// request (parse, validation, operation selection, variable coercion): 400 with application/graphql-response+json,
-    /// 200 with legacy application/json, as the spec says for each. A mutation over GET is 405 with either.
+    /// 200 with legacy application/json, as the spec says for each. A mutation over GET is 405 with either; a request
+    /// that needs authentication and has none is 401 with either.
     /// </summary>
     private static int StatusCodeOf(ExecutionResult result, ResponseMediaType mediaType)
     {
@@ -125,6 +129,8 @@ internal sealed class GraphQLHttpEndpoint<TSchema>(GraphQLHttpOptions options, I
         {
             if (error is MutationOverGetError)
                 return StatusCodes.Status405MethodNotAllowed;
+            if (error is AuthenticationRequiredError)
+                return StatusCodes.Status401Unauthorized;
             // GraphQL.NET caught a server fault before execution; not the client's doing.
             if (error is UnhandledError && isGraphQLResponse)
                 statusCode = StatusCodes.Status500InternalServerError;

@@ -15,6 +15,9 @@ public sealed class GraphQLHttpOptions
     /// <summary>Serves the GraphiQL IDE to GET requests that accept text/html.</summary>
     public bool EnableGraphiQL { get; set; } = true;
 
+    /// <summary>The <c>WWW-Authenticate</c> header of a 401 answer, sent when a selected field needs an authenticated caller.</summary>
+    public string AuthenticationChallenge { get; set; } = "Bearer";
+
     /// <summary>Runs for every operation after the transport fields are set and before execution (user context, limits, rules).</summary>
     public Func<HttpContext, ExecutionOptions, Task>? ConfigureExecution { get; set; }
 }

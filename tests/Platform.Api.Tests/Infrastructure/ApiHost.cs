@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Api;
+using Platform.Api.Security;
 using Platform.Data;
 using Platform.Testing;
 
@@ -16,7 +17,9 @@ namespace Platform.Api.Tests.Infrastructure;
 /// <summary>
 /// The API on a real database (a temp SQLite file or a throwaway PostgreSQL database), seeded
 /// with the deterministic demo data at a fixed clock, served over the ASP.NET Core test server.
-/// Every SQL statement is recorded so tests can pin how many a request costs.
+/// Every SQL statement is recorded so tests can pin how many a request costs. <see cref="Client"/> calls the API
+/// with a real access token of the demo integration client (full CRM scopes) from the real token endpoint;
+/// <see cref="Anonymous"/> sends none, and <see cref="ClientForAsync"/> gives one for any other client.
 /// </summary>
 public abstract class ApiHost : IAsyncLifetime
 {
@@ -35,7 +38,11 @@ public abstract class ApiHost : IAsyncLifetime
     /// <summary>The API's clock; tests that depend on "now" fix it.</summary>
     public TestClock Clock { get; } = new();
 
+    /// <summary>Calls the API as the demo integration client (<c>crm:read</c>, <c>crm:write</c>).</summary>
     public HttpClient Client { get; private set; } = null!;
+
+    /// <summary>Calls the API without a token.</summary>
+    public HttpClient Anonymous { get; private set; } = null!;
 
     public IServiceProvider Services => _app!.Services;
 
@@ -55,6 +62,8 @@ public abstract class ApiHost : IAsyncLifetime
             builder.Configuration["Database:Provider"] = Provider;
             builder.Configuration["Database:ConnectionString"] = connectionString;
             builder.Configuration["Database:SeedDemoData"] = "false";
+            builder.Configuration["OAuth:RequireHttps"] = "false";
+            builder.Configuration["OAuth:DevelopmentKeysDirectory"] = _keysDirectory;
             builder.Services.AddSingleton<IInterceptor>(Sql);
             builder.Services.AddSingleton<TimeProvider>(Clock);
             Configure(builder);
@@ -62,8 +71,10 @@ public abstract class ApiHost : IAsyncLifetime
         await _app.Services.MigrateAndSeedAsync(seedDemoData: false);
         await using (var scope = _app.Services.CreateAsyncScope())
             await DemoData.SeedAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), DemoLeads, SeedTime);
+        await DemoClients.SeedAsync(_app.Services);
         await _app.StartAsync();
-        Client = _app.GetTestClient();
+        Anonymous = _app.GetTestClient();
+        Client = await ClientForAsync(DemoClients.Integration);
         Sql.Clear();
     }
 
@@ -71,6 +82,36 @@ public abstract class ApiHost : IAsyncLifetime
     {
         if (_app is not null)
             await _app.DisposeAsync();
+        if (Directory.Exists(_keysDirectory))
+            Directory.Delete(_keysDirectory, recursive: true);
+    }
+
+    /// <summary>The host's development keys folder (the server generates its keys there).</summary>
+    private readonly string _keysDirectory = Path.Combine(Path.GetTempPath(), $"platform-test-keys-{Guid.NewGuid():N}");
+
+    /// <summary>Gets an access token from the token endpoint with client credentials; <paramref name="scope"/> null asks for all of the client's scopes.</summary>
+    public async Task<string> TokenAsync(string clientId, string? secret = null, string? scope = null)
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = secret ?? DemoClients.SecretOf(clientId),
+        };
+        if (scope is not null)
+            form["scope"] = scope;
+        using var response = await Anonymous.PostAsync("/connect/token", new FormUrlEncodedContent(form));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"Token request failed ({(int)response.StatusCode}): {body}");
+        return (string)JsonNode.Parse(body)!["access_token"]!;
+    }
+
+    /// <summary>A client calling the API with a token of <paramref name="clientId"/> (a demo client unless <paramref name="secret"/> is given).</summary>
+    public async Task<HttpClient> ClientForAsync(string clientId, string? scope = null, string? secret = null)
+    {
+        var client = _app!.GetTestClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(clientId, secret, scope));
+        return client;
     }
 
     private async Task<string> CreateDatabaseAsync()
@@ -92,14 +133,17 @@ public abstract class ApiHost : IAsyncLifetime
     }
 
     /// <summary>POSTs a GraphQL request and returns the parsed response body.</summary>
-    public async Task<JsonObject> PostAsync(string query, object? variables = null)
+    public Task<JsonObject> PostAsync(string query, object? variables = null) => PostAsync(Client, query, variables);
+
+    /// <summary>POSTs a GraphQL request with <paramref name="client"/> and returns the parsed response body.</summary>
+    public async Task<JsonObject> PostAsync(HttpClient client, string query, object? variables = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
             Content = JsonContent.Create(new { query, variables }),
         };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/graphql-response+json"));
-        using var response = await Client.SendAsync(request);
+        using var response = await client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         return JsonNode.Parse(body)?.AsObject() ?? throw new InvalidOperationException($"Empty response ({(int)response.StatusCode}).");
     }

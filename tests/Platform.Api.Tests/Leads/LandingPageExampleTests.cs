@@ -35,7 +35,8 @@ public abstract partial class LandingPageExampleTests<THost>(THost api) where TH
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Headers.Add("X-Landing-Key", key);
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-        using var response = await api.Client.SendAsync(request);
+        // As a browser posts it: the publishable key, no token.
+        using var response = await api.Anonymous.SendAsync(request);
         var payload = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["data"]!["submitLead"]!;
 
         payload.AssertOk();

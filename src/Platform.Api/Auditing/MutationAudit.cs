@@ -1,0 +1,107 @@
+using System.Collections;
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Resolvers;
+using GraphQL.Types;
+using Platform.Data;
+using Platform.Domain;
+using Platform.Domain.Auditing;
+using Platform.GraphQL.Server.Mutations;
+using Platform.GraphQL.Server.Relay;
+
+namespace Platform.Api.Auditing;
+
+/// <summary>
+/// Writes an <see cref="AuditLogEntry"/> for every mutation, whatever its outcome: the operation, the ids in its
+/// input and result, the payload error codes or the fault. Caller and OAuth client come from the
+/// <see cref="ICurrentActor"/> (the token). Applied to every field of the root mutation type, so new mutations are
+/// audited without a line of their own.
+/// </summary>
+internal sealed class MutationAudit(IFieldResolver inner) : IFieldResolver
+{
+    public static void ApplyTo(IObjectGraphType mutation)
+    {
+        foreach (var field in mutation.Fields)
+        {
+            if (field.Resolver is { } resolver)
+                field.Resolver = new MutationAudit(resolver);
+        }
+    }
+
+    public async ValueTask<object?> ResolveAsync(IResolveFieldContext context)
+    {
+        object? result;
+        try
+        {
+            result = await inner.ResolveAsync(context);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            await WriteAsync(context, null, exception is ExecutionError error ? error.Code ?? "ERROR" : "FAULT");
+            throw;
+        }
+        await WriteAsync(context, result, null);
+        return result;
+    }
+
+    private static async Task WriteAsync(IResolveFieldContext context, object? result, string? fault)
+    {
+        var ids = new List<string>();
+        if (context.Arguments is { } arguments)
+        {
+            foreach (var argument in arguments.Values)
+                CollectIds(argument.Value, ids);
+        }
+        var errors = new List<string>();
+        if (result is not null)
+        {
+            foreach (var property in result.GetType().GetProperties())
+            {
+                switch (property.GetValue(result))
+                {
+                    case Entity entity:
+                        ids.Add(GlobalId.Encode(entity.GetType().Name, entity.Id));
+                        break;
+                    case IEnumerable<IPayloadError> payloadErrors:
+                        errors.AddRange(payloadErrors.Select(e => e.Code));
+                        break;
+                }
+            }
+        }
+
+        var entry = new AuditLogEntry
+        {
+            Operation = context.FieldDefinition.Name,
+            TargetIds = string.Join(",", ids.Distinct()),
+            Details = JsonSerializer.Serialize(new { outcome = fault is not null ? "fault" : errors.Count > 0 ? "refused" : "ok", errors, fault }),
+        };
+        // A scope of its own: the mutation's context may hold changes it chose not to save (e.g. after a conflict).
+        await using var scope = context.RequestServices!.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        db.AuditLog.Add(entry);
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    /// <summary>Input fields named <c>…Id</c> or <c>…Ids</c>, at any depth: the records the caller points at.</summary>
+    private static void CollectIds(object? value, List<string> ids, int depth = 0)
+    {
+        if (depth > 4)
+            return;
+        IEnumerable<(string Name, object? Value)> fields = value switch
+        {
+            IDictionary<string, object?> dictionary => dictionary.Select(f => (f.Key, f.Value)),
+            null or string or ValueType or IEnumerable => [],
+            // Input objects arrive as their CLR input classes.
+            _ => value.GetType().GetProperties().Where(p => p.GetIndexParameters().Length == 0).Select(p => (p.Name, p.GetValue(value))),
+        };
+        foreach (var (name, field) in fields)
+        {
+            if (name.EndsWith("Id", StringComparison.Ordinal) && field is string id)
+                ids.Add(id);
+            else if (name.EndsWith("Ids", StringComparison.Ordinal) && field is IEnumerable list and not string)
+                ids.AddRange(list.OfType<string>());
+            else
+                CollectIds(field, ids, depth + 1);
+        }
+    }
+}

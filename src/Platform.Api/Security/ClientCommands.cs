@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Data;
+
+namespace Platform.Api.Security;
+
+/// <summary>
+/// The admin command line for machine clients, against the configured database:
+/// <c>dotnet run --project src/Platform.Api -- clients add --kind partner --partner 3 [--id ID] [--name NAME]</c>
+/// prints the new client's id and secret (shown once, stored hashed); <c>clients revoke --id ID</c> deletes a client.
+/// </summary>
+public static class ClientCommands
+{
+    private const string Usage = """
+        usage: clients add --kind landing|partner|bi|integration [--partner PARTNER_DB_ID] [--id CLIENT_ID] [--name NAME] [--trusted-documents-only true]
+               clients revoke --id CLIENT_ID
+        """;
+
+    /// <summary>Runs a <c>clients …</c> command and returns its exit code; null when <paramref name="args"/> is another command.</summary>
+    public static async Task<int?> TryRunAsync(string[] args)
+    {
+        if (args is not ["clients", ..])
+            return null;
+        var options = ParseOptions(args.Skip(2).ToArray());
+        if (args.Length < 2 || options is null)
+            return Fail(Usage);
+
+        await using var app = PlatformApp.Build([]);
+        await app.Services.MigrateAndSeedAsync(seedDemoData: false);
+        await using var scope = app.Services.CreateAsyncScope();
+        var registry = scope.ServiceProvider.GetRequiredService<ClientRegistry>();
+        switch (args[1])
+        {
+            case "add" when options.TryGetValue("kind", out var kind):
+                long? partnerId = options.TryGetValue("partner", out var partner) && long.TryParse(partner, out var id) ? id : null;
+                if (partnerId is { } pid && !await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Partners.AnyAsync(p => p.Id == pid))
+                    return Fail($"No partner with id {pid}.");
+                var clientId = options.GetValueOrDefault("id") ?? $"{kind}-{Guid.NewGuid().ToString("N")[..12]}";
+                try
+                {
+                    var secret = await registry.AddAsync(clientId, kind, options.GetValueOrDefault("name") ?? clientId, partnerId,
+                        trustedDocumentsOnly: options.GetValueOrDefault("trusted-documents-only") == "true");
+                    Console.WriteLine($"client_id:     {clientId}\nclient_secret: {secret}\nThe secret is stored hashed and cannot be shown again.");
+                    return 0;
+                }
+                catch (ArgumentException exception)
+                {
+                    return Fail(exception.Message);
+                }
+            case "revoke" when options.TryGetValue("id", out var revokeId):
+                if (!await registry.RevokeAsync(revokeId))
+                    return Fail($"No client `{revokeId}`.");
+                Console.WriteLine($"Revoked {revokeId}: it gets no new tokens; tokens already issued expire with their lifetime.");
+                return 0;
+            default:
+                return Fail(Usage);
+        }
+    }
+
+    private static Dictionary<string, string>? ParseOptions(string[] args)
+    {
+        var options = new Dictionary<string, string>();
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+                return null;
+            options[args[i][2..]] = args[i + 1];
+        }
+        return options;
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine(message);
+        return 2;
+    }
+}

@@ -1,0 +1,56 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Platform.Api.Security;
+
+/// <summary>Creates and revokes machine clients (client credentials); secrets are stored hashed by OpenIddict.</summary>
+public sealed class ClientRegistry(IOpenIddictApplicationManager applications)
+{
+    /// <summary>
+    /// Creates a client of <paramref name="kind"/> (a partner client bound to <paramref name="partnerId"/>) and
+    /// returns its secret, which is not stored in clear and cannot be shown again. A null secret generates one.
+    /// With <paramref name="trustedDocumentsOnly"/> the client may run only the trusted documents.
+    /// </summary>
+    public async Task<string> AddAsync(string clientId, string kind, string displayName, long? partnerId = null, string? secret = null,
+        bool trustedDocumentsOnly = false, CancellationToken ct = default)
+    {
+        if (!ClientKinds.ScopesOf.TryGetValue(kind, out var scopes))
+            throw new ArgumentException($"Unknown client kind `{kind}`; expected one of {string.Join(", ", ClientKinds.ScopesOf.Keys)}.", nameof(kind));
+        if ((kind == ClientKinds.Partner) != partnerId.HasValue)
+            throw new ArgumentException("A partner client needs exactly one partner id; other kinds take none.", nameof(partnerId));
+
+        secret ??= Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = clientId,
+            ClientSecret = secret,
+            ClientType = ClientTypes.Confidential,
+            DisplayName = displayName,
+            Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials },
+        };
+        foreach (var scope in scopes)
+            descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
+        descriptor.Properties[PlatformClaims.ClientKind] = JsonSerializer.SerializeToElement(kind);
+        if (partnerId is { } id)
+            descriptor.Properties[PlatformClaims.PartnerId] = JsonSerializer.SerializeToElement(id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (trustedDocumentsOnly)
+            descriptor.Properties[PlatformClaims.TrustedDocumentsOnly] = JsonSerializer.SerializeToElement("true");
+        await applications.CreateAsync(descriptor, ct);
+        return secret;
+    }
+
+    /// <summary>Deletes the client: it gets no new tokens (tokens already issued run out with their lifetime).</summary>
+    public async Task<bool> RevokeAsync(string clientId, CancellationToken ct = default)
+    {
+        if (await applications.FindByClientIdAsync(clientId, ct) is not { } application)
+            return false;
+        await applications.DeleteAsync(application, ct);
+        return true;
+    }
+
+    public async Task<bool> ExistsAsync(string clientId, CancellationToken ct = default) =>
+        await applications.FindByClientIdAsync(clientId, ct) is not null;
+}

@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Platform.Api.Security;
+
+/// <summary>The <c>OAuth</c> configuration section: the built-in authorization server's keys and transport.</summary>
+public sealed class OAuthOptions
+{
+    public const string Section = "OAuth";
+
+    /// <summary>Refuse OAuth requests over plain HTTP; switch off only in development and tests.</summary>
+    public bool RequireHttps { get; set; } = true;
+
+    /// <summary>RSA private key (PEM) that signs tokens; production sets it (and <see cref="EncryptionKeyPem"/>) from a secret store.</summary>
+    public string? SigningKeyPem { get; set; }
+
+    /// <summary>RSA private key (PEM) that encrypts authorization codes and refresh tokens.</summary>
+    public string? EncryptionKeyPem { get; set; }
+
+    /// <summary>Without configured keys: a folder where keys are generated once and kept (development only).</summary>
+    public string? DevelopmentKeysDirectory { get; set; }
+
+    /// <summary>How long an access token is valid.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
+}

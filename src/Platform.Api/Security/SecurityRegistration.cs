@@ -1,0 +1,59 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenIddict.Validation.AspNetCore;
+using Platform.Data;
+using Platform.GraphQL.Server.Authorization;
+
+namespace Platform.Api.Security;
+
+/// <summary>Registers the built-in OAuth 2.0 server (OpenIddict), local token validation and the API's policies.</summary>
+public static class SecurityRegistration
+{
+    public static IServiceCollection AddPlatformSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var options = configuration.GetSection(OAuthOptions.Section).Get<OAuthOptions>() ?? new OAuthOptions();
+        services.AddOptions<OAuthOptions>().Bind(configuration.GetSection(OAuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        var (signingKey, encryptionKey) = SecurityKeys.Load(options);
+
+        services.AddOpenIddict()
+            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<PlatformDbContext>())
+            .AddServer(server =>
+            {
+                server.SetTokenEndpointUris(TokenEndpoint.Path.TrimStart('/'));
+                server.AllowClientCredentialsFlow();
+                server.RegisterScopes(Scopes.All);
+                server.AddSigningKey(signingKey);
+                server.AddEncryptionKey(encryptionKey);
+                // Access tokens are signed JWTs any resource server can validate with the JWKS; not encrypted.
+                server.DisableAccessTokenEncryption();
+                server.SetAccessTokenLifetime(options.AccessTokenLifetime);
+                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough();
+                if (!options.RequireHttps)
+                    aspNetCore.DisableTransportSecurityRequirement();
+            })
+            .AddValidation(validation =>
+            {
+                validation.UseLocalServer();
+                validation.UseAspNetCore();
+            });
+
+        services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+        services.AddAuthorizationBuilder().AddPlatformPolicies();
+        services.AddSingleton(new GraphQLAuthorizationOptions
+        {
+            DefaultQueryPolicy = Policies.CrmRead,
+            DefaultMutationPolicy = Policies.CrmWrite,
+            // The schema is published (schema/schema.graphql) for partners; live introspection only for staff in Production.
+            IntrospectionPolicy = environment.IsProduction() ? Policies.Staff : null,
+        });
+        services.AddHttpContextAccessor();
+        services.Replace(ServiceDescriptor.Scoped<ICurrentActor, HttpCurrentActor>());
+        services.AddScoped<ClientRegistry>();
+        return services;
+    }
+
+    public static WebApplication MapPlatformSecurity(this WebApplication app)
+    {
+        app.MapPost(TokenEndpoint.Path, TokenEndpoint.HandleAsync).WithDisplayName("OAuth token");
+        return app;
+    }
+}

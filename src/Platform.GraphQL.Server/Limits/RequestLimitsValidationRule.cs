@@ -1,0 +1,140 @@
+using GraphQL;
+using GraphQL.Types;
+using GraphQL.Validation;
+using GraphQLParser;
+using GraphQLParser.AST;
+
+namespace Platform.GraphQL.Server.Limits;
+
+/// <summary>
+/// Walks the selected operation once before execution (fragments expanded) and rejects it when it is too deep,
+/// has too many aliases or root fields, or costs too much. Cost is charged like GitHub's and Shopify's: each field
+/// costs one per item its enclosing list fields may return, where a list field's size is its <c>first</c> or
+/// <c>last</c> argument (or <see cref="RequestLimits.DefaultPageSize"/>). The walk stops at the first limit exceeded,
+/// so a hostile document costs little to refuse.
+/// </summary>
+public sealed class RequestLimitsValidationRule(RequestLimits limits, CostBudget budget) : ValidationRuleBase
+{
+    public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
+    {
+        var rootType = context.Operation.Operation switch
+        {
+            OperationType.Mutation => context.Schema.Mutation,
+            OperationType.Subscription => context.Schema.Subscription,
+            _ => context.Schema.Query,
+        };
+        var rootFields = context.Operation.SelectionSet.Selections.Count;
+        if (rootFields > limits.MaxRootFields)
+        {
+            context.ReportError(new RequestLimitError(context, "TOO_MANY_ROOT_FIELDS",
+                $"The operation selects {rootFields} root fields; at most {limits.MaxRootFields} are allowed.", context.Operation));
+            return default;
+        }
+
+        var walk = new Walk(limits, context);
+        walk.Visit(context.Operation.SelectionSet, rootType, 1, 1);
+        if (walk.Error is { } error)
+        {
+            context.ReportError(error);
+            return default;
+        }
+        if (limits.CostBudgetPerMinute > 0 && ClientOf(context) is { } client && !budget.TryCharge(client, walk.Cost, out var retryAfter))
+        {
+            context.ReportError(new RequestLimitError(context, "COST_BUDGET_EXCEEDED",
+                $"This client spent its cost budget of {limits.CostBudgetPerMinute} per minute; retry in {Math.Ceiling(retryAfter.TotalSeconds)} s.", context.Operation));
+            return default;
+        }
+        (context.UserContext ?? throw new InvalidOperationException("A user context is required."))[RequestCost.UserContextKey] = walk.Cost;
+        return default;
+    }
+
+    /// <summary>The token's subject (a client id or user id); anonymous callers have no budget of their own.</summary>
+    private static string? ClientOf(ValidationContext context) =>
+        context.User?.Identity?.IsAuthenticated == true ? context.User.FindFirst("sub")?.Value ?? context.User.Identity.Name : null;
+
+    private sealed class Walk(RequestLimits limits, ValidationContext context)
+    {
+        private readonly HashSet<string> _fragmentsInPath = [];
+        private int _aliases;
+
+        public long Cost { get; private set; }
+
+        public RequestLimitError? Error { get; private set; }
+
+        public void Visit(GraphQLSelectionSet selectionSet, IGraphType? parent, int depth, long multiplier)
+        {
+            foreach (var selection in selectionSet.Selections)
+            {
+                if (Error is not null)
+                    return;
+                switch (selection)
+                {
+                    case GraphQLField field:
+                        VisitField(field, parent, depth, multiplier);
+                        break;
+                    case GraphQLInlineFragment inline:
+                        Visit(inline.SelectionSet, inline.TypeCondition is { } condition ? context.Schema.AllTypes[condition.Type.Name.StringValue] : parent, depth, multiplier);
+                        break;
+                    case GraphQLFragmentSpread spread:
+                        var name = spread.FragmentName.Name.StringValue;
+                        // A cycle is reported by the core rules; here it must only not recurse forever.
+                        if (context.Document.FindFragmentDefinition(spread.FragmentName.Name) is { } fragment && _fragmentsInPath.Add(name))
+                        {
+                            Visit(fragment.SelectionSet, context.Schema.AllTypes[fragment.TypeCondition.Type.Name.StringValue], depth, multiplier);
+                            _fragmentsInPath.Remove(name);
+                        }
+                        break;
+                }
+            }
+        }
+
+        private void VisitField(GraphQLField field, IGraphType? parent, int depth, long multiplier)
+        {
+            if (depth > limits.MaxDepth)
+            {
+                Error = new RequestLimitError(context, "MAX_DEPTH_EXCEEDED", $"The operation is nested deeper than the limit of {limits.MaxDepth} levels.", field);
+                return;
+            }
+            if (field.Alias is not null && ++_aliases > limits.MaxAliases)
+            {
+                Error = new RequestLimitError(context, "TOO_MANY_ALIASES", $"The operation uses more than {limits.MaxAliases} aliases.", field);
+                return;
+            }
+
+            Cost += multiplier;
+            if (Cost > limits.MaxCost)
+            {
+                Error = new RequestLimitError(context, "COST_LIMIT_EXCEEDED",
+                    $"The operation's cost exceeds the limit of {limits.MaxCost} (each field costs one per item its enclosing lists may return; ask for smaller pages).", field);
+                return;
+            }
+            if (field.SelectionSet is null)
+                return;
+
+            var definition = (parent?.GetNamedType() as IComplexGraphType)?.GetField(field.Name.StringValue);
+            Visit(field.SelectionSet, definition?.ResolvedType?.GetNamedType(), depth + 1, multiplier * PageSize(field, definition));
+        }
+
+        /// <summary>How many items a field may return: its first/last argument for paged fields, else one.</summary>
+        private long PageSize(GraphQLField field, FieldType? definition)
+        {
+            if (definition?.Arguments?.Find("first") is null && definition?.Arguments?.Find("last") is null)
+                return 1;
+            long size = 0;
+            foreach (var argument in field.Arguments?.Items ?? [])
+            {
+                if (argument.Name.StringValue is "first" or "last")
+                    size = Math.Max(size, IntValue(argument.Value));
+            }
+            return size > 0 ? size : limits.DefaultPageSize;
+        }
+
+        private long IntValue(GraphQLValue value) => value switch
+        {
+            GraphQLIntValue literal when long.TryParse(literal.Value.Span, out var number) => number,
+            GraphQLVariable variable when context.Variables?.TryGetValue(variable.Name.StringValue, out var bound) == true && bound is int or long =>
+                Convert.ToInt64(bound, System.Globalization.CultureInfo.InvariantCulture),
+            _ => 0,
+        };
+    }
+}
