@@ -61,7 +61,8 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
 {
     var sql = new SqlCommandCounter();
     using var queryCacheMisses = new EfQueryCacheMisses();
-    await using var app = PlatformApp.Build([], builder =>
+    // The API reads its appsettings.json from the content root: the build output, not the working directory.
+    await using var app = PlatformApp.Build(["--contentRoot", AppContext.BaseDirectory], builder =>
     {
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
