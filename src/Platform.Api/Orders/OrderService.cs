@@ -43,21 +43,34 @@ public sealed class OrderService(PlatformDbContext db, OrderPricing pricing, Dis
             return OrderPayload.Failed(InstallmentRefused(amount));
 
         var quote = await pricing.QuoteAsync(clientId, amount, input.PaymentMode, ct);
-        var number = await db.Orders.Where(o => o.ClientId == clientId).MaxAsync(o => (int?)o.Number, ct) ?? 0;
         var order = new Order
         {
             ClientId = clientId,
             DealId = dealId,
-            Number = number + 1,
             Currency = amount.Currency,
             PaymentMode = input.PaymentMode,
             PlacedAt = Now,
         };
         Price(order, amount, quote.Quote);
-        db.Orders.Add(order);
-        await db.SaveChangesAsync(ct);
-        return OrderPayload.Ok(order);
+        // Orders placed at once for one client race for the next number: the unique index
+        // (ClientId, Number) lets one win, and the others take the numbers after it.
+        for (var attempt = 1; ; attempt++)
+        {
+            order.Number = 1 + (await db.Orders.Where(o => o.ClientId == clientId).MaxAsync(o => (int?)o.Number, ct) ?? 0);
+            db.Orders.Add(order);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return OrderPayload.Ok(order);
+            }
+            catch (DbUpdateException) when (attempt < MaxNumberingAttempts)
+            {
+                db.Entry(order).State = EntityState.Detached;
+            }
+        }
     }
+
+    private const int MaxNumberingAttempts = 10;
 
     public async Task<OrderPayload> RequestInstallmentAsync(OrderRefInput input, long orderId, CancellationToken ct)
     {

@@ -52,6 +52,18 @@ public abstract class OrderMutationTests<THost> where THost : ApiHost
     }
 
     [Fact]
+    public async Task PlaceOrder_ManyAtOnceForOneClient_AllSucceedWithDistinctNumbers()
+    {
+        var client = await _api.ClientAsync();
+
+        var payloads = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => PlaceAsync(client, 20000)));
+
+        var numbers = payloads.Select(p => (int)Ok(p)["number"]!).Order().ToList();
+        Assert.Equal(Enumerable.Range(1, 8), numbers);
+        Assert.Equal(8, await OrderCountAsync(client));
+    }
+
+    [Fact]
     public async Task PlaceOrder_ComputesTheDiscountAndStoresTheBreakdown()
     {
         var client = await _api.ClientAsync(new PastOrder(Now.AddYears(-3), 20000));
