@@ -44,6 +44,8 @@ public static class SecurityRegistration
             DefaultMutationPolicy = Policies.CrmWrite,
             // The schema is published (schema/schema.graphql) for partners; live introspection only for staff in Production.
             IntrospectionPolicy = environment.IsProduction() ? Policies.Staff : null,
+            // GraphiQL shows the documented schema on a developer's machine before anyone has a token.
+            AllowAnonymousIntrospection = environment.IsDevelopment(),
         });
         services.AddHttpContextAccessor();
         services.Replace(ServiceDescriptor.Scoped<ICurrentActor, HttpCurrentActor>());

@@ -56,8 +56,9 @@ public sealed class AuthorizationValidationRule(GraphQLAuthorizationOptions opti
             var isRoot = IsRoot(parent, out var defaultPolicy);
             if (definition.Name is "__schema" or "__type")
             {
-                // Introspection: any authenticated caller unless a policy says more.
-                await RequireAsync(field, definition.Name, [], [], options.IntrospectionPolicy);
+                // Introspection: any authenticated caller unless a policy says more (or anyone, when allowed).
+                if (!options.AllowAnonymousIntrospection)
+                    await RequireAsync(field, definition.Name, [], [], options.IntrospectionPolicy);
                 return;
             }
 

@@ -14,4 +14,7 @@ public sealed class GraphQLAuthorizationOptions
 
     /// <summary>Policy <c>__schema</c> and <c>__type</c> need; null: any authenticated caller.</summary>
     public string? IntrospectionPolicy { get; set; }
+
+    /// <summary>Lets callers without a token introspect (e.g. GraphiQL's docs on a developer's machine).</summary>
+    public bool AllowAnonymousIntrospection { get; set; }
 }

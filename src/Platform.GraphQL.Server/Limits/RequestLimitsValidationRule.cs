@@ -90,6 +90,10 @@ public sealed class RequestLimitsValidationRule(RequestLimits limits, CostBudget
 
         private void VisitField(GraphQLField field, IGraphType? parent, int depth, long multiplier)
         {
+            // Introspection is bounded by the schema itself and guarded by its own policy; IDEs such
+            // as GraphiQL nest ofType deeper than any data query needs.
+            if (field.Name.StringValue is "__schema" or "__type")
+                return;
             if (depth > limits.MaxDepth)
             {
                 Error = new RequestLimitError(context, "MAX_DEPTH_EXCEEDED", $"The operation is nested deeper than the limit of {limits.MaxDepth} levels.", field);
