@@ -42,6 +42,30 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications)
         return secret;
     }
 
+    /// <summary>
+    /// Creates a public client for staff tools (GraphiQL, scripts): staff sign in through it with the authorization code
+    /// flow and PKCE, get refresh tokens and log out; codes go only to <paramref name="redirectUri"/>.
+    /// </summary>
+    public async Task AddStaffToolAsync(string clientId, string displayName, Uri redirectUri, Uri postLogoutRedirectUri, CancellationToken ct = default)
+    {
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = clientId,
+            ClientType = ClientTypes.Public,
+            DisplayName = displayName,
+            RedirectUris = { redirectUri },
+            PostLogoutRedirectUris = { postLogoutRedirectUri },
+            Permissions =
+            {
+                Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.EndSession,
+                Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code,
+            },
+            Requirements = { Requirements.Features.ProofKeyForCodeExchange },
+        };
+        descriptor.Properties[PlatformClaims.ClientKind] = JsonSerializer.SerializeToElement(PlatformClaims.StaffKind);
+        await applications.CreateAsync(descriptor, ct);
+    }
+
     /// <summary>Deletes the client: it gets no new tokens (tokens already issued run out with their lifetime).</summary>
     public async Task<bool> RevokeAsync(string clientId, CancellationToken ct = default)
     {

@@ -114,6 +114,13 @@ public abstract class ApiHost : IAsyncLifetime
         return client;
     }
 
+    /// <summary>A client that keeps cookies like a browser and follows no redirects, for the staff sign-in pages.</summary>
+    public HttpClient CreateBrowser() =>
+        new(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler { InnerHandler = _app!.GetTestServer().CreateHandler() })
+        {
+            BaseAddress = new Uri("http://localhost"),
+        };
+
     private async Task<string> CreateDatabaseAsync()
     {
         var external = Environment.GetEnvironmentVariable("PLATFORM_TEST_CONNECTION_STRING");
