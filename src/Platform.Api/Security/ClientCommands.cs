@@ -56,7 +56,7 @@ public static class ClientCommands
         }
     }
 
-    private static Dictionary<string, string>? ParseOptions(string[] args)
+    internal static Dictionary<string, string>? ParseOptions(string[] args)
     {
         var options = new Dictionary<string, string>();
         for (var i = 0; i < args.Length; i += 2)
@@ -68,7 +68,7 @@ public static class ClientCommands
         return options;
     }
 
-    private static int Fail(string message)
+    internal static int Fail(string message)
     {
         Console.Error.WriteLine(message);
         return 2;

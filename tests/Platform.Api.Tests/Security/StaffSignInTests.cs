@@ -202,4 +202,24 @@ public sealed class StaffSignInTests(DefaultApi api) : IClassFixture<DefaultApi>
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("invalid_grant", (string?)body["error"]);
     }
+
+    [Fact]
+    public async Task AdminLock_RefusesSignIn_UnlockAllowsItAgain()
+    {
+        var (email, password) = await StaffSignInFlow.AddUserAsync(api, StaffRoles.Marketer);
+        await SetLockedAsync(email, locked: true);
+        var flow = new StaffSignInFlow(api);
+
+        using (var locked = await flow.PostLoginAsync(await flow.OpenLoginFormAsync(), email, password))
+            Assert.Equal("access_denied", StaffSignInFlow.RedirectParameters(locked)["error"]);
+
+        await SetLockedAsync(email, locked: false);
+        Assert.NotNull((await flow.SignInAsync(email, password))["access_token"]);
+    }
+
+    private async Task SetLockedAsync(string email, bool locked)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        Assert.True(await scope.ServiceProvider.GetRequiredService<StaffAccounts>().SetLockedAsync(email, locked));
+    }
 }
