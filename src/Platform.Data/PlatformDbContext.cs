@@ -117,5 +117,6 @@ public abstract partial class PlatformDbContext : IdentityDbContext<IdentityUser
         // OAuth applications, authorizations, scopes and tokens (OpenIddict's stores).
         modelBuilder.UseOpenIddict();
         ApplyPartnerIsolation(modelBuilder);
+        ApplyLeadOwnership(modelBuilder);
     }
 }
