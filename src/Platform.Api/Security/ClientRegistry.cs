@@ -7,7 +7,7 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace Platform.Api.Security;
 
 /// <summary>Creates and revokes machine clients (client credentials); secrets are stored hashed by OpenIddict.</summary>
-public sealed class ClientRegistry(IOpenIddictApplicationManager applications)
+public sealed class ClientRegistry(IOpenIddictApplicationManager applications, ClientStatusCache clients)
 {
     /// <summary>
     /// Creates a client of <paramref name="kind"/> (a partner client bound to <paramref name="partnerId"/>) and
@@ -66,12 +66,13 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications)
         await applications.CreateAsync(descriptor, ct);
     }
 
-    /// <summary>Deletes the client: it gets no new tokens (tokens already issued run out with their lifetime).</summary>
+    /// <summary>Deletes the client: it gets no new tokens, and the tokens it has stop working (<see cref="RevokedClientCheck"/>).</summary>
     public async Task<bool> RevokeAsync(string clientId, CancellationToken ct = default)
     {
         if (await applications.FindByClientIdAsync(clientId, ct) is not { } application)
             return false;
         await applications.DeleteAsync(application, ct);
+        clients.Forget(clientId);
         return true;
     }
 

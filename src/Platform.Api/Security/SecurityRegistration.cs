@@ -42,6 +42,7 @@ public static class SecurityRegistration
             {
                 validation.UseLocalServer();
                 validation.UseAspNetCore();
+                validation.AddEventHandler(RevokedClientCheck.Descriptor);
             });
 
         services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
@@ -57,6 +58,8 @@ public static class SecurityRegistration
         services.AddHttpContextAccessor();
         services.Replace(ServiceDescriptor.Scoped<ICurrentActor, HttpCurrentActor>());
         services.AddScoped<ClientRegistry>();
+        services.AddMemoryCache();
+        services.AddSingleton<ClientStatusCache>();
         return services;
     }
 

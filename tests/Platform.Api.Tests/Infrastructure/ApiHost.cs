@@ -64,6 +64,8 @@ public abstract class ApiHost : IAsyncLifetime
             builder.Configuration["Database:SeedDemoData"] = "false";
             builder.Configuration["OAuth:RequireHttps"] = "false";
             builder.Configuration["OAuth:DevelopmentKeysDirectory"] = _keysDirectory;
+            // Clients are checked on every token (RevokedClientCheck); a long interval keeps that lookup out of pinned SQL.
+            builder.Configuration["OAuth:ClientCheckInterval"] = "01:00:00";
             builder.Services.AddSingleton<IInterceptor>(Sql);
             builder.Services.AddSingleton<TimeProvider>(Clock);
             Configure(builder);
