@@ -1,12 +1,15 @@
 using Platform.Api;
 using Platform.Api.GraphQL;
 using Platform.Api.Security;
+using Platform.Api.Security.StaffSignIn;
 using Platform.Data;
 
 if (SchemaExport.TryRun(args))
     return 0;
 if (await ClientCommands.TryRunAsync(args) is { } exitCode)
     return exitCode;
+if (await UserCommands.TryRunAsync(args) is { } usersExitCode)
+    return usersExitCode;
 
 var app = PlatformApp.Build(args);
 var seedDemoData = app.Configuration.GetValue("Database:SeedDemoData", true);

@@ -17,6 +17,12 @@ public interface ICurrentActor
     /// partner's data (<c>PartnerIsolation</c>). Null for staff, internal systems and the system itself.
     /// </summary>
     long? PartnerId => null;
+
+    /// <summary>
+    /// The staff user (a manager) whose own leads are all this caller may see; when set, the <see cref="PlatformDbContext"/>
+    /// shows only leads that staff user owns (<c>LeadOwnership</c>). Null for heads of sales, admins, systems and partners.
+    /// </summary>
+    long? LeadOwnerId => null;
 }
 
 /// <summary>The default actor outside a request: <c>system</c>, no client.</summary>

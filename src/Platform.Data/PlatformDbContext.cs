@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Platform.Domain.Auditing;
 using Platform.Domain.Clients;
@@ -14,9 +16,9 @@ namespace Platform.Data;
 /// The platform's database: every table of the product. Resolve this type from DI; it is backed
 /// by a provider-specific subclass (<see cref="SqliteDbContext"/>, <see cref="PostgresDbContext"/>,
 /// <see cref="SqlServerDbContext"/>) chosen by the <c>Database:Provider</c> setting, each with its
-/// own migrations.
+/// own migrations. Staff sign-in accounts are ASP.NET Core Identity users and roles in the same database.
 /// </summary>
-public abstract partial class PlatformDbContext : DbContext
+public abstract partial class PlatformDbContext : IdentityDbContext<IdentityUser>
 {
     /// <summary>Maximum length of stored enum names.</summary>
     internal const int EnumMaxLength = 40;
@@ -109,9 +111,12 @@ public abstract partial class PlatformDbContext : DbContext
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        // Staff sign-in accounts: ASP.NET Core Identity's users, roles, claims, logins and tokens.
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlatformDbContext).Assembly);
         // OAuth applications, authorizations, scopes and tokens (OpenIddict's stores).
         modelBuilder.UseOpenIddict();
         ApplyPartnerIsolation(modelBuilder);
+        ApplyLeadOwnership(modelBuilder);
     }
 }

@@ -6,7 +6,7 @@ namespace Platform.Api.Security;
 /// <summary>
 /// The admin command line for machine clients, against the configured database:
 /// <c>dotnet run --project src/Platform.Api -- clients add --kind partner --partner 3 [--id ID] [--name NAME]</c>
-/// prints the new client's id and secret (shown once, stored hashed); <c>clients revoke --id ID</c> deletes a client.
+/// prints the new client's id and secret (shown once, stored hashed); <c>clients revoke --id ID</c> deletes a client (its tokens stop working).
 /// </summary>
 public static class ClientCommands
 {
@@ -49,14 +49,14 @@ public static class ClientCommands
             case "revoke" when options.TryGetValue("id", out var revokeId):
                 if (!await registry.RevokeAsync(revokeId))
                     return Fail($"No client `{revokeId}`.");
-                Console.WriteLine($"Revoked {revokeId}: it gets no new tokens; tokens already issued expire with their lifetime.");
+                Console.WriteLine($"Revoked {revokeId}: it gets no new tokens, and the tokens it has stop working.");
                 return 0;
             default:
                 return Fail(Usage);
         }
     }
 
-    private static Dictionary<string, string>? ParseOptions(string[] args)
+    internal static Dictionary<string, string>? ParseOptions(string[] args)
     {
         var options = new Dictionary<string, string>();
         for (var i = 0; i < args.Length; i += 2)
@@ -68,7 +68,7 @@ public static class ClientCommands
         return options;
     }
 
-    private static int Fail(string message)
+    internal static int Fail(string message)
     {
         Console.Error.WriteLine(message);
         return 2;

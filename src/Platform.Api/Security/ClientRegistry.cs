@@ -7,7 +7,7 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace Platform.Api.Security;
 
 /// <summary>Creates and revokes machine clients (client credentials); secrets are stored hashed by OpenIddict.</summary>
-public sealed class ClientRegistry(IOpenIddictApplicationManager applications)
+public sealed class ClientRegistry(IOpenIddictApplicationManager applications, ClientStatusCache clients)
 {
     /// <summary>
     /// Creates a client of <paramref name="kind"/> (a partner client bound to <paramref name="partnerId"/>) and
@@ -42,12 +42,37 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications)
         return secret;
     }
 
-    /// <summary>Deletes the client: it gets no new tokens (tokens already issued run out with their lifetime).</summary>
+    /// <summary>
+    /// Creates a public client for staff tools (GraphiQL, scripts): staff sign in through it with the authorization code
+    /// flow and PKCE, get refresh tokens and log out; codes go only to <paramref name="redirectUri"/>.
+    /// </summary>
+    public async Task AddStaffToolAsync(string clientId, string displayName, Uri redirectUri, Uri postLogoutRedirectUri, CancellationToken ct = default)
+    {
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = clientId,
+            ClientType = ClientTypes.Public,
+            DisplayName = displayName,
+            RedirectUris = { redirectUri },
+            PostLogoutRedirectUris = { postLogoutRedirectUri },
+            Permissions =
+            {
+                Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.EndSession,
+                Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code,
+            },
+            Requirements = { Requirements.Features.ProofKeyForCodeExchange },
+        };
+        descriptor.Properties[PlatformClaims.ClientKind] = JsonSerializer.SerializeToElement(PlatformClaims.StaffKind);
+        await applications.CreateAsync(descriptor, ct);
+    }
+
+    /// <summary>Deletes the client: it gets no new tokens, and the tokens it has stop working (<see cref="RevokedClientCheck"/>).</summary>
     public async Task<bool> RevokeAsync(string clientId, CancellationToken ct = default)
     {
         if (await applications.FindByClientIdAsync(clientId, ct) is not { } application)
             return false;
         await applications.DeleteAsync(application, ct);
+        clients.Forget(clientId);
         return true;
     }
 

@@ -4,7 +4,8 @@ using Platform.Data;
 namespace Platform.Api.Security;
 
 /// <summary>
-/// Machine clients for the demo data, one per kind plus one per demo partner, with fixed secrets that are
+/// Machine clients for the demo data, one per kind plus one per demo partner, with fixed secrets, and the public client
+/// of staff tools (no secret) that are
 /// <b>for demos and tests only</b> (they are in the source code): never seed them into a real database.
 /// </summary>
 public static class DemoClients
@@ -12,6 +13,15 @@ public static class DemoClients
     public const string Landing = "demo-landing";
     public const string Bi = "demo-bi";
     public const string Integration = "demo-integration";
+
+    /// <summary>The public client staff sign in through (authorization code + PKCE), e.g. from GraphiQL or curl.</summary>
+    public const string StaffTools = "demo-staff-tools";
+
+    /// <summary>Where <see cref="StaffTools"/> receives its authorization codes (the local API's address).</summary>
+    public static readonly Uri StaffToolsRedirectUri = new("http://localhost:5080/oauth/callback");
+
+    /// <summary>Where <see cref="StaffTools"/> returns after logout.</summary>
+    public static readonly Uri StaffToolsPostLogoutUri = new("http://localhost:5080/");
 
     /// <summary>The demo secret of a demo client: its id plus <c>-demo-secret</c>.</summary>
     public static string SecretOf(string clientId) => clientId + "-demo-secret";
@@ -38,5 +48,7 @@ public static class DemoClients
             if (!await registry.ExistsAsync(id, ct))
                 await registry.AddAsync(id, kind, name, partnerId, SecretOf(id), ct: ct);
         }
+        if (!await registry.ExistsAsync(StaffTools, ct))
+            await registry.AddStaffToolAsync(StaffTools, "Demo staff tools (GraphiQL, curl)", StaffToolsRedirectUri, StaffToolsPostLogoutUri, ct);
     }
 }

@@ -15,5 +15,11 @@ internal sealed class HttpCurrentActor(IHttpContextAccessor accessor) : ICurrent
         ? long.Parse(id, System.Globalization.CultureInfo.InvariantCulture)
         : null;
 
+    /// <summary>A manager (without a head-of-sales or admin role) sees only own leads; a manager linked to no staff user none (-1).</summary>
+    public long? LeadOwnerId => accessor.HttpContext?.User is { } user && user.IsInRole(StaffRoles.Manager)
+        && !user.IsInRole(StaffRoles.HeadOfSales) && !user.IsInRole(StaffRoles.Admin)
+        ? user.GetClaim(PlatformClaims.StaffUserId) is { } id ? long.Parse(id, System.Globalization.CultureInfo.InvariantCulture) : -1
+        : null;
+
     public string? ClientId => accessor.HttpContext?.User.GetClaim(Claims.ClientId) ?? accessor.HttpContext?.User.GetClaim(Claims.Subject);
 }

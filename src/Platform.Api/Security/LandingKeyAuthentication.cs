@@ -15,7 +15,7 @@ public static class LandingKeyAuthentication
             && http.Request.Headers[LandingKeyService.Header].FirstOrDefault() is { Length: > 0 } header
             && await http.RequestServices.GetRequiredService<LandingKeyService>().FindUsableAsync(header, http.RequestAborted) is { } key)
         {
-            http.User = LandingKeyPrincipal.Create(key.Key);
+            http.User = LandingKeyPrincipal.Create(key.Key, key.TrustedDocumentsOnly);
         }
         await next(http);
     });

@@ -13,7 +13,8 @@ public static class LandingKeyPrincipal
 {
     public const string AuthenticationType = "LandingKey";
 
-    public static ClaimsPrincipal Create(string keyId)
+    /// <summary>The principal of key <paramref name="keyId"/>; <paramref name="trustedDocumentsOnly"/> restricts it to the trusted documents.</summary>
+    public static ClaimsPrincipal Create(string keyId, bool trustedDocumentsOnly = false)
     {
         var identity = new ClaimsIdentity(AuthenticationType, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, keyId);
@@ -21,6 +22,8 @@ public static class LandingKeyPrincipal
         identity.SetClaim(Claims.Name, keyId);
         identity.SetClaim(PlatformClaims.ClientKind, ClientKinds.Landing);
         identity.SetScopes(Scopes.LeadsSubmit);
+        if (trustedDocumentsOnly)
+            identity.SetClaim(PlatformClaims.TrustedDocumentsOnly, "true");
         return new ClaimsPrincipal(identity);
     }
 }

@@ -22,4 +22,8 @@ public sealed class OAuthOptions
     /// <summary>How long an access token is valid.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How long a node trusts that a token's client still exists before looking again (a revocation elsewhere shows within it).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan ClientCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -11,4 +11,10 @@ public static class PlatformClaims
 
     /// <summary>"true" when the client may run only trusted documents (schema/documents).</summary>
     public const string TrustedDocumentsOnly = "trusted_documents_only";
+
+    /// <summary>The <see cref="ClientKind"/> of a staff user's token (authorization code flow).</summary>
+    public const string StaffKind = "staff";
+
+    /// <summary>The database id of the <c>StaffUser</c> a staff user's token belongs to.</summary>
+    public const string StaffUserId = "staff_id";
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenIddict.Validation.AspNetCore;
+using Platform.Api.Security.StaffSignIn;
 using Platform.Data;
 using Platform.GraphQL.Server.Authorization;
 
@@ -20,13 +21,20 @@ public static class SecurityRegistration
             {
                 server.SetTokenEndpointUris(TokenEndpoint.Path.TrimStart('/'));
                 server.AllowClientCredentialsFlow();
+                // Staff users: authorization code with PKCE (S256 only), refresh tokens, logout.
+                server.SetAuthorizationEndpointUris(AuthorizeEndpoint.Path.TrimStart('/'))
+                    .SetEndSessionEndpointUris(EndSessionEndpoint.Path.TrimStart('/'));
+                server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange().AllowRefreshTokenFlow();
+                server.Configure(o => o.CodeChallengeMethods.Remove(OpenIddict.Abstractions.OpenIddictConstants.CodeChallengeMethods.Plain));
                 server.RegisterScopes(Scopes.All);
+                server.RegisterScopes(OpenIddict.Abstractions.OpenIddictConstants.Scopes.OpenId, OpenIddict.Abstractions.OpenIddictConstants.Scopes.OfflineAccess);
                 server.AddSigningKey(signingKey);
                 server.AddEncryptionKey(encryptionKey);
                 // Access tokens are signed JWTs any resource server can validate with the JWKS; not encrypted.
                 server.DisableAccessTokenEncryption();
                 server.SetAccessTokenLifetime(options.AccessTokenLifetime);
-                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough();
+                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough()
+                    .EnableAuthorizationEndpointPassthrough().EnableEndSessionEndpointPassthrough();
                 if (!options.RequireHttps)
                     aspNetCore.DisableTransportSecurityRequirement();
             })
@@ -34,9 +42,11 @@ public static class SecurityRegistration
             {
                 validation.UseLocalServer();
                 validation.UseAspNetCore();
+                validation.AddEventHandler(RevokedClientCheck.Descriptor);
             });
 
         services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+        services.AddStaffSignIn();
         services.AddAuthorizationBuilder().AddPlatformPolicies();
         services.AddSingleton(new GraphQLAuthorizationOptions
         {
@@ -50,12 +60,16 @@ public static class SecurityRegistration
         services.AddHttpContextAccessor();
         services.Replace(ServiceDescriptor.Scoped<ICurrentActor, HttpCurrentActor>());
         services.AddScoped<ClientRegistry>();
+        services.AddMemoryCache();
+        services.AddSingleton<ClientStatusCache>();
         return services;
     }
 
     public static WebApplication MapPlatformSecurity(this WebApplication app)
     {
         app.MapPost(TokenEndpoint.Path, TokenEndpoint.HandleAsync).WithDisplayName("OAuth token");
+        app.MapMethods(AuthorizeEndpoint.Path, [HttpMethods.Get, HttpMethods.Post], AuthorizeEndpoint.HandleAsync).WithDisplayName("OAuth authorize");
+        app.MapMethods(EndSessionEndpoint.Path, [HttpMethods.Get, HttpMethods.Post], EndSessionEndpoint.HandleAsync).WithDisplayName("OAuth logout");
         return app;
     }
 }

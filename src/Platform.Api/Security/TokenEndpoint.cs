@@ -19,6 +19,10 @@ internal static class TokenEndpoint
     public static async Task<IResult> HandleAsync(HttpContext http, IOpenIddictApplicationManager applications)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenIddict token request.");
+        // OpenIddict authenticated the client: its tokens need no lookup for a while (RevokedClientCheck).
+        http.RequestServices.GetRequiredService<ClientStatusCache>().Confirm(request.ClientId!);
+        if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
+            return await StaffSignIn.StaffTokens.ExchangeAsync(http);
         if (!request.IsClientCredentialsGrantType())
             return Forbid(Errors.UnsupportedGrantType, "This grant type is not supported.");
 

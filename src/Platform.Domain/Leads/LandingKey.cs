@@ -22,6 +22,9 @@ public class LandingKey : Entity
     /// <summary>Whether the form collects an e-mail instead of a phone, so e-mail is required and phone optional (L6 relaxed).</summary>
     public bool RequireEmailInsteadOfPhone { get; set; }
 
+    /// <summary>Whether the key may run only the trusted documents (schema/documents), e.g. the landing-page submit.</summary>
+    public bool TrustedDocumentsOnly { get; set; }
+
     /// <summary>Whether the key currently accepts submissions.</summary>
     public bool IsActive { get; set; } = true;
 

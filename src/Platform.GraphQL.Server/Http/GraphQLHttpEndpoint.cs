@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 using Platform.GraphQL.Server.Authorization;
 using Platform.GraphQL.Server.GraphiQL;
+using Platform.GraphQL.Server.Limits;
 
 namespace Platform.GraphQL.Server.Http;
 
@@ -76,6 +77,8 @@ internal sealed class GraphQLHttpEndpoint<TSchema>(GraphQLHttpOptions options, I
                 context.Response.Headers.Allow = HttpMethods.Post;
             else if (statusCode == StatusCodes.Status401Unauthorized)
                 context.Response.Headers.WWWAuthenticate = options.AuthenticationChallenge;
+            else if (statusCode == StatusCodes.Status429TooManyRequests)
+                context.Response.Headers.RetryAfter = result.Errors!.OfType<CostBudgetExceededError>().Max(e => e.RetryAfterSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             await WriteAsync(context, serializer, statusCode, mediaType, result);
         }
         catch (Exception) when (context.RequestAborted.IsCancellationRequested)
@@ -114,7 +117,7 @@ internal sealed class GraphQLHttpEndpoint<TSchema>(GraphQLHttpOptions options, I
     /// 200 once execution started (field errors are a partial response). A result that never executed failed as a
     /// request (parse, validation, operation selection, variable coercion): 400 with application/graphql-response+json,
     /// 200 with legacy application/json, as the spec says for each. A mutation over GET is 405 with either; a request
-    /// that needs authentication and has none is 401 with either.
+    /// that needs authentication and has none is 401 with either; a client over its cost budget 429 with either.
     /// </summary>
     private static int StatusCodeOf(ExecutionResult result, ResponseMediaType mediaType)
     {
@@ -131,6 +134,8 @@ internal sealed class GraphQLHttpEndpoint<TSchema>(GraphQLHttpOptions options, I
                 return StatusCodes.Status405MethodNotAllowed;
             if (error is AuthenticationRequiredError)
                 return StatusCodes.Status401Unauthorized;
+            if (error is CostBudgetExceededError)
+                return StatusCodes.Status429TooManyRequests;
             // GraphQL.NET caught a server fault before execution; not the client's doing.
             if (error is UnhandledError && isGraphQLResponse)
                 statusCode = StatusCodes.Status500InternalServerError;

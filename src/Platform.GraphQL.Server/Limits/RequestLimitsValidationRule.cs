@@ -40,8 +40,7 @@ public sealed class RequestLimitsValidationRule(RequestLimits limits, CostBudget
         }
         if (limits.CostBudgetPerMinute > 0 && ClientOf(context) is { } client && !budget.TryCharge(client, walk.Cost, out var retryAfter))
         {
-            context.ReportError(new RequestLimitError(context, "COST_BUDGET_EXCEEDED",
-                $"This client spent its cost budget of {limits.CostBudgetPerMinute} per minute; retry in {Math.Ceiling(retryAfter.TotalSeconds)} s.", context.Operation));
+            context.ReportError(new CostBudgetExceededError(context, limits.CostBudgetPerMinute, retryAfter, context.Operation));
             return default;
         }
         (context.UserContext ?? throw new InvalidOperationException("A user context is required."))[RequestCost.UserContextKey] = walk.Cost;

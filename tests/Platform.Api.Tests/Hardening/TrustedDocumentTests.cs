@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Security;
 using Platform.Api.Tests.Infrastructure;
+using Platform.Api.Tests.Leads;
 using Platform.Data;
+using Platform.Domain.Leads;
 using Platform.GraphQL.Server.TrustedDocuments;
 
 namespace Platform.Api.Tests.Hardening;
@@ -44,6 +46,33 @@ public sealed class TrustedDocumentTests(DefaultApi api) : IClassFixture<Default
 
         Assert.Null(byId["errors"]);
         Assert.Null(sameText["errors"]);
+        Assert.Equal(TrustedDocumentsValidationRule.ErrorCode, (string?)other["errors"]?[0]?["extensions"]?["code"]);
+        Assert.Null(other["data"]);
+    }
+
+    [Fact]
+    public async Task TrustedOnlyLandingKey_SubmitsByDocumentIdButRunsNoOtherDocument()
+    {
+        var submit = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "documents", "landing-submit-lead.graphql"));
+        const string key = "lk_trusted_only_test";
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            db.LandingKeys.Add(new LandingKey { Key = key, Name = "Trusted only", LandingPageCode = "trusted-only", TrustedDocumentsOnly = true });
+            await db.SaveChangesAsync();
+        }
+        var browser = api.CreateBrowser();
+        browser.DefaultRequestHeaders.Add("X-Landing-Key", key);
+
+        var byId = await PostAsync(browser, new { documentId = "sha256:" + TrustedDocumentStore.Hash(submit), variables = new { input = LeadApi.Form() } });
+        var other = await PostAsync(browser, new
+        {
+            query = "mutation($input: SubmitLeadInput!) { submitLead(input: $input) { lead { id } } }",
+            variables = new { input = LeadApi.Form() },
+        });
+
+        Assert.True(byId["errors"] is null, byId.ToJsonString());
+        Assert.Empty(byId["data"]!["submitLead"]!["errors"]!.AsArray());
         Assert.Equal(TrustedDocumentsValidationRule.ErrorCode, (string?)other["errors"]?[0]?["extensions"]?["code"]);
         Assert.Null(other["data"]);
     }

@@ -64,6 +64,8 @@ public abstract class ApiHost : IAsyncLifetime
             builder.Configuration["Database:SeedDemoData"] = "false";
             builder.Configuration["OAuth:RequireHttps"] = "false";
             builder.Configuration["OAuth:DevelopmentKeysDirectory"] = _keysDirectory;
+            // Clients are checked on every token (RevokedClientCheck); a long interval keeps that lookup out of pinned SQL.
+            builder.Configuration["OAuth:ClientCheckInterval"] = "01:00:00";
             builder.Services.AddSingleton<IInterceptor>(Sql);
             builder.Services.AddSingleton<TimeProvider>(Clock);
             Configure(builder);
@@ -113,6 +115,13 @@ public abstract class ApiHost : IAsyncLifetime
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(clientId, secret, scope));
         return client;
     }
+
+    /// <summary>A client that keeps cookies like a browser and follows no redirects, for the staff sign-in pages.</summary>
+    public HttpClient CreateBrowser() =>
+        new(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler { InnerHandler = _app!.GetTestServer().CreateHandler() })
+        {
+            BaseAddress = new Uri("http://localhost"),
+        };
 
     private async Task<string> CreateDatabaseAsync()
     {

@@ -162,5 +162,22 @@ public sealed class ClientAccessTests(DefaultApi api) : IClassFixture<DefaultApi
         return request;
     }
 
+    [Fact]
+    public async Task RevokedClient_ItsTokenStopsWorkingAtOnce()
+    {
+        const string clientId = "integration-to-revoke";
+        await using (var scope = api.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<ClientRegistry>().AddAsync(clientId, ClientKinds.Integration, "To revoke", secret: "to-revoke-secret");
+        var client = await api.ClientForAsync(clientId, secret: "to-revoke-secret");
+        using (var before = await SendAsync(client, LeadsQuery))
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+
+        await using (var scope = api.Services.CreateAsyncScope())
+            Assert.True(await scope.ServiceProvider.GetRequiredService<ClientRegistry>().RevokeAsync(clientId));
+
+        using var after = await SendAsync(client, LeadsQuery);
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+    }
+
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, string query) => client.SendAsync(Request(query));
 }
