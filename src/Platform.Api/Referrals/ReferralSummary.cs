@@ -20,26 +20,30 @@ public sealed record RewardTotal(RewardStatus Status, int Count, Money Amount);
 /// </summary>
 public static class ReferralSummary
 {
-    private sealed class Stamp
-    {
-        public DateTime? At { get; init; }
-        public string Currency { get; init; } = "";
-        public long AmountMinor { get; init; }
-    }
-
     private sealed record Bucket(int Year, int Month, string Currency, int Count, long AmountMinor);
 
     public static async Task<IReadOnlyList<ReferralMonth>> ByMonthAsync(PlatformDbContext db, DateTime from, DateTime to, CancellationToken ct)
     {
-        var referred = await Group(db.Referrals.Select(r => new Stamp { At = r.AttributedAt }), from, to, ct);
-        var converted = await Group(db.Referrals.Select(r => new Stamp { At = r.ConvertedAt }), from, to, ct);
-        var rewards = db.Rewards.AsQueryable();
+        var referred = await db.Referrals.Where(r => r.AttributedAt >= from && r.AttributedAt < to)
+            .GroupBy(r => new { r.AttributedAt.Year, r.AttributedAt.Month })
+            .Select(g => new Bucket(g.Key.Year, g.Key.Month, "", g.Count(), 0)).ToListAsync(ct);
+        var converted = await db.Referrals.Where(r => r.ConvertedAt >= from && r.ConvertedAt < to)
+            .GroupBy(r => new { r.ConvertedAt!.Value.Year, r.ConvertedAt.Value.Month })
+            .Select(g => new Bucket(g.Key.Year, g.Key.Month, "", g.Count(), 0)).ToListAsync(ct);
         var byStatus = new Dictionary<RewardStatus, List<Bucket>>
         {
-            [RewardStatus.Earned] = await Group(rewards.Where(w => w.Status != RewardStatus.Void).Select(w => new Stamp { At = w.EarnedAt, Currency = w.Currency, AmountMinor = w.AmountMinor }), from, to, ct),
-            [RewardStatus.Approved] = await Group(rewards.Select(w => new Stamp { At = w.ApprovedAt, Currency = w.Currency, AmountMinor = w.AmountMinor }), from, to, ct),
-            [RewardStatus.Paid] = await Group(rewards.Select(w => new Stamp { At = w.PaidAt, Currency = w.Currency, AmountMinor = w.AmountMinor }), from, to, ct),
-            [RewardStatus.Void] = await Group(rewards.Select(w => new Stamp { At = w.VoidedAt, Currency = w.Currency, AmountMinor = w.AmountMinor }), from, to, ct),
+            [RewardStatus.Earned] = await db.Rewards.Where(w => w.Status != RewardStatus.Void && w.EarnedAt >= from && w.EarnedAt < to)
+                .GroupBy(w => new { w.EarnedAt!.Value.Year, w.EarnedAt.Value.Month, w.Currency })
+                .Select(g => new Bucket(g.Key.Year, g.Key.Month, g.Key.Currency, g.Count(), g.Sum(w => w.AmountMinor))).ToListAsync(ct),
+            [RewardStatus.Approved] = await db.Rewards.Where(w => w.ApprovedAt >= from && w.ApprovedAt < to)
+                .GroupBy(w => new { w.ApprovedAt!.Value.Year, w.ApprovedAt.Value.Month, w.Currency })
+                .Select(g => new Bucket(g.Key.Year, g.Key.Month, g.Key.Currency, g.Count(), g.Sum(w => w.AmountMinor))).ToListAsync(ct),
+            [RewardStatus.Paid] = await db.Rewards.Where(w => w.PaidAt >= from && w.PaidAt < to)
+                .GroupBy(w => new { w.PaidAt!.Value.Year, w.PaidAt.Value.Month, w.Currency })
+                .Select(g => new Bucket(g.Key.Year, g.Key.Month, g.Key.Currency, g.Count(), g.Sum(w => w.AmountMinor))).ToListAsync(ct),
+            [RewardStatus.Void] = await db.Rewards.Where(w => w.VoidedAt >= from && w.VoidedAt < to)
+                .GroupBy(w => new { w.VoidedAt!.Value.Year, w.VoidedAt.Value.Month, w.Currency })
+                .Select(g => new Bucket(g.Key.Year, g.Key.Month, g.Key.Currency, g.Count(), g.Sum(w => w.AmountMinor))).ToListAsync(ct),
         };
 
         var months = referred.Concat(converted).Concat(byStatus.Values.SelectMany(b => b))
@@ -54,15 +58,6 @@ public static class ReferralSummary
 
     private static int Count(List<Bucket> buckets, DateTime month) =>
         buckets.Where(b => b.Year == month.Year && b.Month == month.Month).Sum(b => b.Count);
-
-    private static async Task<List<Bucket>> Group(IQueryable<Stamp> stamps, DateTime from, DateTime to, CancellationToken ct)
-    {
-        var rows = await stamps.Where(s => s.At >= from && s.At < to)
-            .GroupBy(s => new { s.At!.Value.Year, s.At.Value.Month, s.Currency })
-            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Currency, Count = g.Count(), Amount = g.Sum(s => s.AmountMinor) })
-            .ToListAsync(ct);
-        return rows.Select(r => new Bucket(r.Year, r.Month, r.Currency, r.Count, r.Amount)).ToList();
-    }
 }
 
 /// <summary>The <c>ReferralMonth</c> type.</summary>
