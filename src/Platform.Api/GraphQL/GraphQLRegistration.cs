@@ -47,6 +47,7 @@ public static class GraphQLRegistration
         services.AddScoped<DealService>();
         services.AddScoped<RewardEvents>();
         services.AddScoped<ReferralService>();
+        services.AddScoped<ReferralAdminService>();
         services.AddGraphQL(builder => builder
             .AddSchema<PlatformSchema>()
             .AddSystemTextJson()

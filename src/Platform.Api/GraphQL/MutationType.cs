@@ -24,5 +24,6 @@ public sealed class MutationType : ObjectGraphType
         this.AddClientMutations();
         this.AddDealMutations();
         this.AddReferralMutations();
+        this.AddReferralAdminMutations();
     }
 }

@@ -27,7 +27,7 @@ public sealed class QueryType : ObjectGraphType
         .Add<Client>().Add<Contact>()
         .Add<Deal>().Add<DealStageChange>().Add<Pipeline>().Add<PipelineStage>()
         .Add<Order>().Add<Payment>()
-        .Add<Partner>().Add<ReferralProgram>().Add<Referral>().Add<Reward>().Add<Payout>();
+        .Add<Partner>().Add<ReferralProgram>().Add<ReferralCode>().Add<Referral>().Add<Reward>().Add<Payout>();
 
     public QueryType()
     {

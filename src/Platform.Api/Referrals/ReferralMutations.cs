@@ -46,5 +46,39 @@ public static class ReferralMutations
             });
     }
 
+    public static void AddReferralAdminMutations(this ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<PartnerPayloadType>>("createPartner")
+            .Description("Creates a partner: an ad agency, system integrator, lead-generation contractor, dealer (with its regions, R12) or adjacent business.")
+            .Argument<NonNullGraphType<CreatePartnerInputType>>("input", "The partner.")
+            .ResolveAsync(async context => await Admin(context).CreatePartnerAsync(context.GetArgument<CreatePartnerInput>("input"), context.CancellationToken));
+        mutation.Field<NonNullGraphType<ReferralProgramPayloadType>>("createReferralProgram")
+            .Description("Creates a referral program: reward type and value, attribution window, holding period, cap per referral and active period.")
+            .Argument<NonNullGraphType<CreateReferralProgramInputType>>("input", "The program's terms.")
+            .ResolveAsync(async context => await Admin(context).CreateProgramAsync(context.GetArgument<CreateReferralProgramInput>("input"), context.CancellationToken));
+        mutation.Field<NonNullGraphType<ReferralCodePayloadType>>("createReferralCode")
+            .Description("Creates a referral code for a partner or an existing client (\"refer a friend\"); a referrer may have several.")
+            .Argument<NonNullGraphType<CreateReferralCodeInputType>>("input", "The code, its program and its referrer.")
+            .ResolveAsync(async context =>
+            {
+                var input = context.GetArgument<CreateReferralCodeInput>("input");
+                return await Admin(context).CreateCodeAsync(input,
+                    GlobalIds.Decode<ReferralProgram>(input.ProgramId, "input.programId"),
+                    GlobalIds.DecodeOptional<Partner>(input.PartnerId, "input.partnerId"),
+                    GlobalIds.DecodeOptional<Platform.Domain.Clients.Client>(input.ReferrerClientId, "input.referrerClientId"),
+                    context.CancellationToken);
+            });
+        mutation.Field<NonNullGraphType<ReferralCodePayloadType>>("revokeReferralCode")
+            .Description("Revokes a referral code: leads submitted with it afterwards are accepted with a warning and without attribution. Revoking again changes nothing.")
+            .Argument<NonNullGraphType<RevokeReferralCodeInputType>>("input", "The code.")
+            .ResolveAsync(async context =>
+            {
+                var input = context.GetArgument<RevokeReferralCodeInput>("input");
+                return await Admin(context).RevokeCodeAsync(input.ReferralCodeId, GlobalIds.Decode<ReferralCode>(input.ReferralCodeId, "input.referralCodeId"), context.CancellationToken);
+            });
+    }
+
+    private static ReferralAdminService Admin(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<ReferralAdminService>();
+
     private static ReferralService Service(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<ReferralService>();
 }

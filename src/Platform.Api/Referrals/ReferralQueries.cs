@@ -16,6 +16,7 @@ public static class ReferralQueries
 {
     private static readonly KeysetOrder<Partner> PartnersByName = KeysetOrder<Partner>.By("NAME", x => x.Name).ThenBy(x => x.Id);
     private static readonly KeysetOrder<ReferralProgram> ProgramsNewestFirst = KeysetOrder<ReferralProgram>.By("ACTIVE_FROM_DESC", x => x.ActiveFrom, descending: true).ThenBy(x => x.Id, descending: true);
+    private static readonly KeysetOrder<ReferralCode> CodesByCode = KeysetOrder<ReferralCode>.By("CODE", x => x.Code).ThenBy(x => x.Id);
     private static readonly KeysetOrder<Referral> ReferralsNewestFirst = KeysetOrder<Referral>.By("ATTRIBUTED_AT_DESC", x => x.AttributedAt, descending: true).ThenBy(x => x.Id, descending: true);
     private static readonly KeysetOrder<Reward> RewardsNewestFirst = KeysetOrder<Reward>.By("CREATED_AT_DESC", x => x.CreatedAt, descending: true).ThenBy(x => x.Id, descending: true);
     private static readonly KeysetOrder<Payout> PayoutsNewestFirst = KeysetOrder<Payout>.By("PAID_AT_DESC", x => x.PaidAt, descending: true).ThenBy(x => x.Id, descending: true);
@@ -33,6 +34,17 @@ public static class ReferralQueries
             .Description("Referral programs, newest first, paged by cursor.")
             .PagingArguments()
             .ResolveAsync(async context => await KeysetPaging.PageAsync(context.Db().ReferralPrograms.AsNoTracking(), PageRequest.From(context), ProgramsNewestFirst, context.CancellationToken));
+        query.Field<NonNullGraphType<ConnectionGraphType<ReferralCodeType, ReferralCode>>>("referralCodes")
+            .Description("Referral codes by code, revoked ones included, paged by cursor; a partner sees only its own.")
+            .Argument<IdGraphType>("partnerId", "Only this partner's codes (global ID).")
+            .PagingArguments()
+            .ResolveAsync(async context =>
+            {
+                var codes = context.Db().ReferralCodes.AsNoTracking();
+                if (GlobalIds.DecodeOptional<Partner>(context.GetArgument<string?>("partnerId"), "partnerId") is { } partnerId)
+                    codes = codes.Where(c => c.PartnerId == partnerId);
+                return await KeysetPaging.PageAsync(codes, PageRequest.From(context), CodesByCode, context.CancellationToken);
+            });
         query.Field<NonNullGraphType<ConnectionGraphType<ReferralType, Referral>>>("referrals")
             .Description("Referrals matching `filter`, newest first, paged by cursor; a partner sees only its own.")
             .Argument<ReferralFilterInputType>("filter", "Conditions the referrals must meet.")

@@ -1,6 +1,8 @@
 using GraphQL.Types;
+using Platform.Api.Clients;
 using Platform.Api.Common;
 using Platform.Api.Leads;
+using Platform.Domain.Clients;
 using Platform.Domain.Leads;
 using Platform.Domain.Referrals;
 using Platform.GraphQL.Server.Relay;
@@ -20,6 +22,7 @@ public sealed class ReferralType : EntityType<Referral>
         Field(x => x.RejectionReason, nullable: true);
         Field<NonNullGraphType<ReferralProgramType>>("program").Description("The program whose terms apply.").Resolve(c => c.LoadById<ReferralProgram>(c.Source.ProgramId));
         Field<PartnerGraphType>("partner").Description("The referring partner, if the referrer is a partner.").Resolve(c => c.LoadById<Partner>(c.Source.PartnerId));
+        Field<ClientType>("referrerClient").Description("The referring client (\"refer a friend\"), if the referrer is a client.").Resolve(c => c.LoadById<Client>(c.Source.ReferrerClientId));
         Field<LeadType>("lead").Description("The referred lead.").Resolve(c => c.LoadById<Lead>(c.Source.LeadId));
         Field<NonNullGraphType<ConnectionGraphType<RewardGraphType, Reward>>>("rewards")
             .Description("Rewards granted for this referral, oldest first.")

@@ -19,6 +19,7 @@ internal static class FieldAccess
         // Referrals: staff, crm:read and partners (their own only, by partner isolation).
         ("me", Policies.LeadsRead),
         ("referralPrograms", Policies.LeadsRead),
+        ("referralCodes", Policies.LeadsRead),
         ("referrals", Policies.LeadsRead),
         ("rewards", Policies.LeadsRead),
         ("payouts", Policies.LeadsRead),
