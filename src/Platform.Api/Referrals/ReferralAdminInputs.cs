@@ -27,6 +27,7 @@ public sealed class CreateReferralProgramInput
     public long? CapPerReferralMinor { get; set; }
     public DateTime ActiveFrom { get; set; }
     public DateTime? ActiveTo { get; set; }
+    public List<string>? EligiblePartnerIds { get; set; }
 }
 
 /// <summary>Input of <c>createReferralCode</c>.</summary>
@@ -77,6 +78,7 @@ public sealed class CreateReferralProgramInputType : InputObjectGraphType<Create
         Field(x => x.CapPerReferralMinor, nullable: true).Description("Largest reward per referral in minor units; none when omitted.");
         Field(x => x.ActiveFrom).Description("First moment the program attributes referrals (UTC).");
         Field(x => x.ActiveTo, nullable: true).Description("Last moment the program attributes referrals (UTC); open-ended when omitted.");
+        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("eligiblePartnerIds").Description("The only partners that may refer under the program (global IDs); every partner when omitted or empty. Clients always may.");
     }
 }
 

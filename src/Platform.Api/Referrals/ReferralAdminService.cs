@@ -33,7 +33,7 @@ public sealed class ReferralAdminService(PlatformDbContext db, TimeProvider time
         return ReferralAdminPayload<Partner>.Ok(partner);
     }
 
-    public async Task<ReferralAdminPayload<ReferralProgram>> CreateProgramAsync(CreateReferralProgramInput input, CancellationToken ct)
+    public async Task<ReferralAdminPayload<ReferralProgram>> CreateProgramAsync(CreateReferralProgramInput input, IReadOnlyList<long> eligiblePartnerIds, CancellationToken ct)
     {
         var problem = input switch
         {
@@ -49,6 +49,9 @@ public sealed class ReferralAdminService(PlatformDbContext db, TimeProvider time
         };
         if (problem is not null)
             return ReferralAdminPayload<ReferralProgram>.Failed(problem);
+        var eligible = eligiblePartnerIds.Distinct().ToList();
+        if (await db.Partners.CountAsync(p => eligible.Contains(p.Id), ct) != eligible.Count)
+            return ReferralAdminPayload<ReferralProgram>.Failed(new ValidationError("eligiblePartnerIds", "Every eligible partner must exist."));
         var program = new ReferralProgram
         {
             Name = input.Name.Trim(),
@@ -61,9 +64,14 @@ public sealed class ReferralAdminService(PlatformDbContext db, TimeProvider time
             CapPerReferralMinor = input.CapPerReferralMinor,
             ActiveFrom = input.ActiveFrom,
             ActiveTo = input.ActiveTo,
+            OpenToAllPartners = eligible.Count == 0,
         };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.ReferralPrograms.Add(program);
+        await db.SaveChangesAsync(ct); // the eligibility rows need the program's id
+        db.ReferralProgramPartners.AddRange(eligible.Select(id => new ReferralProgramPartner { ProgramId = program.Id, PartnerId = id }));
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return ReferralAdminPayload<ReferralProgram>.Ok(program);
     }
 
@@ -74,8 +82,11 @@ public sealed class ReferralAdminService(PlatformDbContext db, TimeProvider time
             return ReferralAdminPayload<ReferralCode>.Failed(new ValidationError("code", "A code has 1 to 64 characters."));
         if ((partnerId is null) == (clientId is null))
             return ReferralAdminPayload<ReferralCode>.Failed(new ValidationError("partnerId", "A code belongs to exactly one referrer: give `partnerId` or `referrerClientId`."));
-        if (!await db.ReferralPrograms.AnyAsync(p => p.Id == programId, ct))
+        var program = await db.ReferralPrograms.AsNoTracking().SingleOrDefaultAsync(p => p.Id == programId, ct);
+        if (program is null)
             return ReferralAdminPayload<ReferralCode>.Failed(new NotFoundError(input.ProgramId, $"No referral program has the ID \"{input.ProgramId}\"."));
+        if (partnerId is { } eligibleId && !program.OpenToAllPartners && !await db.ReferralProgramPartners.AnyAsync(e => e.ProgramId == programId && e.PartnerId == eligibleId, ct))
+            return ReferralAdminPayload<ReferralCode>.Failed(new ValidationError("partnerId", "The partner is not eligible for this program."));
         if (partnerId is { } pid && !await db.Partners.AnyAsync(p => p.Id == pid, ct))
             return ReferralAdminPayload<ReferralCode>.Failed(new NotFoundError(input.PartnerId!, $"No partner has the ID \"{input.PartnerId}\"."));
         if (clientId is { } cid && !await db.Set<Client>().AnyAsync(c => c.Id == cid, ct))

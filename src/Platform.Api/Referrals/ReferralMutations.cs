@@ -55,7 +55,12 @@ public static class ReferralMutations
         mutation.Field<NonNullGraphType<ReferralProgramPayloadType>>("createReferralProgram")
             .Description("Creates a referral program: reward type and value, attribution window, holding period, cap per referral and active period.")
             .Argument<NonNullGraphType<CreateReferralProgramInputType>>("input", "The program's terms.")
-            .ResolveAsync(async context => await Admin(context).CreateProgramAsync(context.GetArgument<CreateReferralProgramInput>("input"), context.CancellationToken));
+            .ResolveAsync(async context =>
+            {
+                var input = context.GetArgument<CreateReferralProgramInput>("input");
+                var eligible = (input.EligiblePartnerIds ?? []).Select((id, i) => GlobalIds.Decode<Partner>(id, $"input.eligiblePartnerIds[{i}]")).ToList();
+                return await Admin(context).CreateProgramAsync(input, eligible, context.CancellationToken);
+            });
         mutation.Field<NonNullGraphType<ReferralCodePayloadType>>("createReferralCode")
             .Description("Creates a referral code for a partner or an existing client (\"refer a friend\"); a referrer may have several.")
             .Argument<NonNullGraphType<CreateReferralCodeInputType>>("input", "The code, its program and its referrer.")

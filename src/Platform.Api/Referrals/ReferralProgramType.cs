@@ -1,4 +1,8 @@
+using GraphQL;
+using GraphQL.DataLoader;
+using Platform.GraphQL.Server.DataLoader;
 using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
 using Platform.Api.Common;
 using Platform.Domain.Referrals;
 
@@ -20,5 +24,20 @@ public sealed class ReferralProgramType : EntityType<ReferralProgram>
         Field(x => x.ActiveFrom);
         Field(x => x.ActiveTo, nullable: true);
         Field(x => x.IsActive);
+        Field(x => x.OpenToAllPartners);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PartnerGraphType>>>>("eligiblePartners")
+            .Description("The partners eligible for a program not open to all partners; a partner's token sees only itself.")
+            .Resolve(c =>
+            {
+                var db = c.Db();
+                return c.Loaders().GetOrAdd<long, IReadOnlyList<Partner>>("ReferralProgram.eligiblePartners", async (ids, ct) =>
+                    {
+                        var rows = await db.ReferralProgramPartners.Where(e => ids.Contains(e.ProgramId))
+                            .Join(db.Partners, e => e.PartnerId, p => p.Id, (e, p) => new { e.ProgramId, Partner = p })
+                            .AsNoTracking().ToListAsync(ct);
+                        return rows.GroupBy(r => r.ProgramId).ToDictionary(g => g.Key, g => (IReadOnlyList<Partner>)g.Select(r => r.Partner).OrderBy(p => p.Name).ToList());
+                    })
+                    .Load(c.Source.Id).Then(partners => partners ?? []);
+            });
     }
 }

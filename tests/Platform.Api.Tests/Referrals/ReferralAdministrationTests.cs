@@ -90,6 +90,27 @@ public abstract class ReferralAdministrationTests<THost>(THost api) where THost 
     }
 
     [Fact]
+    public async Task ProgramForEligiblePartners_RefusesOtherPartnersCodes_AndPartnersSeeOnlyThemselvesListed()
+    {
+        var partners = (await api.QueryAsync("{ partners(first: 10) { nodes { id name } } }"))["partners"]!["nodes"]!.AsArray();
+        string IdOf(string name) => (string)partners.Single(p => (string)p!["name"]! == name)!["id"]!;
+        var program = (string)Ok(await MutateAsync("createReferralProgram", "CreateReferralProgramInput",
+            new { name = "Integrators only", rewardType = "PERCENT_OF_SALE", rewardValue = 500, activeFrom = ApiHost.SeedTime.AddYears(-1), eligiblePartnerIds = new[] { IdOf("Nord Systems Integration") } },
+            "program { id openToAllPartners }"))["program"]!["id"]!;
+
+        var refused = await MutateAsync("createReferralCode", "CreateReferralCodeInput", new { code = $"X-{Guid.NewGuid():N}"[..20], programId = program, partnerId = IdOf("Bright Ads Agency") }, "referralCode { id }");
+        Assert.Equal("partnerId", (string)refused["errors"]![0]!["field"]!);
+        await CodeAsync(program, IdOf("Nord Systems Integration"));
+
+        const string Eligible = "query($id: ID!) { node(id: $id) { ... on ReferralProgram { openToAllPartners eligiblePartners { name } } } }";
+        var byStaff = (await api.QueryAsync(Eligible, new { id = program }))["node"]!;
+        Assert.False((bool)byStaff["openToAllPartners"]!);
+        Assert.Equal(["Nord Systems Integration"], byStaff["eligiblePartners"]!.AsArray().Select(p => (string)p!["name"]!));
+        var byBright = (await api.PostAsync(await api.ClientForAsync(Bright), Eligible, new { id = program }))["data"]!["node"]!;
+        Assert.Empty(byBright["eligiblePartners"]!.AsArray());
+    }
+
+    [Fact]
     public async Task CreateReferralCode_NeedsExactlyOneReferrer()
     {
         var payload = await MutateAsync("createReferralCode", "CreateReferralCodeInput", new { code = "NOBODY", programId = await ProgramAsync() }, "referralCode { id }");

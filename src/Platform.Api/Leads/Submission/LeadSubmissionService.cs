@@ -204,6 +204,7 @@ public sealed class LeadSubmissionService(
             { RevokedAt: not null } => "was revoked",
             { ExpiresAt: { } expires } when expires <= now => "has expired",
             _ when !IsRunning(referralCode.Program, now) => "belongs to a program that is not active",
+            { PartnerId: { } partnerId, Program.OpenToAllPartners: false } when !await IsEligibleAsync(referralCode.ProgramId, partnerId, ct) => "belongs to a partner not eligible for its program",
             _ => null,
         };
         if (problem is not null)
@@ -225,6 +226,7 @@ public sealed class LeadSubmissionService(
         var programId = await db.ReferralCodes
             .Where(c => c.PartnerId == partnerId && c.RevokedAt == null && (c.ExpiresAt == null || c.ExpiresAt > now)
                 && c.Program.IsActive && c.Program.ActiveFrom <= now && (c.Program.ActiveTo == null || c.Program.ActiveTo >= now)
+                && (c.Program.OpenToAllPartners || db.ReferralProgramPartners.Any(e => e.ProgramId == c.ProgramId && e.PartnerId == partnerId))
                 && db.Partners.Any(p => p.Id == partnerId && p.IsActive))
             .OrderByDescending(c => c.Id).Select(c => (long?)c.ProgramId).FirstOrDefaultAsync(ct);
         if (programId is null)
@@ -235,6 +237,9 @@ public sealed class LeadSubmissionService(
         lead.Channel = LeadChannels.Partner;
         return Attribute(lead, programId.Value, null, partnerId, null, now);
     }
+
+    private Task<bool> IsEligibleAsync(long programId, long partnerId, CancellationToken ct) =>
+        db.ReferralProgramPartners.AnyAsync(e => e.ProgramId == programId && e.PartnerId == partnerId, ct);
 
     private static bool IsRunning(ReferralProgram program, DateTime now) =>
         program.IsActive && program.ActiveFrom <= now && (program.ActiveTo is not { } to || to >= now);

@@ -2003,6 +2003,9 @@ namespace Platform.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("OpenToAllPartners")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RewardType")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2025,6 +2028,46 @@ namespace Platform.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("ReferralPrograms", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Domain.Referrals.ReferralProgramPartner", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId");
+
+                    b.HasIndex("ProgramId", "PartnerId")
+                        .IsUnique();
+
+                    b.ToTable("ReferralProgramPartners", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Domain.Referrals.Reward", b =>
@@ -2383,7 +2426,7 @@ namespace Platform.Data.Migrations.Sqlite
             modelBuilder.Entity("Platform.Domain.Orders.Order", b =>
                 {
                     b.HasOne("Platform.Domain.Clients.Client", "Client")
-                        .WithMany()
+                        .WithMany("Orders")
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -2470,6 +2513,21 @@ namespace Platform.Data.Migrations.Sqlite
                     b.Navigation("Program");
                 });
 
+            modelBuilder.Entity("Platform.Domain.Referrals.ReferralProgramPartner", b =>
+                {
+                    b.HasOne("Platform.Domain.Referrals.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Platform.Domain.Referrals.ReferralProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Platform.Domain.Referrals.Reward", b =>
                 {
                     b.HasOne("Platform.Domain.Orders.Order", null)
@@ -2506,6 +2564,8 @@ namespace Platform.Data.Migrations.Sqlite
                     b.Navigation("Contacts");
 
                     b.Navigation("Deals");
+
+                    b.Navigation("Orders");
                 });
 
             modelBuilder.Entity("Platform.Domain.Deals.Deal", b =>
