@@ -12,12 +12,13 @@ namespace Platform.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Programs created before eligibility stay open to every partner.
             migrationBuilder.AddColumn<bool>(
                 name: "OpenToAllPartners",
                 table: "ReferralPrograms",
                 type: "boolean",
                 nullable: false,
-                defaultValue: false);
+                defaultValue: true);
 
             migrationBuilder.CreateTable(
                 name: "ReferralProgramPartners",

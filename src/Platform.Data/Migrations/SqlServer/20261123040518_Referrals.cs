@@ -11,12 +11,13 @@ namespace Platform.Data.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Programs created before eligibility stay open to every partner.
             migrationBuilder.AddColumn<bool>(
                 name: "OpenToAllPartners",
                 table: "ReferralPrograms",
                 type: "bit",
                 nullable: false,
-                defaultValue: false);
+                defaultValue: true);
 
             migrationBuilder.CreateTable(
                 name: "ReferralProgramPartners",
