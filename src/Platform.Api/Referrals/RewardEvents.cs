@@ -31,15 +31,24 @@ public sealed class RewardEvents(PlatformDbContext db)
         foreach (var (reward, referral) in pending.Select(x => (x.Reward, x.Referral)))
         {
             var program = await db.ReferralPrograms.SingleAsync(p => p.Id == referral.ProgramId, ct);
-            if (RewardRules.Earn(reward, referral, program, order.Id, order.NetAmountMinor, now) && reward.Status == RewardStatus.Earned)
-                referral.Status = ReferralStatus.Rewarded;
+            if (!RewardRules.Earn(reward, referral, program, order.Id, order.NetAmountMinor, now))
+                continue;
+            // Paid within the attribution window: rewarded; after it: not eligible.
+            referral.Status = reward.Status == RewardStatus.Earned ? ReferralStatus.Rewarded : ReferralStatus.Rejected;
+            referral.RejectionReason = reward.VoidReason;
         }
     }
 
     /// <summary>A refund within the holding period voids the reward the order earned.</summary>
     public async Task OnOrderRefundedAsync(Order order, DateTime now, CancellationToken ct)
     {
-        foreach (var reward in await db.Rewards.Where(w => w.OrderId == order.Id && w.Status == RewardStatus.Earned).ToListAsync(ct))
-            RewardRules.Refund(reward, order.Id, now);
+        var earned = await db.Rewards.Where(w => w.OrderId == order.Id && w.Status == RewardStatus.Earned)
+            .Join(db.Referrals, w => w.ReferralId, r => r.Id, (w, r) => new { Reward = w, Referral = r })
+            .ToListAsync(ct);
+        foreach (var x in earned)
+        {
+            if (RewardRules.Refund(x.Reward, order.Id, now))
+                x.Referral.Status = ReferralStatus.Converted; // converted, but no longer rewarded
+        }
     }
 }

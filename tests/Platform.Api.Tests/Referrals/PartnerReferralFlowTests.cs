@@ -86,7 +86,9 @@ public abstract class PartnerReferralFlowTests<THost>(THost api) where THost : A
         api.Clock.FixedAt = july.AddDays(1);
         var (_, net) = await PaidOrderAsync(clientId, 2000_00);
 
-        var earned = RewardOf(await ReferralOfAsync(Bright, leadId));
+        var rewarded = await ReferralOfAsync(Bright, leadId);
+        Assert.Equal("REWARDED", (string)rewarded["status"]!);
+        var earned = RewardOf(rewarded);
         Assert.Equal("EARNED", (string)earned["status"]!);
         Assert.Equal(net / 10, (long)earned["amount"]!["amount"]!); // 10 % of the paid order, under the 500 € cap
         Assert.Equal(july.AddDays(31), (DateTime)earned["approvableAt"]!);
@@ -137,7 +139,9 @@ public abstract class PartnerReferralFlowTests<THost>(THost api) where THost : A
         Ok((await api.QueryAsync("mutation($input: RefundOrderInput!) { refundOrder(input: $input) { order { status } errors { __typename } } }",
             new { input = new { orderId, reference = "REFUND-1" } }))["refundOrder"]!);
 
-        var voided = RewardOf(await ReferralOfAsync(Nord, leadId));
+        var referral = await ReferralOfAsync(Nord, leadId);
+        Assert.Equal("CONVERTED", (string)referral["status"]!); // no longer REWARDED
+        var voided = RewardOf(referral);
         Assert.Equal("VOID", (string)voided["status"]!);
         Assert.Contains("refunded", (string)voided["voidReason"]!);
         api.Clock.FixedAt = september.AddDays(40);
