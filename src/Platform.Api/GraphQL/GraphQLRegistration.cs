@@ -48,6 +48,7 @@ public static class GraphQLRegistration
         services.AddScoped<RewardEvents>();
         services.AddScoped<ReferralService>();
         services.AddScoped<ReferralAdminService>();
+        services.AddScoped<LeadDistribution>();
         services.AddGraphQL(builder => builder
             .AddSchema<PlatformSchema>()
             .AddSystemTextJson()

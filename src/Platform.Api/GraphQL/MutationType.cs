@@ -25,5 +25,6 @@ public sealed class MutationType : ObjectGraphType
         this.AddDealMutations();
         this.AddReferralMutations();
         this.AddReferralAdminMutations();
+        this.AddLeadDistributionMutation();
     }
 }

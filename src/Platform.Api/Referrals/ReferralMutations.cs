@@ -83,6 +83,8 @@ public static class ReferralMutations
             });
     }
 
+    public static void AddLeadDistributionMutation(this ObjectGraphType mutation) => DistributeLeadsPayloadType.AddTo(mutation);
+
     private static ReferralAdminService Admin(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<ReferralAdminService>();
 
     private static ReferralService Service(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<ReferralService>();
