@@ -41,6 +41,7 @@ public abstract partial class PlatformDbContext
         modelBuilder.Entity<Partner>().HasQueryFilter(p => p.Id == ScopedPartnerId);
         modelBuilder.Entity<Referral>().HasQueryFilter(r => r.PartnerId == ScopedPartnerId);
         modelBuilder.Entity<ReferralCode>().HasQueryFilter(c => c.PartnerId == ScopedPartnerId);
+        modelBuilder.Entity<ReferralProgramPartner>().HasQueryFilter(e => e.PartnerId == ScopedPartnerId);
         modelBuilder.Entity<Payout>().HasQueryFilter(p => p.PartnerId == ScopedPartnerId);
         modelBuilder.Entity<Reward>().HasQueryFilter(w => Set<Referral>().Any(r => r.Id == w.ReferralId && r.PartnerId == ScopedPartnerId));
 

@@ -77,6 +77,9 @@ public abstract partial class PlatformDbContext : IdentityDbContext<IdentityUser
     /// <summary>Referral programs.</summary>
     public DbSet<ReferralProgram> ReferralPrograms => Set<ReferralProgram>();
 
+    /// <summary>Partners eligible for programs not open to every partner.</summary>
+    public DbSet<ReferralProgramPartner> ReferralProgramPartners => Set<ReferralProgramPartner>();
+
     /// <summary>Referral codes.</summary>
     public DbSet<ReferralCode> ReferralCodes => Set<ReferralCode>();
 

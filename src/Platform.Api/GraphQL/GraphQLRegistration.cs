@@ -7,6 +7,7 @@ using Platform.Api.Deals;
 using Platform.Api.Leads;
 using Platform.Api.Loyalty;
 using Platform.Api.Orders;
+using Platform.Api.Referrals;
 using Platform.Api.Security;
 using Platform.GraphQL.Server.Authorization;
 using Platform.GraphQL.Server.DataLoader;
@@ -44,6 +45,10 @@ public static class GraphQLRegistration
         services.AddScoped<OrderService>();
         services.AddScoped<ClientService>();
         services.AddScoped<DealService>();
+        services.AddScoped<RewardEvents>();
+        services.AddScoped<ReferralService>();
+        services.AddScoped<ReferralAdminService>();
+        services.AddScoped<LeadDistribution>();
         services.AddGraphQL(builder => builder
             .AddSchema<PlatformSchema>()
             .AddSystemTextJson()

@@ -4,6 +4,7 @@ using Platform.Api.Deals;
 using Platform.Api.Leads;
 using Platform.Api.Leads.Submission;
 using Platform.Api.Orders;
+using Platform.Api.Referrals;
 
 namespace Platform.Api.GraphQL;
 
@@ -22,5 +23,8 @@ public sealed class MutationType : ObjectGraphType
         this.AddOrderMutations();
         this.AddClientMutations();
         this.AddDealMutations();
+        this.AddReferralMutations();
+        this.AddReferralAdminMutations();
+        this.AddLeadDistributionMutation();
     }
 }

@@ -5,11 +5,13 @@ using Platform.Api.Common;
 using Platform.Api.Deals;
 using Platform.Api.Leads;
 using Platform.Api.Loyalty;
+using Platform.Api.Referrals;
 using Platform.Domain;
 using Platform.Domain.Clients;
 using Platform.Domain.Deals;
 using Platform.Domain.Leads;
 using Platform.Domain.Orders;
+using Platform.Domain.Referrals;
 using Platform.Domain.Staff;
 using Platform.GraphQL.Server.DataLoader;
 using Platform.GraphQL.Server.Relay;
@@ -24,7 +26,8 @@ public sealed class QueryType : ObjectGraphType
         .Add<Lead>().Add<Activity>().Add<StaffUser>()
         .Add<Client>().Add<Contact>()
         .Add<Deal>().Add<DealStageChange>().Add<Pipeline>().Add<PipelineStage>()
-        .Add<Order>().Add<Payment>();
+        .Add<Order>().Add<Payment>()
+        .Add<Partner>().Add<ReferralProgram>().Add<ReferralCode>().Add<Referral>().Add<Reward>().Add<Payout>();
 
     public QueryType()
     {
@@ -48,6 +51,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddClientQueries();
         this.AddDealQueries();
         this.AddLoyaltyQueries();
+        this.AddReferralQueries();
     }
 }
 

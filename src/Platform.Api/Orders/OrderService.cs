@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Api.Common;
 using Platform.Api.Loyalty;
+using Platform.Api.Referrals;
 using Platform.Data;
 using Platform.Domain;
 using Platform.Domain.Deals;
@@ -18,7 +19,7 @@ namespace Platform.Api.Orders;
 /// so a D1 discount is never granted to an order that ends up paid in parts. Paying in parts
 /// needs <c>requestInstallment</c> before any payment, which re-prices the order without D1.
 /// </remarks>
-public sealed class OrderService(PlatformDbContext db, OrderPricing pricing, DiscountEngine engine, TimeProvider time, ICurrentActor actor)
+public sealed class OrderService(PlatformDbContext db, OrderPricing pricing, DiscountEngine engine, TimeProvider time, ICurrentActor actor, RewardEvents rewards)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -120,6 +121,7 @@ public sealed class OrderService(PlatformDbContext db, OrderPricing pricing, Dis
             order.Status = OrderStatus.Paid;
             order.PaidAt = now;
             await WinDealAsync(order, now, ct);
+            await rewards.OnOrderPaidAsync(order, now, ct); // R3: the referrer earns at the first paid order
         }
         else
         {
@@ -142,6 +144,7 @@ public sealed class OrderService(PlatformDbContext db, OrderPricing pricing, Dis
         order.Payments.Add(new Payment { AmountMinor = paid, Currency = order.Currency, PaidAt = now, Kind = PaymentKind.Refund, Reference = input.Reference });
         order.Status = OrderStatus.Refunded;
         order.RefundedAt = now;
+        await rewards.OnOrderRefundedAsync(order, now, ct); // voids a reward still in its holding period
         return await SaveAsync(order, ct);
     }
 

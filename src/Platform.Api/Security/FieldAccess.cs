@@ -16,6 +16,14 @@ internal static class FieldAccess
         ("node", Policies.LeadsRead),
         ("nodes", Policies.LeadsRead),
         ("leads", Policies.LeadsRead),
+        // Referrals: staff, crm:read and partners (their own only, by partner isolation).
+        ("me", Policies.LeadsRead),
+        ("referralPrograms", Policies.LeadsRead),
+        ("referralCodes", Policies.LeadsRead),
+        ("referrals", Policies.LeadsRead),
+        ("rewards", Policies.LeadsRead),
+        ("payouts", Policies.LeadsRead),
+        ("referralSummary", Policies.LeadsRead),
     ];
 
     private static readonly (string Field, string Policy)[] Mutations =

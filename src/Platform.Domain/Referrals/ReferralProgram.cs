@@ -39,6 +39,9 @@ public class ReferralProgram : Entity
     /// <summary>Last moment the program attributes referrals; null = open-ended.</summary>
     public DateTime? ActiveTo { get; set; }
 
+    /// <summary>Whether every partner may refer under the program; otherwise only its eligible partners (<see cref="ReferralProgramPartner"/>). Clients always may.</summary>
+    public bool OpenToAllPartners { get; set; } = true;
+
     /// <summary>Whether the program is switched on.</summary>
     public bool IsActive { get; set; } = true;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Api.Common;
+using Platform.Api.Referrals;
 using Platform.Data;
 using Platform.Domain.Clients;
 using Platform.Domain.Deals;
@@ -15,7 +16,7 @@ namespace Platform.Api.Leads.Conversion;
 /// deal in the default pipeline — all in one transaction. The client keeps the link to the lead
 /// (C3), the moment is recorded (C5) and lead and client owners are both kept (C4).
 /// </summary>
-public sealed class LeadConversionService(PlatformDbContext db, TimeProvider time)
+public sealed class LeadConversionService(PlatformDbContext db, TimeProvider time, RewardEvents rewards)
 {
     public async Task<ConvertLeadPayload> ConvertAsync(string leadId, long id, ConvertLeadInput input, CancellationToken ct)
     {
@@ -98,6 +99,7 @@ public sealed class LeadConversionService(PlatformDbContext db, TimeProvider tim
                 .SetProperty(x => x.ClientId, client.Id)
                 .SetProperty(x => x.ConvertedAt, now)
                 .SetProperty(x => x.Status, ReferralStatus.Converted), ct);
+            await rewards.OnConvertedAsync(lead.Id, ct); // PENDING at conversion (DECISIONS [Referrals])
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }

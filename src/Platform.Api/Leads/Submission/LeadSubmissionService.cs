@@ -23,7 +23,8 @@ public sealed class LeadSubmissionService(
     SubmissionValidator validator,
     LeadRouting routing,
     TimeProvider time,
-    IOptions<LeadOptions> options)
+    IOptions<LeadOptions> options,
+    ICurrentActor actor)
 {
     /// <summary>Submission source of callers with neither a landing key nor an API client id.</summary>
     public const string PublicSource = "public";
@@ -63,7 +64,8 @@ public sealed class LeadSubmissionService(
 
         var warnings = new List<IPayloadError>();
         var lead = NewLead(input, key, phone, email, source, idempotencyKey, now);
-        var referral = await AttributeAsync(lead, input.ReferralCode, now, warnings, ct);
+        var referral = await AttributeAsync(lead, input.ReferralCode, now, warnings, ct)
+            ?? await AttributeToCallingPartnerAsync(lead, now, warnings, ct);
         if (settings.AutoAssign && await routing.PickOwnerAsync(lead.Temperature, ct) is { } ownerId)
         {
             lead.OwnerId = ownerId;
@@ -201,7 +203,8 @@ public sealed class LeadSubmissionService(
             null => "is unknown",
             { RevokedAt: not null } => "was revoked",
             { ExpiresAt: { } expires } when expires <= now => "has expired",
-            { Program.IsActive: false } => "belongs to a program that is not active",
+            _ when !IsRunning(referralCode.Program, now) => "belongs to a program that is not active",
+            { PartnerId: { } partnerId, Program.OpenToAllPartners: false } when !await IsEligibleAsync(referralCode.ProgramId, partnerId, ct) => "belongs to a partner not eligible for its program",
             _ => null,
         };
         if (problem is not null)
@@ -209,15 +212,49 @@ public sealed class LeadSubmissionService(
             warnings.Add(new ValidationError("referralCode", $"The referral code \"{code}\" {problem}; the lead was accepted without referral attribution."));
             return null;
         }
-        lead.ReferralCodeId = referralCode!.Id;
-        lead.PartnerId = referralCode.PartnerId;
+        return Attribute(lead, referralCode!.ProgramId, referralCode.Id, referralCode.PartnerId, referralCode.ReferrerClientId, now);
+    }
+
+    /// <summary>
+    /// A lead a partner's system submits with its own credentials is the partner's referral (DECISIONS
+    /// [Referrals]) under the program of the partner's newest usable code; no code is needed.
+    /// </summary>
+    private async Task<Referral?> AttributeToCallingPartnerAsync(Lead lead, DateTime now, List<IPayloadError> warnings, CancellationToken ct)
+    {
+        if (actor.PartnerId is not { } partnerId)
+            return null;
+        var programId = await db.ReferralCodes
+            .Where(c => c.PartnerId == partnerId && c.RevokedAt == null && (c.ExpiresAt == null || c.ExpiresAt > now)
+                && c.Program.IsActive && c.Program.ActiveFrom <= now && (c.Program.ActiveTo == null || c.Program.ActiveTo >= now)
+                && (c.Program.OpenToAllPartners || db.ReferralProgramPartners.Any(e => e.ProgramId == c.ProgramId && e.PartnerId == partnerId))
+                && db.Partners.Any(p => p.Id == partnerId && p.IsActive))
+            .OrderByDescending(c => c.Id).Select(c => (long?)c.ProgramId).FirstOrDefaultAsync(ct);
+        if (programId is null)
+        {
+            warnings.Add(new ValidationError("referralCode", "The partner has no active referral program; the lead was accepted without referral attribution."));
+            return null;
+        }
+        lead.Channel = LeadChannels.Partner;
+        return Attribute(lead, programId.Value, null, partnerId, null, now);
+    }
+
+    private Task<bool> IsEligibleAsync(long programId, long partnerId, CancellationToken ct) =>
+        db.ReferralProgramPartners.AnyAsync(e => e.ProgramId == programId && e.PartnerId == partnerId, ct);
+
+    private static bool IsRunning(ReferralProgram program, DateTime now) =>
+        program.IsActive && program.ActiveFrom <= now && (program.ActiveTo is not { } to || to >= now);
+
+    private static Referral Attribute(Lead lead, long programId, long? codeId, long? partnerId, long? referrerClientId, DateTime now)
+    {
+        lead.ReferralCodeId = codeId;
+        lead.PartnerId = partnerId;
         lead.Origin = LeadOrigin.Seed;
         return new Referral
         {
-            ProgramId = referralCode.ProgramId,
-            ReferralCodeId = referralCode.Id,
-            PartnerId = referralCode.PartnerId,
-            ReferrerClientId = referralCode.ReferrerClientId,
+            ProgramId = programId,
+            ReferralCodeId = codeId,
+            PartnerId = partnerId,
+            ReferrerClientId = referrerClientId,
             AttributedAt = now,
         };
     }

@@ -2253,6 +2253,9 @@ namespace Platform.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("OpenToAllPartners")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("RewardType")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2275,6 +2278,48 @@ namespace Platform.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("ReferralPrograms", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Domain.Referrals.ReferralProgramPartner", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("PartnerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ProgramId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId");
+
+                    b.HasIndex("ProgramId", "PartnerId")
+                        .IsUnique();
+
+                    b.ToTable("ReferralProgramPartners", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Domain.Referrals.Reward", b =>
@@ -2773,6 +2818,21 @@ namespace Platform.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Program");
+                });
+
+            modelBuilder.Entity("Platform.Domain.Referrals.ReferralProgramPartner", b =>
+                {
+                    b.HasOne("Platform.Domain.Referrals.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Platform.Domain.Referrals.ReferralProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Platform.Domain.Referrals.Reward", b =>

@@ -2259,6 +2259,9 @@ namespace Platform.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<bool>("OpenToAllPartners")
+                        .HasColumnType("bit");
+
                     b.Property<string>("RewardType")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2281,6 +2284,48 @@ namespace Platform.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.ToTable("ReferralPrograms", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Domain.Referrals.ReferralProgramPartner", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("PartnerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ProgramId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId");
+
+                    b.HasIndex("ProgramId", "PartnerId")
+                        .IsUnique();
+
+                    b.ToTable("ReferralProgramPartners", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Domain.Referrals.Reward", b =>
@@ -2780,6 +2825,21 @@ namespace Platform.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Program");
+                });
+
+            modelBuilder.Entity("Platform.Domain.Referrals.ReferralProgramPartner", b =>
+                {
+                    b.HasOne("Platform.Domain.Referrals.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Platform.Domain.Referrals.ReferralProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Platform.Domain.Referrals.Reward", b =>

@@ -2198,6 +2198,9 @@ namespace Platform.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("OpenToAllPartners")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RewardType")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2220,6 +2223,46 @@ namespace Platform.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("ReferralPrograms", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Domain.Referrals.ReferralProgramPartner", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId");
+
+                    b.HasIndex("ProgramId", "PartnerId")
+                        .IsUnique();
+
+                    b.ToTable("ReferralProgramPartners", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Domain.Referrals.Reward", b =>
@@ -2714,6 +2757,21 @@ namespace Platform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Program");
+                });
+
+            modelBuilder.Entity("Platform.Domain.Referrals.ReferralProgramPartner", b =>
+                {
+                    b.HasOne("Platform.Domain.Referrals.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Platform.Domain.Referrals.ReferralProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Platform.Domain.Referrals.Reward", b =>
