@@ -62,6 +62,7 @@ public static class KeysetPaging
             page = Expression.Call(typeof(Enumerable), nameof(Enumerable.Where), [typeof(T)], page, order.Beyond(request.Before, before: true));
         page = order.Sort(page, reverse: request.Backward);
         page = Expression.Call(typeof(Enumerable), nameof(Enumerable.Take), [typeof(T)], page, Expression.Constant(request.Size + 1));
-        return parents.SelectMany(Expression.Lambda<Func<TParent, IEnumerable<T>>>(page, children.Parameters));
+        // The window numbers rows in order, but the join returns them in any order: sort again.
+        return order.Sort(parents.SelectMany(Expression.Lambda<Func<TParent, IEnumerable<T>>>(page, children.Parameters)), reverse: request.Backward);
     }
 }

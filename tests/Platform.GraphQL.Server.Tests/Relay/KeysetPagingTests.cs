@@ -98,6 +98,7 @@ public sealed class KeysetPagingTests : IDisposable
 
         Assert.Single(_sql);
         Assert.DoesNotContain(_sql, s => s.Contains("OFFSET", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("ORDER BY", _sql[0][_sql[0].LastIndexOf(')')..]); // the outer query is ordered, not just the window
         var groups = rows.GroupBy(x => x.GroupId).ToDictionary(g => g.Key, g => g.ToList());
         Assert.Equal(7, groups.Count);
         foreach (var (groupId, window) in groups)
