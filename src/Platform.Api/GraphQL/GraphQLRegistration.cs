@@ -4,6 +4,7 @@ using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 using Platform.Api.Clients;
 using Platform.Api.Deals;
+using Platform.Api.Kpis;
 using Platform.Api.Leads;
 using Platform.Api.Loyalty;
 using Platform.Api.Orders;
@@ -44,6 +45,8 @@ public static class GraphQLRegistration
         services.AddScoped<OrderService>();
         services.AddScoped<ClientService>();
         services.AddScoped<DealService>();
+        services.AddScoped<LeadKpis>();
+        services.AddScoped<RevenueKpis>();
         services.AddGraphQL(builder => builder
             .AddSchema<PlatformSchema>()
             .AddSystemTextJson()

@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Platform.Api.Clients;
 using Platform.Api.Common;
 using Platform.Api.Deals;
+using Platform.Api.Kpis;
 using Platform.Api.Leads;
 using Platform.Api.Loyalty;
 using Platform.Domain;
@@ -48,6 +49,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddClientQueries();
         this.AddDealQueries();
         this.AddLoyaltyQueries();
+        this.AddKpiQueries();
     }
 }
 

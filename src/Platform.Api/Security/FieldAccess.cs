@@ -16,6 +16,9 @@ internal static class FieldAccess
         ("node", Policies.LeadsRead),
         ("nodes", Policies.LeadsRead),
         ("leads", Policies.LeadsRead),
+        ("leadFunnelKpi", Policies.KpiRead),
+        ("firstResponseKpi", Policies.KpiRead),
+        ("revenueKpi", Policies.KpiRead),
     ];
 
     private static readonly (string Field, string Policy)[] Mutations =
