@@ -47,6 +47,7 @@ public static class GraphQLRegistration
         services.AddScoped<DealService>();
         services.AddScoped<LeadKpis>();
         services.AddScoped<RevenueKpis>();
+        services.AddScoped<DealKpis>();
         services.AddGraphQL(builder => builder
             .AddSchema<PlatformSchema>()
             .AddSystemTextJson()

@@ -20,6 +20,10 @@ public static class KpiQueries
             .Description("Revenue, average check and repeat-purchase rate per bucket of payment and currency.")
             .Argument<NonNullGraphType<KpiRangeInputType>>("range", "The time range, bucket and grouping.")
             .ResolveAsync(async context => await context.RequestServices!.GetRequiredService<RevenueKpis>().RevenueAsync(Range(context), context.CancellationToken));
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<DealRowType>>>>("dealKpi")
+            .Description("Win rate and average deal size of the deals closed per bucket and currency.")
+            .Argument<NonNullGraphType<KpiRangeInputType>>("range", "The time range, bucket and grouping.")
+            .ResolveAsync(async context => await context.RequestServices!.GetRequiredService<DealKpis>().OutcomesAsync(Range(context), context.CancellationToken));
     }
 
     private static KpiRange Range(IResolveFieldContext context) => context.GetArgument<KpiRange>("range").Validated();

@@ -56,3 +56,21 @@ public sealed class RevenueRowType : ObjectGraphType<RevenueRow>
         Field(x => x.RepeatPurchaseRate, nullable: true).Description("Repeat clients / clients × 100.");
     }
 }
+
+/// <summary>The <c>DealKpiRow</c> type.</summary>
+public sealed class DealRowType : ObjectGraphType<DealRow>
+{
+    public DealRowType()
+    {
+        Name = "DealKpiRow";
+        Description = "Deals closed (won or lost) in one bucket (and dimension value), per currency.";
+        Field(x => x.BucketStart).Description("First moment of the bucket (UTC).");
+        Field(x => x.Dimension, nullable: true).Description("The dimension value the row is for (of the deal's lead; MANAGER: the deal's owner); null without grouping or without a value.");
+        Field(x => x.Currency).Description("ISO 4217 currency of the deal amounts.");
+        Field(x => x.Won).Description("Deals won in the bucket.");
+        Field(x => x.Lost).Description("Deals lost in the bucket.");
+        Field(x => x.WinRate, nullable: true).Description("Won / (won + lost) × 100.");
+        Field(x => x.WonAmountMinor).Description("Sum of the won deals' amounts, in minor units.");
+        Field(x => x.AverageDealSizeMinor, nullable: true).Description("Average won deal amount, in minor units, rounded half to even; null when none was won.");
+    }
+}

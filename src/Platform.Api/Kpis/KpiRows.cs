@@ -14,3 +14,7 @@ public sealed record FirstResponseRow(
 public sealed record RevenueRow(
     DateTime BucketStart, string? Dimension, string Currency, int Orders, long RevenueMinor, long AverageCheckMinor,
     int Clients, int RepeatClients, double? RepeatPurchaseRate);
+
+/// <summary>Deals closed (won or lost) in one bucket, per currency: win rate and average deal size (SPEC §4 pipeline).</summary>
+public sealed record DealRow(
+    DateTime BucketStart, string? Dimension, string Currency, int Won, int Lost, double? WinRate, long WonAmountMinor, long? AverageDealSizeMinor);

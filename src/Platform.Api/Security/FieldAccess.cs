@@ -19,6 +19,7 @@ internal static class FieldAccess
         ("leadFunnelKpi", Policies.KpiRead),
         ("firstResponseKpi", Policies.KpiRead),
         ("revenueKpi", Policies.KpiRead),
+        ("dealKpi", Policies.KpiRead),
     ];
 
     private static readonly (string Field, string Policy)[] Mutations =

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Tests.Infrastructure;
 using Platform.Data;
 using Platform.Domain.Clients;
+using Platform.Domain.Deals;
 using Platform.Domain.Leads;
 using Platform.Domain.Orders;
 using Platform.GraphQL.Server.Relay;
@@ -65,8 +66,27 @@ public static class KpiFixture
         Orders(c2, (At(1, 15, 12), 30001, OrderStatus.Paid), (At(2, 10, 12), 7000, OrderStatus.Refunded), (At(2, 11, 12), 9000, OrderStatus.Placed));
         db.Clients.AddRange(c1, c2);
         await db.SaveChangesAsync();
+
+        db.Deals.AddRange(
+            Deal(c1, l1.Id, manager, 100000, PipelineStageCodes.Won, At(1, 12, 12)),
+            Deal(c1, null, null, 50001, PipelineStageCodes.Won, At(1, 25, 12)),
+            Deal(c2, null, null, 70000, PipelineStageCodes.Lost, At(2, 3, 12)),
+            Deal(c2, null, null, 90000, PipelineStageCodes.ProposalSent, null));
+        await db.SaveChangesAsync();
         return manager;
     }
+
+    private static Deal Deal(Client client, long? leadId, long? ownerId, long amount, string stage, DateTime? closedAt) => new()
+    {
+        ClientId = client.Id,
+        LeadId = leadId,
+        OwnerId = ownerId,
+        PipelineId = DefaultPipeline.PipelineId,
+        StageId = DefaultPipeline.StageId(stage),
+        Title = "Kpi deal",
+        AmountMinor = amount,
+        ClosedAt = closedAt,
+    };
 
     private static void Orders(Client client, params (DateTime At, long Net, OrderStatus Status)[] orders)
     {

@@ -19,6 +19,10 @@ public abstract class KpiTests<THost>(THost api) where THost : ApiHost
         query($range: KpiRange!) { revenueKpi(range: $range) { bucketStart dimension currency orders revenueMinor averageCheckMinor clients repeatClients repeatPurchaseRate } }
         """;
 
+    private const string Deals = """
+        query($range: KpiRange!) { dealKpi(range: $range) { bucketStart dimension currency won lost winRate wonAmountMinor averageDealSizeMinor } }
+        """;
+
     private static object Range(string from, string to, string bucket, string? groupBy = null) => new { range = new { from, to, bucket, groupBy } };
 
     private async Task<JsonArray> RowsAsync(string query, object variables)
@@ -141,6 +145,31 @@ public abstract class KpiTests<THost>(THost api) where THost : ApiHost
 
         Assert.Equal(["dimension=null orders=1 revenueMinor=30001", "dimension=WEBSITE orders=2 revenueMinor=30000"], Table(channels, "dimension", "orders", "revenueMinor"));
         Assert.Equal(["dimension=null orders=1", $"dimension={KpiFixture.ManagerId(manager)} orders=2"], Table(managers, "dimension", "orders"));
+    }
+
+    [Fact] // Jan: two deals won (100000 + 50001); Feb: one lost; the open deal does not count
+    public async Task Deals_WinRateAndAverageDealSize()
+    {
+        var rows = await RowsAsync(Deals, Range("2030-01-01T00:00:00Z", "2030-04-01T00:00:00Z", "MONTH"));
+
+        Assert.Equal(
+            [
+                "bucketStart=2030-01-01 currency=EUR won=2 lost=0 winRate=100 wonAmountMinor=150001 averageDealSizeMinor=75000",
+                "bucketStart=2030-02-01 currency=EUR won=0 lost=1 winRate=0 wonAmountMinor=0 averageDealSizeMinor=null",
+            ],
+            Table(rows, "bucketStart", "currency", "won", "lost", "winRate", "wonAmountMinor", "averageDealSizeMinor"));
+    }
+
+    [Fact] // lead dimensions of a deal are its lead's; MANAGER is the deal's owner
+    public async Task Deals_ByChannelAndManager()
+    {
+        var manager = await KpiFixture.SeedAsync(api);
+
+        var channels = await RowsAsync(Deals, Range("2030-01-01T00:00:00Z", "2030-02-01T00:00:00Z", "QUARTER", "CHANNEL"));
+        var managers = await RowsAsync(Deals, Range("2030-01-01T00:00:00Z", "2030-04-01T00:00:00Z", "QUARTER", "MANAGER"));
+
+        Assert.Equal(["dimension=null won=1", "dimension=WEBSITE won=1"], Table(channels, "dimension", "won"));
+        Assert.Equal(["dimension=null won=1 lost=1", $"dimension={KpiFixture.ManagerId(manager)} won=1 lost=0"], Table(managers, "dimension", "won", "lost"));
     }
 
     [Fact]

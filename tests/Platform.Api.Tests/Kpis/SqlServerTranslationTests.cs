@@ -58,8 +58,9 @@ public sealed class SqlServerTranslationTests
         await new LeadKpis(db).FunnelAsync(range, CancellationToken.None);
         await new LeadKpis(db).FirstResponseAsync(range, CancellationToken.None);
         await new RevenueKpis(db).RevenueAsync(range, CancellationToken.None);
+        await new DealKpis(db).OutcomesAsync(range, CancellationToken.None);
 
-        Assert.Equal(5, noServer.Commands.Count); // counts and timings of each lead KPI, one grouped query for revenue
+        Assert.Equal(6, noServer.Commands.Count); // counts and timings of each lead KPI, one grouped query for revenue and deals
         Assert.All(noServer.Commands.Where(c => c.Contains("COUNT(")), sql => Assert.Contains("GROUP BY", sql));
         Assert.All(noServer.Commands, sql => Assert.DoesNotContain("DATEPART(weekday", sql));
     }
