@@ -48,6 +48,7 @@ public static class GraphQLRegistration
         services.AddScoped<LeadKpis>();
         services.AddScoped<RevenueKpis>();
         services.AddScoped<DealKpis>();
+        services.AddScoped<MarketingKpis>();
         services.AddGraphQL(builder => builder
             .AddSchema<PlatformSchema>()
             .AddSystemTextJson()

@@ -74,3 +74,24 @@ public sealed class DealRowType : ObjectGraphType<DealRow>
         Field(x => x.AverageDealSizeMinor, nullable: true).Description("Average won deal amount, in minor units, rounded half to even; null when none was won.");
     }
 }
+
+/// <summary>The <c>MarketingKpiRow</c> type.</summary>
+public sealed class MarketingRowType : ObjectGraphType<MarketingRow>
+{
+    public MarketingRowType()
+    {
+        Name = "MarketingKpiRow";
+        Description = "A channel's leads, spend, cost per lead and ROI in one quarter, against the marketing plan (O3).";
+        Field(x => x.Channel).Description("The channel code.");
+        Field(x => x.Currency).Description("ISO 4217 currency of every amount; spend, plans and revenue in other currencies are left out.");
+        Field(x => x.TargetLeads, nullable: true).Description("The plan's target number of leads; null without a plan.");
+        Field(x => x.Leads).Description("Leads created through the channel in the quarter.");
+        Field(x => x.LeadPlanFulfilment, nullable: true).Description("Leads / target × 100; null without a plan or with a zero target.");
+        Field(x => x.SpendMinor).Description("Recorded spend whose period starts in the quarter, in minor units.");
+        Field(x => x.CostPerLeadMinor, nullable: true).Description("Spend / leads, in minor units, rounded half to even; null without leads.");
+        Field(x => x.MaxCostPerLeadMinor, nullable: true).Description("The plan's acceptable cost per lead, in minor units; null without a plan.");
+        Field(x => x.RevenueMinor).Description("Net revenue of orders paid in the quarter by clients whose origin lead came through the channel, in minor units.");
+        Field(x => x.Roi, nullable: true).Description("ROI = (revenue − spend) / spend × 100 (seed [000]); null without spend.");
+        Field(x => x.PaysBack, nullable: true).Description("Whether ROI > 0 (DECISIONS [Kpis]); null without spend.");
+    }
+}

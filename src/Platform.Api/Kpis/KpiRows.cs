@@ -18,3 +18,8 @@ public sealed record RevenueRow(
 /// <summary>Deals closed (won or lost) in one bucket, per currency: win rate and average deal size (SPEC §4 pipeline).</summary>
 public sealed record DealRow(
     DateTime BucketStart, string? Dimension, string Currency, int Won, int Lost, double? WinRate, long WonAmountMinor, long? AverageDealSizeMinor);
+
+/// <summary>A channel's marketing figures in one quarter against its plan (O3).</summary>
+public sealed record MarketingRow(
+    string Channel, string Currency, int? TargetLeads, int Leads, double? LeadPlanFulfilment, long SpendMinor,
+    long? CostPerLeadMinor, long? MaxCostPerLeadMinor, long RevenueMinor, double? Roi, bool? PaysBack);

@@ -20,6 +20,7 @@ internal static class FieldAccess
         ("firstResponseKpi", Policies.KpiRead),
         ("revenueKpi", Policies.KpiRead),
         ("dealKpi", Policies.KpiRead),
+        ("marketingKpi", Policies.KpiRead),
     ];
 
     private static readonly (string Field, string Policy)[] Mutations =

@@ -13,7 +13,8 @@ public sealed class KpiAccessTests(DefaultApi api) : IClassFixture<DefaultApi>
         { leadFunnelKpi(range: { from: "2026-01-01T00:00:00Z", to: "2026-07-01T00:00:00Z", bucket: MONTH, groupBy: PARTNER }) { dimension leads }
           firstResponseKpi(range: { from: "2026-01-01T00:00:00Z", to: "2026-07-01T00:00:00Z", bucket: MONTH }) { leads }
           revenueKpi(range: { from: "2026-01-01T00:00:00Z", to: "2026-07-01T00:00:00Z", bucket: MONTH }) { orders }
-          dealKpi(range: { from: "2026-01-01T00:00:00Z", to: "2026-07-01T00:00:00Z", bucket: MONTH }) { won } }
+          dealKpi(range: { from: "2026-01-01T00:00:00Z", to: "2026-07-01T00:00:00Z", bucket: MONTH }) { won }
+          marketingKpi(year: 2026, quarter: 1) { channel } }
         """;
 
     [Fact]

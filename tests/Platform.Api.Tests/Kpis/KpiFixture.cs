@@ -5,6 +5,7 @@ using Platform.Api.Tests.Infrastructure;
 using Platform.Data;
 using Platform.Domain.Clients;
 using Platform.Domain.Deals;
+using Platform.Domain.Kpis;
 using Platform.Domain.Leads;
 using Platform.Domain.Orders;
 using Platform.GraphQL.Server.Relay;
@@ -73,8 +74,28 @@ public static class KpiFixture
             Deal(c2, null, null, 70000, PipelineStageCodes.Lost, At(2, 3, 12)),
             Deal(c2, null, null, 90000, PipelineStageCodes.ProposalSent, null));
         await db.SaveChangesAsync();
+
+        db.MarketingPlans.AddRange(
+            new MarketingPlan { Year = 2030, Quarter = 1, Channel = LeadChannels.Website, TargetLeads = 4, MaxCostPerLeadMinor = 2000 },
+            new MarketingPlan { Year = 2030, Quarter = 1, Channel = LeadChannels.LandingPage, TargetLeads = 2, MaxCostPerLeadMinor = 5000 });
+        db.MarketingSpends.AddRange(
+            Spend(LeadChannels.Website, At(1, 1, 0), 3000),
+            Spend(LeadChannels.Website, At(3, 1, 0), 1500),
+            Spend(LeadChannels.LandingPage, At(2, 1, 0), 10000),
+            Spend(LeadChannels.Website, At(1, 1, 0), 99999, "USD"),
+            Spend(LeadChannels.Website, At(4, 1, 0), 7000));
+        await db.SaveChangesAsync();
         return manager;
     }
+
+    private static MarketingSpend Spend(string channel, DateTime start, long amount, string currency = "EUR") => new()
+    {
+        Channel = channel,
+        PeriodStart = start,
+        PeriodEnd = start.AddMonths(1),
+        AmountMinor = amount,
+        Currency = currency,
+    };
 
     private static Deal Deal(Client client, long? leadId, long? ownerId, long amount, string stage, DateTime? closedAt) => new()
     {

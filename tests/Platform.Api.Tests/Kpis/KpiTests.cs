@@ -172,6 +172,26 @@ public abstract class KpiTests<THost>(THost api) where THost : ApiHost
         Assert.Equal(["dimension=null won=1 lost=1", $"dimension={KpiFixture.ManagerId(manager)} won=1 lost=0"], Table(managers, "dimension", "won", "lost"));
     }
 
+    [Fact] // O3, Q1 2030: WEBSITE 3 leads of 4, spend 3000 + 1500 (USD and Q2 spend left out), revenue 35000 of client 1 → ROI (35000 − 4500) / 4500 × 100
+    public async Task Marketing_PlanCostPerLeadAndRoi()
+    {
+        await KpiFixture.SeedAsync(api);
+        var bi = await api.ClientForAsync(DemoClients.Bi);
+
+        var result = await api.PostAsync(bi, """
+            { marketingKpi(year: 2030, quarter: 1) { channel targetLeads leads leadPlanFulfilment spendMinor costPerLeadMinor maxCostPerLeadMinor revenueMinor roi paysBack } }
+            """);
+
+        Assert.True(result["errors"] is null, result["errors"]?.ToJsonString());
+        Assert.Equal(
+            [
+                "channel=COLD_CALL targetLeads=null leads=1 leadPlanFulfilment=null spendMinor=0 costPerLeadMinor=0 maxCostPerLeadMinor=null revenueMinor=0 roi=null paysBack=null",
+                "channel=LANDING_PAGE targetLeads=2 leads=2 leadPlanFulfilment=100 spendMinor=10000 costPerLeadMinor=5000 maxCostPerLeadMinor=5000 revenueMinor=0 roi=-100 paysBack=false",
+                "channel=WEBSITE targetLeads=4 leads=3 leadPlanFulfilment=75 spendMinor=4500 costPerLeadMinor=1500 maxCostPerLeadMinor=2000 revenueMinor=35000 roi=677.7778 paysBack=true",
+            ],
+            Table(result["data"]!["marketingKpi"]!.AsArray(), "channel", "targetLeads", "leads", "leadPlanFulfilment", "spendMinor", "costPerLeadMinor", "maxCostPerLeadMinor", "revenueMinor", "roi", "paysBack"));
+    }
+
     [Fact]
     public async Task Range_ReversedOrTooLong_IsAnError()
     {

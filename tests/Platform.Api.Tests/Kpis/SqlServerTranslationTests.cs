@@ -59,8 +59,9 @@ public sealed class SqlServerTranslationTests
         await new LeadKpis(db).FirstResponseAsync(range, CancellationToken.None);
         await new RevenueKpis(db).RevenueAsync(range, CancellationToken.None);
         await new DealKpis(db).OutcomesAsync(range, CancellationToken.None);
+        await new MarketingKpis(db).QuarterAsync(2030, 1, "EUR", CancellationToken.None);
 
-        Assert.Equal(6, noServer.Commands.Count); // counts and timings of each lead KPI, one grouped query for revenue and deals
+        Assert.Equal(10, noServer.Commands.Count); // counts and timings of each lead KPI, one grouped query for revenue and deals, four for marketing
         Assert.All(noServer.Commands.Where(c => c.Contains("COUNT(")), sql => Assert.Contains("GROUP BY", sql));
         Assert.All(noServer.Commands, sql => Assert.DoesNotContain("DATEPART(weekday", sql));
     }
