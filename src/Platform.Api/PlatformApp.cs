@@ -36,6 +36,7 @@ public static class PlatformApp
             http.MaxRequestBytes = options.MaxRequestBytes;
             http.EnableBatching = options.EnableBatching;
             http.EnableGraphiQL = options.EnableGraphiQL;
+            http.GetCacheControl = options.GetCacheControl;
         });
         app.MapGet("/", () => Results.Redirect("/graphql"));
         return app;

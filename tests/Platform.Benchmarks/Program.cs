@@ -96,7 +96,7 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
     await DemoClients.SeedAsync(app.Services);
     await app.StartAsync();
     var endpoint = new Uri(new Uri(app.Urls.Single()), "/graphql");
-    var accessToken = await DemoTokenAsync(new Uri(app.Urls.Single()));
+    var accessToken = await DemoTokenAsync(new Uri(app.Urls.Single()), options.Scenario.ClientId);
     Console.WriteLine($"API at {endpoint} ({(GCSettings.IsServerGC ? "server" : "workstation")} GC, {Environment.ProcessorCount} CPUs)");
 
     using var runner = new LoadRunner(endpoint, options.Scenario, options.Clients, accessToken);
@@ -163,15 +163,15 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
     return errors > 0 || requests == 0 || rowsMismatch ? 1 : 0;
 }
 
-// A token of the demo integration client from the API's own token endpoint, as a real caller gets one.
-static async Task<string> DemoTokenAsync(Uri api)
+// A token of the scenario's demo client from the API's own token endpoint, as a real caller gets one.
+static async Task<string> DemoTokenAsync(Uri api, string clientId)
 {
     using var http = new HttpClient { BaseAddress = api };
     using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
     {
         ["grant_type"] = "client_credentials",
-        ["client_id"] = DemoClients.Integration,
-        ["client_secret"] = DemoClients.SecretOf(DemoClients.Integration),
+        ["client_id"] = clientId,
+        ["client_secret"] = DemoClients.SecretOf(clientId),
     }));
     response.EnsureSuccessStatusCode();
     using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Platform.Api.Security;
 using Platform.Data;
 
 namespace Platform.Benchmarks;
@@ -8,7 +9,8 @@ namespace Platform.Benchmarks;
 /// A named GraphQL request that every client sends in a loop. <see cref="Variables"/> gets the
 /// request's sequence number (0, 1, 2… across all clients), so a scenario can make each request
 /// distinct; <see cref="CountRows"/>, when set, counts the rows the run wrote, to compare with the
-/// accepted requests (none lost, none duplicated).
+/// accepted requests (none lost, none duplicated). <see cref="ClientId"/> is the demo OAuth client whose token the
+/// requests carry.
 /// </summary>
 internal sealed record Scenario(
     string Name,
@@ -16,7 +18,8 @@ internal sealed record Scenario(
     string Query,
     Func<long, IReadOnlyDictionary<string, object?>> Variables,
     IReadOnlyDictionary<string, string>? Headers = null,
-    Func<PlatformDbContext, Task<long>>? CountRows = null)
+    Func<PlatformDbContext, Task<long>>? CountRows = null,
+    string ClientId = DemoClients.Integration)
 {
     public Scenario(string name, string description, string query, IReadOnlyDictionary<string, object?> variables)
         : this(name, description, query, _ => variables)
@@ -66,5 +69,11 @@ internal static class Scenarios
             },
             new Dictionary<string, string> { ["X-Landing-Key"] = DemoData.DemoLandingKey },
             db => db.Leads.LongCountAsync(l => l.IdempotencyKey!.StartsWith($"bench-{RunId}-"))),
+        new Scenario(
+            "kpi",
+            "monthly lead funnel + revenue report over the last two years (the trusted BI document), as the demo BI client",
+            File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "documents", "kpi-funnel-revenue.graphql")),
+            _ => new Dictionary<string, object?> { ["from"] = DateTime.UtcNow.Date.AddYears(-2), ["to"] = DateTime.UtcNow.Date.AddDays(1), ["bucket"] = "MONTH" },
+            ClientId: DemoClients.Bi),
     }.ToDictionary(s => s.Name, StringComparer.Ordinal);
 }

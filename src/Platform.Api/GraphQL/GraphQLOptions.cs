@@ -18,6 +18,9 @@ public sealed class GraphQLOptions
     /// <summary>Serve the GraphiQL IDE to browsers at GET /graphql.</summary>
     public bool EnableGraphiQL { get; set; } = true;
 
+    /// <summary><c>Cache-Control</c> of successful GET answers, which then carry an ETag (BI tools fetching KPI documents); null: none.</summary>
+    public string? GetCacheControl { get; set; }
+
     /// <summary>A request still running after this long is cancelled and answered with 504.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);

@@ -4,6 +4,7 @@ using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 using Platform.Api.Clients;
 using Platform.Api.Deals;
+using Platform.Api.Kpis;
 using Platform.Api.Leads;
 using Platform.Api.Loyalty;
 using Platform.Api.Orders;
@@ -49,6 +50,10 @@ public static class GraphQLRegistration
         services.AddScoped<ReferralService>();
         services.AddScoped<ReferralAdminService>();
         services.AddScoped<LeadDistribution>();
+        services.AddScoped<LeadKpis>();
+        services.AddScoped<RevenueKpis>();
+        services.AddScoped<DealKpis>();
+        services.AddScoped<MarketingKpis>();
         services.AddGraphQL(builder => builder
             .AddSchema<PlatformSchema>()
             .AddSystemTextJson()

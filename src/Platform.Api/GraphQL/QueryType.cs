@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Platform.Api.Clients;
 using Platform.Api.Common;
 using Platform.Api.Deals;
+using Platform.Api.Kpis;
 using Platform.Api.Leads;
 using Platform.Api.Loyalty;
 using Platform.Api.Referrals;
@@ -52,6 +53,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddDealQueries();
         this.AddLoyaltyQueries();
         this.AddReferralQueries();
+        this.AddKpiQueries();
     }
 }
 

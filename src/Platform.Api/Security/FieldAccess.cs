@@ -24,6 +24,11 @@ internal static class FieldAccess
         ("rewards", Policies.LeadsRead),
         ("payouts", Policies.LeadsRead),
         ("referralSummary", Policies.LeadsRead),
+        ("leadFunnelKpi", Policies.KpiRead),
+        ("firstResponseKpi", Policies.KpiRead),
+        ("revenueKpi", Policies.KpiRead),
+        ("dealKpi", Policies.KpiRead),
+        ("marketingKpi", Policies.KpiRead),
     ];
 
     private static readonly (string Field, string Policy)[] Mutations =

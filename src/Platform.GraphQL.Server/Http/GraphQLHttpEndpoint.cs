@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Transport;
@@ -79,7 +80,10 @@ internal sealed class GraphQLHttpEndpoint<TSchema>(GraphQLHttpOptions options, I
                 context.Response.Headers.WWWAuthenticate = options.AuthenticationChallenge;
             else if (statusCode == StatusCodes.Status429TooManyRequests)
                 context.Response.Headers.RetryAfter = result.Errors!.OfType<CostBudgetExceededError>().Max(e => e.RetryAfterSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await WriteAsync(context, serializer, statusCode, mediaType, result);
+            if (isGet && statusCode == StatusCodes.Status200OK && result.Errors is null && options.GetCacheControl is { } cacheControl)
+                await WriteCacheableAsync(context, serializer, mediaType, result, cacheControl);
+            else
+                await WriteAsync(context, serializer, statusCode, mediaType, result);
         }
         catch (Exception) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -141,6 +145,28 @@ internal sealed class GraphQLHttpEndpoint<TSchema>(GraphQLHttpOptions options, I
                 statusCode = StatusCodes.Status500InternalServerError;
         }
         return statusCode;
+    }
+
+    /// <summary>Writes a successful GET answer with an <c>ETag</c> of its body, or 304 without a body when the client holds it already.</summary>
+    private static async Task WriteCacheableAsync(HttpContext context, IGraphQLSerializer serializer, ResponseMediaType mediaType, ExecutionResult result, string cacheControl)
+    {
+        using var body = new MemoryStream();
+        await serializer.WriteAsync(body, result, context.RequestAborted);
+        var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(body.GetBuffer().AsSpan(0, (int)body.Length)))}\"");
+        var response = context.Response;
+        response.Headers.ETag = etag.ToString();
+        response.Headers.CacheControl = cacheControl;
+        // The answer depends on the caller's token as well.
+        response.Headers.Vary = $"{HeaderNames.Accept}, {HeaderNames.Authorization}";
+        if (EntityTagHeaderValue.TryParseList(context.Request.Headers.IfNoneMatch, out var held) && held.Any(tag => tag.Compare(etag, useStrongComparison: false) || tag.Equals(EntityTagHeaderValue.Any)))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = GraphQLMediaTypes.ContentTypeOf(mediaType);
+        body.Position = 0;
+        await body.CopyToAsync(response.Body, context.RequestAborted);
     }
 
     private static Task WriteErrorAsync(HttpContext context, IGraphQLSerializer serializer, GraphQLHttpError error, ResponseMediaType mediaType)

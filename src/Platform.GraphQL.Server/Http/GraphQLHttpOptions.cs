@@ -18,6 +18,12 @@ public sealed class GraphQLHttpOptions
     /// <summary>The <c>WWW-Authenticate</c> header of a 401 answer, sent when a selected field needs an authenticated caller.</summary>
     public string AuthenticationChallenge { get; set; } = "Bearer";
 
+    /// <summary>
+    /// <c>Cache-Control</c> of a successful GET answer (a query without errors), e.g. <c>private, max-age=60</c>; such answers
+    /// also carry an <c>ETag</c> of their body and answer a matching <c>If-None-Match</c> with 304. Null: no caching headers.
+    /// </summary>
+    public string? GetCacheControl { get; set; }
+
     /// <summary>Runs for every operation after the transport fields are set and before execution (user context, limits, rules).</summary>
     public Func<HttpContext, ExecutionOptions, Task>? ConfigureExecution { get; set; }
 }

@@ -20,6 +20,8 @@ public sealed class GraphQLHttpTestHost : IAsyncLifetime
     public const string Faulty = "/faulty";
     public const string FaultyValidation = "/faulty-validation";
     public const string WithoutGraphiQL = "/no-ide";
+    public const string Cached = "/cached";
+    public const string CacheControl = "private, max-age=60";
 
     public const int SmallLimit = 256;
     public const string HookGreeting = "hello from ConfigureExecution";
@@ -62,6 +64,7 @@ public sealed class GraphQLHttpTestHost : IAsyncLifetime
             return Task.CompletedTask;
         });
         _app.MapGraphQLHttp<TestSchema>(WithoutGraphiQL, o => o.EnableGraphiQL = false);
+        _app.MapGraphQLHttp<TestSchema>(Cached, o => o.GetCacheControl = CacheControl);
 
         await _app.StartAsync();
         Client = _app.GetTestClient();

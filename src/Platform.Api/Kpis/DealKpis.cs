@@ -1,0 +1,64 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Platform.Data;
+using Platform.Domain.Deals;
+using Platform.Domain.Leads;
+
+namespace Platform.Api.Kpis;
+
+/// <summary>
+/// Pipeline outcome KPIs over deals closed in the range, in the bucket of <c>ClosedAt</c>, grouped in the database. Lead
+/// dimensions are those of the deal's lead; the manager is the deal's owner.
+/// </summary>
+public sealed class DealKpis(PlatformDbContext db)
+{
+    private sealed class Source
+    {
+        public Deal Deal { get; init; } = null!;
+        public Lead? Lead { get; init; }
+    }
+
+    private sealed class Fact
+    {
+        public int Bucket { get; init; }
+        public string? Dimension { get; init; }
+        public string Currency { get; init; } = "";
+        public bool Won { get; init; }
+        public long Amount { get; init; }
+    }
+
+    private sealed record Count(int Bucket, string? Dimension, string Currency, int Won, int Lost, long WonAmount);
+
+    /// <summary>Win rate = won / (won + lost) × 100; average deal size = Σ amount of won deals / won deals.</summary>
+    public async Task<IReadOnlyList<DealRow>> OutcomesAsync(KpiRange range, CancellationToken ct)
+    {
+        var sources =
+            from d in db.Deals.AsNoTracking()
+            where d.ClosedAt >= range.From && d.ClosedAt < range.To && (d.Stage.IsWon || d.Stage.IsLost)
+            join l in db.Leads on d.LeadId equals (long?)l.Id into lead
+            from l in lead.DefaultIfEmpty()
+            select new Source { Deal = d, Lead = l };
+        Expression<Func<Source, DateTime>> closedAt = s => s.Deal.ClosedAt!.Value;
+        var counts = await sources
+            .Select(KpiProjection.Of<Source, Fact>(
+                (s, bucket, dimension) => new Fact { Bucket = bucket, Dimension = dimension, Currency = s.Deal.Currency, Won = s.Deal.Stage.IsWon, Amount = s.Deal.AmountMinor },
+                closedAt.Then(KpiBuckets.Ordinal(range.Bucket)), Dimension(range.GroupBy)))
+            .GroupBy(f => new { f.Bucket, f.Dimension, f.Currency })
+            .Select(g => new Count(g.Key.Bucket, g.Key.Dimension, g.Key.Currency, g.Count(f => f.Won), g.Count(f => !f.Won), g.Sum(f => f.Won ? f.Amount : 0)))
+            .ToListAsync(ct);
+        return counts
+            .OrderBy(c => c.Bucket).ThenBy(c => c.Dimension, StringComparer.Ordinal).ThenBy(c => c.Currency, StringComparer.Ordinal)
+            .Select(c => new DealRow(KpiBuckets.Start(range.Bucket, c.Bucket), KpiDimensions.Display(range.GroupBy, c.Dimension), c.Currency,
+                c.Won, c.Lost, Durations.Percent(c.Won, c.Won + c.Lost), c.WonAmount,
+                c.Won == 0 ? null : (long)Math.Round((decimal)c.WonAmount / c.Won, MidpointRounding.ToEven)))
+            .ToList();
+    }
+
+    private static Expression<Func<Source, string?>> Dimension(KpiDimension? dimension)
+    {
+        if (dimension == KpiDimension.Manager)
+            return s => s.Deal.OwnerId == null ? null : ((long)s.Deal.OwnerId).ToString();
+        Expression<Func<Source, Lead>> lead = s => s.Lead!;
+        return lead.Then(KpiDimensions.OfLead(dimension));
+    }
+}
