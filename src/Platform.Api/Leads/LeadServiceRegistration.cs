@@ -22,6 +22,12 @@ public static class LeadServiceRegistration
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = (rejected, _) =>
+            {
+                if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                    rejected.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
             // Form posts (they carry a landing key) are limited per key and per client address;
             // staff and integrations authenticate and are not limited here.
             limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(

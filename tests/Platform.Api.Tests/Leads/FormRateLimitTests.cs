@@ -26,11 +26,16 @@ public sealed class FormRateLimitTests
 
     private static async Task<HttpStatusCode> PostAsync(HttpClient client, string? landingKey)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql");
+        using var response = await SendAsync(client, landingKey);
+        return response.StatusCode;
+    }
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string? landingKey)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/graphql");
         if (landingKey is not null)
             request.Headers.Add("X-Landing-Key", landingKey);
-        using var response = await client.SendAsync(request);
-        return response.StatusCode;
+        return client.SendAsync(request);
     }
 
     [Fact]
@@ -45,5 +50,18 @@ public sealed class FormRateLimitTests
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
         Assert.Equal(HttpStatusCode.OK, await PostAsync(client, landingKey: null)); // staff and integrations: not limited here
+    }
+
+    [Fact]
+    public async Task FormPosts_OverTheLimit_AreToldWhenToRetry()
+    {
+        await using var app = await StartAsync(permits: 1);
+        var client = app.GetTestClient();
+        await PostAsync(client, "lk_b");
+
+        using var rejected = await SendAsync(client, "lk_b");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, rejected.StatusCode);
+        Assert.True(rejected.Headers.RetryAfter?.Delta > TimeSpan.Zero, $"Retry-After: {rejected.Headers.RetryAfter}");
     }
 }
