@@ -74,6 +74,7 @@ public sealed class ClientService(PlatformDbContext db, TimeProvider time, Conta
         var (email, phone) = (Email(input.Email), Phone(input.Phone));
         var error = (input.Name is not null || client.Id == 0) && name is null ? new ValidationError("name", "`name` is required: the company name or the person's full name.")
             : input.EmployeeCount < 0 ? new ValidationError("employeeCount", "`employeeCount` may not be negative.")
+            : input.Segment is not null && input.SegmentAssessment is not null ? new ValidationError("segmentAssessment", "Give either `segment` or `segmentAssessment`, not both.")
             : Invalid(input.Email, email, "email", "an e-mail address like name@example.com") ?? Invalid(input.Phone, phone, "phone", "a valid phone number, e.g. +49 30 1234567")
             ?? db.TooLong<Client>(nameof(Client.Name), "name", name)
             ?? db.TooLong<Client>(nameof(Client.TaxId), "taxId", TextInputs.Clean(input.TaxId))
@@ -104,6 +105,7 @@ public sealed class ClientService(PlatformDbContext db, TimeProvider time, Conta
         if (input.Notes is not null) client.Notes = TextInputs.Clean(input.Notes);
         if (ownerId is not null) client.OwnerId = ownerId;
         if (input.Segment is { } segment) client.Segment = segment;
+        if (input.SegmentAssessment is { } assessment) client.Segment = ClientSegments.Of(assessment.WeWantClient, assessment.ClientLikesUs);
         return null;
     }
 

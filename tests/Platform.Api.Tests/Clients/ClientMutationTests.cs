@@ -107,6 +107,32 @@ public abstract class ClientMutationTests<THost>(THost api) where THost : ApiHos
         Assert.Equal((to, 2), ((string)updated["loyaltyCategory"]!, (int)updated["version"]!));
     }
 
+    [Theory] // SPEC §3.4: the two-sided key-client matrix
+    [InlineData(true, true, "KEY")]
+    [InlineData(true, false, "DEVELOPING_KEY")]
+    [InlineData(false, true, "MAINTAINED")]
+    [InlineData(false, false, "OCCASIONAL")]
+    public async Task UpdateClient_SegmentAssessment_DerivesTheSegment(bool weWantClient, bool clientLikesUs, string segment)
+    {
+        var client = Ok(await CreateAsync(new { name = "Acme", kind = "COMPANY" }));
+
+        var updated = Ok(await UpdateAsync(new { clientId = (string)client["id"]!, segmentAssessment = new { weWantClient, clientLikesUs } }));
+
+        Assert.Equal(segment, (string)updated["segment"]!);
+    }
+
+    [Fact]
+    public async Task UpdateClient_SegmentAndAssessmentTogether_IsRefusedAndChangesNothing()
+    {
+        var client = Ok(await CreateAsync(new { name = "Acme", kind = "COMPANY", segment = "OCCASIONAL" }));
+
+        var error = Error(await UpdateAsync(new { clientId = (string)client["id"]!, segment = "KEY", segmentAssessment = new { weWantClient = true, clientLikesUs = true } }));
+
+        Assert.Equal(("VALIDATION", "segmentAssessment"), ((string)error["code"]!, (string)error["field"]!));
+        var now = await api.QueryAsync("query($id: ID!) { node(id: $id) { ... on Client { segment version } } }", new { id = (string)client["id"]! });
+        Assert.Equal(("OCCASIONAL", 1), ((string)now["node"]!["segment"]!, (int)now["node"]!["version"]!));
+    }
+
     [Fact]
     public async Task UpdateClient_AssignsOwnerAndSegment_LeavesOtherFields()
     {
