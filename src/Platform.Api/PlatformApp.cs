@@ -25,6 +25,7 @@ public static class PlatformApp
 
         var app = builder.Build();
         app.UseRequestTimeouts();
+        app.UseLandingKeyCors();
         app.UseAuthentication();
         app.UseLandingKeys();
         app.UseAuthorization();

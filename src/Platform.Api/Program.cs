@@ -10,6 +10,8 @@ if (await ClientCommands.TryRunAsync(args) is { } exitCode)
     return exitCode;
 if (await UserCommands.TryRunAsync(args) is { } usersExitCode)
     return usersExitCode;
+if (await LandingKeyCommands.TryRunAsync(args) is { } landingKeysExitCode)
+    return landingKeysExitCode;
 
 var app = PlatformApp.Build(args);
 var seedDemoData = app.Configuration.GetValue("Database:SeedDemoData", true);

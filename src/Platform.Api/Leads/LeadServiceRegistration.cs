@@ -16,6 +16,7 @@ public static class LeadServiceRegistration
         services.AddSingleton<ContactNormalizer>();
         services.AddSingleton<SubmissionValidator>();
         services.AddScoped<LandingKeyService>();
+        services.AddScoped<LandingKeyRegistry>();
         services.AddScoped<LeadRouting>();
         services.AddScoped<LeadSubmissionService>();
         services.AddScoped<LeadConversionService>();
