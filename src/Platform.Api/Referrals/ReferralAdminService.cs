@@ -17,15 +17,14 @@ public sealed class ReferralAdminService(PlatformDbContext db, TimeProvider time
         var clientId = string.IsNullOrWhiteSpace(input.ApiClientId) ? null : input.ApiClientId.Trim();
         if (clientId is not null && await db.Partners.AnyAsync(p => p.ApiClientId == clientId, ct))
             return ReferralAdminPayload<Partner>.Failed(new ValidationError("apiClientId", $"The API client \"{clientId}\" is already bound to another partner."));
-        var regions = input.Regions?.Select(r => r.Trim()).Where(r => r.Length > 0).Distinct().ToList();
-        if (regions?.Any(r => r.Contains(',')) == true)
-            return ReferralAdminPayload<Partner>.Failed(new ValidationError("regions", "A region name cannot contain a comma."));
+        if (input.Regions?.Any(r => r.Contains(',')) == true)
+            return ReferralAdminPayload<Partner>.Failed(RegionWithComma);
         var partner = new Partner
         {
             Name = input.Name.Trim(),
             Type = input.Type,
-            Regions = regions is { Count: > 0 } ? string.Join(',', regions) : null,
-            ContactEmail = string.IsNullOrWhiteSpace(input.ContactEmail) ? null : input.ContactEmail.Trim(),
+            Regions = JoinRegions(input.Regions),
+            ContactEmail = Trimmed(input.ContactEmail),
             ApiClientId = clientId,
         };
         db.Partners.Add(partner);
@@ -33,29 +32,39 @@ public sealed class ReferralAdminService(PlatformDbContext db, TimeProvider time
         return ReferralAdminPayload<Partner>.Ok(partner);
     }
 
+    /// <summary>Changes a partner; an inactive partner's codes stop attributing (DECISIONS [Referrals]).</summary>
+    public async Task<ReferralAdminPayload<Partner>> UpdatePartnerAsync(UpdatePartnerInput input, long id, CancellationToken ct)
+    {
+        var partner = await db.Partners.SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (partner is null)
+            return ReferralAdminPayload<Partner>.Failed(new NotFoundError(input.PartnerId, $"No partner has the ID \"{input.PartnerId}\"."));
+        if (input.Name is { } name && string.IsNullOrWhiteSpace(name))
+            return ReferralAdminPayload<Partner>.Failed(new ValidationError("name", "A partner needs a name."));
+        if (input.Regions?.Any(r => r.Contains(',')) == true)
+            return ReferralAdminPayload<Partner>.Failed(RegionWithComma);
+        db.Expect(partner, input.ExpectedVersion);
+        partner.Name = input.Name?.Trim() ?? partner.Name;
+        partner.Type = input.Type ?? partner.Type;
+        partner.Regions = input.Regions is { } regions ? JoinRegions(regions) : partner.Regions;
+        partner.ContactEmail = input.ContactEmail is { } email ? Trimmed(email) : partner.ContactEmail;
+        partner.IsActive = input.IsActive ?? partner.IsActive;
+        return await db.SaveOrConflictAsync(partner, ct) is { } conflict ? ReferralAdminPayload<Partner>.Failed(conflict) : ReferralAdminPayload<Partner>.Ok(partner);
+    }
+
+    private static readonly ValidationError RegionWithComma = new("regions", "A region name cannot contain a comma.");
+
+    private static string? JoinRegions(IEnumerable<string>? regions) =>
+        regions?.Select(r => r.Trim()).Where(r => r.Length > 0).Distinct().ToList() is { Count: > 0 } list ? string.Join(',', list) : null;
+
+    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
     public async Task<ReferralAdminPayload<ReferralProgram>> CreateProgramAsync(CreateReferralProgramInput input, IReadOnlyList<long> eligiblePartnerIds, CancellationToken ct)
     {
-        var problem = input switch
-        {
-            { Name: var name } when string.IsNullOrWhiteSpace(name) => new ValidationError("name", "A program needs a name."),
-            { RewardValue: < 0 } => new ValidationError("rewardValue", "The reward value cannot be negative."),
-            { RewardType: RewardType.PercentOfSale or RewardType.Discount, RewardValue: > 10_000 } => new ValidationError("rewardValue", "A percentage is at most 10000 basis points (100 %)."),
-            { AttributionWindowDays: < 1 } => new ValidationError("attributionWindowDays", "The attribution window is at least one day."),
-            { HoldingPeriodDays: < 0 } => new ValidationError("holdingPeriodDays", "The holding period cannot be negative."),
-            { CapPerReferralMinor: < 0 } => new ValidationError("capPerReferralMinor", "The cap cannot be negative."),
-            { ActiveTo: { } to } when to <= input.ActiveFrom => new ValidationError("activeTo", "The program must end after it starts."),
-            _ when !Currencies.IsWellFormed(input.Currency) => new ValidationError("currency", $"\"{input.Currency}\" is not an ISO 4217 currency code."),
-            _ => null,
-        };
-        if (problem is not null)
-            return ReferralAdminPayload<ReferralProgram>.Failed(problem);
         var eligible = eligiblePartnerIds.Distinct().ToList();
-        if (await db.Partners.CountAsync(p => eligible.Contains(p.Id), ct) != eligible.Count)
-            return ReferralAdminPayload<ReferralProgram>.Failed(new ValidationError("eligiblePartnerIds", "Every eligible partner must exist."));
         var program = new ReferralProgram
         {
             Name = input.Name.Trim(),
-            Description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim(),
+            Description = Trimmed(input.Description),
             RewardType = input.RewardType,
             RewardValue = input.RewardValue,
             Currency = input.Currency,
@@ -66,6 +75,10 @@ public sealed class ReferralAdminService(PlatformDbContext db, TimeProvider time
             ActiveTo = input.ActiveTo,
             OpenToAllPartners = eligible.Count == 0,
         };
+        if (ReferralProgramRules.Check(program) is { } problem)
+            return ReferralAdminPayload<ReferralProgram>.Failed(problem);
+        if (!await PartnersExistAsync(eligible, ct))
+            return ReferralAdminPayload<ReferralProgram>.Failed(new ValidationError("eligiblePartnerIds", "Every eligible partner must exist."));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.ReferralPrograms.Add(program);
         await db.SaveChangesAsync(ct); // the eligibility rows need the program's id
@@ -74,6 +87,47 @@ public sealed class ReferralAdminService(PlatformDbContext db, TimeProvider time
         await tx.CommitAsync(ct);
         return ReferralAdminPayload<ReferralProgram>.Ok(program);
     }
+
+    /// <summary>
+    /// Changes a program's terms. Rewards already earned keep their amounts and approval dates; the new
+    /// reward terms apply to rewards earned afterwards (R3, DECISIONS [Referrals]).
+    /// </summary>
+    public async Task<ReferralAdminPayload<ReferralProgram>> UpdateProgramAsync(UpdateReferralProgramInput input, long id, IReadOnlyList<long>? eligiblePartnerIds, CancellationToken ct)
+    {
+        var program = await db.ReferralPrograms.SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (program is null)
+            return ReferralAdminPayload<ReferralProgram>.Failed(new NotFoundError(input.ProgramId, $"No referral program has the ID \"{input.ProgramId}\"."));
+        var eligible = eligiblePartnerIds?.Distinct().ToList();
+        if (eligible is not null && !await PartnersExistAsync(eligible, ct))
+            return ReferralAdminPayload<ReferralProgram>.Failed(new ValidationError("eligiblePartnerIds", "Every eligible partner must exist."));
+        db.Expect(program, input.ExpectedVersion);
+        program.Name = input.Name?.Trim() ?? program.Name;
+        program.Description = input.Description is { } description ? Trimmed(description) : program.Description;
+        program.RewardValue = input.RewardValue ?? program.RewardValue;
+        program.CapPerReferralMinor = input.CapPerReferralMinor ?? program.CapPerReferralMinor;
+        program.AttributionWindowDays = input.AttributionWindowDays ?? program.AttributionWindowDays;
+        program.HoldingPeriodDays = input.HoldingPeriodDays ?? program.HoldingPeriodDays;
+        program.ActiveFrom = input.ActiveFrom ?? program.ActiveFrom;
+        program.ActiveTo = input.ActiveTo ?? program.ActiveTo;
+        program.IsActive = input.IsActive ?? program.IsActive;
+        if (ReferralProgramRules.Check(program) is { } problem)
+        {
+            db.Entry(program).State = EntityState.Detached; // nothing of the refused change may be saved later in the request
+            return ReferralAdminPayload<ReferralProgram>.Failed(problem);
+        }
+        if (eligible is not null)
+        {
+            program.OpenToAllPartners = eligible.Count == 0;
+            db.Entry(program).State = EntityState.Modified; // a new list is a new version of the program
+            var current = await db.ReferralProgramPartners.Where(e => e.ProgramId == id).ToListAsync(ct);
+            db.ReferralProgramPartners.RemoveRange(current.Where(e => !eligible.Contains(e.PartnerId)));
+            db.ReferralProgramPartners.AddRange(eligible.Except(current.Select(e => e.PartnerId)).Select(pid => new ReferralProgramPartner { ProgramId = id, PartnerId = pid }));
+        }
+        return await db.SaveOrConflictAsync(program, ct) is { } conflict ? ReferralAdminPayload<ReferralProgram>.Failed(conflict) : ReferralAdminPayload<ReferralProgram>.Ok(program);
+    }
+
+    private async Task<bool> PartnersExistAsync(IReadOnlyList<long> ids, CancellationToken ct) =>
+        await db.Partners.CountAsync(p => ids.Contains(p.Id), ct) == ids.Count;
 
     public async Task<ReferralAdminPayload<ReferralCode>> CreateCodeAsync(CreateReferralCodeInput input, long programId, long? partnerId, long? clientId, CancellationToken ct)
     {

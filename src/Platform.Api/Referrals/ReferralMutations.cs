@@ -61,6 +61,23 @@ public static class ReferralMutations
                 var eligible = (input.EligiblePartnerIds ?? []).Select((id, i) => GlobalIds.Decode<Partner>(id, $"input.eligiblePartnerIds[{i}]")).ToList();
                 return await Admin(context).CreateProgramAsync(input, eligible, context.CancellationToken);
             });
+        mutation.Field<NonNullGraphType<PartnerPayloadType>>("updatePartner")
+            .Description("Changes a partner's name, type, regions, contact e-mail or active flag; deactivating a partner stops new attribution to it and its codes.")
+            .Argument<NonNullGraphType<UpdatePartnerInputType>>("input", "The partner and its changes.")
+            .ResolveAsync(async context =>
+            {
+                var input = context.GetArgument<UpdatePartnerInput>("input");
+                return await Admin(context).UpdatePartnerAsync(input, GlobalIds.Decode<Partner>(input.PartnerId, "input.partnerId"), context.CancellationToken);
+            });
+        mutation.Field<NonNullGraphType<ReferralProgramPayloadType>>("updateReferralProgram")
+            .Description("Changes a referral program's terms, active period or eligible partners. New reward terms apply to rewards earned afterwards; earned rewards keep their amounts.")
+            .Argument<NonNullGraphType<UpdateReferralProgramInputType>>("input", "The program and its changes.")
+            .ResolveAsync(async context =>
+            {
+                var input = context.GetArgument<UpdateReferralProgramInput>("input");
+                var eligible = input.EligiblePartnerIds?.Select((id, i) => GlobalIds.Decode<Partner>(id, $"input.eligiblePartnerIds[{i}]")).ToList();
+                return await Admin(context).UpdateProgramAsync(input, GlobalIds.Decode<ReferralProgram>(input.ProgramId, "input.programId"), eligible, context.CancellationToken);
+            });
         mutation.Field<NonNullGraphType<ReferralCodePayloadType>>("createReferralCode")
             .Description("Creates a referral code for a partner or an existing client (\"refer a friend\"); a referrer may have several.")
             .Argument<NonNullGraphType<CreateReferralCodeInputType>>("input", "The code, its program and its referrer.")

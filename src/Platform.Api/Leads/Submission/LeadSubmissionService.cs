@@ -191,7 +191,7 @@ public sealed class LeadSubmissionService(
 
     /// <summary>
     /// A valid referral code makes the lead a seed of its referrer (DECISIONS [Referrals]); an
-    /// unknown, expired or revoked code is a warning and the lead is kept without attribution.
+    /// unknown, expired or revoked code (or one of an inactive partner) is a warning and the lead is kept without attribution.
     /// </summary>
     private async Task<Referral?> AttributeAsync(Lead lead, string? code, DateTime now, List<IPayloadError> warnings, CancellationToken ct)
     {
@@ -202,6 +202,7 @@ public sealed class LeadSubmissionService(
         {
             null => "is unknown",
             { RevokedAt: not null } => "was revoked",
+            { PartnerId: { } owner } when !await db.Partners.AnyAsync(p => p.Id == owner && p.IsActive, ct) => "was revoked", // an inactive partner's codes count as revoked
             { ExpiresAt: { } expires } when expires <= now => "has expired",
             _ when !IsRunning(referralCode.Program, now) => "belongs to a program that is not active",
             { PartnerId: { } partnerId, Program.OpenToAllPartners: false } when !await IsEligibleAsync(referralCode.ProgramId, partnerId, ct) => "belongs to a partner not eligible for its program",
