@@ -21,9 +21,6 @@ public sealed class ClientType : EntityType<Client>
     private static readonly KeysetOrder<Contact> ContactsByName =
         KeysetOrder<Contact>.By("FIRST_NAME", x => x.FirstName).ThenBy(x => x.Id);
 
-    private static readonly KeysetOrder<Deal> DealsNewestFirst =
-        KeysetOrder<Deal>.By("CREATED_AT_DESC", x => x.CreatedAt, descending: true).ThenBy(x => x.Id, descending: true);
-
     private static readonly KeysetOrder<Order> OrdersNewestFirst =
         KeysetOrder<Order>.By("PLACED_AT_DESC", x => x.PlacedAt, descending: true).ThenBy(x => x.Id, descending: true);
 
@@ -59,7 +56,7 @@ public sealed class ClientType : EntityType<Client>
         Field<NonNullGraphType<ConnectionGraphType<DealType, Deal>>>("deals")
             .Description("Deals with the client, newest first.")
             .PagingArguments()
-            .Resolve(context => context.LoadChildren(client => client.Deals, deal => deal.ClientId, DealsNewestFirst));
+            .Resolve(context => context.LoadChildren(client => client.Deals, deal => deal.ClientId, DealOrder.CreatedAtDesc.Keyset()));
         Field<NonNullGraphType<ConnectionGraphType<OrderType, Order>>>("orders")
             .Description("Orders (receipts) of the client, newest first.")
             .PagingArguments()
