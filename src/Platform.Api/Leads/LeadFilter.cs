@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Platform.Api.Common;
 using Platform.Domain.Leads;
 using Platform.Domain.Referrals;
@@ -43,13 +44,14 @@ public sealed class LeadFilter
             leads = leads.Where(x => x.CreatedAt >= after);
         if (CreatedBefore is { } before)
             leads = leads.Where(x => x.CreatedAt < before);
-        // Overdue (DECISIONS [Leads]): open, past the first-response deadline, not contacted yet.
+        // Overdue (DECISIONS [Leads]): open, past the first-response deadline, not contacted yet
+        // (the SQL form of Lead.IsOverdueAt); false keeps every other lead.
         if (Overdue is { } overdue)
-            leads = overdue
-                ? leads.Where(x => x.FirstRespondedAt == null && x.FirstResponseDueAt < now
-                    && (x.Status == LeadStatus.New || x.Status == LeadStatus.Assigned || x.Status == LeadStatus.InProgress || x.Status == LeadStatus.Qualified))
-                : leads.Where(x => !(x.FirstRespondedAt == null && x.FirstResponseDueAt < now
-                    && (x.Status == LeadStatus.New || x.Status == LeadStatus.Assigned || x.Status == LeadStatus.InProgress || x.Status == LeadStatus.Qualified)));
+        {
+            Expression<Func<Lead, bool>> isOverdue = x => x.FirstRespondedAt == null && x.FirstResponseDueAt < now
+                && (x.Status == LeadStatus.New || x.Status == LeadStatus.Assigned || x.Status == LeadStatus.InProgress || x.Status == LeadStatus.Qualified);
+            leads = leads.Where(overdue ? isOverdue : Expression.Lambda<Func<Lead, bool>>(Expression.Not(isOverdue.Body), isOverdue.Parameters));
+        }
         if (PostponedFrom is { } from)
             leads = leads.Where(x => x.PostponedUntil >= from);
         if (PostponedTo is { } to)

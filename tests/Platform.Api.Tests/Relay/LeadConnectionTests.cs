@@ -56,6 +56,24 @@ public abstract class LeadConnectionTests<THost>(THost api) where THost : ApiHos
     }
 
     [Fact]
+    public async Task Leads_FilteredByOverdue_SplitLikeTheirIsOverdueField()
+    {
+        var data = await api.QueryAsync("""
+            {
+              all: leads { totalCount }
+              overdue: leads(first: 100, filter: { overdue: true }) { totalCount nodes { isOverdue } }
+              onTime: leads(first: 100, filter: { overdue: false }) { totalCount nodes { isOverdue } }
+            }
+            """);
+        int Count(string alias) => (int)data[alias]!["totalCount"]!;
+
+        Assert.True(Count("overdue") > 0 && Count("onTime") > 0);
+        Assert.Equal(Count("all"), Count("overdue") + Count("onTime"));
+        Assert.All(data["overdue"]!["nodes"]!.AsArray(), n => Assert.True((bool)n!["isOverdue"]!));
+        Assert.All(data["onTime"]!["nodes"]!.AsArray(), n => Assert.False((bool)n!["isOverdue"]!));
+    }
+
+    [Fact]
     public async Task Leads_OrderedOldestFirst_AreAscending()
     {
         var data = await api.QueryAsync("{ leads(first: 30, orderBy: CREATED_AT_ASC) { nodes { createdAt } } }");
