@@ -25,11 +25,13 @@ public static class Versions
             await db.SaveChangesAsync(ct);
             return null;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateConcurrencyException conflict)
         {
-            var current = await db.Entry(entity).GetDatabaseValuesAsync(ct);
+            // Name the row that lost the race: it may be a row the mutation changed along with the entity (a reward with its order).
+            var lost = conflict.Entries.Select(e => e.Entity).OfType<Entity>().FirstOrDefault() ?? entity;
+            var current = await db.Entry(lost).GetDatabaseValuesAsync(ct);
             var version = current?.GetValue<int>(nameof(Entity.Version)) ?? 0;
-            return new ConflictError(version, $"The {entity.GetType().Name} was changed by someone else (now at version {version}); reload it and retry.");
+            return new ConflictError(version, $"The {lost.GetType().Name} was changed by someone else (now at version {version}); reload it and retry.");
         }
     }
 }

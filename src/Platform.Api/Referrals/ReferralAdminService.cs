@@ -88,6 +88,9 @@ public sealed class ReferralAdminService(PlatformDbContext db, TimeProvider time
         return ReferralAdminPayload<ReferralProgram>.Ok(program);
     }
 
+    /// <summary>Program fields an explicit null may clear (no cap, no end date); a null expected version means "don't check".</summary>
+    private static readonly string[] ClearableProgramFields = ["capPerReferralMinor", "activeTo", "expectedVersion"];
+
     /// <summary>
     /// Changes a program's terms. Rewards already earned keep their amounts and approval dates; the new
     /// reward terms apply to rewards earned afterwards (R3, DECISIONS [Referrals]).
@@ -97,6 +100,8 @@ public sealed class ReferralAdminService(PlatformDbContext db, TimeProvider time
         var program = await db.ReferralPrograms.SingleOrDefaultAsync(p => p.Id == id, ct);
         if (program is null)
             return ReferralAdminPayload<ReferralProgram>.Failed(new NotFoundError(input.ProgramId, $"No referral program has the ID \"{input.ProgramId}\"."));
+        if (input.Nulls.Except(ClearableProgramFields).FirstOrDefault() is { } field)
+            return ReferralAdminPayload<ReferralProgram>.Failed(new ValidationError(field, $"`{field}` cannot be cleared; omit it to keep its value."));
         var eligible = eligiblePartnerIds?.Distinct().ToList();
         if (eligible is not null && !await PartnersExistAsync(eligible, ct))
             return ReferralAdminPayload<ReferralProgram>.Failed(new ValidationError("eligiblePartnerIds", "Every eligible partner must exist."));
@@ -104,11 +109,11 @@ public sealed class ReferralAdminService(PlatformDbContext db, TimeProvider time
         program.Name = input.Name?.Trim() ?? program.Name;
         program.Description = input.Description is { } description ? Trimmed(description) : program.Description;
         program.RewardValue = input.RewardValue ?? program.RewardValue;
-        program.CapPerReferralMinor = input.CapPerReferralMinor ?? program.CapPerReferralMinor;
+        program.CapPerReferralMinor = input.Nulls.Contains("capPerReferralMinor") ? null : input.CapPerReferralMinor ?? program.CapPerReferralMinor;
         program.AttributionWindowDays = input.AttributionWindowDays ?? program.AttributionWindowDays;
         program.HoldingPeriodDays = input.HoldingPeriodDays ?? program.HoldingPeriodDays;
         program.ActiveFrom = input.ActiveFrom ?? program.ActiveFrom;
-        program.ActiveTo = input.ActiveTo ?? program.ActiveTo;
+        program.ActiveTo = input.Nulls.Contains("activeTo") ? null : input.ActiveTo ?? program.ActiveTo;
         program.IsActive = input.IsActive ?? program.IsActive;
         if (ReferralProgramRules.Check(program) is { } problem)
         {

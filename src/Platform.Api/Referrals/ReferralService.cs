@@ -10,15 +10,36 @@ public sealed class ReferralService(PlatformDbContext db, TimeProvider time)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    /// <summary>Approves every earned reward whose holding period has passed (DECISIONS [Referrals]).</summary>
+    /// <summary>
+    /// Approves every earned reward whose holding period has passed (DECISIONS [Referrals]). When another
+    /// request changed one of them meanwhile (a concurrent approval or payout), the batch is re-read and
+    /// retried: what the other request approved is not approved twice, and nothing is lost.
+    /// </summary>
     public async Task<ApproveDueRewardsPayload> ApproveDueAsync(CancellationToken ct)
     {
-        var now = Now;
-        var due = await db.Rewards.Where(w => w.Status == RewardStatus.Earned && w.ApprovableAt <= now).OrderBy(w => w.Id).ToListAsync(ct);
-        var approved = due.Where(w => RewardRules.Approve(w, now)).ToList();
-        await db.SaveChangesAsync(ct);
-        return new ApproveDueRewardsPayload(approved, []);
+        for (var attempt = 1; ; attempt++)
+        {
+            var now = Now;
+            var due = await db.Rewards.Where(w => w.Status == RewardStatus.Earned && w.ApprovableAt <= now).OrderBy(w => w.Id).ToListAsync(ct);
+            var approved = due.Where(w => RewardRules.Approve(w, now)).ToList();
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return new ApproveDueRewardsPayload(approved, []);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxApproveAttempts)
+            {
+                db.ChangeTracker.Clear();
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+                return new ApproveDueRewardsPayload([], [new ConflictError(0, "Other requests kept changing the due rewards; nothing was approved by this call. Retry it.")]);
+            }
+        }
     }
+
+    private const int MaxApproveAttempts = 5;
 
     /// <summary>Pays approved rewards of one partner in one payout; any reward that is not the partner's or not approved refuses the whole payout.</summary>
     public async Task<PayoutPayload> RecordPayoutAsync(RecordPayoutInput input, long partnerId, IReadOnlyList<long> rewardIds, CancellationToken ct)

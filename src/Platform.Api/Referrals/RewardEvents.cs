@@ -12,14 +12,24 @@ namespace Platform.Api.Referrals;
 /// </summary>
 public sealed class RewardEvents(PlatformDbContext db)
 {
-    /// <summary>The referred lead became a client: its referral gets a pending reward.</summary>
-    public async Task OnConvertedAsync(long leadId, CancellationToken ct)
+    /// <summary>
+    /// The referred lead became a client: its referral gets a pending reward — or a void one, and the
+    /// referral is rejected, when that client had already paid an order before (R3).
+    /// </summary>
+    public async Task OnConvertedAsync(long leadId, long clientId, DateTime now, CancellationToken ct)
     {
         var referral = await db.Referrals.Where(r => r.LeadId == leadId && !r.Rewards.Any()).SingleOrDefaultAsync(ct);
         if (referral is null)
             return;
         var program = await db.ReferralPrograms.SingleAsync(p => p.Id == referral.ProgramId, ct);
-        db.Rewards.Add(RewardRules.Pending(referral, program));
+        var hadPaid = await db.Orders.AnyAsync(o => o.ClientId == clientId && o.PaidAt != null, ct);
+        var reward = RewardRules.AtConversion(referral, program, hadPaid, now);
+        db.Rewards.Add(reward);
+        if (reward.Status == RewardStatus.Void)
+        {
+            referral.Status = ReferralStatus.Rejected;
+            referral.RejectionReason = reward.VoidReason;
+        }
     }
 
     /// <summary>R3: the referred client's first paid order earns the pending reward.</summary>

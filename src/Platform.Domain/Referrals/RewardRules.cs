@@ -18,6 +18,19 @@ public static class RewardRules
     };
 
     /// <summary>
+    /// The reward at conversion (R3: only referred <i>real</i> clients are rewarded): pending, or void at
+    /// once when the lead converted into a client that had already paid an order — the referrer did not
+    /// bring that client.
+    /// </summary>
+    public static Reward AtConversion(Referral referral, ReferralProgram program, bool clientHadPaid, DateTime now)
+    {
+        var reward = Pending(referral, program);
+        if (clientHadPaid)
+            Void(reward, "The referred person was already a paying client (R3).", now);
+        return reward;
+    }
+
+    /// <summary>
     /// What the program pays for a paid order: a percentage (basis points) of its net amount or a
     /// fixed amount, capped per referral; non-monetary rewards (discount, service time) are worth 0.
     /// </summary>

@@ -49,6 +49,16 @@ public abstract class PartnerReferralFlowTests<THost>(THost api) where THost : A
         return (leadId, (string)converted["client"]!["id"]!);
     }
 
+    /// <summary>The partner submits a lead with its own token and the given phone; staff work, qualify and convert it.</summary>
+    private async Task<(string LeadId, JsonNode Converted)> ReferredAndConvertedAsync(string partner, string phone)
+    {
+        var submitted = Ok((await AsAsync(partner, SubmitMutation, new { input = new { firstName = "Irina", phone } }))["submitLead"]!);
+        var leadId = (string)submitted["lead"]!["id"]!;
+        Ok(await api.CallAsync(leadId));
+        Ok(await api.QualifyAsync(leadId));
+        return (leadId, Ok(await api.ConvertAsync(leadId)));
+    }
+
     /// <summary>Staff place a single-payment order and pay it in full; returns the order's ID and net amount.</summary>
     private async Task<(string OrderId, long Net)> PaidOrderAsync(string clientId, long gross)
     {
@@ -148,6 +158,72 @@ public abstract class PartnerReferralFlowTests<THost>(THost api) where THost : A
         Assert.DoesNotContain((string)voided["id"]!, (await ApproveDueAsync())["approveDueRewards"]!["approved"]!.AsArray().Select(r => (string)r!["id"]!));
         var summary = (await AsAsync(Nord, """{ referralSummary(from: "2026-09-01T00:00:00Z", to: "2026-10-01T00:00:00Z") { referredLeads rewards { status count } } }"""))["referralSummary"]!.AsArray();
         Assert.Equal(["VOID"], summary.Single()!["rewards"]!.AsArray().Select(t => (string)t!["status"]!));
+    }
+
+    [Fact]
+    public async Task LeadConvertedIntoAnAlreadyPayingClient_EarnsNothing_R3()
+    {
+        api.Clock.FixedAt = new DateTime(2026, 10, 5, 10, 0, 0, DateTimeKind.Utc);
+        var phone = LeadApi.NewPhone();
+        var own = await api.NewLeadAsync(("phone", phone), ("formRenderedAt", null)); // the clock is fixed in the past
+        Ok(await api.CallAsync((string)own["id"]!));
+        Ok(await api.QualifyAsync((string)own["id"]!));
+        var clientId = (string)Ok(await api.ConvertAsync((string)own["id"]!))["client"]!["id"]!;
+        await PaidOrderAsync(clientId, 500_00);
+
+        var (leadId, converted) = await ReferredAndConvertedAsync(Bright, phone);
+        Assert.Equal((clientId, true), ((string)converted["client"]!["id"]!, (bool)converted["clientExisted"]!));
+        await PaidOrderAsync(clientId, 2000_00);
+
+        var referral = await ReferralOfAsync(Bright, leadId);
+        Assert.Equal("REJECTED", (string)referral["status"]!);
+        var reward = RewardOf(referral);
+        Assert.Equal(("VOID", 0L), ((string)reward["status"]!, (long)reward["amount"]!["amount"]!));
+        Assert.Contains("already a paying client", (string)reward["voidReason"]!);
+    }
+
+    [Fact]
+    public async Task LeadConvertedIntoAnExistingClientThatNeverPaid_StillEarns()
+    {
+        api.Clock.FixedAt = new DateTime(2026, 10, 12, 10, 0, 0, DateTimeKind.Utc);
+        var phone = LeadApi.NewPhone();
+        var own = await api.NewLeadAsync(("phone", phone), ("formRenderedAt", null)); // the clock is fixed in the past
+        Ok(await api.CallAsync((string)own["id"]!));
+        Ok(await api.QualifyAsync((string)own["id"]!));
+        var clientId = (string)Ok(await api.ConvertAsync((string)own["id"]!))["client"]!["id"]!;
+
+        var (leadId, converted) = await ReferredAndConvertedAsync(Bright, phone);
+        Assert.True((bool)converted["clientExisted"]!);
+        Assert.Equal("PENDING", (string)RewardOf(await ReferralOfAsync(Bright, leadId))["status"]!);
+        await PaidOrderAsync(clientId, 2000_00);
+
+        Assert.Equal("EARNED", (string)RewardOf(await ReferralOfAsync(Bright, leadId))["status"]!);
+    }
+
+    [Fact]
+    public async Task ConcurrentApprovals_ApproveEachDueRewardOnce_WithoutErrors()
+    {
+        var start = new DateTime(2026, 6, 1, 10, 0, 0, DateTimeKind.Utc);
+        var leads = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var (leadId, clientId) = await ReferredAndConvertedAsync(Danube, start);
+            await PaidOrderAsync(clientId, 1000_00);
+            leads.Add(leadId);
+        }
+        api.Clock.FixedAt = start.AddDays(45);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => ApproveDueAsync()));
+
+        var approved = results.SelectMany(r => r["approveDueRewards"]!["approved"]!.AsArray().Select(a => (string)a!["id"]!)).ToList();
+        Assert.All(results, r => Assert.Empty(r["approveDueRewards"]!["errors"]!.AsArray()));
+        Assert.Equal(approved.Count, approved.Distinct().Count()); // none approved twice
+        foreach (var leadId in leads)
+        {
+            var reward = RewardOf(await ReferralOfAsync(Danube, leadId));
+            Assert.Equal("APPROVED", (string)reward["status"]!);
+            Assert.Contains((string)reward["id"]!, approved);
+        }
     }
 
     [Fact]

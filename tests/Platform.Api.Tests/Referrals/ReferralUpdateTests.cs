@@ -136,6 +136,41 @@ public abstract class ReferralUpdateTests<THost>(THost api) where THost : ApiHos
     }
 
     [Fact]
+    public async Task UpdateReferralProgram_ExplicitNull_ClearsTheCapAndTheEndDate_OmittingKeepsThem()
+    {
+        var program = await ProgramAsync();
+        var id = (string)program["id"]!;
+        Ok(await UpdateProgramAsync(new { programId = id, capPerReferralMinor = 150_00, activeTo = ApiHost.SeedTime.AddYears(1) }));
+
+        var kept = Ok(await UpdateProgramAsync(new { programId = id, name = "Renamed" }))["program"]!;
+        Assert.Equal(150_00L, (long)kept["capPerReferral"]!["amount"]!);
+        Assert.NotNull(kept["activeTo"]);
+
+        var cleared = Ok(await UpdateProgramAsync(new { programId = id, capPerReferralMinor = (long?)null, activeTo = (DateTime?)null }))["program"]!;
+        Assert.Null(cleared["capPerReferral"]);
+        Assert.Null(cleared["activeTo"]);
+        Assert.Equal("Renamed", (string)cleared["name"]!);
+    }
+
+    [Theory]
+    [InlineData("name")]
+    [InlineData("rewardValue")]
+    [InlineData("holdingPeriodDays")]
+    [InlineData("eligiblePartnerIds")]
+    public async Task UpdateReferralProgram_ExplicitNull_OfAFieldThatCannotBeCleared_IsRefused(string field)
+    {
+        var program = await ProgramAsync();
+        var id = (string)program["id"]!;
+        var input = new Dictionary<string, object?> { ["programId"] = id, [field] = null };
+
+        var payload = await UpdateProgramAsync(input);
+
+        Assert.Equal(field, (string)payload["errors"]![0]!["field"]!);
+        Assert.Contains("cannot be cleared", (string)payload["errors"]![0]!["message"]!);
+        Assert.Equal((int)program["version"]!, await ProgramVersionAsync(id));
+    }
+
+    [Fact]
     public async Task Updates_OfAMissingRecord_AreNotFound()
     {
         Assert.Equal("NOT_FOUND", (string)(await UpdatePartnerAsync(new { partnerId = MissingPartner, name = "X" }))["errors"]![0]!["code"]!);

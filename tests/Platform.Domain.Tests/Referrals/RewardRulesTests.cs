@@ -38,6 +38,19 @@ public sealed class RewardRulesTests
         Assert.Equal(expected, RewardRules.AmountFor(Program(type, value, cap), paidNet));
 
     [Theory]
+    [InlineData(false, RewardStatus.Pending)]
+    [InlineData(true, RewardStatus.Void)] // R3: the referrer did not bring a client that already paid
+    public void AtConversion_IsPending_UnlessTheClientHadAlreadyPaid(bool clientHadPaid, RewardStatus expected)
+    {
+        var reward = RewardRules.AtConversion(Referral(), Program(), clientHadPaid, Attributed.AddDays(3));
+
+        Assert.Equal(expected, reward.Status);
+        Assert.Equal(clientHadPaid, reward.VoidReason is not null);
+        Assert.Equal(!clientHadPaid, RewardRules.Earn(reward, Referral(), Program(), 42, 2000_00, Attributed.AddDays(4))); // a void reward never earns
+        Assert.Equal(clientHadPaid ? 0 : 200_00, reward.AmountMinor);
+    }
+
+    [Theory]
     [InlineData(0, RewardStatus.Earned)]
     [InlineData(90, RewardStatus.Earned)] // the last day of the window still earns
     [InlineData(91, RewardStatus.Void)]

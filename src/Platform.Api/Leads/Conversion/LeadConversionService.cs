@@ -99,7 +99,7 @@ public sealed class LeadConversionService(PlatformDbContext db, TimeProvider tim
                 .SetProperty(x => x.ClientId, client.Id)
                 .SetProperty(x => x.ConvertedAt, now)
                 .SetProperty(x => x.Status, ReferralStatus.Converted), ct);
-            await rewards.OnConvertedAsync(lead.Id, ct); // PENDING at conversion (DECISIONS [Referrals])
+            await rewards.OnConvertedAsync(lead.Id, client.Id, now, ct); // PENDING at conversion (DECISIONS [Referrals])
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
