@@ -16,6 +16,7 @@ using Platform.GraphQL.Server.Errors;
 using Platform.GraphQL.Server.Limits;
 using Platform.GraphQL.Server.Mutations;
 using Platform.GraphQL.Server.Relay;
+using Platform.GraphQL.Server.Documents;
 using Platform.GraphQL.Server.TrustedDocuments;
 
 namespace Platform.Api.GraphQL;
@@ -65,6 +66,8 @@ public static class GraphQLRegistration
             // Anyone may send a documentId of a trusted document; clients switched to trusted documents only must.
             .UsePersistedDocuments<TrustedDocumentStore>(global::GraphQL.DI.ServiceLifetime.Singleton, documents => documents.AllowOnlyPersistedDocuments = false)
             .AddValidationRule(services => new TrustedDocumentsValidationRule(services.GetRequiredService<TrustedDocumentStore>(), TrustedDocumentsOnly.IsRequiredFor), useForCachedDocuments: true)
+            // Repeated documents skip parsing and the caller-independent rules; the rules above still run.
+            .ConfigureExecution<ValidatedDocumentCache>()
             // One DbContext per request: resolvers run one at a time, DataLoaders still batch.
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
             .AddErrorInfoProvider(new MaskingErrorInfoProvider(new ErrorInfoProviderOptions { ExposeExceptionDetails = exposeExceptionDetails })));
