@@ -26,7 +26,10 @@ public static class PlatformApp
         var app = builder.Build();
         app.UseRequestTimeouts();
         app.UseLandingKeyCors();
-        app.UseAuthentication();
+        // A GraphQL request without a bearer token (a landing page's) has nothing for OpenIddict to validate: skip the
+        // handler chain. Every other path keeps it (the OAuth endpoints and the sign-in pages are handled there).
+        app.UseWhen(http => http.Request.Headers.Authorization.Count > 0 || !http.Request.Path.StartsWithSegments("/graphql"),
+            branch => branch.UseAuthentication());
         app.UseLandingKeys();
         app.UseAuthorization();
         app.MapPlatformSecurity();

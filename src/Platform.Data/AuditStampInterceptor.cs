@@ -12,11 +12,11 @@ namespace Platform.Data;
 /// <c>Version = original + 1</c>, which is checked against the database as a concurrency token.
 /// Creation stamps can never be changed. New <see cref="AuditLogEntry"/> rows get their time and
 /// actor if not set. Time comes from the injected <see cref="TimeProvider"/>, the actor from
-/// the scoped <see cref="ICurrentActor"/>. To reject an update based on a version the caller saw
+/// the context's <see cref="PlatformDbContext.Actor"/>. To reject an update based on a version the caller saw
 /// earlier, set <c>db.Entry(e).Property(x => x.Version).OriginalValue = expectedVersion</c> before
 /// saving; a mismatch throws <see cref="DbUpdateConcurrencyException"/>.
 /// </summary>
-public sealed class AuditStampInterceptor(TimeProvider time, ICurrentActor actor) : SaveChangesInterceptor
+public sealed class AuditStampInterceptor(TimeProvider time) : SaveChangesInterceptor
 {
     /// <inheritdoc />
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -41,6 +41,7 @@ public sealed class AuditStampInterceptor(TimeProvider time, ICurrentActor actor
         }
 
         var now = time.GetUtcNow().UtcDateTime;
+        var actor = context is PlatformDbContext platform ? platform.Actor : new SystemActor();
         var who = actor.Name;
 
         // Entries() detects pending changes first (unless automatic detection is switched off).

@@ -27,17 +27,18 @@ public static class DataServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<ICurrentActor, SystemActor>();
-        services.TryAddScoped<AuditStampInterceptor>();
+        services.TryAddSingleton<AuditStampInterceptor>();
 
         services.AddOptions<DatabaseOptions>()
             .Configure(options => DatabaseOptions.Bind(configuration, options))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>());
 
-        // Scoped options (the EF default) so that scoped interceptors and the current actor apply.
-        services.AddDbContext<SqliteDbContext>((sp, builder) => Configure(sp, builder, DatabaseProvider.Sqlite));
-        services.AddDbContext<PostgresDbContext>((sp, builder) => Configure(sp, builder, DatabaseProvider.Postgres));
-        services.AddDbContext<SqlServerDbContext>((sp, builder) => Configure(sp, builder, DatabaseProvider.SqlServer));
+        // Options built once (singleton): a context per request then costs no options building nor internal service
+        // provider lookup. The scoped part, the caller, is injected into the context itself (PlatformDbContext.Actor).
+        services.AddDbContext<SqliteDbContext>((sp, builder) => Configure(sp, builder, DatabaseProvider.Sqlite), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+        services.AddDbContext<PostgresDbContext>((sp, builder) => Configure(sp, builder, DatabaseProvider.Postgres), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+        services.AddDbContext<SqlServerDbContext>((sp, builder) => Configure(sp, builder, DatabaseProvider.SqlServer), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
 
         services.TryAddScoped<PlatformDbContext>(sp => Options(sp).ProviderKind switch
         {

@@ -12,8 +12,8 @@ public abstract partial class PlatformDbContext
     /// <summary>Whether this context shows only the leads of one owner (and so uses the owner-filtered model).</summary>
     internal bool IsOwnerScoped => !IsPartnerScoped && ScopedOwnerId is not null;
 
-    /// <summary>The staff user whose leads this context is restricted to, from the scoped <see cref="ICurrentActor"/>; null: all leads.</summary>
-    protected long? ScopedOwnerId => (_actor ??= ResolveActor()).LeadOwnerId;
+    /// <summary>The staff user whose leads this context is restricted to, from its <see cref="Actor"/>; null: all leads.</summary>
+    protected long? ScopedOwnerId => Actor.LeadOwnerId;
 
     private void ApplyLeadOwnership(ModelBuilder modelBuilder)
     {

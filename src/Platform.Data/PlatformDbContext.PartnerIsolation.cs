@@ -18,14 +18,8 @@ public abstract partial class PlatformDbContext
     /// <summary>Whether this context is restricted to one partner's data (and so uses the filtered model).</summary>
     internal bool IsPartnerScoped => ScopedPartnerId is not null;
 
-    private ICurrentActor? _actor;
-
-    /// <summary>The partner this context is restricted to, from the scoped <see cref="ICurrentActor"/>; null: unrestricted.</summary>
-    protected long? ScopedPartnerId => (_actor ??= ResolveActor()).PartnerId;
-
-    private ICurrentActor ResolveActor() =>
-        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<ICurrentActor>()
-        ?? new SystemActor();
+    /// <summary>The partner this context is restricted to, from its <see cref="Actor"/>; null: unrestricted.</summary>
+    protected long? ScopedPartnerId => Actor.PartnerId;
 
     /// <summary>Reference data every caller may read.</summary>
     private static readonly HashSet<Type> SharedWithPartners = [typeof(Pipeline), typeof(PipelineStage), typeof(ReferralProgram)];

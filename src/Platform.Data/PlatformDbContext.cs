@@ -23,11 +23,18 @@ public abstract partial class PlatformDbContext : IdentityDbContext<IdentityUser
     /// <summary>Maximum length of stored enum names.</summary>
     internal const int EnumMaxLength = 40;
 
-    /// <summary>Creates the context; called by the provider-specific subclasses.</summary>
-    protected PlatformDbContext(DbContextOptions options)
+    /// <summary>Creates the context for <paramref name="actor"/> (default: the system); called by the provider-specific subclasses.</summary>
+    protected PlatformDbContext(DbContextOptions options, ICurrentActor? actor)
         : base(options)
     {
+        Actor = actor ?? new SystemActor();
     }
+
+    /// <summary>
+    /// Who this context works for: stamped on changes (<see cref="AuditStampInterceptor"/>) and, for partners and
+    /// managers, the scope of every query (partner isolation, lead ownership).
+    /// </summary>
+    public ICurrentActor Actor { get; }
 
     /// <summary>Sales team members.</summary>
     public DbSet<StaffUser> StaffUsers => Set<StaffUser>();
