@@ -75,9 +75,22 @@ internal sealed class MutationAudit(IFieldResolver inner) : IFieldResolver
             TargetIds = string.Join(",", ids.Distinct()),
             Details = JsonSerializer.Serialize(new { outcome = fault is not null ? "fault" : errors.Count > 0 ? "refused" : "ok", errors, fault }),
         };
-        // A scope of its own: the mutation's context may hold changes it chose not to save (e.g. after a conflict).
-        await using var scope = context.RequestServices!.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        // The request's context when everything in it is saved (the usual case); a context of its own when the
+        // mutation left changes it chose not to save (e.g. after a conflict), so those are never saved with the entry.
+        var db = context.RequestServices!.GetRequiredService<PlatformDbContext>();
+        if (db.ChangeTracker.HasChanges())
+        {
+            await using var scope = context.RequestServices!.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+            await SaveAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), entry);
+        }
+        else
+        {
+            await SaveAsync(db, entry);
+        }
+    }
+
+    private static async Task SaveAsync(PlatformDbContext db, AuditLogEntry entry)
+    {
         db.AuditLog.Add(entry);
         await db.SaveChangesAsync(CancellationToken.None);
     }
