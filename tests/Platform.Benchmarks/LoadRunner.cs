@@ -23,7 +23,7 @@ internal sealed class LoadRunner : IDisposable
     private long _sequence = -1;
     private int _errorPrinted;
 
-    public LoadRunner(Uri endpoint, Scenario scenario, int clients, string accessToken)
+    public LoadRunner(Uri endpoint, Scenario scenario, int clients, string? accessToken)
     {
         if (!IPAddress.TryParse(endpoint.Host, out var address) || !IPAddress.IsLoopback(address))
             throw new ArgumentException($"Only loopback endpoints are allowed, not {endpoint}.", nameof(endpoint));
@@ -42,7 +42,8 @@ internal sealed class LoadRunner : IDisposable
             Timeout = TimeSpan.FromSeconds(30),
         };
         _http.DefaultRequestHeaders.Accept.ParseAdd("application/graphql-response+json, application/json");
-        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        if (accessToken is not null)
+            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
     }
 
     /// <summary>Runs <paramref name="clients"/> clients for <paramref name="duration"/> (requests in flight then still finish).</summary>

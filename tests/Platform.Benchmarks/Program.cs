@@ -96,7 +96,7 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
     await DemoClients.SeedAsync(app.Services);
     await app.StartAsync();
     var endpoint = new Uri(new Uri(app.Urls.Single()), "/graphql");
-    var accessToken = await DemoTokenAsync(new Uri(app.Urls.Single()), options.Scenario.ClientId);
+    var accessToken = options.Scenario.ClientId is { } clientId ? await DemoTokenAsync(new Uri(app.Urls.Single()), clientId) : null;
     Console.WriteLine($"API at {endpoint} ({(GCSettings.IsServerGC ? "server" : "workstation")} GC, {Environment.ProcessorCount} CPUs)");
 
     using var runner = new LoadRunner(endpoint, options.Scenario, options.Clients, accessToken);

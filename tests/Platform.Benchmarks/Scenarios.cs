@@ -10,7 +10,7 @@ namespace Platform.Benchmarks;
 /// request's sequence number (0, 1, 2… across all clients), so a scenario can make each request
 /// distinct; <see cref="CountRows"/>, when set, counts the rows the run wrote, to compare with the
 /// accepted requests (none lost, none duplicated). <see cref="ClientId"/> is the demo OAuth client whose token the
-/// requests carry.
+/// requests carry; null sends no token (a landing page's form post).
 /// </summary>
 internal sealed record Scenario(
     string Name,
@@ -19,7 +19,7 @@ internal sealed record Scenario(
     Func<long, IReadOnlyDictionary<string, object?>> Variables,
     IReadOnlyDictionary<string, string>? Headers = null,
     Func<PlatformDbContext, Task<long>>? CountRows = null,
-    string ClientId = DemoClients.Integration)
+    string? ClientId = DemoClients.Integration)
 {
     public Scenario(string name, string description, string query, IReadOnlyDictionary<string, object?> variables)
         : this(name, description, query, _ => variables)
@@ -48,27 +48,8 @@ internal static class Scenarios
             query Leads($first: Int!) { leads(first: $first) { nodes { owner { name } client { name } activities(first: 5) { nodes { type } } } } }
             """,
             new Dictionary<string, object?> { ["first"] = 50 }),
-        new Scenario(
-            "submit-lead",
-            "submitLead with the demo landing key: a distinct person (phone) and idempotency key per request",
-            """
-            mutation Submit($input: SubmitLeadInput!) { submitLead(input: $input) { lead { id status } errors { __typename } } }
-            """,
-            n => new Dictionary<string, object?>
-            {
-                ["input"] = new Dictionary<string, object?>
-                {
-                    ["firstName"] = "Bench",
-                    ["phone"] = $"+7916{n % 10_000_000:0000000}",
-                    ["company"] = "Load Test Ltd",
-                    ["message"] = "We need a new website.",
-                    ["utmSource"] = "benchmark",
-                    ["idempotencyKey"] = $"bench-{RunId}-{n}",
-                    ["formRenderedAt"] = RenderedAt,
-                },
-            },
-            new Dictionary<string, string> { ["X-Landing-Key"] = DemoData.DemoLandingKey },
-            db => db.Leads.LongCountAsync(l => l.IdempotencyKey!.StartsWith($"bench-{RunId}-"))),
+        SubmitLead("submit-lead", "a landing page's form post: the demo landing key, no token", DemoData.DemoLandingKey, clientId: null),
+        SubmitLead("submit-lead-integration", "a partner system's submission: the demo integration client's token, no landing key", landingKey: null, DemoClients.Integration),
         new Scenario(
             "kpi",
             "monthly lead funnel + revenue report over the last two years (the trusted BI document), as the demo BI client",
@@ -76,4 +57,28 @@ internal static class Scenarios
             _ => new Dictionary<string, object?> { ["from"] = DateTime.UtcNow.Date.AddYears(-2), ["to"] = DateTime.UtcNow.Date.AddDays(1), ["bucket"] = "MONTH" },
             ClientId: DemoClients.Bi),
     }.ToDictionary(s => s.Name, StringComparer.Ordinal);
+
+    /// <summary>submitLead of a distinct person (phone) and idempotency key per request; the run counts the leads it wrote.</summary>
+    private static Scenario SubmitLead(string name, string caller, string? landingKey, string? clientId) => new(
+        name,
+        $"submitLead as {caller}: a distinct person (phone) and idempotency key per request",
+        """
+        mutation Submit($input: SubmitLeadInput!) { submitLead(input: $input) { lead { id status } errors { __typename } } }
+        """,
+        n => new Dictionary<string, object?>
+        {
+            ["input"] = new Dictionary<string, object?>
+            {
+                ["firstName"] = "Bench",
+                ["phone"] = $"+7916{n % 10_000_000:0000000}",
+                ["company"] = "Load Test Ltd",
+                ["message"] = "We need a new website.",
+                ["utmSource"] = "benchmark",
+                ["idempotencyKey"] = $"bench-{RunId}-{n}",
+                ["formRenderedAt"] = RenderedAt,
+            },
+        },
+        landingKey is null ? null : new Dictionary<string, string> { ["X-Landing-Key"] = landingKey },
+        db => db.Leads.LongCountAsync(l => l.IdempotencyKey!.StartsWith($"bench-{RunId}-")),
+        clientId);
 }
