@@ -56,4 +56,13 @@ public class Activity : Entity
 
     /// <summary>What was agreed, a JSON array of strings (Rule #10: end each call with the list of agreements).</summary>
     public string? Agreements { get; set; }
+
+    /// <summary>
+    /// For a repeat touch recorded by <c>submitLead</c>: who submitted it (landing key or API client id); with
+    /// <see cref="IdempotencyKey"/> it makes a retried submission return the first result instead of touching again.
+    /// </summary>
+    public string? SubmissionSource { get; set; }
+
+    /// <summary>The idempotency key of the submission that recorded this repeat touch, if it had one.</summary>
+    public string? IdempotencyKey { get; set; }
 }

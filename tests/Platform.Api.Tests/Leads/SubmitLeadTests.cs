@@ -158,6 +158,53 @@ public abstract class SubmitLeadTests<THost>(THost api) where THost : ApiHost
         Assert.Equal(1, await CountLeadsAsync(phone: phone));
     }
 
+    [Fact]
+    public async Task SubmitLead_RetryOfARepeatTouch_ReturnsTheFirstResult_AndTouchesOnce()
+    {
+        var first = await api.NewLeadAsync();
+        var form = LeadApi.Form(("phone", (string)first["phone"]!), ("message", "Any news?"));
+        var key = Guid.NewGuid().ToString();
+
+        var touch = await api.SubmitAsync(form, idempotencyKey: key);
+        var retry = await api.SubmitAsync(form, idempotencyKey: key);
+        var otherKey = await api.SubmitAsync(form, idempotencyKey: Guid.NewGuid().ToString());
+
+        Assert.Equal((true, 2), ((bool)touch["repeatTouch"]!, (int)touch["lead"]!["touchCount"]!));
+        Assert.Equal((true, 2), ((bool)retry["repeatTouch"]!, (int)retry["lead"]!["touchCount"]!)); // the first result, no new touch
+        Assert.Equal((string)first["id"]!, (string)retry["lead"]!["id"]!);
+        Assert.Equal(3, (int)otherKey["lead"]!["touchCount"]!); // a new submission is a new touch
+    }
+
+    [Fact]
+    public async Task SubmitLead_RetryOfARepeatTouch_AfterTheLeadClosed_StillReturnsThatLead()
+    {
+        var first = await api.NewLeadAsync();
+        var form = LeadApi.Form(("phone", (string)first["phone"]!));
+        var key = Guid.NewGuid().ToString();
+        await api.SubmitAsync(form, idempotencyKey: key);
+        (await api.RefuseAsync((string)first["id"]!)).AssertOk();
+
+        var retry = await api.SubmitAsync(form, idempotencyKey: key);
+
+        Assert.Equal(((string)first["id"]!, true), ((string)retry["lead"]!["id"]!, (bool)retry["repeatTouch"]!));
+        Assert.Equal(1, await CountLeadsAsync(phone: (string)first["phone"]!));
+    }
+
+    [Fact]
+    public async Task SubmitLead_TenConcurrentRetriesOfARepeatTouch_TouchOnce()
+    {
+        var first = await api.NewLeadAsync();
+        var form = LeadApi.Form(("phone", (string)first["phone"]!));
+        var key = Guid.NewGuid().ToString();
+
+        var payloads = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => api.SubmitAsync(form, idempotencyKey: key)));
+
+        Assert.All(payloads, p => p.AssertOk());
+        Assert.All(payloads, p => Assert.Equal((string)first["id"]!, (string)p["lead"]!["id"]!));
+        Assert.Equal(1, await WithDbAsync(db => db.Activities.CountAsync(a => a.IdempotencyKey == key)));
+        Assert.Equal(2, await WithDbAsync(db => db.Leads.Where(l => l.Phone == (string)first["phone"]!).Select(l => l.TouchCount).SingleAsync()));
+    }
+
     [Theory]
     [InlineData("honeypot", "HONEYPOT")]
     [InlineData("formRenderedAt", "TOO_FAST")]

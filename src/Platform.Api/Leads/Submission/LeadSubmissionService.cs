@@ -58,9 +58,12 @@ public sealed class LeadSubmissionService(
 
         var idempotencyKey = from.IdempotencyKey ?? input.IdempotencyKey;
         if (await FindEarlierAsync(source, idempotencyKey, phone, email, now.AddDays(-settings.DuplicateWindowDays), ct) is { } earlier)
-            return earlier.SubmissionSource == source && earlier.IdempotencyKey == idempotencyKey
-                ? new SubmitLeadPayload(earlier, false, [], [])
-                : await RecordRepeatTouchAsync(earlier, input, now, ct);
+            return earlier.Retry switch
+            {
+                Retry.OfNewLead => new SubmitLeadPayload(earlier.Lead, false, [], []),
+                Retry.OfRepeatTouch => new SubmitLeadPayload(earlier.Lead, true, [], []),
+                _ => await RecordRepeatTouchAsync(earlier.Lead, input, source, idempotencyKey, now, ct),
+            };
 
         var warnings = new List<IPayloadError>();
         var lead = NewLead(input, key, phone, email, source, idempotencyKey, now);
@@ -107,26 +110,41 @@ public sealed class LeadSubmissionService(
     private Task<Lead?> FindSubmittedAsync(string source, string idempotencyKey, CancellationToken ct) =>
         db.Leads.AsNoTracking().SingleOrDefaultAsync(l => l.SubmissionSource == source && l.IdempotencyKey == idempotencyKey, ct);
 
+    /// <summary>Whether a submission repeats an earlier one with the same idempotency key, and which result that had.</summary>
+    private enum Retry { No, OfNewLead, OfRepeatTouch }
+
+    private sealed record Earlier(Lead Lead, Retry Retry);
+
     /// <summary>
-    /// In one query: the lead this idempotency key already created (a retry returns it), else the
-    /// newest open lead with this phone or e-mail created since <paramref name="since"/> (a repeat
-    /// touch, DECISIONS [Leads] "duplicates").
+    /// In one query: the lead this idempotency key already created or touched (a retry returns it as the first
+    /// result did), else the newest open lead with this phone or e-mail created since <paramref name="since"/> (a
+    /// repeat touch, DECISIONS [Leads] "duplicates"). The touch lookup is an uncorrelated subquery on the unique
+    /// (source, key) index of activities, evaluated once.
     /// </summary>
-    private async Task<Lead?> FindEarlierAsync(string source, string? idempotencyKey, string? phone, string? email, DateTime since, CancellationToken ct)
+    private async Task<Earlier?> FindEarlierAsync(string source, string? idempotencyKey, string? phone, string? email, DateTime since, CancellationToken ct)
     {
         if (idempotencyKey is null && phone is null && email is null)
             return null;
-        return await db.Leads
+        var touched = db.Activities.Where(a => idempotencyKey != null && a.SubmissionSource == source && a.IdempotencyKey == idempotencyKey).Select(a => a.LeadId).FirstOrDefault();
+        var found = await db.Leads
             .Where(l => (idempotencyKey != null && l.SubmissionSource == source && l.IdempotencyKey == idempotencyKey)
+                || l.Id == touched
                 || (l.CreatedAt >= since
                     && (l.Status == LeadStatus.New || l.Status == LeadStatus.Assigned || l.Status == LeadStatus.InProgress || l.Status == LeadStatus.Qualified)
                     && ((phone != null && l.Phone == phone) || (email != null && l.Email == email))))
-            .OrderByDescending(l => idempotencyKey != null && l.SubmissionSource == source && l.IdempotencyKey == idempotencyKey)
-            .ThenByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id)
+            .Select(l => new
+            {
+                Lead = l,
+                Created = idempotencyKey != null && l.SubmissionSource == source && l.IdempotencyKey == idempotencyKey,
+                Touched = l.Id == touched,
+            })
+            .OrderByDescending(x => x.Created).ThenByDescending(x => x.Touched)
+            .ThenByDescending(x => x.Lead.CreatedAt).ThenByDescending(x => x.Lead.Id)
             .FirstOrDefaultAsync(ct);
+        return found is null ? null : new Earlier(found.Lead, found.Created ? Retry.OfNewLead : found.Touched ? Retry.OfRepeatTouch : Retry.No);
     }
 
-    private async Task<SubmitLeadPayload> RecordRepeatTouchAsync(Lead lead, SubmitLeadInput input, DateTime now, CancellationToken ct)
+    private async Task<SubmitLeadPayload> RecordRepeatTouchAsync(Lead lead, SubmitLeadInput input, string source, string? idempotencyKey, DateTime now, CancellationToken ct)
     {
         lead.Activities.Add(new Activity
         {
@@ -137,14 +155,25 @@ public sealed class LeadSubmissionService(
             OccurredAt = now,
             DoneAt = now,
             OwnerId = lead.OwnerId,
+            SubmissionSource = idempotencyKey is null ? null : source,
+            IdempotencyKey = idempotencyKey,
         });
         lead.TouchCount++;
-        // Another touch racing on the same lead bumps the version; retry once on the fresh row.
-        if (await db.SaveOrConflictAsync(lead, ct) is not null)
+        try
         {
+            // Another touch racing on the same lead bumps the version; retry on the fresh row.
+            if (await db.SaveOrConflictAsync(lead, ct) is not null)
+            {
+                db.ChangeTracker.Clear();
+                var fresh = await db.Leads.SingleAsync(l => l.Id == lead.Id, ct);
+                return await RecordRepeatTouchAsync(fresh, input, source, idempotencyKey, now, ct);
+            }
+        }
+        catch (DbUpdateException) when (idempotencyKey is not null)
+        {
+            // A concurrent retry with the same key recorded this touch first (unique source + key on activities).
             db.ChangeTracker.Clear();
-            var fresh = await db.Leads.SingleAsync(l => l.Id == lead.Id, ct);
-            return await RecordRepeatTouchAsync(fresh, input, now, ct);
+            lead = await db.Leads.AsNoTracking().SingleAsync(l => l.Id == lead.Id, ct);
         }
         return new SubmitLeadPayload(lead, true, [], []);
     }

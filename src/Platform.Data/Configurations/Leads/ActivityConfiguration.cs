@@ -15,6 +15,8 @@ internal sealed class ActivityConfiguration : EntityConfiguration<Activity>
         builder.Property(a => a.Result).HasMaxLength(Lengths.Text);
         builder.Property(a => a.NextContactTopic).HasMaxLength(Lengths.Reason);
         builder.Property(a => a.Agreements); // JSON array, unbounded
+        builder.Property(a => a.SubmissionSource).HasMaxLength(Lengths.Short);
+        builder.Property(a => a.IdempotencyKey).HasMaxLength(Lengths.Short);
 
         builder.HasOne(a => a.Lead).WithMany(l => l.Activities).HasForeignKey(a => a.LeadId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Client>().WithMany().HasForeignKey(a => a.ClientId).OnDelete(DeleteBehavior.Restrict);
@@ -26,5 +28,6 @@ internal sealed class ActivityConfiguration : EntityConfiguration<Activity>
         builder.HasIndex(a => new { a.DealId, a.OccurredAt });
         builder.HasIndex(a => new { a.OwnerId, a.OccurredAt });
         builder.HasIndex(a => a.NextContactAt); // next contact due (T6)
+        builder.HasIndex(a => new { a.SubmissionSource, a.IdempotencyKey }).IsUnique(); // a retried repeat touch is not recorded twice
     }
 }

@@ -1310,6 +1310,10 @@ namespace Platform.Data.Migrations.Postgres
                     b.Property<DateTime?>("DoneAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
                     b.Property<long?>("LeadId")
                         .HasColumnType("bigint");
 
@@ -1337,6 +1341,10 @@ namespace Platform.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("SubmissionSource")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1362,6 +1370,9 @@ namespace Platform.Data.Migrations.Postgres
                     b.HasIndex("DealId", "OccurredAt");
 
                     b.HasIndex("OwnerId", "OccurredAt");
+
+                    b.HasIndex("SubmissionSource", "IdempotencyKey")
+                        .IsUnique();
 
                     b.HasIndex("LeadId", "OccurredAt", "Id");
 

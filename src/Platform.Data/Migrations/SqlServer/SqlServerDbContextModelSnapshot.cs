@@ -1314,6 +1314,10 @@ namespace Platform.Data.Migrations.SqlServer
                     b.Property<DateTime?>("DoneAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
                     b.Property<long?>("LeadId")
                         .HasColumnType("bigint");
 
@@ -1341,6 +1345,10 @@ namespace Platform.Data.Migrations.SqlServer
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<string>("SubmissionSource")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1366,6 +1374,10 @@ namespace Platform.Data.Migrations.SqlServer
                     b.HasIndex("DealId", "OccurredAt");
 
                     b.HasIndex("OwnerId", "OccurredAt");
+
+                    b.HasIndex("SubmissionSource", "IdempotencyKey")
+                        .IsUnique()
+                        .HasFilter("[SubmissionSource] IS NOT NULL AND [IdempotencyKey] IS NOT NULL");
 
                     b.HasIndex("LeadId", "OccurredAt", "Id");
 

@@ -1277,6 +1277,10 @@ namespace Platform.Data.Migrations.Sqlite
                     b.Property<DateTime?>("DoneAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("LeadId")
                         .HasColumnType("INTEGER");
 
@@ -1304,6 +1308,10 @@ namespace Platform.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SubmissionSource")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1329,6 +1337,9 @@ namespace Platform.Data.Migrations.Sqlite
                     b.HasIndex("DealId", "OccurredAt");
 
                     b.HasIndex("OwnerId", "OccurredAt");
+
+                    b.HasIndex("SubmissionSource", "IdempotencyKey")
+                        .IsUnique();
 
                     b.HasIndex("LeadId", "OccurredAt", "Id");
 
