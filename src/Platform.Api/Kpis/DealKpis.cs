@@ -12,7 +12,8 @@ namespace Platform.Api.Kpis;
 /// </summary>
 public sealed class DealKpis(PlatformDbContext db)
 {
-    private sealed class Source
+    /// <summary>A deal with the lead it came from, if any: what the deal KPIs (and the pipeline KPI) group by.</summary>
+    internal sealed class Source
     {
         public Deal Deal { get; init; } = null!;
         public Lead? Lead { get; init; }
@@ -29,11 +30,17 @@ public sealed class DealKpis(PlatformDbContext db)
 
     private sealed record Count(int Bucket, string? Dimension, string Currency, int Won, int Lost, long WonAmount);
 
-    /// <summary>Win rate = won / (won + lost) × 100; average deal size = Σ amount of won deals / won deals.</summary>
-    public async Task<IReadOnlyList<DealRow>> OutcomesAsync(KpiRange range, CancellationToken ct)
+    /// <summary>
+    /// Win rate = won / (won + lost) × 100; average deal size = Σ amount of won deals / won deals. With
+    /// <paramref name="pipelineId"/>, only that pipeline's deals (the pipeline KPI reuses this); without, all pipelines.
+    /// </summary>
+    public async Task<IReadOnlyList<DealRow>> OutcomesAsync(KpiRange range, CancellationToken ct, long? pipelineId = null)
     {
+        var deals = db.Deals.AsNoTracking();
+        if (pipelineId is { } pid)
+            deals = deals.Where(d => d.PipelineId == pid);
         var sources =
-            from d in db.Deals.AsNoTracking()
+            from d in deals
             where d.ClosedAt >= range.From && d.ClosedAt < range.To && (d.Stage.IsWon || d.Stage.IsLost)
             join l in db.Leads on d.LeadId equals (long?)l.Id into lead
             from l in lead.DefaultIfEmpty()
@@ -54,7 +61,8 @@ public sealed class DealKpis(PlatformDbContext db)
             .ToList();
     }
 
-    private static Expression<Func<Source, string?>> Dimension(KpiDimension? dimension)
+    /// <summary>The dimension of a deal: MANAGER is the deal's owner; the others are those of the deal's lead.</summary>
+    internal static Expression<Func<Source, string?>> Dimension(KpiDimension? dimension)
     {
         if (dimension == KpiDimension.Manager)
             return s => s.Deal.OwnerId == null ? null : ((long)s.Deal.OwnerId).ToString();
