@@ -17,25 +17,33 @@ public abstract class PlanMutationTests<THost>(THost api) where THost : ApiHost
     private const string SetSalesPlan = """
         mutation($input: SetSalesPlanInput!) { setSalesPlan(input: $input) {
           salesPlan { ownerId year quarter target { amount currency } version }
-          errors { __typename code message ... on ValidationError { field } ... on NotFoundError { id } } } }
+          errors { __typename ... on Error { code message } ... on ValidationError { field } ... on NotFoundError { id } } } }
         """;
 
     private const string SetMarketingPlan = """
         mutation($input: SetMarketingPlanInput!) { setMarketingPlan(input: $input) {
           marketingPlan { channel year quarter targetLeads maxCostPerLead { amount currency } version }
-          errors { __typename code message ... on ValidationError { field } } } }
+          errors { __typename ... on Error { code message } ... on ValidationError { field } } } }
         """;
 
     private const string RecordSpend = """
         mutation($input: RecordMarketingSpendInput!) { recordMarketingSpend(input: $input) {
           marketingSpend { channel periodStart periodEnd amount { amount currency } clicks }
-          errors { __typename code message ... on ValidationError { field } } } }
+          errors { __typename ... on Error { code message } ... on ValidationError { field } } } }
         """;
 
     private async Task<JsonObject> MutateAsync(string mutation, object input)
     {
         var data = await api.QueryAsync(mutation, new { input });
         return data.First().Value!.AsObject();
+    }
+
+    /// <summary>Reads a KPI as the BI client (kpi:read; the integration client that mutates has crm scopes only).</summary>
+    private async Task<JsonObject> KpiAsync(string query)
+    {
+        var result = await api.PostAsync(await api.ClientForAsync(DemoClients.Bi), query);
+        Assert.True(result["errors"] is null, result["errors"]?.ToJsonString());
+        return result["data"]!.AsObject();
     }
 
     private async Task<T> InDbAsync<T>(Func<PlatformDbContext, Task<T>> read)
@@ -56,7 +64,7 @@ public abstract class PlanMutationTests<THost>(THost api) where THost : ApiHost
         var created = await MutateAsync(SetSalesPlan, new { ownerId = owner, year = 2031, quarter = 3, target = new { amount = 40000, currency = "EUR" } });
         var replaced = await MutateAsync(SetSalesPlan, new { ownerId = owner, year = 2031, quarter = 3, target = new { amount = 50000, currency = "EUR" } });
         var team = await MutateAsync(SetSalesPlan, new { year = 2031, quarter = 3, target = new { amount = 0, currency = "EUR" } });
-        var kpi = await api.QueryAsync("{ salesPlanKpi(year: 2031, quarter: 3) { manager targetMinor revenueMinor fulfilment } }");
+        var kpi = await KpiAsync("{ salesPlanKpi(year: 2031, quarter: 3) { manager targetMinor revenueMinor fulfilment } }");
 
         Assert.Empty(created["errors"]!.AsArray());
         Assert.Equal(1, (int)created["salesPlan"]!["version"]!);
@@ -93,7 +101,7 @@ public abstract class PlanMutationTests<THost>(THost api) where THost : ApiHost
         var first = await MutateAsync(SetMarketingPlan, new { year = 2031, quarter = 3, channel = "PODCAST", targetLeads = 10, maxCostPerLead = new { amount = 500, currency = "EUR" } });
         var replaced = await MutateAsync(SetMarketingPlan, new { year = 2031, quarter = 3, channel = " PODCAST ", targetLeads = 12, maxCostPerLead = new { amount = 400, currency = "EUR" } });
         var spend = await MutateAsync(RecordSpend, new { channel = "PODCAST", periodStart = "2031-07-01T00:00:00Z", periodEnd = "2031-08-01T00:00:00Z", amount = new { amount = 3000, currency = "EUR" }, clicks = 40 });
-        var kpi = await api.QueryAsync("{ marketingKpi(year: 2031, quarter: 3) { channel targetLeads leads spendMinor maxCostPerLeadMinor roi } }");
+        var kpi = await KpiAsync("{ marketingKpi(year: 2031, quarter: 3) { channel targetLeads leads spendMinor maxCostPerLeadMinor roi } }");
 
         Assert.Equal(1, (int)first["marketingPlan"]!["version"]!);
         Assert.Equal(2, (int)replaced["marketingPlan"]!["version"]!);
