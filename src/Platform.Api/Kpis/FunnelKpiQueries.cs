@@ -9,7 +9,7 @@ public static class FunnelKpiQueries
 {
     public static void AddFunnelKpiQueries(this ObjectGraphType query)
     {
-        query.Field<PipelineKpiType>("pipelineKpi")
+        query.Field<NonNullGraphType<PipelineKpiType>>("pipelineKpi")
             .Description("Funnel of a pipeline (the default one unless `pipelineId` is given) from the deal stage history: deals entering each stage per bucket, stage-to-stage conversion and drop-off (SPEC §4), with the win rate and average deal size of its closed deals.")
             .Argument<NonNullGraphType<KpiRangeInputType>>("range", "The time range, bucket and grouping.")
             .Argument<IdGraphType>("pipelineId", "The pipeline to report on; omitted, the default pipeline.")
