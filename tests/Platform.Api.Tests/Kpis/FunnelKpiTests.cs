@@ -242,6 +242,26 @@ public abstract class FunnelKpiTests<THost>(THost api) where THost : ApiHost
         Assert.Equal([3, 1, 7, 2], counts);
     }
 
+    [Fact] // the trusted BI document runs by id over GET (schema/documents/kpi-pipeline-hourglass.graphql)
+    public async Task TrustedDocument_PipelineHourglass_RunsByIdOverGet()
+    {
+        await FunnelKpiFixture.SeedAsync(api);
+        var id = "sha256:" + Platform.GraphQL.Server.TrustedDocuments.TrustedDocumentStore.Hash(
+            File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "documents", "kpi-pipeline-hourglass.graphql")));
+        var bi = await api.ClientForAsync(DemoClients.Bi);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql?documentId=" + Uri.EscapeDataString(id) + "&variables="
+            + Uri.EscapeDataString("""{"from":"2031-01-01T00:00:00Z","to":"2031-02-01T00:00:00Z"}"""));
+        request.Headers.Accept.ParseAdd("application/graphql-response+json");
+
+        using var response = await bi.SendAsync(request);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.True(body["errors"] is null, body["errors"]?.ToJsonString());
+        Assert.Equal(8, body["data"]!["pipelineKpi"]!["stages"]!.AsArray().Count);
+        Assert.Equal("proposals=3", Table(body["data"]!["proposalTimeKpi"]!.AsArray(), "proposals").Single());
+        Assert.Equal("KNOW=7", Table(body["data"]!["hourglassKpi"]!.AsArray(), "count").Select(c => "KNOW=" + c[6..]).First());
+    }
+
     [Fact] // the KPI fields need kpi:read; the plan mutations crm:write, which the BI client lacks
     public async Task Access_KpiReadForQueries_CrmWriteForPlans()
     {
