@@ -19,6 +19,13 @@ public sealed class DealKpis(PlatformDbContext db)
         public Lead? Lead { get; init; }
     }
 
+    /// <summary>A closed deal and whether it was won.</summary>
+    private sealed class Closed
+    {
+        public Source Source { get; init; } = null!;
+        public bool Won { get; init; }
+    }
+
     private sealed class Fact
     {
         public int Bucket { get; init; }
@@ -39,17 +46,20 @@ public sealed class DealKpis(PlatformDbContext db)
         var deals = db.Deals.AsNoTracking();
         if (pipelineId is { } pid)
             deals = deals.Where(d => d.PipelineId == pid);
-        var sources =
+        // The stage is joined explicitly: through the navigation EF Core re-joins it per group (three correlated subqueries).
+        var closed =
             from d in deals
-            where d.ClosedAt >= range.From && d.ClosedAt < range.To && (d.Stage.IsWon || d.Stage.IsLost)
+            join st in db.PipelineStages on d.StageId equals st.Id
+            where d.ClosedAt >= range.From && d.ClosedAt < range.To && (st.IsWon || st.IsLost)
             join l in db.Leads on d.LeadId equals (long?)l.Id into lead
             from l in lead.DefaultIfEmpty()
-            select new Source { Deal = d, Lead = l };
-        Expression<Func<Source, DateTime>> closedAt = s => s.Deal.ClosedAt!.Value;
-        var counts = await sources
-            .Select(KpiProjection.Of<Source, Fact>(
-                (s, bucket, dimension) => new Fact { Bucket = bucket, Dimension = dimension, Currency = s.Deal.Currency, Won = s.Deal.Stage.IsWon, Amount = s.Deal.AmountMinor },
-                closedAt.Then(KpiBuckets.Ordinal(range.Bucket)), Dimension(range.GroupBy)))
+            select new Closed { Source = new Source { Deal = d, Lead = l }, Won = st.IsWon };
+        Expression<Func<Closed, DateTime>> closedAt = c => c.Source.Deal.ClosedAt!.Value;
+        Expression<Func<Closed, Source>> source = c => c.Source;
+        var counts = await closed
+            .Select(KpiProjection.Of<Closed, Fact>(
+                (c, bucket, dimension) => new Fact { Bucket = bucket, Dimension = dimension, Currency = c.Source.Deal.Currency, Won = c.Won, Amount = c.Source.Deal.AmountMinor },
+                closedAt.Then(KpiBuckets.Ordinal(range.Bucket)), source.Then(Dimension(range.GroupBy))))
             .GroupBy(f => new { f.Bucket, f.Dimension, f.Currency })
             .Select(g => new Count(g.Key.Bucket, g.Key.Dimension, g.Key.Currency, g.Count(f => f.Won), g.Count(f => !f.Won), g.Sum(f => f.Won ? f.Amount : 0)))
             .ToListAsync(ct);

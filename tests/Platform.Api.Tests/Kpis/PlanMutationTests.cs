@@ -63,7 +63,8 @@ public abstract class PlanMutationTests<THost>(THost api) where THost : ApiHost
 
         var created = await MutateAsync(SetSalesPlan, new { ownerId = owner, year = 2031, quarter = 3, target = new { amount = 40000, currency = "EUR" } });
         var replaced = await MutateAsync(SetSalesPlan, new { ownerId = owner, year = 2031, quarter = 3, target = new { amount = 50000, currency = "EUR" } });
-        var team = await MutateAsync(SetSalesPlan, new { year = 2031, quarter = 3, target = new { amount = 0, currency = "EUR" } });
+        await MutateAsync(SetSalesPlan, new { year = 2031, quarter = 3, target = new { amount = 70000, currency = "EUR" } });
+        var team = await MutateAsync(SetSalesPlan, new { year = 2031, quarter = 3, target = new { amount = 0, currency = "EUR" } }); // the team plan (no owner) replaced too
         var kpi = await KpiAsync("{ salesPlanKpi(year: 2031, quarter: 3) { manager targetMinor revenueMinor fulfilment } }");
 
         Assert.Empty(created["errors"]!.AsArray());
@@ -71,6 +72,7 @@ public abstract class PlanMutationTests<THost>(THost api) where THost : ApiHost
         Assert.Equal(2, (int)replaced["salesPlan"]!["version"]!);
         Assert.Equal(50000, (long)replaced["salesPlan"]!["target"]!["amount"]!);
         Assert.Null(team["salesPlan"]!["ownerId"]);
+        Assert.Equal(2, (int)team["salesPlan"]!["version"]!);
         Assert.Equal(2, await InDbAsync(db => db.SalesPlans.CountAsync(p => p.Year == 2031 && p.Quarter == 3)));
         Assert.Equal(
             """[{"manager":null,"targetMinor":0,"revenueMinor":0,"fulfilment":null},{"manager":"__OWNER__","targetMinor":50000,"revenueMinor":0,"fulfilment":0}]""".Replace("__OWNER__", owner),
