@@ -56,6 +56,12 @@ internal static class Scenarios
             File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "documents", "kpi-funnel-revenue.graphql")),
             _ => new Dictionary<string, object?> { ["from"] = DateTime.UtcNow.Date.AddYears(-2), ["to"] = DateTime.UtcNow.Date.AddDays(1), ["bucket"] = "MONTH" },
             ClientId: DemoClients.Bi),
+        new Scenario(
+            "kpi-pipeline",
+            "monthly pipeline funnel, proposal time and hourglass over the last two years (the trusted BI document kpi-pipeline-hourglass), as the demo BI client",
+            File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "documents", "kpi-pipeline-hourglass.graphql")),
+            _ => new Dictionary<string, object?> { ["from"] = DateTime.UtcNow.Date.AddYears(-2), ["to"] = DateTime.UtcNow.Date.AddDays(1), ["bucket"] = "MONTH" },
+            ClientId: DemoClients.Bi),
     }.ToDictionary(s => s.Name, StringComparer.Ordinal);
 
     /// <summary>submitLead of a distinct person (phone) and idempotency key per request; the run counts the leads it wrote.</summary>

@@ -55,6 +55,11 @@ public static class GraphQLRegistration
         services.AddScoped<RevenueKpis>();
         services.AddScoped<DealKpis>();
         services.AddScoped<MarketingKpis>();
+        services.AddScoped<PipelineKpis>();
+        services.AddScoped<ProposalKpis>();
+        services.AddScoped<HourglassKpis>();
+        services.AddScoped<SalesPlanKpis>();
+        services.AddScoped<PlanService>();
         services.AddGraphQL(builder => builder
             .AddSchema<PlatformSchema>()
             .AddSystemTextJson()

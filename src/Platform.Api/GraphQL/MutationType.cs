@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using Platform.Api.Clients;
 using Platform.Api.Deals;
+using Platform.Api.Kpis;
 using Platform.Api.Leads;
 using Platform.Api.Leads.Submission;
 using Platform.Api.Orders;
@@ -26,5 +27,6 @@ public sealed class MutationType : ObjectGraphType
         this.AddReferralMutations();
         this.AddReferralAdminMutations();
         this.AddLeadDistributionMutation();
+        this.AddPlanMutations();
     }
 }

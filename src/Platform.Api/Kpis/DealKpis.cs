@@ -12,10 +12,18 @@ namespace Platform.Api.Kpis;
 /// </summary>
 public sealed class DealKpis(PlatformDbContext db)
 {
-    private sealed class Source
+    /// <summary>A deal with the lead it came from, if any: what the deal KPIs (and the pipeline KPI) group by.</summary>
+    internal sealed class Source
     {
         public Deal Deal { get; init; } = null!;
         public Lead? Lead { get; init; }
+    }
+
+    /// <summary>A closed deal and whether it was won.</summary>
+    private sealed class Closed
+    {
+        public Source Source { get; init; } = null!;
+        public bool Won { get; init; }
     }
 
     private sealed class Fact
@@ -29,20 +37,29 @@ public sealed class DealKpis(PlatformDbContext db)
 
     private sealed record Count(int Bucket, string? Dimension, string Currency, int Won, int Lost, long WonAmount);
 
-    /// <summary>Win rate = won / (won + lost) × 100; average deal size = Σ amount of won deals / won deals.</summary>
-    public async Task<IReadOnlyList<DealRow>> OutcomesAsync(KpiRange range, CancellationToken ct)
+    /// <summary>
+    /// Win rate = won / (won + lost) × 100; average deal size = Σ amount of won deals / won deals. With
+    /// <paramref name="pipelineId"/>, only that pipeline's deals (the pipeline KPI reuses this); without, all pipelines.
+    /// </summary>
+    public async Task<IReadOnlyList<DealRow>> OutcomesAsync(KpiRange range, CancellationToken ct, long? pipelineId = null)
     {
-        var sources =
-            from d in db.Deals.AsNoTracking()
-            where d.ClosedAt >= range.From && d.ClosedAt < range.To && (d.Stage.IsWon || d.Stage.IsLost)
+        var deals = db.Deals.AsNoTracking();
+        if (pipelineId is { } pid)
+            deals = deals.Where(d => d.PipelineId == pid);
+        // The stage is joined explicitly: through the navigation EF Core re-joins it per group (three correlated subqueries).
+        var closed =
+            from d in deals
+            join st in db.PipelineStages on d.StageId equals st.Id
+            where d.ClosedAt >= range.From && d.ClosedAt < range.To && (st.IsWon || st.IsLost)
             join l in db.Leads on d.LeadId equals (long?)l.Id into lead
             from l in lead.DefaultIfEmpty()
-            select new Source { Deal = d, Lead = l };
-        Expression<Func<Source, DateTime>> closedAt = s => s.Deal.ClosedAt!.Value;
-        var counts = await sources
-            .Select(KpiProjection.Of<Source, Fact>(
-                (s, bucket, dimension) => new Fact { Bucket = bucket, Dimension = dimension, Currency = s.Deal.Currency, Won = s.Deal.Stage.IsWon, Amount = s.Deal.AmountMinor },
-                closedAt.Then(KpiBuckets.Ordinal(range.Bucket)), Dimension(range.GroupBy)))
+            select new Closed { Source = new Source { Deal = d, Lead = l }, Won = st.IsWon };
+        Expression<Func<Closed, DateTime>> closedAt = c => c.Source.Deal.ClosedAt!.Value;
+        Expression<Func<Closed, Source>> source = c => c.Source;
+        var counts = await closed
+            .Select(KpiProjection.Of<Closed, Fact>(
+                (c, bucket, dimension) => new Fact { Bucket = bucket, Dimension = dimension, Currency = c.Source.Deal.Currency, Won = c.Won, Amount = c.Source.Deal.AmountMinor },
+                closedAt.Then(KpiBuckets.Ordinal(range.Bucket)), source.Then(Dimension(range.GroupBy))))
             .GroupBy(f => new { f.Bucket, f.Dimension, f.Currency })
             .Select(g => new Count(g.Key.Bucket, g.Key.Dimension, g.Key.Currency, g.Count(f => f.Won), g.Count(f => !f.Won), g.Sum(f => f.Won ? f.Amount : 0)))
             .ToListAsync(ct);
@@ -54,7 +71,8 @@ public sealed class DealKpis(PlatformDbContext db)
             .ToList();
     }
 
-    private static Expression<Func<Source, string?>> Dimension(KpiDimension? dimension)
+    /// <summary>The dimension of a deal: MANAGER is the deal's owner; the others are those of the deal's lead.</summary>
+    internal static Expression<Func<Source, string?>> Dimension(KpiDimension? dimension)
     {
         if (dimension == KpiDimension.Manager)
             return s => s.Deal.OwnerId == null ? null : ((long)s.Deal.OwnerId).ToString();

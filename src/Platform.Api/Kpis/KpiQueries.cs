@@ -36,6 +36,7 @@ public static class KpiQueries
                     throw new ExecutionError("`quarter` must be 1–4 and `year` 2000–9999.") { Code = "INVALID_RANGE" };
                 return await context.RequestServices!.GetRequiredService<MarketingKpis>().QuarterAsync(year, quarter, context.GetArgument<string>("currency"), context.CancellationToken);
             });
+        query.AddFunnelKpiQueries();
     }
 
     private static KpiRange Range(IResolveFieldContext context) => context.GetArgument<KpiRange>("range").Validated();

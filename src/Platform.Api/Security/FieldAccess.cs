@@ -29,6 +29,10 @@ internal static class FieldAccess
         ("revenueKpi", Policies.KpiRead),
         ("dealKpi", Policies.KpiRead),
         ("marketingKpi", Policies.KpiRead),
+        ("pipelineKpi", Policies.KpiRead),
+        ("proposalTimeKpi", Policies.KpiRead),
+        ("hourglassKpi", Policies.KpiRead),
+        ("salesPlanKpi", Policies.KpiRead),
     ];
 
     private static readonly (string Field, string Policy)[] Mutations =

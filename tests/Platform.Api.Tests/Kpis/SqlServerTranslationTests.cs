@@ -65,4 +65,30 @@ public sealed class SqlServerTranslationTests
         Assert.All(noServer.Commands.Where(c => c.Contains("COUNT(")), sql => Assert.Contains("GROUP BY", sql));
         Assert.All(noServer.Commands, sql => Assert.DoesNotContain("DATEPART(weekday", sql));
     }
+
+    [Theory] // pipeline, proposal time, hourglass and sales plan KPIs (issue #7)
+    [MemberData(nameof(Cases))]
+    public async Task FunnelKpiQueries_TranslateOnSqlServer(KpiBucket bucket, KpiDimension? dimension)
+    {
+        var noServer = new NoServer();
+        var options = new DbContextOptionsBuilder<SqlServerDbContext>()
+            .UseSqlServer("Server=none;Database=none")
+            .AddInterceptors(noServer)
+            .Options;
+        await using var db = new SqlServerDbContext(options);
+        var range = new KpiRange { From = new DateTime(2031, 1, 1, 0, 0, 0, DateTimeKind.Utc), To = new DateTime(2031, 4, 1, 0, 0, 0, DateTimeKind.Utc), Bucket = bucket, GroupBy = dimension };
+        var pipeline = new PipelineKpi(1, "Default", [new PipelineKpis.Stage(1, 1, "Default", "NEW", "New", 1, false)], range);
+
+        await new PipelineKpis(db, new DealKpis(db)).PipelineAsync(null, range, CancellationToken.None);
+        await new PipelineKpis(db, new DealKpis(db)).StagesAsync(pipeline, CancellationToken.None);
+        await new PipelineKpis(db, new DealKpis(db)).OutcomesAsync(pipeline, CancellationToken.None);
+        await new ProposalKpis(db).PreparationTimeAsync(range, CancellationToken.None);
+        await new HourglassKpis(db).HourglassAsync(range, CancellationToken.None);
+        await new SalesPlanKpis(db).QuarterAsync(2031, 1, "EUR", CancellationToken.None);
+
+        Assert.Equal(3 + 1 + 7 + 2, noServer.Commands.Count); // pipeline: stages, counts, outcomes; proposal time; hourglass; plans and revenue
+        Assert.All(noServer.Commands.Where(c => c.Contains("COUNT(")), sql => Assert.Contains("GROUP BY", sql));
+        Assert.All(noServer.Commands, sql => Assert.DoesNotContain("DATEPART(weekday", sql));
+        Assert.Contains(noServer.Commands, sql => sql.Contains("CAST(", StringComparison.Ordinal) && sql.Contains("AS bigint) * CAST(86400 AS bigint)", StringComparison.Ordinal) || sql.Contains("AS bigint) * 86400", StringComparison.Ordinal));
+    }
 }
