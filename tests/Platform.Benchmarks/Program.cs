@@ -83,15 +83,20 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
     });
 
     await app.Services.MigrateAndSeedAsync(seedDemoData: false);
-    Console.WriteLine($"Seeding {options.Leads} leads ({options.Provider})...");
+    Console.WriteLine(options.Bulk
+        ? $"Bulk-seeding {options.Leads} leads, {options.Deals} deals, {options.Orders} orders over two years ({options.Provider})..."
+        : $"Seeding {options.Leads} demo leads ({options.Provider})...");
     var seeding = Stopwatch.StartNew();
     var sqlBeforeSeeding = sql.Count;
     await using (var scope = app.Services.CreateAsyncScope())
     {
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        await DemoData.SeedAsync(db, options.Leads, DateTime.UtcNow);
+        if (options.Bulk)
+            await BulkSeeder.SeedAsync(db, options.Leads, options.Deals!.Value, options.Orders!.Value, DateTime.UtcNow);
+        else
+            await DemoData.SeedAsync(db, options.Leads, DateTime.UtcNow);
     }
-    Console.WriteLine($"Seeded in {seeding.Elapsed.TotalSeconds:F1} s ({sql.Count - sqlBeforeSeeding} SQL statements)");
+    Console.WriteLine($"Seeded in {seeding.Elapsed.TotalSeconds:F1} s ({sql.Count - sqlBeforeSeeding} SQL statements through EF)");
 
     await DemoClients.SeedAsync(app.Services);
     await app.StartAsync();
@@ -110,12 +115,15 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
 
     Console.WriteLine($"Measuring '{options.Scenario.Name}' ({options.Scenario.Description}): {options.Clients} clients for {options.Seconds} s...");
     int[] gcBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+    var workingSetBefore = WorkingSetMb();
     var sqlBefore = sql.Count;
     var missesBefore = queryCacheMisses.Count;
     var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
     var started = Stopwatch.GetTimestamp();
     var results = await runner.RunAsync(options.Clients, TimeSpan.FromSeconds(options.Seconds), expectedRequestsPerClient: options.Seconds * 2000);
     var elapsed = Stopwatch.GetElapsedTime(started);
+    var workingSetAfter = WorkingSetMb();
+    var load = LoadAverage();
     var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
     var statements = sql.Count - sqlBefore;
     var misses = queryCacheMisses.Count - missesBefore;
@@ -157,11 +165,23 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
         sql           {sqlPerRequest:F2} statements/request ({statements} in all)
         ef queries    {missesPerRequest:F2} compiled-query cache misses/request (LINQ translated again; ideally 0)
         gc            gen0 {gcs[0]}, gen1 {gcs[1]}, gen2 {gcs[2]}
+        working set   {workingSetBefore:F0} MB before, {workingSetAfter:F0} MB after the measured run (the whole process)
+        load average  {load} (1, 5, 15 min; the machine's, other processes included), {Environment.ProcessorCount} CPUs
 
-        RESULT scenario={options.Scenario.Name} provider={options.Provider} leads={options.Leads} clients={options.Clients} seconds={options.Seconds} requests={requests} rps={rps:F1} p50_ms={p50:F2} p90_ms={p90:F2} p99_ms={p99:F2} max_ms={max:F2} alloc_kb_per_req={allocKb:F1} sql_per_req={sqlPerRequest:F2} ef_cache_misses_per_req={missesPerRequest:F2} gc0={gcs[0]} gc1={gcs[1]} gc2={gcs[2]} errors={errors}{rowCheck}
+        RESULT scenario={options.Scenario.Name} provider={options.Provider} leads={options.Leads} clients={options.Clients} seconds={options.Seconds} requests={requests} rps={rps:F1} p50_ms={p50:F2} p90_ms={p90:F2} p99_ms={p99:F2} max_ms={max:F2} alloc_kb_per_req={allocKb:F1} sql_per_req={sqlPerRequest:F2} ef_cache_misses_per_req={missesPerRequest:F2} gc0={gcs[0]} gc1={gcs[1]} gc2={gcs[2]} ws_before_mb={workingSetBefore:F0} ws_after_mb={workingSetAfter:F0} load1={load.Split(' ')[0]} errors={errors}{rowCheck}
         """);
     return errors > 0 || requests == 0 || rowsMismatch ? 1 : 0;
 }
+
+static double WorkingSetMb()
+{
+    using var process = Process.GetCurrentProcess();
+    return process.WorkingSet64 / 1024.0 / 1024.0;
+}
+
+// The 1, 5 and 15 minute load averages (Linux), so figures from a shared machine say how busy it was.
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
 // A token of the scenario's demo client from the API's own token endpoint, as a real caller gets one.
 static async Task<string> DemoTokenAsync(Uri api, string clientId)
