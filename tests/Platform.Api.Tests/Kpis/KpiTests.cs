@@ -122,6 +122,35 @@ public abstract class KpiTests<THost>(THost api) where THost : ApiHost
             Table(rows, "leads", "responded", "medianMinutes", "p90Minutes", "demoDownloads", "demoDownloadsWithinSla", "slaCompliance"));
     }
 
+    [Fact] // August: answered after 10 … 80, 120, 121 min → median (50 + 60) / 2 = 55, p90 = rank ⌈0.9 × 10⌉ = 9 → 120; T1 "within 2 h" includes 120 min, not 121 → 2 of 3 demo downloads
+    public async Task FirstResponse_EvenMedianP90RankAndSlaBoundary()
+    {
+        var rows = await RowsAsync(FirstResponse, Range("2030-08-01T00:00:00Z", "2030-09-01T00:00:00Z", "MONTH"));
+
+        Assert.Equal(
+            ["leads=10 responded=10 medianMinutes=55 p90Minutes=120 demoDownloads=3 demoDownloadsWithinSla=2 slaCompliance=66.6667"],
+            Table(rows, "leads", "responded", "medianMinutes", "p90Minutes", "demoDownloads", "demoDownloadsWithinSla", "slaCompliance"));
+    }
+
+    [Fact] // August: converted after 1, 2, 3 and 10 days → average 4, median (2 + 3) / 2 = 2.5; by DAY each converted lead is its own median
+    public async Task LeadFunnel_EvenMedianAndPerDayBuckets()
+    {
+        var month = await RowsAsync(Funnel, Range("2030-08-01T00:00:00Z", "2030-09-01T00:00:00Z", "MONTH"));
+        var days = await RowsAsync(Funnel, Range("2030-08-01T00:00:00Z", "2030-08-06T00:00:00Z", "DAY", "CHANNEL"));
+
+        Assert.Equal(["leads=10 converted=4 conversionRate=40 averageDaysToConversion=4 medianDaysToConversion=2.5"],
+            Table(month, "leads", "converted", "conversionRate", "averageDaysToConversion", "medianDaysToConversion"));
+        Assert.Equal(
+            [
+                "bucketStart=2030-08-01 dimension=WEBINAR medianDaysToConversion=1",
+                "bucketStart=2030-08-02 dimension=WEBINAR medianDaysToConversion=2",
+                "bucketStart=2030-08-03 dimension=WEBINAR medianDaysToConversion=3",
+                "bucketStart=2030-08-04 dimension=WEBINAR medianDaysToConversion=10",
+                "bucketStart=2030-08-05 dimension=WEBINAR medianDaysToConversion=null",
+            ],
+            Table(days, "bucketStart", "dimension", "medianDaysToConversion"));
+    }
+
     [Fact] // Jan: 10000 + 20000 + 30001 over 3 orders, client 1 bought twice; Feb: 5000 (the refunded and the unpaid order do not count)
     public async Task Revenue_AverageCheckAndRepeatRate()
     {
