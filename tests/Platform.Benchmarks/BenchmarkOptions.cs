@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace Platform.Benchmarks;
 
 /// <summary>The command line: <c>--name value</c> pairs, each optional.</summary>
-internal sealed record BenchmarkOptions(Scenario Scenario, string Provider, int Leads, int Clients, int Seconds, int Warmup, int? Deals = null, int? Orders = null)
+internal sealed record BenchmarkOptions(Scenario Scenario, string Provider, int Leads, int Clients, int Seconds, int Warmup, int? Deals = null, int? Orders = null, bool Explain = false, bool KpiCache = true)
 {
     /// <summary>Whether the bulk seeder (<see cref="BulkSeeder"/>) seeds instead of the demo data: when deals or orders are given.</summary>
     public bool Bulk => Deals is not null || Orders is not null;
@@ -23,6 +23,8 @@ internal sealed record BenchmarkOptions(Scenario Scenario, string Provider, int 
           --leads N         leads to seed (default 10000): demo data, or bulk rows with --deals/--orders
           --deals N         bulk-seed this many deals (BulkSeeder: COPY on PostgreSQL); default leads / 5 with --orders
           --orders N        bulk-seed this many orders; default leads * 3 / 10 with --deals
+          --explain BOOL    PostgreSQL: print EXPLAIN (ANALYZE, BUFFERS) of the statements of one request before measuring (default false)
+          --kpi-cache BOOL  the API's KPI result cache (Kpis:Cache:Enabled; default true): false measures plain SQL
           --dataset NAME    {string.Join(" | ", Datasets.Keys)}: bulk leads, deals and orders (kpi-1m: 1,000,000 / 200,000 / 300,000)
           --clients N       concurrent clients (default 16)
           --seconds N       measured duration (default 20)
@@ -36,7 +38,7 @@ internal sealed record BenchmarkOptions(Scenario Scenario, string Provider, int 
         {
             ["scenario"] = "leads-graph", ["provider"] = "Sqlite",
             ["leads"] = "10000", ["clients"] = "16", ["seconds"] = "20", ["warmup"] = "3",
-            ["deals"] = "", ["orders"] = "", ["dataset"] = "",
+            ["deals"] = "", ["orders"] = "", ["dataset"] = "", ["explain"] = "false", ["kpi-cache"] = "true",
         };
         options = null;
         for (var i = 0; i < args.Length; i += 2)
@@ -100,7 +102,13 @@ internal sealed record BenchmarkOptions(Scenario Scenario, string Provider, int 
             (deals, orders) = (d, o);
         }
 
-        options = new BenchmarkOptions(scenario, provider, leads, clients, seconds, warmup, deals, orders);
+        if (!bool.TryParse(values["explain"], out var explain) || !bool.TryParse(values["kpi-cache"], out var kpiCache))
+        {
+            error = "--explain and --kpi-cache take true or false.";
+            return false;
+        }
+
+        options = new BenchmarkOptions(scenario, provider, leads, clients, seconds, warmup, deals, orders, explain, kpiCache);
         return true;
     }
 

@@ -49,6 +49,7 @@ internal sealed class BulkWriter(PlatformDbContext db)
         {
             var copy = $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)";
             await using var importer = await npgsql.BeginBinaryImportAsync(copy, ct);
+            importer.Timeout = TimeSpan.FromMinutes(10); // foreign-key checks of a large chunk on a busy machine
             foreach (var row in rows)
             {
                 await importer.StartRowAsync(ct);

@@ -76,6 +76,7 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
             ["OAuth:DevelopmentKeysDirectory"] = Path.Combine(Path.GetTempPath(), "platform-benchmark-keys"),
             // Measure the submit path, not the per-key form rate limit.
             ["Leads:RateLimitPermits"] = "1000000000",
+            ["Kpis:Cache:Enabled"] = options.KpiCache ? "true" : "false",
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -112,6 +113,9 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
         warmupAccepted = warmup.Sum(r => r.Latencies.Count - r.Errors);
         Console.WriteLine($"Warm-up: {warmup.Sum(r => r.Latencies.Count)} requests, {warmup.Sum(r => r.Errors)} errors in {options.Warmup} s");
     }
+
+    if (options.Explain && options.Provider == "Postgres")
+        await ExplainAsync(runner, sql, connectionString);
 
     Console.WriteLine($"Measuring '{options.Scenario.Name}' ({options.Scenario.Description}): {options.Clients} clients for {options.Seconds} s...");
     int[] gcBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
@@ -171,6 +175,30 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
         RESULT scenario={options.Scenario.Name} provider={options.Provider} leads={options.Leads} clients={options.Clients} seconds={options.Seconds} requests={requests} rps={rps:F1} p50_ms={p50:F2} p90_ms={p90:F2} p99_ms={p99:F2} max_ms={max:F2} alloc_kb_per_req={allocKb:F1} sql_per_req={sqlPerRequest:F2} ef_cache_misses_per_req={missesPerRequest:F2} gc0={gcs[0]} gc1={gcs[1]} gc2={gcs[2]} ws_before_mb={workingSetBefore:F0} ws_after_mb={workingSetAfter:F0} load1={load.Split(' ')[0]} errors={errors}{rowCheck}
         """);
     return errors > 0 || requests == 0 || rowsMismatch ? 1 : 0;
+}
+
+// The plans of the statements one request runs, measured by PostgreSQL itself (the request's own timings are not affected).
+static async Task ExplainAsync(LoadRunner runner, SqlCommandCounter sql, string connectionString)
+{
+    sql.Capture = new();
+    var ok = await runner.SendOnceAsync();
+    var statements = sql.Capture.ToArray();
+    sql.Capture = null;
+    Console.WriteLine($"EXPLAIN (ANALYZE, BUFFERS) of the {statements.Length} statements of one request ({(ok ? "ok" : "failed")}):");
+    await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+    await connection.OpenAsync();
+    foreach (var (text, parameters) in statements)
+    {
+        await using var command = new Npgsql.NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS) " + text, connection);
+        command.Parameters.AddRange(parameters);
+        Console.WriteLine();
+        Console.WriteLine(text);
+        Console.WriteLine("--");
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            Console.WriteLine(reader.GetString(0));
+    }
+    Console.WriteLine();
 }
 
 static double WorkingSetMb()

@@ -8,9 +8,10 @@ namespace Platform.Api.Kpis;
 /// <summary>
 /// The lead KPIs, by creation cohort: a lead counts in the bucket it was created in, whenever it converted or was
 /// answered. Counts are grouped in the database, and so are the durations' average, median and p90 (<see cref="Durations"/>):
-/// two statements per KPI, whose results are one row per bucket and dimension value whatever the number of leads.
+/// two statements per KPI, whose results are one row per bucket and dimension value whatever the number of leads. Results
+/// are served from <see cref="KpiCache"/> when it holds them for the current data version.
 /// </summary>
-public sealed class LeadKpis(PlatformDbContext db)
+public sealed class LeadKpis(PlatformDbContext db, KpiCache? cache = null, ICurrentActor? actor = null)
 {
     /// <summary>T1: a demo download must be answered within 2 hours.</summary>
     public static readonly TimeSpan DemoSla = TimeSpan.FromHours(2);
@@ -27,7 +28,10 @@ public sealed class LeadKpis(PlatformDbContext db)
     private sealed record Count(int Bucket, string? Dimension, int Leads, int Converted, int Responded, int Demo);
 
     /// <summary>Lead volume, conversion rate (converted / leads × 100) and days to conversion (ConvertedAt − CreatedAt), average and median.</summary>
-    public async Task<IReadOnlyList<LeadFunnelRow>> FunnelAsync(KpiRange range, CancellationToken ct)
+    public Task<IReadOnlyList<LeadFunnelRow>> FunnelAsync(KpiRange range, CancellationToken ct) =>
+        cache is null ? ComputeFunnelAsync(range, ct) : cache.GetOrComputeAsync(actor, "leadFunnel", range, () => ComputeFunnelAsync(range, ct), ct);
+
+    private async Task<IReadOnlyList<LeadFunnelRow>> ComputeFunnelAsync(KpiRange range, CancellationToken ct)
     {
         var counts = await CountsAsync(range, ct);
         var timings = await StatsAsync(range, l => l.ConvertedAt != null,
@@ -41,7 +45,10 @@ public sealed class LeadKpis(PlatformDbContext db)
     }
 
     /// <summary>First-response time FirstRespondedAt − CreatedAt (median, p90) and the share of demo downloads answered within <see cref="DemoSla"/> (T1, T2).</summary>
-    public async Task<IReadOnlyList<FirstResponseRow>> FirstResponseAsync(KpiRange range, CancellationToken ct)
+    public Task<IReadOnlyList<FirstResponseRow>> FirstResponseAsync(KpiRange range, CancellationToken ct) =>
+        cache is null ? ComputeFirstResponseAsync(range, ct) : cache.GetOrComputeAsync(actor, "firstResponse", range, () => ComputeFirstResponseAsync(range, ct), ct);
+
+    private async Task<IReadOnlyList<FirstResponseRow>> ComputeFirstResponseAsync(KpiRange range, CancellationToken ct)
     {
         var counts = await CountsAsync(range, ct);
         var timings = await StatsAsync(range, l => l.FirstRespondedAt != null, (l, bucket, dimension) => new KpiTiming

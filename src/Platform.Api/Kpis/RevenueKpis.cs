@@ -12,7 +12,7 @@ namespace Platform.Api.Kpis;
 /// owner. The database groups by bucket, dimension, currency and client, then by bucket, dimension and currency (one
 /// statement), so distinct clients stay exact and only the report's rows travel to the API.
 /// </summary>
-public sealed class RevenueKpis(PlatformDbContext db)
+public sealed class RevenueKpis(PlatformDbContext db, KpiCache? cache = null, ICurrentActor? actor = null)
 {
     /// <summary>An order with the lead its client came from, if any.</summary>
     private sealed class Source
@@ -42,7 +42,10 @@ public sealed class RevenueKpis(PlatformDbContext db)
     private sealed record Total(int Bucket, string? Dimension, string Currency, int Orders, long Revenue, int Clients, int RepeatClients);
 
     /// <summary>Revenue Σ net, average check = revenue / orders, repeat-purchase rate = clients with ≥ 2 paid orders in the bucket / paying clients × 100.</summary>
-    public async Task<IReadOnlyList<RevenueRow>> RevenueAsync(KpiRange range, CancellationToken ct)
+    public Task<IReadOnlyList<RevenueRow>> RevenueAsync(KpiRange range, CancellationToken ct) =>
+        cache is null ? ComputeRevenueAsync(range, ct) : cache.GetOrComputeAsync(actor, "revenue", range, () => ComputeRevenueAsync(range, ct), ct);
+
+    private async Task<IReadOnlyList<RevenueRow>> ComputeRevenueAsync(KpiRange range, CancellationToken ct)
     {
         var paid = db.Orders.AsNoTracking().Where(o => o.Status == OrderStatus.Paid && o.PaidAt >= range.From && o.PaidAt < range.To);
         // The origin lead is joined only when a lead dimension is asked for: without one (or by MANAGER, the client's

@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Data;
+using Platform.Domain.Leads;
 using Platform.Api.Security;
 using Platform.Api.Tests.Infrastructure;
 
@@ -219,6 +222,29 @@ public abstract class KpiTests<THost>(THost api) where THost : ApiHost
                 "channel=WEBSITE targetLeads=4 leads=3 leadPlanFulfilment=75 spendMinor=4500 costPerLeadMinor=1500 maxCostPerLeadMinor=2000 revenueMinor=35000 roi=677.7778 paysBack=true",
             ],
             Table(result["data"]!["marketingKpi"]!.AsArray(), "channel", "targetLeads", "leads", "leadPlanFulfilment", "spendMinor", "costPerLeadMinor", "maxCostPerLeadMinor", "revenueMinor", "roi", "paysBack"));
+    }
+
+    [Fact] // issue #7: a repeated report comes from the KPI cache (no lead SQL), and a write through the API process is reflected by the next request
+    public async Task Cache_RepeatRunsNoSql_WriteIsReflected()
+    {
+        var november = Range("2030-11-01T00:00:00Z", "2030-12-01T00:00:00Z", "MONTH");
+        var before = await RowsAsync(Funnel, november);
+        api.Sql.Clear();
+
+        var repeated = await RowsAsync(Funnel, november);
+        var leadSql = api.Sql.Statements.Count(s => s.Contains("Leads", StringComparison.Ordinal));
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            db.Leads.Add(new Lead { FirstName = "Cached", Phone = "+49305559999", Channel = LeadChannels.Webinar, CreatedAt = new DateTime(2030, 11, 5, 9, 0, 0, DateTimeKind.Utc) });
+            await db.SaveChangesAsync();
+        }
+        var after = await RowsAsync(Funnel, november);
+
+        Assert.Empty(before);
+        Assert.Empty(repeated);
+        Assert.Equal(0, leadSql);
+        Assert.Equal(["bucketStart=2030-11-01 leads=1 converted=0"], Table(after, "bucketStart", "leads", "converted"));
     }
 
     [Fact]

@@ -1696,7 +1696,9 @@ namespace Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("AssignedPartnerId", "CreatedAt");
 
-                    b.HasIndex("CreatedAt", "Channel");
+                    b.HasIndex("CreatedAt", "Channel")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "ConvertedAt", "FirstRespondedAt", "RequestType", "Temperature", "Origin", "OwnerId" })
+                        .HasAnnotation("SqlServer:Include", new[] { "ConvertedAt", "FirstRespondedAt", "RequestType", "Temperature", "Origin", "OwnerId" });
 
                     b.HasIndex("CreatedAt", "Id");
 
@@ -1840,7 +1842,9 @@ namespace Platform.Data.Migrations.Sqlite
                     b.HasIndex("ClientId", "Number")
                         .IsUnique();
 
-                    b.HasIndex("PaidAt", "ClientId");
+                    b.HasIndex("PaidAt", "ClientId")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Status", "Currency", "NetAmountMinor" })
+                        .HasAnnotation("SqlServer:Include", new[] { "Status", "Currency", "NetAmountMinor" });
 
                     b.HasIndex("PlacedAt", "Id");
 
