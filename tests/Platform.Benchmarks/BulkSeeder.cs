@@ -70,6 +70,8 @@ internal static class BulkSeeder
                 await writer.WriteAsync(leads, ct);
             }
             await writer.ResetIdentityAsync<Lead>(ct);
+            // Statistics now: the foreign-key checks of the clients' COPY would otherwise plan for an empty table.
+            await writer.ExecuteAsync("ANALYZE \"Leads\"", ct);
             Console.WriteLine($"  {leadCount} leads ({converted.Count} converted) in {watch.Elapsed.TotalSeconds:F1} s");
 
             // One client per converted lead, then the lead → client link (the cycle of foreign keys).
@@ -95,6 +97,7 @@ internal static class BulkSeeder
                 await writer.WriteAsync(chunk, ct);
             }
             await writer.ResetIdentityAsync<Client>(ct);
+            await writer.ExecuteAsync("ANALYZE \"Clients\"", ct);
             await writer.ExecuteAsync("""UPDATE "Leads" SET "ConvertedClientId" = (SELECT c."Id" FROM "Clients" AS c WHERE c."OriginLeadId" = "Leads"."Id") WHERE "ConvertedAt" IS NOT NULL""", ct);
             Console.WriteLine($"  {clients.Length} clients in {watch.Elapsed.TotalSeconds:F1} s");
 
@@ -136,6 +139,7 @@ internal static class BulkSeeder
                 await writer.WriteAsync(deals, ct);
             }
             await writer.ResetIdentityAsync<Deal>(ct);
+            await writer.ExecuteAsync("ANALYZE \"Deals\"", ct);
             Console.WriteLine($"  {dealCount} deals in {watch.Elapsed.TotalSeconds:F1} s");
 
             // Orders: spread over random clients (repeat buyers get several), numbered per client in time order.

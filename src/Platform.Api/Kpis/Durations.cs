@@ -95,7 +95,7 @@ internal static class Durations
     /// </summary>
     internal static string SecondsBetween(string provider, string start, string end) => provider switch
     {
-        _ when provider.Contains("Npgsql", StringComparison.Ordinal) => $"CAST(ROUND(EXTRACT(EPOCH FROM ({end} - {start})), 3) AS DOUBLE PRECISION)",
+        _ when provider.Contains("Npgsql", StringComparison.Ordinal) => $"CAST(ROUND(CAST(EXTRACT(EPOCH FROM ({end} - {start})) AS NUMERIC), 3) AS DOUBLE PRECISION)",
         _ when provider.Contains("Sqlite", StringComparison.Ordinal) => $"ROUND((julianday({end}) - julianday({start})) * 86400.0, 3)",
         _ when provider.Contains("SqlServer", StringComparison.Ordinal) => $"CAST(DATEDIFF_BIG(millisecond, {start}, {end}) AS FLOAT) / 1000.0",
         _ => throw new NotSupportedException($"No duration SQL for the provider {provider}."),
