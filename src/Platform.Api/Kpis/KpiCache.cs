@@ -157,7 +157,7 @@ internal sealed class KpiDataVersionInterceptor(KpiDataVersion version) : DbComm
 /// Bounded by <see cref="KpiCacheOptions.MaxRows"/>. Concurrent requests for the same missing result share one
 /// computation. Only unrestricted callers are cached: a partner- or owner-scoped context sees other rows.
 /// </summary>
-public sealed class KpiCache(IOptions<KpiCacheOptions> options, KpiDataVersion version)
+public sealed class KpiCache(IOptions<KpiCacheOptions> options, KpiDataVersion version) : IDisposable
 {
     private readonly KpiCacheOptions _options = options.Value;
     private readonly MemoryCache _results = new(new MemoryCacheOptions { SizeLimit = options.Value.MaxRows });
@@ -210,6 +210,8 @@ public sealed class KpiCache(IOptions<KpiCacheOptions> options, KpiDataVersion v
             _computing.TryRemove(new KeyValuePair<object, Task<object>>(key, mine.Task));
         }
     }
+
+    public void Dispose() => _results.Dispose();
 }
 
 /// <summary>Registration of the KPI cache.</summary>
