@@ -3,14 +3,29 @@ using System.Diagnostics.CodeAnalysis;
 namespace Platform.Benchmarks;
 
 /// <summary>The command line: <c>--name value</c> pairs, each optional.</summary>
-internal sealed record BenchmarkOptions(Scenario Scenario, string Provider, int Leads, int Clients, int Seconds, int Warmup)
+internal sealed record BenchmarkOptions(Scenario Scenario, string Provider, int Leads, int Clients, int Seconds, int Warmup, int? Deals = null, int? Orders = null, bool Explain = false, bool KpiCache = true)
 {
+    /// <summary>Whether the bulk seeder (<see cref="BulkSeeder"/>) seeds instead of the demo data: when deals or orders are given.</summary>
+    public bool Bulk => Deals is not null || Orders is not null;
+
+    /// <summary>Named datasets: <c>--dataset kpi-1m</c> is the issue's KPI target size.</summary>
+    private static readonly Dictionary<string, (int Leads, int Deals, int Orders)> Datasets = new(StringComparer.Ordinal)
+    {
+        ["kpi-1m"] = (1_000_000, 200_000, 300_000),
+        ["kpi-100k"] = (100_000, 20_000, 30_000),
+    };
+
     public static string Usage =>
         $"""
         Usage: dotnet run -c Release --project tests/Platform.Benchmarks -- [options]
           --scenario NAME   {string.Join(" | ", Scenarios.All.Keys)} (default leads-graph)
           --provider NAME   Sqlite | Postgres (default Sqlite)
-          --leads N         demo leads to seed (default 10000)
+          --leads N         leads to seed (default 10000): demo data, or bulk rows with --deals/--orders
+          --deals N         bulk-seed this many deals (BulkSeeder: COPY on PostgreSQL); default leads / 5 with --orders
+          --orders N        bulk-seed this many orders; default leads * 3 / 10 with --deals
+          --explain BOOL    PostgreSQL: print EXPLAIN (ANALYZE, BUFFERS) of the statements of one request before measuring (default false)
+          --kpi-cache BOOL  the API's KPI result cache (Kpis:Cache:Enabled; default true): false measures plain SQL
+          --dataset NAME    {string.Join(" | ", Datasets.Keys)}: bulk leads, deals and orders (kpi-1m: 1,000,000 / 200,000 / 300,000)
           --clients N       concurrent clients (default 16)
           --seconds N       measured duration (default 20)
           --warmup N        warm-up duration in seconds, not measured (default 3)
@@ -23,6 +38,7 @@ internal sealed record BenchmarkOptions(Scenario Scenario, string Provider, int 
         {
             ["scenario"] = "leads-graph", ["provider"] = "Sqlite",
             ["leads"] = "10000", ["clients"] = "16", ["seconds"] = "20", ["warmup"] = "3",
+            ["deals"] = "", ["orders"] = "", ["dataset"] = "", ["explain"] = "false", ["kpi-cache"] = "true",
         };
         options = null;
         for (var i = 0; i < args.Length; i += 2)
@@ -65,7 +81,34 @@ internal sealed record BenchmarkOptions(Scenario Scenario, string Provider, int 
             return false;
         }
 
-        options = new BenchmarkOptions(scenario, provider, leads, clients, seconds, warmup);
+        int? deals = null, orders = null;
+        if (values["dataset"] is { Length: > 0 } dataset)
+        {
+            if (!Datasets.TryGetValue(dataset, out var size))
+            {
+                error = $"Unknown dataset '{dataset}'.";
+                return false;
+            }
+            (leads, deals, orders) = size;
+        }
+        else if (values["deals"].Length > 0 || values["orders"].Length > 0)
+        {
+            if (values["deals"].Length == 0)
+                values["deals"] = (leads / 5).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (values["orders"].Length == 0)
+                values["orders"] = (leads * 3L / 10).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (!TryCount(values, "deals", 0, out var d, out error) || !TryCount(values, "orders", 0, out var o, out error))
+                return false;
+            (deals, orders) = (d, o);
+        }
+
+        if (!bool.TryParse(values["explain"], out var explain) || !bool.TryParse(values["kpi-cache"], out var kpiCache))
+        {
+            error = "--explain and --kpi-cache take true or false.";
+            return false;
+        }
+
+        options = new BenchmarkOptions(scenario, provider, leads, clients, seconds, warmup, deals, orders, explain, kpiCache);
         return true;
     }
 

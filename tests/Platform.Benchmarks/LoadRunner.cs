@@ -76,6 +76,9 @@ internal sealed class LoadRunner : IDisposable
         return new ClientResult(latencies, errors, bytes);
     }
 
+    /// <summary>Sends one request; true when it succeeded.</summary>
+    public Task<bool> SendOnceAsync() => SendAsync(new MemoryStream());
+
     private async Task<bool> SendAsync(MemoryStream received)
     {
         received.SetLength(0);

@@ -76,6 +76,7 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
             ["OAuth:DevelopmentKeysDirectory"] = Path.Combine(Path.GetTempPath(), "platform-benchmark-keys"),
             // Measure the submit path, not the per-key form rate limit.
             ["Leads:RateLimitPermits"] = "1000000000",
+            ["Kpis:Cache:Enabled"] = options.KpiCache ? "true" : "false",
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -83,15 +84,20 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
     });
 
     await app.Services.MigrateAndSeedAsync(seedDemoData: false);
-    Console.WriteLine($"Seeding {options.Leads} leads ({options.Provider})...");
+    Console.WriteLine(options.Bulk
+        ? $"Bulk-seeding {options.Leads} leads, {options.Deals} deals, {options.Orders} orders over two years ({options.Provider})..."
+        : $"Seeding {options.Leads} demo leads ({options.Provider})...");
     var seeding = Stopwatch.StartNew();
     var sqlBeforeSeeding = sql.Count;
     await using (var scope = app.Services.CreateAsyncScope())
     {
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        await DemoData.SeedAsync(db, options.Leads, DateTime.UtcNow);
+        if (options.Bulk)
+            await BulkSeeder.SeedAsync(db, options.Leads, options.Deals!.Value, options.Orders!.Value, DateTime.UtcNow);
+        else
+            await DemoData.SeedAsync(db, options.Leads, DateTime.UtcNow);
     }
-    Console.WriteLine($"Seeded in {seeding.Elapsed.TotalSeconds:F1} s ({sql.Count - sqlBeforeSeeding} SQL statements)");
+    Console.WriteLine($"Seeded in {seeding.Elapsed.TotalSeconds:F1} s ({sql.Count - sqlBeforeSeeding} SQL statements through EF)");
 
     await DemoClients.SeedAsync(app.Services);
     await app.StartAsync();
@@ -108,14 +114,20 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
         Console.WriteLine($"Warm-up: {warmup.Sum(r => r.Latencies.Count)} requests, {warmup.Sum(r => r.Errors)} errors in {options.Warmup} s");
     }
 
+    if (options.Explain && options.Provider == "Postgres")
+        await ExplainAsync(runner, sql, connectionString);
+
     Console.WriteLine($"Measuring '{options.Scenario.Name}' ({options.Scenario.Description}): {options.Clients} clients for {options.Seconds} s...");
     int[] gcBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+    var workingSetBefore = WorkingSetMb();
     var sqlBefore = sql.Count;
     var missesBefore = queryCacheMisses.Count;
     var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
     var started = Stopwatch.GetTimestamp();
     var results = await runner.RunAsync(options.Clients, TimeSpan.FromSeconds(options.Seconds), expectedRequestsPerClient: options.Seconds * 2000);
     var elapsed = Stopwatch.GetElapsedTime(started);
+    var workingSetAfter = WorkingSetMb();
+    var load = LoadAverage();
     var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
     var statements = sql.Count - sqlBefore;
     var misses = queryCacheMisses.Count - missesBefore;
@@ -157,11 +169,57 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
         sql           {sqlPerRequest:F2} statements/request ({statements} in all)
         ef queries    {missesPerRequest:F2} compiled-query cache misses/request (LINQ translated again; ideally 0)
         gc            gen0 {gcs[0]}, gen1 {gcs[1]}, gen2 {gcs[2]}
+        working set   {workingSetBefore:F0} MB before, {workingSetAfter:F0} MB after the measured run (the whole process)
+        load average  {load} (1, 5, 15 min; the machine's, other processes included), {Environment.ProcessorCount} CPUs
 
-        RESULT scenario={options.Scenario.Name} provider={options.Provider} leads={options.Leads} clients={options.Clients} seconds={options.Seconds} requests={requests} rps={rps:F1} p50_ms={p50:F2} p90_ms={p90:F2} p99_ms={p99:F2} max_ms={max:F2} alloc_kb_per_req={allocKb:F1} sql_per_req={sqlPerRequest:F2} ef_cache_misses_per_req={missesPerRequest:F2} gc0={gcs[0]} gc1={gcs[1]} gc2={gcs[2]} errors={errors}{rowCheck}
+        RESULT scenario={options.Scenario.Name} provider={options.Provider} leads={options.Leads} clients={options.Clients} seconds={options.Seconds} requests={requests} rps={rps:F1} p50_ms={p50:F2} p90_ms={p90:F2} p99_ms={p99:F2} max_ms={max:F2} alloc_kb_per_req={allocKb:F1} sql_per_req={sqlPerRequest:F2} ef_cache_misses_per_req={missesPerRequest:F2} gc0={gcs[0]} gc1={gcs[1]} gc2={gcs[2]} ws_before_mb={workingSetBefore:F0} ws_after_mb={workingSetAfter:F0} load1={load.Split(' ')[0]} errors={errors}{rowCheck}
         """);
     return errors > 0 || requests == 0 || rowsMismatch ? 1 : 0;
 }
+
+// The plans of the statements one request runs, measured by PostgreSQL itself (the request's own timings are not affected).
+static async Task ExplainAsync(LoadRunner runner, SqlCommandCounter sql, string connectionString)
+{
+    sql.Capture = new();
+    var ok = await runner.SendOnceAsync();
+    var statements = sql.Capture.ToArray();
+    sql.Capture = null;
+    Console.WriteLine($"EXPLAIN (ANALYZE, BUFFERS) of the {statements.Length} statements of one request ({(ok ? "ok" : "failed")}):");
+    await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+    await connection.OpenAsync();
+    // The server's settings, then as a server on SSDs is usually tuned (random reads about as cheap as sequential ones).
+    foreach (var setting in new[] { "", "SET random_page_cost = 1.1" })
+    {
+        if (setting.Length > 0)
+        {
+            await using var set = new Npgsql.NpgsqlCommand(setting, connection);
+            await set.ExecuteNonQueryAsync();
+            Console.WriteLine($"-- again after {setting}:");
+        }
+        foreach (var (text, parameters) in statements)
+        {
+            await using var command = new Npgsql.NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS) " + text, connection);
+            command.Parameters.AddRange(parameters.Select(p => p is ICloneable c ? (Npgsql.NpgsqlParameter)c.Clone() : (Npgsql.NpgsqlParameter)p).ToArray());
+            Console.WriteLine();
+            Console.WriteLine(text);
+            Console.WriteLine("--");
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+                Console.WriteLine(reader.GetString(0));
+        }
+        Console.WriteLine();
+    }
+}
+
+static double WorkingSetMb()
+{
+    using var process = Process.GetCurrentProcess();
+    return process.WorkingSet64 / 1024.0 / 1024.0;
+}
+
+// The 1, 5 and 15 minute load averages (Linux), so figures from a shared machine say how busy it was.
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
 // A token of the scenario's demo client from the API's own token endpoint, as a real caller gets one.
 static async Task<string> DemoTokenAsync(Uri api, string clientId)

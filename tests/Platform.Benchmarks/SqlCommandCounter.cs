@@ -3,10 +3,20 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Platform.Benchmarks;
 
-/// <summary>Counts every command EF Core executes (sync and async; reader, non-query, scalar). Thread-safe.</summary>
+/// <summary>
+/// Counts every command EF Core executes (sync and async; reader, non-query, scalar). Thread-safe. While
+/// <see cref="Capture"/> is set, reader commands are also kept there (text and a copy of the parameters), for EXPLAIN.
+/// </summary>
 internal sealed class SqlCommandCounter : DbCommandInterceptor
 {
     private long _count;
+
+    /// <summary>Where reader commands go while set.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<(string Sql, DbParameter[] Parameters)>? Capture { get; set; }
+
+    private void Keep(DbCommand command) =>
+        Capture?.Enqueue((command.CommandText, command.Parameters.Cast<DbParameter>()
+            .Select(p => p is ICloneable cloneable ? (DbParameter)cloneable.Clone() : p).ToArray()));
 
     public long Count => Interlocked.Read(ref _count);
 
@@ -16,6 +26,7 @@ internal sealed class SqlCommandCounter : DbCommandInterceptor
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
         Increment();
+        Keep(command);
         return result;
     }
 
@@ -23,6 +34,7 @@ internal sealed class SqlCommandCounter : DbCommandInterceptor
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
         Increment();
+        Keep(command);
         return ValueTask.FromResult(result);
     }
 

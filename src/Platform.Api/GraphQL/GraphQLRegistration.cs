@@ -60,6 +60,7 @@ public static class GraphQLRegistration
         services.AddScoped<HourglassKpis>();
         services.AddScoped<SalesPlanKpis>();
         services.AddScoped<PlanService>();
+        services.AddKpiCache(configuration);
         services.AddGraphQL(builder => builder
             .AddSchema<PlatformSchema>()
             .AddSystemTextJson()

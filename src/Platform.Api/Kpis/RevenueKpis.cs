@@ -9,9 +9,10 @@ namespace Platform.Api.Kpis;
 /// <summary>
 /// Revenue KPIs over paid orders (status PAID; refunded and cancelled ones are no revenue), in the bucket of
 /// <c>PaidAt</c>, net of discounts. Lead dimensions are those of the client's origin lead; the manager is the client's
-/// owner. The database groups by bucket, dimension, currency and client, so distinct clients stay exact when summed.
+/// owner. The database groups by bucket, dimension, currency and client, then by bucket, dimension and currency (one
+/// statement), so distinct clients stay exact and only the report's rows travel to the API.
 /// </summary>
-public sealed class RevenueKpis(PlatformDbContext db)
+public sealed class RevenueKpis(PlatformDbContext db, KpiCache? cache = null, ICurrentActor? actor = null)
 {
     /// <summary>An order with the lead its client came from, if any.</summary>
     private sealed class Source
@@ -29,38 +30,48 @@ public sealed class RevenueKpis(PlatformDbContext db)
         public long Net { get; init; }
     }
 
-    private sealed record PerClient(int Bucket, string? Dimension, string Currency, long ClientId, int Orders, long Net);
+    private sealed class PerClient
+    {
+        public int Bucket { get; init; }
+        public string? Dimension { get; init; }
+        public string Currency { get; init; } = "";
+        public int Orders { get; init; }
+        public long Net { get; init; }
+    }
+
+    private sealed record Total(int Bucket, string? Dimension, string Currency, int Orders, long Revenue, int Clients, int RepeatClients);
 
     /// <summary>Revenue Σ net, average check = revenue / orders, repeat-purchase rate = clients with ≥ 2 paid orders in the bucket / paying clients × 100.</summary>
-    public async Task<IReadOnlyList<RevenueRow>> RevenueAsync(KpiRange range, CancellationToken ct)
+    public Task<IReadOnlyList<RevenueRow>> RevenueAsync(KpiRange range, CancellationToken ct) =>
+        cache is null ? ComputeRevenueAsync(range, ct) : cache.GetOrComputeAsync(actor, "revenue", range, () => ComputeRevenueAsync(range, ct), ct);
+
+    private async Task<IReadOnlyList<RevenueRow>> ComputeRevenueAsync(KpiRange range, CancellationToken ct)
     {
-        var sources =
-            from o in db.Orders.AsNoTracking()
-            where o.Status == OrderStatus.Paid && o.PaidAt >= range.From && o.PaidAt < range.To
-            join l in db.Leads on o.Client.OriginLeadId equals (long?)l.Id into origin
-            from l in origin.DefaultIfEmpty()
-            select new Source { Order = o, Lead = l };
+        var paid = db.Orders.AsNoTracking().Where(o => o.Status == OrderStatus.Paid && o.PaidAt >= range.From && o.PaidAt < range.To);
+        // The origin lead is joined only when a lead dimension is asked for: without one (or by MANAGER, the client's
+        // owner) the statement reads the orders (and clients) alone.
+        var sources = range.GroupBy is null or KpiDimension.Manager
+            ? paid.Select(o => new Source { Order = o, Lead = null })
+            : from o in paid
+              join l in db.Leads on o.Client.OriginLeadId equals (long?)l.Id into origin
+              from l in origin.DefaultIfEmpty()
+              select new Source { Order = o, Lead = l };
         Expression<Func<Source, DateTime>> paidAt = s => s.Order.PaidAt!.Value;
         var facts = sources.Select(KpiProjection.Of<Source, Fact>(
             (s, bucket, dimension) => new Fact { Bucket = bucket, Dimension = dimension, Currency = s.Order.Currency, ClientId = s.Order.ClientId, Net = s.Order.NetAmountMinor },
             paidAt.Then(KpiBuckets.Ordinal(range.Bucket)), Dimension(range.GroupBy)));
-        var perClient = await facts
+        // Two levels of GROUP BY in one statement: per client (orders, net), then per bucket, dimension and currency.
+        var totals = await facts
             .GroupBy(f => new { f.Bucket, f.Dimension, f.Currency, f.ClientId })
-            .Select(g => new PerClient(g.Key.Bucket, g.Key.Dimension, g.Key.Currency, g.Key.ClientId, g.Count(), g.Sum(f => f.Net)))
+            .Select(g => new PerClient { Bucket = g.Key.Bucket, Dimension = g.Key.Dimension, Currency = g.Key.Currency, Orders = g.Count(), Net = g.Sum(f => f.Net) })
+            .GroupBy(c => new { c.Bucket, c.Dimension, c.Currency })
+            .Select(g => new Total(g.Key.Bucket, g.Key.Dimension, g.Key.Currency, g.Sum(c => c.Orders), g.Sum(c => c.Net), g.Count(), g.Count(c => c.Orders >= 2)))
             .ToListAsync(ct);
-        return perClient
-            .GroupBy(c => (c.Bucket, c.Dimension, c.Currency))
-            .OrderBy(g => g.Key.Bucket).ThenBy(g => g.Key.Dimension, StringComparer.Ordinal).ThenBy(g => g.Key.Currency, StringComparer.Ordinal)
-            .Select(g =>
-            {
-                var orders = g.Sum(c => c.Orders);
-                var revenue = g.Sum(c => c.Net);
-                var clients = g.Count();
-                var repeat = g.Count(c => c.Orders >= 2);
-                return new RevenueRow(KpiBuckets.Start(range.Bucket, g.Key.Bucket), KpiDimensions.Display(range.GroupBy, g.Key.Dimension),
-                    g.Key.Currency, orders, revenue, (long)Math.Round((decimal)revenue / orders, MidpointRounding.ToEven),
-                    clients, repeat, Durations.Percent(repeat, clients));
-            })
+        return totals
+            .OrderBy(t => t.Bucket).ThenBy(t => t.Dimension, StringComparer.Ordinal).ThenBy(t => t.Currency, StringComparer.Ordinal)
+            .Select(t => new RevenueRow(KpiBuckets.Start(range.Bucket, t.Bucket), KpiDimensions.Display(range.GroupBy, t.Dimension),
+                t.Currency, t.Orders, t.Revenue, (long)Math.Round((decimal)t.Revenue / t.Orders, MidpointRounding.ToEven),
+                t.Clients, t.RepeatClients, Durations.Percent(t.RepeatClients, t.Clients)))
             .ToList();
     }
 

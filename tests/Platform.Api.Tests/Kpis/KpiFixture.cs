@@ -75,6 +75,16 @@ public static class KpiFixture
             Deal(c2, null, null, 90000, PipelineStageCodes.ProposalSent, null));
         await db.SaveChangesAsync();
 
+        // August 2030, read only by the boundary tests: ten webinar leads answered after 10, 20 … 80, 120 and 121 minutes
+        // (demo downloads: the 10, the 120 — exactly the T1 limit — and the 121 minute ones); the first four converted
+        // after 1, 2, 3 and 10 days.
+        int[] answeredAfter = [10, 20, 30, 40, 50, 60, 70, 80, 120, 121];
+        int[] convertedAfter = [1, 2, 3, 10];
+        db.Leads.AddRange(answeredAfter.Select((minutes, i) => Lead(
+            At(8, i + 1, 9), LeadChannels.Webinar, LeadTemperature.Warm,
+            minutes is 10 or 120 or 121 ? RequestType.DemoDownload : RequestType.Consultation,
+            i < convertedAfter.Length ? TimeSpan.FromDays(convertedAfter[i]) : null, TimeSpan.FromMinutes(minutes))));
+
         db.MarketingPlans.AddRange(
             new MarketingPlan { Year = 2030, Quarter = 1, Channel = LeadChannels.Website, TargetLeads = 4, MaxCostPerLeadMinor = 2000 },
             new MarketingPlan { Year = 2030, Quarter = 1, Channel = LeadChannels.LandingPage, TargetLeads = 2, MaxCostPerLeadMinor = 5000 });

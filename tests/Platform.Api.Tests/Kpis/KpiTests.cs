@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Data;
+using Platform.Domain.Leads;
 using Platform.Api.Security;
 using Platform.Api.Tests.Infrastructure;
 
@@ -122,6 +125,35 @@ public abstract class KpiTests<THost>(THost api) where THost : ApiHost
             Table(rows, "leads", "responded", "medianMinutes", "p90Minutes", "demoDownloads", "demoDownloadsWithinSla", "slaCompliance"));
     }
 
+    [Fact] // August: answered after 10 … 80, 120, 121 min → median (50 + 60) / 2 = 55, p90 = rank ⌈0.9 × 10⌉ = 9 → 120; T1 "within 2 h" includes 120 min, not 121 → 2 of 3 demo downloads
+    public async Task FirstResponse_EvenMedianP90RankAndSlaBoundary()
+    {
+        var rows = await RowsAsync(FirstResponse, Range("2030-08-01T00:00:00Z", "2030-09-01T00:00:00Z", "MONTH"));
+
+        Assert.Equal(
+            ["leads=10 responded=10 medianMinutes=55 p90Minutes=120 demoDownloads=3 demoDownloadsWithinSla=2 slaCompliance=66.6667"],
+            Table(rows, "leads", "responded", "medianMinutes", "p90Minutes", "demoDownloads", "demoDownloadsWithinSla", "slaCompliance"));
+    }
+
+    [Fact] // August: converted after 1, 2, 3 and 10 days → average 4, median (2 + 3) / 2 = 2.5; by DAY each converted lead is its own median
+    public async Task LeadFunnel_EvenMedianAndPerDayBuckets()
+    {
+        var month = await RowsAsync(Funnel, Range("2030-08-01T00:00:00Z", "2030-09-01T00:00:00Z", "MONTH"));
+        var days = await RowsAsync(Funnel, Range("2030-08-01T00:00:00Z", "2030-08-06T00:00:00Z", "DAY", "CHANNEL"));
+
+        Assert.Equal(["leads=10 converted=4 conversionRate=40 averageDaysToConversion=4 medianDaysToConversion=2.5"],
+            Table(month, "leads", "converted", "conversionRate", "averageDaysToConversion", "medianDaysToConversion"));
+        Assert.Equal(
+            [
+                "bucketStart=2030-08-01 dimension=WEBINAR medianDaysToConversion=1",
+                "bucketStart=2030-08-02 dimension=WEBINAR medianDaysToConversion=2",
+                "bucketStart=2030-08-03 dimension=WEBINAR medianDaysToConversion=3",
+                "bucketStart=2030-08-04 dimension=WEBINAR medianDaysToConversion=10",
+                "bucketStart=2030-08-05 dimension=WEBINAR medianDaysToConversion=null",
+            ],
+            Table(days, "bucketStart", "dimension", "medianDaysToConversion"));
+    }
+
     [Fact] // Jan: 10000 + 20000 + 30001 over 3 orders, client 1 bought twice; Feb: 5000 (the refunded and the unpaid order do not count)
     public async Task Revenue_AverageCheckAndRepeatRate()
     {
@@ -190,6 +222,29 @@ public abstract class KpiTests<THost>(THost api) where THost : ApiHost
                 "channel=WEBSITE targetLeads=4 leads=3 leadPlanFulfilment=75 spendMinor=4500 costPerLeadMinor=1500 maxCostPerLeadMinor=2000 revenueMinor=35000 roi=677.7778 paysBack=true",
             ],
             Table(result["data"]!["marketingKpi"]!.AsArray(), "channel", "targetLeads", "leads", "leadPlanFulfilment", "spendMinor", "costPerLeadMinor", "maxCostPerLeadMinor", "revenueMinor", "roi", "paysBack"));
+    }
+
+    [Fact] // issue #7: a repeated report comes from the KPI cache (no lead SQL), and a write through the API process is reflected by the next request
+    public async Task Cache_RepeatRunsNoSql_WriteIsReflected()
+    {
+        var november = Range("2030-11-01T00:00:00Z", "2030-12-01T00:00:00Z", "MONTH");
+        var before = await RowsAsync(Funnel, november);
+        api.Sql.Clear();
+
+        var repeated = await RowsAsync(Funnel, november);
+        var leadSql = api.Sql.Statements.Count(s => s.Contains("Leads", StringComparison.Ordinal));
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            db.Leads.Add(new Lead { FirstName = "Cached", Phone = "+49305559999", Channel = LeadChannels.Webinar, CreatedAt = new DateTime(2030, 11, 5, 9, 0, 0, DateTimeKind.Utc) });
+            await db.SaveChangesAsync();
+        }
+        var after = await RowsAsync(Funnel, november);
+
+        Assert.Empty(before);
+        Assert.Empty(repeated);
+        Assert.Equal(0, leadSql);
+        Assert.Equal(["bucketStart=2030-11-01 leads=1 converted=0"], Table(after, "bucketStart", "leads", "converted"));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace Platform.Api.Tests.Kpis;
 /// </summary>
 public sealed class SqlServerTranslationTests
 {
-    /// <summary>Opens no connection and answers every command with no rows, keeping its text.</summary>
+    /// <summary>Opens no connection and answers every command with no rows, keeping its text (the duration statistics with their columns).</summary>
     private sealed class NoServer : DbCommandInterceptor, IDbConnectionInterceptor
     {
         public List<string> Commands { get; } = [];
@@ -29,7 +29,13 @@ public sealed class SqlServerTranslationTests
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
             Commands.Add(command.CommandText);
-            return ValueTask.FromResult(InterceptionResult<DbDataReader>.SuppressWithResult(new DataTable().CreateDataReader()));
+            var table = new DataTable();
+            if (command.CommandText.Contains("\"MedianSeconds\"", StringComparison.Ordinal))
+            {
+                foreach (var column in new[] { "Bucket", "Dimension", "Count", "AverageSeconds", "MedianSeconds", "P90Seconds", "FlaggedWithin" })
+                    table.Columns.Add(column);
+            }
+            return ValueTask.FromResult(InterceptionResult<DbDataReader>.SuppressWithResult(table.CreateDataReader()));
         }
     }
 
@@ -64,6 +70,10 @@ public sealed class SqlServerTranslationTests
         Assert.Equal(10, noServer.Commands.Count); // counts and timings of each lead KPI, one grouped query for revenue and deals, four for marketing
         Assert.All(noServer.Commands.Where(c => c.Contains("COUNT(")), sql => Assert.Contains("GROUP BY", sql));
         Assert.All(noServer.Commands, sql => Assert.DoesNotContain("DATEPART(weekday", sql));
+        // Medians and p90 in the database (window functions over the rows EF Core generated), durations by DATEDIFF_BIG.
+        Assert.Equal(2, noServer.Commands.Count(c => c.Contains("ROW_NUMBER() OVER (PARTITION BY", StringComparison.Ordinal) && c.Contains("DATEDIFF_BIG(millisecond", StringComparison.Ordinal)));
+        // Revenue per client is grouped twice in one statement: no row per client reaches the API.
+        Assert.Contains(noServer.Commands, c => c.Contains("[o].[ClientId]", StringComparison.Ordinal) && c.Split("GROUP BY").Length == 3);
     }
 
     [Theory] // pipeline, proposal time, hourglass and sales plan KPIs (issue #7)

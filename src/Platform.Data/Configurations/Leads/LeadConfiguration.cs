@@ -8,6 +8,10 @@ namespace Platform.Data.Configurations.Leads;
 
 internal sealed class LeadConfiguration : EntityConfiguration<Lead>
 {
+    /// <summary>What the lead KPIs read besides CreatedAt and Channel: the steps reached and the small dimensions.</summary>
+    private static readonly System.Linq.Expressions.Expression<Func<Lead, object?>> KpiColumns =
+        l => new { l.ConvertedAt, l.FirstRespondedAt, l.RequestType, l.Temperature, l.Origin, l.OwnerId };
+
     protected override void ConfigureEntity(EntityTypeBuilder<Lead> builder)
     {
         builder.ToTable("Leads");
@@ -55,8 +59,13 @@ internal sealed class LeadConfiguration : EntityConfiguration<Lead>
         builder.HasIndex(l => l.Email);
         // Idempotent submission: one lead per (source, key); nulls never collide.
         builder.HasIndex(l => new { l.SubmissionSource, l.IdempotencyKey }).IsUnique();
-        // KPI aggregations: leads per channel over time, conversion over time.
-        builder.HasIndex(l => new { l.CreatedAt, l.Channel });
+        // KPI aggregations: leads per channel over time, conversion over time. The lead funnel and first-response KPIs
+        // (issue #7) read every lead of a range by creation time and group it by bucket and a dimension: on PostgreSQL
+        // and SQL Server the index carries the columns they read, so they are index-only scans that never touch the
+        // wide lead rows (SQLite has no included columns).
+        var kpi = builder.HasIndex(l => new { l.CreatedAt, l.Channel });
+        NpgsqlIndexBuilderExtensions.IncludeProperties(kpi, KpiColumns);
+        SqlServerIndexBuilderExtensions.IncludeProperties(kpi, KpiColumns);
         builder.HasIndex(l => l.ConvertedAt);
         // Partner views: referred/submitted leads and leads distributed to a dealer (R12).
         builder.HasIndex(l => new { l.PartnerId, l.CreatedAt });

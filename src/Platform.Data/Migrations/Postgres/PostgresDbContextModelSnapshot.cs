@@ -1746,7 +1746,10 @@ namespace Platform.Data.Migrations.Postgres
 
                     b.HasIndex("AssignedPartnerId", "CreatedAt");
 
-                    b.HasIndex("CreatedAt", "Channel");
+                    b.HasIndex("CreatedAt", "Channel")
+                        .HasAnnotation("SqlServer:Include", new[] { "ConvertedAt", "FirstRespondedAt", "RequestType", "Temperature", "Origin", "OwnerId" });
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CreatedAt", "Channel"), new[] { "ConvertedAt", "FirstRespondedAt", "RequestType", "Temperature", "Origin", "OwnerId" });
 
                     b.HasIndex("CreatedAt", "Id");
 
@@ -1894,7 +1897,10 @@ namespace Platform.Data.Migrations.Postgres
                     b.HasIndex("ClientId", "Number")
                         .IsUnique();
 
-                    b.HasIndex("PaidAt", "ClientId");
+                    b.HasIndex("PaidAt", "ClientId")
+                        .HasAnnotation("SqlServer:Include", new[] { "Status", "Currency", "NetAmountMinor" });
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PaidAt", "ClientId"), new[] { "Status", "Currency", "NetAmountMinor" });
 
                     b.HasIndex("PlacedAt", "Id");
 

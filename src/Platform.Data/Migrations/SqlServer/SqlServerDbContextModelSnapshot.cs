@@ -1751,7 +1751,10 @@ namespace Platform.Data.Migrations.SqlServer
 
                     b.HasIndex("AssignedPartnerId", "CreatedAt");
 
-                    b.HasIndex("CreatedAt", "Channel");
+                    b.HasIndex("CreatedAt", "Channel")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "ConvertedAt", "FirstRespondedAt", "RequestType", "Temperature", "Origin", "OwnerId" });
+
+                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("CreatedAt", "Channel"), new[] { "ConvertedAt", "FirstRespondedAt", "RequestType", "Temperature", "Origin", "OwnerId" });
 
                     b.HasIndex("CreatedAt", "Id");
 
@@ -1900,7 +1903,10 @@ namespace Platform.Data.Migrations.SqlServer
                     b.HasIndex("ClientId", "Number")
                         .IsUnique();
 
-                    b.HasIndex("PaidAt", "ClientId");
+                    b.HasIndex("PaidAt", "ClientId")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Status", "Currency", "NetAmountMinor" });
+
+                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("PaidAt", "ClientId"), new[] { "Status", "Currency", "NetAmountMinor" });
 
                     b.HasIndex("PlacedAt", "Id");
 

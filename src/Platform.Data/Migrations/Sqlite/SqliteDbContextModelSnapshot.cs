@@ -1707,7 +1707,9 @@ namespace Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("AssignedPartnerId", "CreatedAt");
 
-                    b.HasIndex("CreatedAt", "Channel");
+                    b.HasIndex("CreatedAt", "Channel")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "ConvertedAt", "FirstRespondedAt", "RequestType", "Temperature", "Origin", "OwnerId" })
+                        .HasAnnotation("SqlServer:Include", new[] { "ConvertedAt", "FirstRespondedAt", "RequestType", "Temperature", "Origin", "OwnerId" });
 
                     b.HasIndex("CreatedAt", "Id");
 
@@ -1851,7 +1853,9 @@ namespace Platform.Data.Migrations.Sqlite
                     b.HasIndex("ClientId", "Number")
                         .IsUnique();
 
-                    b.HasIndex("PaidAt", "ClientId");
+                    b.HasIndex("PaidAt", "ClientId")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Status", "Currency", "NetAmountMinor" })
+                        .HasAnnotation("SqlServer:Include", new[] { "Status", "Currency", "NetAmountMinor" });
 
                     b.HasIndex("PlacedAt", "Id");
 
