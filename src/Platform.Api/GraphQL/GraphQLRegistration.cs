@@ -54,6 +54,7 @@ public static class GraphQLRegistration
         services.AddScoped<RevenueKpis>();
         services.AddScoped<DealKpis>();
         services.AddScoped<MarketingKpis>();
+        services.AddBusinessKpis();
         services.AddGraphQL(builder => builder
             .AddSchema<PlatformSchema>()
             .AddSystemTextJson()

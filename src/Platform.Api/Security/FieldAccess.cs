@@ -29,6 +29,12 @@ internal static class FieldAccess
         ("revenueKpi", Policies.KpiRead),
         ("dealKpi", Policies.KpiRead),
         ("marketingKpi", Policies.KpiRead),
+        ("strategicClientsKpi", Policies.KpiRead),
+        ("strategicShareKpi", Policies.KpiRead),
+        ("sleepingClientsKpi", Policies.KpiRead),
+        ("referralKpi", Policies.KpiRead),
+        ("referralsPerLoyalClientKpi", Policies.KpiRead),
+        ("channelKpi", Policies.KpiRead),
     ];
 
     private static readonly (string Field, string Policy)[] Mutations =
