@@ -1800,6 +1800,9 @@ namespace Platform.Data.Migrations.Sqlite
                     b.Property<long>("NetAmountMinor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("NthOrderDiscountMinor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
@@ -1817,10 +1820,16 @@ namespace Platform.Data.Migrations.Sqlite
                     b.Property<DateTime?>("RefundedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("SingleReceiptDiscountMinor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("TenureDiscountMinor")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
