@@ -12,7 +12,8 @@ public static class BusinessKpiQueries
     public static IServiceCollection AddBusinessKpis(this IServiceCollection services) => services
         .AddScoped<ClientKpis>()
         .AddScoped<ReferralKpis>()
-        .AddScoped<ChannelKpis>();
+        .AddScoped<ChannelKpis>()
+        .AddScoped<DiscountKpis>();
 
     public static void AddBusinessKpiQueries(this ObjectGraphType query)
     {
@@ -40,6 +41,10 @@ public static class BusinessKpiQueries
             .Description("Paying and sleeping clients as of the end of each bucket (the last row: as of the range end), by the rule of Client.isSleeping (SPEC §4, [004]).")
             .Argument<NonNullGraphType<KpiRangeInputType>>("range", "The time range, bucket and grouping (MANAGER: the client's owner; the others: of the client's origin lead).")
             .ResolveAsync(async context => await Service<ClientKpis>(context).SleepingAsync(Range(context, null), context.CancellationToken));
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<DiscountRowType>>>>("discountKpi")
+            .Description("Cost of the loyalty discounts by rule (D1, D3, D4; stacking D6): Σ discount each rule gave on the orders paid per bucket and currency, and its share of the gross.")
+            .Argument<NonNullGraphType<KpiRangeInputType>>("range", "The time range, bucket and grouping (MANAGER: the client's owner; the others: of the client's origin lead).")
+            .ResolveAsync(async context => await Service<DiscountKpis>(context).ByRuleAsync(Range(context, null), context.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReferralRowType>>>>("referralKpi")
             .Description("Revenue of referred clients and the rewards earned per bucket, referring partner and currency (SPEC §2.2, §3.7, R3).")
             .Argument<NonNullGraphType<KpiRangeInputType>>("range", "The time range and bucket; rows are always per partner (groupBy PARTNER or none).")

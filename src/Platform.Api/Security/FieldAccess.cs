@@ -35,6 +35,7 @@ internal static class FieldAccess
         ("referralKpi", Policies.KpiRead),
         ("referralsPerLoyalClientKpi", Policies.KpiRead),
         ("channelKpi", Policies.KpiRead),
+        ("discountKpi", Policies.KpiRead),
     ];
 
     private static readonly (string Field, string Policy)[] Mutations =

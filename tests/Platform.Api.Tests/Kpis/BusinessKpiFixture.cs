@@ -29,6 +29,8 @@ namespace Platform.Api.Tests.Kpis;
 /// <item>Leads: the five referred ones (PARTNER Jan 3 ×2, RECOMMENDATION Jan 4 ×3); WEBSITE Jan 3, 10, 17, 31 23:59 and
 /// Feb 1 00:00; LANDING_PAGE on page lp-7b Jan 5, 6. Spend: WEBSITE Jan EUR 10000 (reach 50000, clicks 400), Jan USD 9999
 /// (reach 7, clicks 7), Feb EUR 6000 (reach and clicks unknown); LANDING_PAGE lp-7b Jan EUR 3000 (reach 1000, clicks 100).</item>
+/// <item>Discounts (EUR, client D, no owner): Apr 2 gross 200000 with D1 20000; Apr 10 50000 with D4 2500; Apr 20 100000
+/// with D1 5000 + D3 2500 (ADDITIVE); Apr 25 10000 without; Apr 28 300000 with D1 45000, refunded; May 1 00:00 1000 with D3 50.</item>
 /// </list>
 /// </summary>
 public static class BusinessKpiFixture
@@ -100,7 +102,15 @@ public static class BusinessKpiFixture
         Orders(r3, (At(2, 15), 500, OrderStatus.Paid, "EUR"));
         Orders(r4, (At(3, 2), 900, OrderStatus.Placed, "EUR"));
         Orders(r5, (At(3, 1, 0), 800, OrderStatus.Paid, "EUR"));
-        db.Clients.AddRange(a, b, c, s1, s2, s3, x, r1, r2, r3, r4, r5);
+        // Discounts by rule (EUR, April and May): parts as OrderService stores them (DiscountQuote.AmountByRule).
+        var d = Client("D", null, LoyaltyCategory.Regular);
+        Discounted(d, At(4, 2), 200000, OrderStatus.Paid, d1: 20000);
+        Discounted(d, At(4, 10), 50000, OrderStatus.Paid, d4: 2500);
+        Discounted(d, At(4, 20), 100000, OrderStatus.Paid, d1: 5000, d3: 2500);
+        Discounted(d, At(4, 25), 10000, OrderStatus.Paid);
+        Discounted(d, At(4, 28), 300000, OrderStatus.Refunded, d1: 45000);
+        Discounted(d, At(5, 1, 0), 1000, OrderStatus.Paid, d3: 50);
+        db.Clients.AddRange(a, b, c, s1, s2, s3, x, r1, r2, r3, r4, r5, d);
 
         var leads = new[]
         {
@@ -186,6 +196,23 @@ public static class BusinessKpiFixture
         PaidAt = status == RewardStatus.Paid ? earnedAt?.AddDays(31) : null,
         VoidedAt = status == RewardStatus.Void ? earnedAt?.AddDays(1) : null,
     };
+
+    private static void Discounted(Client client, DateTime at, long gross, OrderStatus status, long d1 = 0, long d3 = 0, long d4 = 0) =>
+        client.Orders.Add(new Order
+        {
+            Number = client.Orders.Count + 1,
+            GrossAmountMinor = gross,
+            DiscountAmountMinor = d1 + d3 + d4,
+            NetAmountMinor = gross - d1 - d3 - d4,
+            SingleReceiptDiscountMinor = d1,
+            TenureDiscountMinor = d3,
+            NthOrderDiscountMinor = d4,
+            PaymentMode = PaymentMode.Single,
+            Status = status,
+            PlacedAt = at,
+            PaidAt = at,
+            RefundedAt = status == OrderStatus.Refunded ? at.AddDays(1) : null,
+        });
 
     private static void Orders(Client client, params (DateTime At, long Net, OrderStatus Status, string Currency)[] orders)
     {

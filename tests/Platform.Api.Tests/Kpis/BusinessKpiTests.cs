@@ -1,4 +1,8 @@
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Data;
+using Platform.GraphQL.Server.Relay;
 using Platform.Api.Security;
 using Platform.Api.Tests.Infrastructure;
 
@@ -32,6 +36,10 @@ public abstract class BusinessKpiTests<THost>(THost api) where THost : ApiHost
 
     private const string Channels = """
         query($range: KpiRange!, $currency: String!) { channelKpi(range: $range, currency: $currency) { bucketStart dimension currency reach clicks applications applicationRate spendMinor costPerApplicationMinor } }
+        """;
+
+    private const string Discounts = """
+        query($range: KpiRange!) { discountKpi(range: $range) { bucketStart dimension currency rule discountedOrders discountMinor orders grossMinor shareOfGross } }
         """;
 
     private static object Range(string from, string to, string bucket, string? groupBy = null, int first = 10, string currency = "EUR") =>
@@ -218,6 +226,42 @@ public abstract class BusinessKpiTests<THost>(THost api) where THost : ApiHost
         }
     }
 
+    // --- Discount cost by rule (D1–D6) ---
+
+    [Fact] // April: 4 paid orders, gross 360000 (the refunded 300000 left out); D1 20000 + 5000 = 6.9444 %, D3 2500, D4 2500; May 1 00:00 is May
+    public async Task Discounts_CostPerRuleAndShareOfGross()
+    {
+        var rows = await RowsAsync(Discounts, Range("2032-04-01T00:00:00Z", "2032-06-01T00:00:00Z", "MONTH"));
+
+        Assert.Equal(
+            [
+                "bucketStart=2032-04-01 currency=EUR rule=D1 discountedOrders=2 discountMinor=25000 orders=4 grossMinor=360000 shareOfGross=6.9444",
+                "bucketStart=2032-04-01 currency=EUR rule=D3 discountedOrders=1 discountMinor=2500 orders=4 grossMinor=360000 shareOfGross=0.6944",
+                "bucketStart=2032-04-01 currency=EUR rule=D4 discountedOrders=1 discountMinor=2500 orders=4 grossMinor=360000 shareOfGross=0.6944",
+                "bucketStart=2032-05-01 currency=EUR rule=D1 discountedOrders=0 discountMinor=0 orders=1 grossMinor=1000 shareOfGross=0",
+                "bucketStart=2032-05-01 currency=EUR rule=D3 discountedOrders=1 discountMinor=50 orders=1 grossMinor=1000 shareOfGross=5",
+                "bucketStart=2032-05-01 currency=EUR rule=D4 discountedOrders=0 discountMinor=0 orders=1 grossMinor=1000 shareOfGross=0",
+            ],
+            Table(rows, "bucketStart", "currency", "rule", "discountedOrders", "discountMinor", "orders", "grossMinor", "shareOfGross"));
+    }
+
+    [Fact] // the order placed through the API stores the part each rule gave: D1 tier 5 % of 2000.00 EUR in one payment, a new client (no D3, D4)
+    public async Task Discounts_PlacedOrderStoresItsRuleParts()
+    {
+        var client = await api.ClientAsync();
+        var place = await api.QueryAsync(
+            "mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id discountAmount { amount } } errors { __typename } } }",
+            new { input = new { clientId = client, amount = new { amount = 200000, currency = "EUR" }, paymentMode = "SINGLE" } });
+        Assert.Empty(place["placeOrder"]!["errors"]!.AsArray());
+
+        await using var scope = api.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var id = GlobalId.TryDecode((string?)place["placeOrder"]!["order"]!["id"], "Order")!.Value;
+        var order = await db.Orders.SingleAsync(o => o.Id == id);
+
+        Assert.Equal((10000L, 0L, 0L, 10000L), (order.SingleReceiptDiscountMinor, order.TenureDiscountMinor, order.NthOrderDiscountMinor, order.DiscountAmountMinor));
+    }
+
     // --- Referrals (SPEC §2.2, §3.7, R3; §4 referrals per loyal client, R6) ---
 
     [Fact] // revenue by the bucket of payment, rewards by the bucket they were earned in and their status now; pending 999 and the refunded 700 do not count
@@ -334,8 +378,8 @@ public abstract class BusinessKpiTests<THost>(THost api) where THost : ApiHost
         Assert.All(result["data"]!.AsObject(), field => Assert.Empty(field.Value!.AsArray()));
     }
 
-    [Fact] // strategic clients 1 + strategic share 1 + sleeping 1 + referrals 2 + per loyal client 2 + channels 2: grouped in SQL, never per row
-    public async Task AllKpis_CostNineStatements()
+    [Fact] // strategic clients 1 + strategic share 1 + sleeping 1 + discounts 1 + referrals 2 + per loyal client 2 + channels 2: grouped in SQL, never per row
+    public async Task AllKpis_CostTenStatements()
     {
         await BusinessKpiFixture.SeedAsync(api);
         var bi = await api.ClientForAsync(DemoClients.Bi);
@@ -347,7 +391,7 @@ public abstract class BusinessKpiTests<THost>(THost api) where THost : ApiHost
         var result = await api.PostAsync(bi, AllKpis, variables);
 
         Assert.True(result["errors"] is null, result["errors"]?.ToJsonString());
-        Assert.Equal(9, api.Sql.Count);
+        Assert.Equal(10, api.Sql.Count);
         Assert.All(api.Sql.Statements.Where(sql => sql.Contains("COUNT(")), sql => Assert.Contains("GROUP BY", sql));
     }
 
@@ -356,6 +400,7 @@ public abstract class BusinessKpiTests<THost>(THost api) where THost : ApiHost
           strategicClientsKpi(range: $range) { revenueMinor }
           strategicShareKpi(range: $range) { revenueMinor }
           sleepingClientsKpi(range: $sleeping) { sleepingClients }
+          discountKpi(range: $range) { discountMinor }
           referralKpi(range: $range) { revenueMinor }
           referralsPerLoyalClientKpi(range: $range) { referredClients }
           channelKpi(range: $range) { applications }

@@ -85,8 +85,9 @@ public sealed class SqlServerTranslationTests
         await new ReferralKpis(db).PartnersAsync(range, CancellationToken.None);
         await new ReferralKpis(db).PerLoyalClientAsync(range, CancellationToken.None);
         await new ChannelKpis(db).ChannelsAsync(range, "EUR", CancellationToken.None);
+        await new DiscountKpis(db).ByRuleAsync(range, CancellationToken.None);
 
-        Assert.Equal(8, noServer.Commands.Count); // turnover 1, sleeping 1, referral revenue and rewards 2, referred and loyal clients 2, leads and spend 2
+        Assert.Equal(9, noServer.Commands.Count); // turnover 1, sleeping 1, referral revenue and rewards 2, referred and loyal clients 2, leads and spend 2, discounts 1
         Assert.All(noServer.Commands.Where(c => c.Contains("COUNT(") || c.Contains("SUM(")), sql => Assert.Contains("GROUP BY", sql));
         Assert.All(noServer.Commands, sql => Assert.DoesNotContain("DATEPART(weekday", sql));
     }
