@@ -105,8 +105,8 @@ public sealed class ClientKpis(PlatformDbContext db, IOptions<ClientInsightsOpti
                 (s, bucket, dimension) => new Purchase { ClientId = s.Order.ClientId, Dimension = dimension, PlacedAt = s.Order.PlacedAt, PaidAt = s.Order.PaidAt!.Value },
                 s => 0, Dimension(range.GroupBy)))
             .ToListAsync(ct);
-        var byClient = purchases.GroupBy(p => p.ClientId)
-            .Select(g => (g.First().Dimension, Orders: g.OrderBy(p => p.PaidAt).ToList()))
+        var clients = purchases.GroupBy(p => p.ClientId)
+            .Select(g => new ClientHistory(g.First().Dimension, g.OrderBy(p => p.PaidAt).ToList()))
             .ToList();
 
         var ordinal = KpiBuckets.Ordinal(range.Bucket).Compile();
@@ -116,13 +116,12 @@ public sealed class ClientKpis(PlatformDbContext db, IOptions<ClientInsightsOpti
             var end = KpiBuckets.Start(range.Bucket, bucket + 1);
             var asOf = end < range.To ? end : range.To;
             var counts = new SortedDictionary<string, (int Paying, int Sleeping)>(StringComparer.Ordinal);
-            foreach (var (dimension, orders) in byClient)
+            foreach (var client in clients)
             {
-                var placed = orders.TakeWhile(o => o.PaidAt < asOf).Select(o => o.PlacedAt).Order().ToList();
-                if (placed.Count == 0)
+                if (!client.AdvanceTo(asOf))
                     continue;
-                var sleeping = PurchaseStats.IsSleepingAt(placed.Count, PurchaseStats.MedianIntervalOf(placed), placed[^1], asOf, options);
-                var key = dimension ?? "";
+                var sleeping = PurchaseStats.IsSleepingAt(client.Paid, client.Median, client.LastPlacedAt, asOf, options);
+                var key = client.Dimension ?? "";
                 var (paying, asleep) = counts.GetValueOrDefault(key);
                 counts[key] = (paying + 1, asleep + (sleeping ? 1 : 0));
             }
@@ -134,6 +133,42 @@ public sealed class ClientKpis(PlatformDbContext db, IOptions<ClientInsightsOpti
     }
 
     /// <summary>part / total × 100; null when the total is 0 (orders netting to nothing).</summary>
+    /// <summary>
+    /// A client's paid orders in payment order, read up to a moving "as of" (buckets only move forward): the median
+    /// interval is recomputed only when an order joins, so each bucket costs O(1) per client.
+    /// </summary>
+    private sealed class ClientHistory(string? dimension, List<Purchase> byPaidAt)
+    {
+        private readonly List<DateTime> _placed = [];
+
+        public string? Dimension => dimension;
+
+        public int Paid => _placed.Count;
+
+        public decimal? Median { get; private set; }
+
+        public DateTime? LastPlacedAt { get; private set; }
+
+        /// <summary>Takes in the orders paid before <paramref name="asOf"/>; false while there is none.</summary>
+        public bool AdvanceTo(DateTime asOf)
+        {
+            var joined = false;
+            while (_placed.Count < byPaidAt.Count && byPaidAt[_placed.Count].PaidAt < asOf)
+            {
+                var placed = byPaidAt[_placed.Count].PlacedAt;
+                var at = _placed.BinarySearch(placed);
+                _placed.Insert(at < 0 ? ~at : at, placed);
+                joined = true;
+            }
+            if (joined)
+            {
+                Median = PurchaseStats.MedianIntervalOf(_placed);
+                LastPlacedAt = _placed[^1];
+            }
+            return _placed.Count > 0;
+        }
+    }
+
     private static double? Share(long part, long total) => total == 0 ? null : 100.0 * part / total;
 
     /// <summary>MANAGER: the client's owner; the lead dimensions: the client's origin lead's (as in <c>revenueKpi</c>).</summary>

@@ -411,3 +411,48 @@ public abstract class BusinessKpiTests<THost>(THost api) where THost : ApiHost
 public sealed class DefaultBusinessKpiTests(DefaultApi api) : BusinessKpiTests<DefaultApi>(api), IClassFixture<DefaultApi>;
 
 public sealed class PostgresBusinessKpiTests(PostgresApi api) : BusinessKpiTests<PostgresApi>(api), IClassFixture<PostgresApi>;
+
+/// <summary>The client, referral and channel KPIs need <c>kpi:read</c> like the others: partners and CRM integrations are denied.</summary>
+public sealed class BusinessKpiAccessTests(DefaultApi api) : IClassFixture<DefaultApi>
+{
+    private const string Query = """
+        { strategicClientsKpi(range: { from: "2024-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z", bucket: MONTH }) { revenueMinor }
+          strategicShareKpi(range: { from: "2024-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z", bucket: MONTH }) { revenueMinor }
+          sleepingClientsKpi(range: { from: "2024-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z", bucket: MONTH }) { sleepingClients }
+          discountKpi(range: { from: "2024-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z", bucket: MONTH }) { discountMinor }
+          referralKpi(range: { from: "2024-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z", bucket: MONTH }) { revenueMinor }
+          referralsPerLoyalClientKpi(range: { from: "2024-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z", bucket: MONTH }) { referredClients }
+          channelKpi(range: { from: "2024-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z", bucket: MONTH }) { applications } }
+        """;
+
+    [Fact]
+    public async Task Partner_GetsNothing()
+    {
+        string partnerClient;
+        await using (var scope = api.Services.CreateAsyncScope())
+            partnerClient = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Partners
+                .Where(p => p.ApiClientId != null).Select(p => p.ApiClientId!).FirstAsync();
+
+        await AssertDeniedAsync(await api.ClientForAsync(partnerClient));
+    }
+
+    [Fact]
+    public async Task CrmIntegration_IsDenied() => await AssertDeniedAsync(api.Client);
+
+    [Fact] // on the demo data every KPI has rows, but referrals per loyal client: the demo has no client referrers
+    public async Task Bi_ReadsEveryKpi()
+    {
+        var result = await api.PostAsync(await api.ClientForAsync(DemoClients.Bi), Query);
+
+        Assert.True(result["errors"] is null, result["errors"]?.ToJsonString());
+        Assert.Equal(["referralsPerLoyalClientKpi"], result["data"]!.AsObject().Where(field => field.Value!.AsArray().Count == 0).Select(field => field.Key));
+    }
+
+    private async Task AssertDeniedAsync(HttpClient client)
+    {
+        var result = await api.PostAsync(client, Query);
+
+        Assert.Null(result["data"]);
+        Assert.Contains("ACCESS_DENIED", result["errors"]!.AsArray().Select(e => (string?)e!["extensions"]!["code"]));
+    }
+}
