@@ -66,7 +66,8 @@ public sealed class ReferralKpis(PlatformDbContext db)
         var revenue = await (
                 from o in db.Orders.AsNoTracking()
                 where o.Status == OrderStatus.Paid && o.PaidAt >= range.From && o.PaidAt < range.To
-                join r in db.Referrals on (long?)o.ClientId equals r.ClientId
+                // A client's first referral only (first valid attribution wins), so no order counts twice.
+                join r in db.Referrals.Where(r => !db.Referrals.Any(e => e.ClientId == r.ClientId && e.Id < r.Id)) on (long?)o.ClientId equals r.ClientId
                 select new OrderSource { Order = o, Referral = r })
             .Select(KpiProjection.Of<OrderSource, Fact>(
                 (s, bucket, dimension) => new Fact { Bucket = bucket, Dimension = dimension, Currency = s.Order.Currency, Amount = s.Order.NetAmountMinor },
@@ -121,7 +122,7 @@ public sealed class ReferralKpis(PlatformDbContext db)
         Expression<Func<ReferredFact, DateTime>> at = f => f.At;
         var referred = await (
                 from r in db.Referrals.AsNoTracking()
-                where r.ReferrerClientId != null
+                where r.ReferrerClientId != null && !db.Referrals.Any(e => e.ClientId == r.ClientId && e.Id < r.Id) // each client once
                 join f in firstPaid on r.ClientId equals (long?)f.ClientId
                 join c in db.Clients on r.ReferrerClientId equals (long?)c.Id
                 where f.At >= range.From && f.At < range.To
