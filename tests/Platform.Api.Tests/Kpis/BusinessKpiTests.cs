@@ -456,3 +456,33 @@ public sealed class BusinessKpiAccessTests(DefaultApi api) : IClassFixture<Defau
         Assert.Contains("ACCESS_DENIED", result["errors"]!.AsArray().Select(e => (string?)e!["extensions"]!["code"]));
     }
 }
+
+/// <summary>BI tools call the trusted client and channel KPI document over GET by id.</summary>
+public sealed class BusinessKpiDocumentTests(DefaultApi api) : IClassFixture<DefaultApi>
+{
+    private static readonly string DocumentId = "sha256:" + Platform.GraphQL.Server.TrustedDocuments.TrustedDocumentStore.Hash(
+        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "documents", "kpi-clients-channels.graphql")));
+
+    [Fact] // Q1 2032 by quarter: CHF strategic revenue 8749 of 10750; WEBSITE 5 applications for 16000 of spend (Jan and Feb) = 3200 each
+    public async Task Get_ByDocumentId_ReturnsEveryKpi()
+    {
+        await BusinessKpiFixture.SeedAsync(api);
+        var bi = await api.ClientForAsync(DemoClients.Bi);
+        var url = "/graphql?documentId=" + Uri.EscapeDataString(DocumentId) + "&variables="
+            + Uri.EscapeDataString("""{"from":"2032-01-01T00:00:00Z","to":"2032-04-01T00:00:00Z","bucket":"QUARTER"}""");
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Accept.ParseAdd("application/graphql-response+json");
+
+        using var response = await bi.SendAsync(request);
+
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.True(body["errors"] is null, body.ToJsonString());
+        Assert.Equal(8749L, (long)body["data"]!["strategicShareKpi"]!.AsArray().Single(r => (string?)r!["currency"] == "CHF")!["strategicRevenueMinor"]!);
+        var website = body["data"]!["channelKpi"]!.AsArray().Single(r => (string?)r!["dimension"] == "WEBSITE")!;
+        Assert.Equal((5, 16000L, 3200L), ((int)website["applications"]!, (long)website["spendMinor"]!, (long)website["costPerApplicationMinor"]!));
+        Assert.NotEmpty(body["data"]!["sleepingClientsKpi"]!.AsArray());
+        Assert.Equal(3, body["data"]!["referralKpi"]!.AsArray().Count); // no partner, P1, P2
+        Assert.Equal(9, body["data"]!["discountKpi"]!.AsArray().Count); // CHF, EUR, USD × D1, D3, D4, all without discounts in Q1
+        Assert.All(body["data"]!["discountKpi"]!.AsArray(), r => Assert.Equal(0L, (long)r!["discountMinor"]!));
+    }
+}
