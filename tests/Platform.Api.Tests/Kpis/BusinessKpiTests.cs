@@ -5,6 +5,7 @@ using Platform.Data;
 using Platform.GraphQL.Server.Relay;
 using Platform.Api.Security;
 using Platform.Api.Tests.Infrastructure;
+using Platform.Testing;
 
 namespace Platform.Api.Tests.Kpis;
 
@@ -383,7 +384,7 @@ public abstract class BusinessKpiTests<THost>(THost api) where THost : ApiHost
     {
         await BusinessKpiFixture.SeedAsync(api);
         var bi = await api.ClientForAsync(DemoClients.Bi);
-        var range = new { from = "2032-01-01T00:00:00Z", to = "2032-04-01T00:00:00Z", bucket = "WEEK" };
+        var range = new { from = "2032-01-01T00:00:00Z", to = "2032-04-01T00:00:00Z", bucket = "QUARTER" };
         var variables = new { range, sleeping = range };
         await api.PostAsync(bi, AllKpis, variables);
 
@@ -393,6 +394,11 @@ public abstract class BusinessKpiTests<THost>(THost api) where THost : ApiHost
         Assert.True(result["errors"] is null, result["errors"]?.ToJsonString());
         Assert.Equal(10, api.Sql.Count);
         Assert.All(api.Sql.Statements.Where(sql => sql.Contains("COUNT(")), sql => Assert.Contains("GROUP BY", sql));
+        MarkdownSnapshot.Match($"BusinessKpis.{api.Provider}",
+        [
+            ("Result", "json", result.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true })),
+            .. api.Sql.Statements.Select((sql, i) => ($"SQL {i + 1}", "sql", sql)),
+        ]);
     }
 
     private const string AllKpis = """
