@@ -31,6 +31,9 @@ public sealed class ClientKpis(PlatformDbContext db, IOptions<ClientInsightsOpti
 
     private sealed record PerClient(int Bucket, string Currency, long ClientId, string Name, int Orders, long Net);
 
+    /// <summary>The per-client turnover of a range, kept for the request (this service is scoped), so strategicClientsKpi and strategicShareKpi in one request cost one statement.</summary>
+    private readonly Dictionary<(DateTime, DateTime, KpiBucket), List<PerClient>> _turnover = [];
+
     /// <summary>An order with the lead its client came from, if any (the lead dimensions of a client).</summary>
     private sealed class Source
     {
@@ -55,15 +58,9 @@ public sealed class ClientKpis(PlatformDbContext db, IOptions<ClientInsightsOpti
         KpiRange range, int top, CancellationToken ct)
     {
         var options = insights.Value;
-        Expression<Func<Order, DateTime>> paidAt = o => o.PaidAt!.Value;
-        var perClient = await db.Orders.AsNoTracking()
-            .Where(o => o.Status == OrderStatus.Paid && o.PaidAt >= range.From && o.PaidAt < range.To)
-            .Select(KpiProjection.Of<Order, Fact>(
-                (o, bucket, dimension) => new Fact { Bucket = bucket, Currency = o.Currency, ClientId = o.ClientId, Name = o.Client.Name, Net = o.NetAmountMinor },
-                paidAt.Then(KpiBuckets.Ordinal(range.Bucket)), o => null))
-            .GroupBy(f => new { f.Bucket, f.Currency, f.ClientId, f.Name })
-            .Select(g => new PerClient(g.Key.Bucket, g.Key.Currency, g.Key.ClientId, g.Key.Name, g.Count(), g.Sum(f => f.Net)))
-            .ToListAsync(ct);
+        var key = (range.From, range.To, range.Bucket);
+        if (!_turnover.TryGetValue(key, out var perClient))
+            _turnover[key] = perClient = await TurnoverPerClientAsync(range, ct);
 
         var clients = new List<StrategicClientRow>();
         var shares = new List<StrategicShareRow>();
@@ -81,6 +78,20 @@ public sealed class ClientKpis(PlatformDbContext db, IOptions<ClientInsightsOpti
                 options.IsStrategic(c.Net, total))));
         }
         return (clients, shares);
+    }
+
+    /// <summary>Σ net per bucket, currency and client of the orders paid in the range: one grouped statement.</summary>
+    private async Task<List<PerClient>> TurnoverPerClientAsync(KpiRange range, CancellationToken ct)
+    {
+        Expression<Func<Order, DateTime>> paidAt = o => o.PaidAt!.Value;
+        return await db.Orders.AsNoTracking()
+            .Where(o => o.Status == OrderStatus.Paid && o.PaidAt >= range.From && o.PaidAt < range.To)
+            .Select(KpiProjection.Of<Order, Fact>(
+                (o, bucket, dimension) => new Fact { Bucket = bucket, Currency = o.Currency, ClientId = o.ClientId, Name = o.Client.Name, Net = o.NetAmountMinor },
+                paidAt.Then(KpiBuckets.Ordinal(range.Bucket)), o => null))
+            .GroupBy(f => new { f.Bucket, f.Currency, f.ClientId, f.Name })
+            .Select(g => new PerClient(g.Key.Bucket, g.Key.Currency, g.Key.ClientId, g.Key.Name, g.Count(), g.Sum(f => f.Net)))
+            .ToListAsync(ct);
     }
 
     /// <summary>
