@@ -797,7 +797,10 @@ public static partial class DemoData
                     Currency = Currencies.Eur,
                     PaymentMode = mode,
                     PlacedAt = placed,
-                    DiscountBreakdown = breakdown,
+                    DiscountBreakdown = breakdown.Json,
+                    SingleReceiptDiscountMinor = breakdown.Winner == "D1" ? discount : 0,
+                    TenureDiscountMinor = breakdown.Winner == "D3" ? discount : 0,
+                    NthOrderDiscountMinor = breakdown.Winner == "D4" ? discount : 0,
                 }, placed);
 
                 var status = o == 0
@@ -881,7 +884,7 @@ public static partial class DemoData
         /// single-receipt tiers (D1, single payment only, D2), tenure (D3), every 5th/10th order of at
         /// least 100 € (D4). The API computes real quotes with the configured rules.
         /// </summary>
-        private static (long Discount, string Breakdown) Discount(long gross, PaymentMode mode, int qualifyingPaidBefore, DateTime? firstPaid, DateTime placed)
+        private static (long Discount, (string Json, string? Winner) Breakdown) Discount(long gross, PaymentMode mode, int qualifyingPaidBefore, DateTime? firstPaid, DateTime placed)
         {
             decimal d1 = mode != PaymentMode.Single ? 0 : gross >= 5000_00 ? 15 : gross >= 3000_00 ? 10 : gross >= 1500_00 ? 5 : 0;
             var years = firstPaid is { } fp ? (placed - fp).TotalDays / 365.25 : 0;
@@ -901,7 +904,7 @@ public static partial class DemoData
                     reason = gross < 100_00 ? "Orders under 100 EUR do not count (D4)." : d4 > 0 ? $"Qualifying order number {ordinal}." : $"Qualifying order number {ordinal} is not a 5th or 10th." },
             };
             var discount = winner is null ? 0 : Amount(best);
-            return (discount, JsonSerializer.Serialize(new { policy = "BEST_SINGLE", appliedPercent = best, discountMinor = discount, rules }, Json));
+            return (discount, (JsonSerializer.Serialize(new { policy = "BEST_SINGLE", appliedPercent = best, discountMinor = discount, rules }, Json), winner));
         }
 
         // ---------------------------------------------------------------- referrals and rewards

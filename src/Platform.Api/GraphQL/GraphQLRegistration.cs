@@ -61,6 +61,7 @@ public static class GraphQLRegistration
         services.AddScoped<SalesPlanKpis>();
         services.AddScoped<PlanService>();
         services.AddKpiCache(configuration);
+        services.AddBusinessKpis();
         services.AddGraphQL(builder => builder
             .AddSchema<PlatformSchema>()
             .AddSystemTextJson()

@@ -54,6 +54,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddLoyaltyQueries();
         this.AddReferralQueries();
         this.AddKpiQueries();
+        this.AddBusinessKpiQueries();
     }
 }
 

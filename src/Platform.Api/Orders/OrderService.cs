@@ -154,6 +154,10 @@ public sealed class OrderService(PlatformDbContext db, OrderPricing pricing, Dis
         order.DiscountAmountMinor = quote.Discount.AmountMinor;
         order.NetAmountMinor = quote.Net.AmountMinor;
         order.DiscountBreakdown = DiscountBreakdownJson.Serialize(quote);
+        var byRule = quote.AmountByRule();
+        order.SingleReceiptDiscountMinor = byRule[LoyaltyRule.SingleReceipt];
+        order.TenureDiscountMinor = byRule[LoyaltyRule.Tenure];
+        order.NthOrderDiscountMinor = byRule[LoyaltyRule.NthOrder];
     }
 
     /// <summary>A deal is won when its order is paid (DECISIONS [Clients] "won", [003]).</summary>

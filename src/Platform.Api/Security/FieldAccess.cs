@@ -33,6 +33,13 @@ internal static class FieldAccess
         ("proposalTimeKpi", Policies.KpiRead),
         ("hourglassKpi", Policies.KpiRead),
         ("salesPlanKpi", Policies.KpiRead),
+        ("strategicClientsKpi", Policies.KpiRead),
+        ("strategicShareKpi", Policies.KpiRead),
+        ("sleepingClientsKpi", Policies.KpiRead),
+        ("referralKpi", Policies.KpiRead),
+        ("referralsPerLoyalClientKpi", Policies.KpiRead),
+        ("channelKpi", Policies.KpiRead),
+        ("discountKpi", Policies.KpiRead),
     ];
 
     private static readonly (string Field, string Policy)[] Mutations =

@@ -15,6 +15,14 @@ public sealed class ClientInsightsOptions
     /// <summary>A client sleeps when the time since its last order exceeds this many median intervals (DECISIONS: 2.5).</summary>
     public decimal SleepingIntervalFactor { get; set; } = 2.5m;
 
+    /// <summary>
+    /// The strategic-client rule ([004], DECISIONS [Clients]): the client's revenue is strictly more than
+    /// <see cref="StrategicShareBasisPoints"/> of the total (10.00 % is not strategic, 10.01 % is); never with no total.
+    /// Exact integer arithmetic, shared by <c>Client.isStrategic</c> and the strategic-clients KPI.
+    /// </summary>
+    public bool IsStrategic(long clientRevenueMinor, long totalRevenueMinor) =>
+        totalRevenueMinor > 0 && (decimal)clientRevenueMinor * 10000m > (decimal)StrategicShareBasisPoints * totalRevenueMinor;
+
     /// <summary>What is wrong with the configuration; empty when it is usable.</summary>
     public IReadOnlyList<string> Problems()
     {

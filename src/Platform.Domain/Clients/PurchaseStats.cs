@@ -41,16 +41,27 @@ public sealed record PurchaseStats(
             paid.Count == 0 ? null : new Money((long)decimal.Round(paid.Sum(o => (decimal)o.NetMinor) / paid.Count, 0, MidpointRounding.ToEven), currency),
             new Money(trailing, currency),
             share,
-            // Strictly more than the threshold ([004] "более 10 %").
-            totalTrailingRevenueMinor > 0 && trailing * 10000m / totalTrailingRevenueMinor > options.StrategicShareBasisPoints,
+            options.IsStrategic(trailing, totalTrailingRevenueMinor),
             median is { } md ? decimal.Round(md, 2, MidpointRounding.ToEven) : null,
             since,
-            paid.Count >= options.SleepingMinimumPaidOrders && median is { } m && (decimal)(now - paid.Max(o => o.PlacedAt)).TotalDays > options.SleepingIntervalFactor * m);
+            IsSleepingAt(paid.Count, median, paid.Count == 0 ? null : paid.Max(o => o.PlacedAt), now, options));
     }
 
     /// <summary>What the loyalty rules need from the client's paid orders: the first payment (D3) and the qualifying count (D4).</summary>
     public static LoyaltyHistory HistoryOf(IReadOnlyCollection<PaidOrderFact> paid, DiscountEngine engine, string currency) =>
         new(paid.Count == 0 ? null : paid.Min(o => o.PaidAt), paid.Count(o => engine.QualifiesForNthOrder(new Money(o.GrossMinor, currency))));
+
+    /// <summary>
+    /// The sleeping rule (DECISIONS [Clients], [004]): at least <see cref="ClientInsightsOptions.SleepingMinimumPaidOrders"/>
+    /// paid orders and the time since the last one strictly longer than <see cref="ClientInsightsOptions.SleepingIntervalFactor"/>
+    /// × the median interval between them. Shared by <c>Client.isSleeping</c> and the sleeping-clients KPI.
+    /// </summary>
+    public static bool IsSleepingAt(int paidOrders, decimal? medianIntervalDays, DateTime? lastPlacedAt, DateTime now, ClientInsightsOptions options) =>
+        paidOrders >= options.SleepingMinimumPaidOrders && medianIntervalDays is { } m && lastPlacedAt is { } last
+        && (decimal)(now - last).TotalDays > options.SleepingIntervalFactor * m;
+
+    /// <summary>The median of the gaps, in days, between consecutive placement times (sorted ascending); null for fewer than two.</summary>
+    public static decimal? MedianIntervalOf(List<DateTime> placed) => Median(placed);
 
     private static decimal? Median(List<DateTime> placed)
     {

@@ -28,6 +28,15 @@ public class Order : Entity
     /// <summary>Total discount, in minor units of <see cref="Currency"/>.</summary>
     public long DiscountAmountMinor { get; set; }
 
+    /// <summary>The part of <see cref="DiscountAmountMinor"/> the single-receipt tier (D1) gave; the discount KPI sums it in SQL.</summary>
+    public long SingleReceiptDiscountMinor { get; set; }
+
+    /// <summary>The part of <see cref="DiscountAmountMinor"/> the tenure discount (D3) gave.</summary>
+    public long TenureDiscountMinor { get; set; }
+
+    /// <summary>The part of <see cref="DiscountAmountMinor"/> the every-5th/10th-order discount (D4) gave.</summary>
+    public long NthOrderDiscountMinor { get; set; }
+
     /// <summary>Amount to pay after discounts (gross − discount), in minor units of <see cref="Currency"/>.</summary>
     public long NetAmountMinor { get; set; }
 

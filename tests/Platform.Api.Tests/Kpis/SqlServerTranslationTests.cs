@@ -101,4 +101,30 @@ public sealed class SqlServerTranslationTests
         Assert.All(noServer.Commands, sql => Assert.DoesNotContain("DATEPART(weekday", sql));
         Assert.Contains(noServer.Commands, sql => sql.Contains("CAST(", StringComparison.Ordinal) && sql.Contains("AS bigint) * CAST(86400 AS bigint)", StringComparison.Ordinal) || sql.Contains("AS bigint) * 86400", StringComparison.Ordinal));
     }
+    /// <summary>The client, referral and channel KPIs (issue #7) translate on SQL Server too, one grouped statement per figure.</summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task BusinessKpiQueries_TranslateOnSqlServer(KpiBucket bucket, KpiDimension? dimension)
+    {
+        var noServer = new NoServer();
+        var options = new DbContextOptionsBuilder<SqlServerDbContext>()
+            .UseSqlServer("Server=none;Database=none")
+            .AddInterceptors(noServer)
+            .Options;
+        await using var db = new SqlServerDbContext(options);
+        var range = new KpiRange { From = new DateTime(2032, 1, 1, 0, 0, 0, DateTimeKind.Utc), To = new DateTime(2032, 4, 1, 0, 0, 0, DateTimeKind.Utc), Bucket = bucket, GroupBy = dimension };
+        var clients = new ClientKpis(db, Microsoft.Extensions.Options.Options.Create(new Platform.Domain.Clients.ClientInsightsOptions()),
+            Microsoft.Extensions.Options.Options.Create(new Platform.Domain.Loyalty.LoyaltyOptions()));
+
+        await clients.TurnoverSharesAsync(range, 10, CancellationToken.None);
+        await clients.SleepingAsync(range, CancellationToken.None);
+        await new ReferralKpis(db).PartnersAsync(range, CancellationToken.None);
+        await new ReferralKpis(db).PerLoyalClientAsync(range, CancellationToken.None);
+        await new ChannelKpis(db).ChannelsAsync(range, "EUR", CancellationToken.None);
+        await new DiscountKpis(db).ByRuleAsync(range, CancellationToken.None);
+
+        Assert.Equal(9, noServer.Commands.Count); // turnover 1, sleeping 1, referral revenue and rewards 2, referred and loyal clients 2, leads and spend 2, discounts 1
+        Assert.All(noServer.Commands.Where(c => c.Contains("COUNT(") || c.Contains("SUM(")), sql => Assert.Contains("GROUP BY", sql));
+        Assert.All(noServer.Commands, sql => Assert.DoesNotContain("DATEPART(weekday", sql));
+    }
 }

@@ -1857,6 +1857,9 @@ namespace Platform.Data.Migrations.Postgres
                     b.Property<long>("NetAmountMinor")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("NthOrderDiscountMinor")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
@@ -1874,10 +1877,16 @@ namespace Platform.Data.Migrations.Postgres
                     b.Property<DateTime?>("RefundedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long>("SingleReceiptDiscountMinor")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<long>("TenureDiscountMinor")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");

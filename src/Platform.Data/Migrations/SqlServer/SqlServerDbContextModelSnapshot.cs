@@ -1863,6 +1863,9 @@ namespace Platform.Data.Migrations.SqlServer
                     b.Property<long>("NetAmountMinor")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("NthOrderDiscountMinor")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Number")
                         .HasColumnType("int");
 
@@ -1880,10 +1883,16 @@ namespace Platform.Data.Migrations.SqlServer
                     b.Property<DateTime?>("RefundedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<long>("SingleReceiptDiscountMinor")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
+
+                    b.Property<long>("TenureDiscountMinor")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime2");

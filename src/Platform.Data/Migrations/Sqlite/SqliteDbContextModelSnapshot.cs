@@ -1813,6 +1813,9 @@ namespace Platform.Data.Migrations.Sqlite
                     b.Property<long>("NetAmountMinor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("NthOrderDiscountMinor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
@@ -1830,10 +1833,16 @@ namespace Platform.Data.Migrations.Sqlite
                     b.Property<DateTime?>("RefundedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("SingleReceiptDiscountMinor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("TenureDiscountMinor")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
