@@ -125,10 +125,11 @@ public sealed class LeadSubmissionService(
     {
         if (idempotencyKey is null && phone is null && email is null)
             return null;
-        var touched = db.Activities.Where(a => idempotencyKey != null && a.SubmissionSource == source && a.IdempotencyKey == idempotencyKey).Select(a => a.LeadId).FirstOrDefault();
+        // Not run here: a subquery of the statement below (IQueryable), so the whole lookup stays one round trip.
+        var touched = db.Activities.Where(a => idempotencyKey != null && a.SubmissionSource == source && a.IdempotencyKey == idempotencyKey).Select(a => a.LeadId);
         var found = await db.Leads
             .Where(l => (idempotencyKey != null && l.SubmissionSource == source && l.IdempotencyKey == idempotencyKey)
-                || l.Id == touched
+                || l.Id == touched.FirstOrDefault()
                 || (l.CreatedAt >= since
                     && (l.Status == LeadStatus.New || l.Status == LeadStatus.Assigned || l.Status == LeadStatus.InProgress || l.Status == LeadStatus.Qualified)
                     && ((phone != null && l.Phone == phone) || (email != null && l.Email == email))))
@@ -136,7 +137,7 @@ public sealed class LeadSubmissionService(
             {
                 Lead = l,
                 Created = idempotencyKey != null && l.SubmissionSource == source && l.IdempotencyKey == idempotencyKey,
-                Touched = l.Id == touched,
+                Touched = l.Id == touched.FirstOrDefault(),
             })
             .OrderByDescending(x => x.Created).ThenByDescending(x => x.Touched)
             .ThenByDescending(x => x.Lead.CreatedAt).ThenByDescending(x => x.Lead.Id)
