@@ -159,6 +159,36 @@ public abstract class SubmitLeadTests<THost>(THost api) where THost : ApiHost
     }
 
     [Fact]
+    public async Task SubmitLead_NewLeadAndRepeatTouch_StatementsArePinned()
+    {
+        await api.NewLeadAsync(); // landing key and routing caches warm
+        var form = LeadApi.Form();
+
+        api.Sql.Clear();
+        (await api.SubmitAsync(form, idempotencyKey: Guid.NewGuid().ToString())).AssertOk();
+        var created = api.Sql.Statements.ToList();
+        api.Sql.Clear();
+        (await api.SubmitAsync(form, idempotencyKey: Guid.NewGuid().ToString())).AssertOk();
+        var touched = api.Sql.Statements.ToList();
+
+        // The submission: duplicate check (idempotency key, earlier touch, open lead in one statement), the lead,
+        // the audit entry. Then the two reads of this test's selection (the owner, the activities).
+        Assert.True(created.Count == 5, string.Join("\n----\n", created));
+        Assert.StartsWith("SELECT", created[0].TrimStart());
+        Assert.Contains("INSERT INTO \"Leads\"", created[1]);
+        Assert.Contains("INSERT INTO \"AuditLog\"", created[2]);
+        Assert.Contains("\"StaffUsers\"", created[3]);
+        Assert.Contains("\"Activities\"", created[4]);
+        // A repeat touch: duplicate check, the touch with the lead's new count (one batch; SQLite runs them one by
+        // one), the audit entry; the selection.
+        var sqlite = api.Provider == "Sqlite";
+        Assert.True(touched.Count == (sqlite ? 6 : 5), string.Join("\n----\n", touched));
+        Assert.Contains("INSERT INTO \"Activities\"", touched[1]);
+        Assert.Contains("UPDATE \"Leads\"", touched[sqlite ? 2 : 1]);
+        Assert.Contains("INSERT INTO \"AuditLog\"", touched[sqlite ? 3 : 2]);
+    }
+
+    [Fact]
     public async Task SubmitLead_RetryOfARepeatTouch_ReturnsTheFirstResult_AndTouchesOnce()
     {
         var first = await api.NewLeadAsync();
