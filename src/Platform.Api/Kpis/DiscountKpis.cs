@@ -15,12 +15,6 @@ namespace Platform.Api.Kpis;
 /// </summary>
 public sealed class DiscountKpis(PlatformDbContext db)
 {
-    private sealed class Source
-    {
-        public Order Order { get; init; } = null!;
-        public Lead? Lead { get; init; }
-    }
-
     private sealed class Fact
     {
         public int Bucket { get; init; }
@@ -41,15 +35,10 @@ public sealed class DiscountKpis(PlatformDbContext db)
     /// </summary>
     public async Task<IReadOnlyList<DiscountRow>> ByRuleAsync(KpiRange range, CancellationToken ct)
     {
-        var sources =
-            from o in db.Orders.AsNoTracking()
-            where o.Status == OrderStatus.Paid && o.PaidAt >= range.From && o.PaidAt < range.To
-            join l in db.Leads on o.Client.OriginLeadId equals (long?)l.Id into origin
-            from l in origin.DefaultIfEmpty()
-            select new Source { Order = o, Lead = l };
-        Expression<Func<Source, DateTime>> paidAt = s => s.Order.PaidAt!.Value;
-        var sums = await sources
-            .Select(KpiProjection.Of<Source, Fact>(
+        var paid = db.Orders.AsNoTracking().Where(o => o.Status == OrderStatus.Paid && o.PaidAt >= range.From && o.PaidAt < range.To);
+        Expression<Func<OrderSource, DateTime>> paidAt = s => s.Order.PaidAt!.Value;
+        var sums = await OrderSource.Of(paid, db, range.GroupBy)
+            .Select(KpiProjection.Of<OrderSource, Fact>(
                 (s, bucket, dimension) => new Fact
                 {
                     Bucket = bucket,
@@ -60,7 +49,7 @@ public sealed class DiscountKpis(PlatformDbContext db)
                     D3 = s.Order.TenureDiscountMinor,
                     D4 = s.Order.NthOrderDiscountMinor,
                 },
-                paidAt.Then(KpiBuckets.Ordinal(range.Bucket)), Dimension(range.GroupBy)))
+                paidAt.Then(KpiBuckets.Ordinal(range.Bucket)), OrderSource.Dimension(range.GroupBy)))
             .GroupBy(f => new { f.Bucket, f.Dimension, f.Currency })
             .Select(g => new Sums(g.Key.Bucket, g.Key.Dimension, g.Key.Currency, g.Count(), g.Sum(f => f.Gross),
                 g.Count(f => f.D1 > 0), g.Sum(f => f.D1), g.Count(f => f.D3 > 0), g.Sum(f => f.D3), g.Count(f => f.D4 > 0), g.Sum(f => f.D4)))
@@ -71,14 +60,6 @@ public sealed class DiscountKpis(PlatformDbContext db)
                 new DiscountRow(KpiBuckets.Start(range.Bucket, s.Bucket), KpiDimensions.Display(range.GroupBy, s.Dimension), s.Currency, rule.Item1,
                     rule.Item2, rule.Item3, s.Orders, s.Gross, s.Gross == 0 ? null : 100.0 * rule.Item3 / s.Gross)))
             .ToList();
-    }
-
-    private static Expression<Func<Source, string?>> Dimension(KpiDimension? dimension)
-    {
-        if (dimension == KpiDimension.Manager)
-            return s => s.Order.Client.OwnerId == null ? null : ((long)s.Order.Client.OwnerId).ToString();
-        Expression<Func<Source, Lead>> lead = s => s.Lead!;
-        return lead.Then(KpiDimensions.OfLead(dimension));
     }
 }
 

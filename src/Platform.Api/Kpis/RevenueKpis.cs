@@ -14,13 +14,6 @@ namespace Platform.Api.Kpis;
 /// </summary>
 public sealed class RevenueKpis(PlatformDbContext db, KpiCache? cache = null, ICurrentActor? actor = null)
 {
-    /// <summary>An order with the lead its client came from, if any.</summary>
-    private sealed class Source
-    {
-        public Order Order { get; init; } = null!;
-        public Lead? Lead { get; init; }
-    }
-
     private sealed class Fact
     {
         public int Bucket { get; init; }
@@ -48,18 +41,10 @@ public sealed class RevenueKpis(PlatformDbContext db, KpiCache? cache = null, IC
     private async Task<IReadOnlyList<RevenueRow>> ComputeRevenueAsync(KpiRange range, CancellationToken ct)
     {
         var paid = db.Orders.AsNoTracking().Where(o => o.Status == OrderStatus.Paid && o.PaidAt >= range.From && o.PaidAt < range.To);
-        // The origin lead is joined only when a lead dimension is asked for: without one (or by MANAGER, the client's
-        // owner) the statement reads the orders (and clients) alone.
-        var sources = range.GroupBy is null or KpiDimension.Manager
-            ? paid.Select(o => new Source { Order = o, Lead = null })
-            : from o in paid
-              join l in db.Leads on o.Client.OriginLeadId equals (long?)l.Id into origin
-              from l in origin.DefaultIfEmpty()
-              select new Source { Order = o, Lead = l };
-        Expression<Func<Source, DateTime>> paidAt = s => s.Order.PaidAt!.Value;
-        var facts = sources.Select(KpiProjection.Of<Source, Fact>(
+        Expression<Func<OrderSource, DateTime>> paidAt = s => s.Order.PaidAt!.Value;
+        var facts = OrderSource.Of(paid, db, range.GroupBy).Select(KpiProjection.Of<OrderSource, Fact>(
             (s, bucket, dimension) => new Fact { Bucket = bucket, Dimension = dimension, Currency = s.Order.Currency, ClientId = s.Order.ClientId, Net = s.Order.NetAmountMinor },
-            paidAt.Then(KpiBuckets.Ordinal(range.Bucket)), Dimension(range.GroupBy)));
+            paidAt.Then(KpiBuckets.Ordinal(range.Bucket)), OrderSource.Dimension(range.GroupBy)));
         // Two levels of GROUP BY in one statement: per client (orders, net), then per bucket, dimension and currency.
         var totals = await facts
             .GroupBy(f => new { f.Bucket, f.Dimension, f.Currency, f.ClientId })
@@ -73,13 +58,5 @@ public sealed class RevenueKpis(PlatformDbContext db, KpiCache? cache = null, IC
                 t.Currency, t.Orders, t.Revenue, (long)Math.Round((decimal)t.Revenue / t.Orders, MidpointRounding.ToEven),
                 t.Clients, t.RepeatClients, Durations.Percent(t.RepeatClients, t.Clients)))
             .ToList();
-    }
-
-    private static Expression<Func<Source, string?>> Dimension(KpiDimension? dimension)
-    {
-        if (dimension == KpiDimension.Manager)
-            return s => s.Order.Client.OwnerId == null ? null : ((long)s.Order.Client.OwnerId).ToString();
-        Expression<Func<Source, Lead>> lead = s => s.Lead!;
-        return lead.Then(KpiDimensions.OfLead(dimension));
     }
 }
