@@ -1,4 +1,6 @@
 using System.Collections;
+using System.Collections.Concurrent;
+using System.Reflection;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Resolvers;
@@ -55,7 +57,7 @@ internal sealed class MutationAudit(IFieldResolver inner) : IFieldResolver
         var errors = new List<string>();
         if (result is not null)
         {
-            foreach (var property in result.GetType().GetProperties())
+            foreach (var property in PropertiesOf(result.GetType()))
             {
                 switch (property.GetValue(result))
                 {
@@ -95,6 +97,12 @@ internal sealed class MutationAudit(IFieldResolver inner) : IFieldResolver
         await db.SaveChangesAsync(CancellationToken.None);
     }
 
+    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
+
+    /// <summary>The readable, non-indexer properties of a payload or input class, looked up once per type.</summary>
+    private static PropertyInfo[] PropertiesOf(Type type) =>
+        Properties.GetOrAdd(type, t => t.GetProperties().Where(p => p.GetIndexParameters().Length == 0).ToArray());
+
     /// <summary>Input fields named <c>…Id</c> or <c>…Ids</c>, at any depth: the records the caller points at.</summary>
     private static void CollectIds(object? value, List<string> ids, int depth = 0)
     {
@@ -105,7 +113,7 @@ internal sealed class MutationAudit(IFieldResolver inner) : IFieldResolver
             IDictionary<string, object?> dictionary => dictionary.Select(f => (f.Key, f.Value)),
             null or string or ValueType or IEnumerable => [],
             // Input objects arrive as their CLR input classes.
-            _ => value.GetType().GetProperties().Where(p => p.GetIndexParameters().Length == 0).Select(p => (p.Name, p.GetValue(value))),
+            _ => PropertiesOf(value.GetType()).Select(p => (p.Name, p.GetValue(value))),
         };
         foreach (var (name, field) in fields)
         {
