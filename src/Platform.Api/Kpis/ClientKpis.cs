@@ -163,57 +163,71 @@ public sealed class ClientKpis(PlatformDbContext db, IOptions<ClientInsightsOpti
 
     /// <summary>
     /// The sleeping-clients statement around <paramref name="inner"/> (EF Core's SQL for the paid orders up to the range
-    /// end: client, dimension, placement time, paid bucket). Window functions only, which SQLite (3.25+), PostgreSQL and
-    /// SQL Server all run, as in <see cref="Durations"/>:
+    /// end: client, dimension, placement time, paid bucket). Window functions and common table expressions only, which
+    /// SQLite (3.25+), PostgreSQL and SQL Server all run, as in <see cref="Durations"/>. A client's figures change only
+    /// in the buckets it paid an order in, so they are computed once per such "state", not once per bucket:
     /// <list type="number">
-    /// <item>each bucket (a VALUES row with its "as of" moment) joins the orders paid by then (paid bucket ≤ bucket);</item>
-    /// <item>per bucket and client, <c>LAG</c> over the placement times gives the interval after the previous order, and
-    /// <c>ROW_NUMBER</c>/<c>COUNT</c> over the intervals rank them;</item>
-    /// <item>per bucket and client: paid orders, the median interval (the middle rank(s)) and the time from the last
-    /// placement to "as of";</item>
-    /// <item>per bucket and dimension: paying clients and, by the rule, sleeping ones.</item>
+    /// <item><c>o</c>: the orders, those paid before the range counted in its first bucket;</item>
+    /// <item><c>s</c>: the states, each client's distinct paid buckets, valid until the next one (<c>LEAD</c>);</item>
+    /// <item><c>m</c>, <c>g</c>: each state's orders (paid by then), <c>LAG</c> over their placement times for the
+    /// intervals, <c>ROW_NUMBER</c>/<c>COUNT</c> over the intervals to rank them;</item>
+    /// <item><c>st</c>: per state, paid orders, the median interval (the middle rank(s)) and the last placement;</item>
+    /// <item>each bucket (a VALUES row with its "as of" moment) joins the state valid in it; per bucket and dimension:
+    /// paying clients and, by the rule, sleeping ones.</item>
     /// </list>
-    /// The rule in step 4 mirrors <see cref="PurchaseStats.IsSleepingAt"/> (the source of truth, with the same
+    /// The rule in the last step mirrors <see cref="PurchaseStats.IsSleepingAt"/> (the source of truth, with the same
     /// <see cref="ClientInsightsOptions"/>): paid ≥ SleepingMinimumPaidOrders, a median exists and since-last &gt;
     /// SleepingIntervalFactor × median (in seconds, to the millisecond). Change both together: BusinessKpiTests compare
-    /// the KPI with <c>Client.isSleeping</c> at the 17.5-day boundary.
+    /// the KPI with the in-memory rule and with <c>Client.isSleeping</c>.
     /// </summary>
     internal static string SleepingSql(string provider, string inner, bool grouped, IReadOnlyDictionary<int, DateTime> asOf, ClientInsightsOptions options)
     {
         var invariant = CultureInfo.InvariantCulture;
+        var first = asOf.Keys.Min().ToString(invariant);
         var rows = string.Join(", ", asOf.Select(b => $"({b.Key.ToString(invariant)}, {TimestampLiteral(provider, b.Value)})"));
         // SQLite names VALUES columns column1, column2 and takes no column list; PostgreSQL and SQL Server take one.
         var buckets = provider.Contains("Sqlite", StringComparison.Ordinal)
             ? $"(VALUES {rows}) AS v"
             : $"(VALUES {rows}) AS v(\"column1\", \"column2\")";
-        var gap = Durations.SecondsBetween(provider, "p.\"Previous\"", "p.\"PlacedAt\"");
-        var since = Durations.SecondsBetween(provider, "MAX(g.\"PlacedAt\")", "g.\"AsOf\"");
+        var gap = Durations.SecondsBetween(provider, "m.\"Previous\"", "m.\"PlacedAt\"");
+        var since = Durations.SecondsBetween(provider, "st.\"LastPlacedAt\"", "b.\"AsOf\"");
         var dimension = grouped ? "t.\"Dimension\"" : "NULL";
         var factor = options.SleepingIntervalFactor.ToString(invariant);
         var minimum = options.SleepingMinimumPaidOrders.ToString(invariant);
         return $"""
-            SELECT c."Bucket", c."Dimension", CAST(COUNT(*) AS BIGINT) AS "PayingClients",
-                CAST(SUM(CASE WHEN c."Paid" >= {minimum} AND c."MedianSeconds" IS NOT NULL AND c."SinceSeconds" > {factor} * c."MedianSeconds" THEN 1 ELSE 0 END) AS BIGINT) AS "SleepingClients"
-            FROM (
-                SELECT g."Bucket", g."ClientId", g."Dimension", COUNT(*) AS "Paid",
-                    AVG(CASE WHEN g."Gap" IS NOT NULL AND (g."Rank" = (g."N" + 1) / 2 OR g."Rank" = (g."N" + 2) / 2) THEN g."Gap" END) AS "MedianSeconds",
-                    {since} AS "SinceSeconds"
+            WITH o AS (
+                SELECT t."ClientId", {dimension} AS "Dimension", t."PlacedAt",
+                    CASE WHEN t."PaidBucket" < {first} THEN {first} ELSE t."PaidBucket" END AS "Bucket"
                 FROM (
-                    SELECT p."Bucket", p."AsOf", p."ClientId", p."Dimension", p."PlacedAt", {gap} AS "Gap",
-                        ROW_NUMBER() OVER (PARTITION BY p."Bucket", p."ClientId" ORDER BY CASE WHEN p."Previous" IS NULL THEN 1 ELSE 0 END, {gap}) AS "Rank",
-                        COUNT(p."Previous") OVER (PARTITION BY p."Bucket", p."ClientId") AS "N"
-                    FROM (
-                        SELECT b."Bucket", b."AsOf", t."ClientId", {dimension} AS "Dimension", t."PlacedAt",
-                            LAG(t."PlacedAt") OVER (PARTITION BY b."Bucket", t."ClientId" ORDER BY t."PlacedAt") AS "Previous"
-                        FROM (SELECT v."column1" AS "Bucket", v."column2" AS "AsOf" FROM {buckets}) AS b
-                        INNER JOIN (
-                        {inner}
-                        ) AS t ON t."PaidBucket" <= b."Bucket"
-                    ) AS p
-                ) AS g
-                GROUP BY g."Bucket", g."AsOf", g."ClientId", g."Dimension"
-            ) AS c
-            GROUP BY c."Bucket", c."Dimension"
+                {inner}
+                ) AS t
+            ),
+            s AS (
+                SELECT d."ClientId", d."Bucket", LEAD(d."Bucket") OVER (PARTITION BY d."ClientId" ORDER BY d."Bucket") AS "NextBucket"
+                FROM (SELECT DISTINCT o."ClientId", o."Bucket" FROM o) AS d
+            ),
+            m AS (
+                SELECT s."ClientId", s."Bucket", s."NextBucket", o."Dimension", o."PlacedAt",
+                    LAG(o."PlacedAt") OVER (PARTITION BY s."ClientId", s."Bucket" ORDER BY o."PlacedAt") AS "Previous"
+                FROM s INNER JOIN o ON o."ClientId" = s."ClientId" AND o."Bucket" <= s."Bucket"
+            ),
+            g AS (
+                SELECT m."ClientId", m."Bucket", m."NextBucket", m."Dimension", m."PlacedAt", {gap} AS "Gap",
+                    ROW_NUMBER() OVER (PARTITION BY m."ClientId", m."Bucket" ORDER BY CASE WHEN m."Previous" IS NULL THEN 1 ELSE 0 END, {gap}) AS "Rank",
+                    COUNT(m."Previous") OVER (PARTITION BY m."ClientId", m."Bucket") AS "N"
+                FROM m
+            ),
+            st AS (
+                SELECT g."ClientId", g."Bucket", g."NextBucket", g."Dimension", COUNT(*) AS "Paid", MAX(g."PlacedAt") AS "LastPlacedAt",
+                    AVG(CASE WHEN g."Gap" IS NOT NULL AND (g."Rank" = (g."N" + 1) / 2 OR g."Rank" = (g."N" + 2) / 2) THEN g."Gap" END) AS "MedianSeconds"
+                FROM g
+                GROUP BY g."ClientId", g."Bucket", g."NextBucket", g."Dimension"
+            )
+            SELECT b."Bucket", st."Dimension", CAST(COUNT(*) AS BIGINT) AS "PayingClients",
+                CAST(SUM(CASE WHEN st."Paid" >= {minimum} AND st."MedianSeconds" IS NOT NULL AND {since} > {factor} * st."MedianSeconds" THEN 1 ELSE 0 END) AS BIGINT) AS "SleepingClients"
+            FROM (SELECT v."column1" AS "Bucket", v."column2" AS "AsOf" FROM {buckets}) AS b
+            INNER JOIN st ON b."Bucket" >= st."Bucket" AND (st."NextBucket" IS NULL OR b."Bucket" < st."NextBucket")
+            GROUP BY b."Bucket", st."Dimension"
             """;
     }
 

@@ -132,7 +132,7 @@ public sealed class SqlServerTranslationTests
         Assert.Equal(9, noServer.Commands.Count); // turnover 1, sleeping 1, referral revenue and rewards 2, referred and loyal clients 2, leads and spend 2, discounts 1
         // Sleeping clients in the database: intervals by LAG, the median by ROW_NUMBER, the buckets' "as of" as datetime2 literals.
         var sleeping = Assert.Single(noServer.Commands, c => c.Contains("\"SleepingClients\"", StringComparison.Ordinal));
-        Assert.Contains("LAG(t.\"PlacedAt\") OVER (PARTITION BY b.\"Bucket\", t.\"ClientId\"", sleeping, StringComparison.Ordinal);
+        Assert.Contains("LAG(o.\"PlacedAt\") OVER (PARTITION BY s.\"ClientId\", s.\"Bucket\"", sleeping, StringComparison.Ordinal);
         Assert.Contains("ROW_NUMBER() OVER (PARTITION BY", sleeping, StringComparison.Ordinal);
         Assert.Contains("DATEDIFF_BIG(millisecond", sleeping, StringComparison.Ordinal);
         Assert.Contains("AS DATETIME2)", sleeping, StringComparison.Ordinal);
