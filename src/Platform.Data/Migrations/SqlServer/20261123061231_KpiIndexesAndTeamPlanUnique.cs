@@ -10,6 +10,13 @@ namespace Platform.Data.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Before the team plan's unique index: two team plans of one quarter could have been saved by racing calls
+            // of setSalesPlan; keep the last saved (highest Id) so the index can be created.
+            migrationBuilder.Sql("""
+                DELETE FROM "SalesPlans" WHERE "OwnerId" IS NULL AND "Id" NOT IN (
+                    SELECT MAX(p."Id") FROM "SalesPlans" AS p WHERE p."OwnerId" IS NULL GROUP BY p."Year", p."Quarter")
+                """);
+
             migrationBuilder.CreateIndex(
                 name: "IX_SalesPlans_Year_Quarter_Team",
                 table: "SalesPlans",
