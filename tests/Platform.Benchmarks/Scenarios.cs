@@ -62,6 +62,21 @@ internal static class Scenarios
             File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "documents", "kpi-pipeline-hourglass.graphql")),
             _ => new Dictionary<string, object?> { ["from"] = DateTime.UtcNow.Date.AddYears(-2), ["to"] = DateTime.UtcNow.Date.AddDays(1), ["bucket"] = "MONTH" },
             ClientId: DemoClients.Bi),
+        new Scenario(
+            "kpi-sleeping",
+            "monthly sleeping clients per manager and proposal time over the last two years (both computed in SQL, issue #7), as the demo BI client",
+            """
+            query($range: KpiRange!, $byManager: KpiRange!) {
+              sleepingClientsKpi(range: $byManager) { bucketStart dimension asOf payingClients sleepingClients sleepingRate }
+              proposalTimeKpi(range: $range) { bucketStart proposals averageHours medianHours }
+            }
+            """,
+            _ => new Dictionary<string, object?>
+            {
+                ["range"] = new { from = DateTime.UtcNow.Date.AddYears(-2), to = DateTime.UtcNow.Date.AddDays(1), bucket = "MONTH" },
+                ["byManager"] = new { from = DateTime.UtcNow.Date.AddYears(-2), to = DateTime.UtcNow.Date.AddDays(1), bucket = "MONTH", groupBy = "MANAGER" },
+            },
+            ClientId: DemoClients.Bi),
     }.ToDictionary(s => s.Name, StringComparer.Ordinal);
 
     /// <summary>submitLead of a distinct person (phone) and idempotency key per request; the run counts the leads it wrote.</summary>

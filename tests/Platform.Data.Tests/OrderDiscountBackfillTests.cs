@@ -33,10 +33,10 @@ public abstract class OrderDiscountBackfillTests : IDisposable
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var seeded = await Parts(db);
         var migrations = db.Database.GetMigrations().ToList();
+        // Later migrations may follow the backfill: step back to the one before it, then up again to the latest.
         var backfill = migrations.FindIndex(m => m.EndsWith("_OrderDiscountByRule", StringComparison.Ordinal));
-        Assert.True(backfill > 0);
+        Assert.True(backfill > 0, "the OrderDiscountByRule migration exists");
 
-        // Down to just before the backfill (later migrations with it), then up to the latest again.
         await db.GetService<IMigrator>().MigrateAsync(migrations[backfill - 1]);
         await db.GetService<IMigrator>().MigrateAsync(migrations[^1]);
 

@@ -144,7 +144,12 @@ public sealed class DealService(PlatformDbContext db, TimeProvider time, ICurren
 
     private void Move(Deal deal, PipelineStage target)
     {
-        db.DealStageChanges.Add(new DealStageChange { DealId = deal.Id, FromStageId = deal.StageId, ToStageId = target.Id, ChangedAt = Now, ChangedBy = actor.Name });
+        var now = Now;
+        db.DealStageChanges.Add(new DealStageChange { DealId = deal.Id, FromStageId = deal.StageId, ToStageId = target.Id, ChangedAt = now, ChangedBy = actor.Name });
+        // Entering PROPOSAL_SENT is how the API records a sent proposal: its first entry is Deal.ProposalSentAt, the end of
+        // proposalTimeKpi's duration (T4); leaving and re-entering the stage keeps the first time.
+        if (target.Code == PipelineStageCodes.ProposalSent && deal.ProposalSentAt is null)
+            deal.ProposalSentAt = now;
         deal.StageId = target.Id;
         deal.Stage = target;
     }

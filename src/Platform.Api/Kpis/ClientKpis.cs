@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Globalization;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -12,8 +14,9 @@ namespace Platform.Api.Kpis;
 
 /// <summary>
 /// Client KPIs of SPEC §4 ([004]): the share of turnover per client and the share of strategic clients, and the
-/// sleeping clients as of each bucket's end. The rules themselves are the client card's
-/// (<see cref="ClientInsightsOptions.IsStrategic"/>, <see cref="PurchaseStats.IsSleepingAt"/>), never written twice.
+/// sleeping clients as of each bucket's end. The rules are the client card's (<see cref="ClientInsightsOptions.IsStrategic"/>,
+/// <see cref="PurchaseStats.IsSleepingAt"/>); the sleeping rule runs in SQL here, written to mirror IsSleepingAt (see
+/// <see cref="SleepingSql"/>), and a test compares the two.
 /// </summary>
 public sealed class ClientKpis(PlatformDbContext db, IOptions<ClientInsightsOptions> insights, IOptions<LoyaltyOptions> loyalty)
 {
@@ -41,12 +44,22 @@ public sealed class ClientKpis(PlatformDbContext db, IOptions<ClientInsightsOpti
         public Lead? Lead { get; init; }
     }
 
+    /// <summary>A paid order: its client, the client's dimension value, when it was placed and the bucket it was paid in.</summary>
     private sealed class Purchase
     {
         public long ClientId { get; init; }
         public string? Dimension { get; init; }
         public DateTime PlacedAt { get; init; }
-        public DateTime PaidAt { get; init; }
+        public int PaidBucket { get; init; }
+    }
+
+    /// <summary>Paying and sleeping clients of one bucket and dimension value, counted by the database.</summary>
+    private sealed class SleepingCount
+    {
+        public int Bucket { get; init; }
+        public string? Dimension { get; init; }
+        public long PayingClients { get; init; }
+        public long SleepingClients { get; init; }
     }
 
     /// <summary>
@@ -98,12 +111,11 @@ public sealed class ClientKpis(PlatformDbContext db, IOptions<ClientInsightsOpti
     /// Sleeping clients as of the end of each bucket (or the range end, for the last one): the clients with a paid order
     /// by then and, of those, the ones the client card's rule calls sleeping at that moment (≥ 2 paid orders, time since
     /// the last order &gt; 2.5 × the median interval, DECISIONS [Clients]), in the loyalty currency like
-    /// <c>Client.isSleeping</c>. The median is no portable SQL aggregate, so the database returns only the client,
-    /// dimension and the two timestamps of each paid order up to the range end (one statement) and the rule runs here.
+    /// <c>Client.isSleeping</c>. One statement counts them in the database (<see cref="SleepingSql"/>); only one row per
+    /// bucket and dimension value travels to the API.
     /// </summary>
     public async Task<IReadOnlyList<SleepingClientsRow>> SleepingAsync(KpiRange range, CancellationToken ct)
     {
-        var options = insights.Value;
         var currency = loyalty.Value.Currency;
         var sources =
             from o in db.Orders.AsNoTracking()
@@ -111,73 +123,125 @@ public sealed class ClientKpis(PlatformDbContext db, IOptions<ClientInsightsOpti
             join l in db.Leads on o.Client.OriginLeadId equals (long?)l.Id into origin
             from l in origin.DefaultIfEmpty()
             select new Source { Order = o, Lead = l };
-        var purchases = await sources
-            .Select(KpiProjection.Of<Source, Purchase>(
-                (s, bucket, dimension) => new Purchase { ClientId = s.Order.ClientId, Dimension = dimension, PlacedAt = s.Order.PlacedAt, PaidAt = s.Order.PaidAt!.Value },
-                s => 0, Dimension(range.GroupBy)))
-            .ToListAsync(ct);
-        var clients = purchases.GroupBy(p => p.ClientId)
-            .Select(g => new ClientHistory(g.First().Dimension, g.OrderBy(p => p.PaidAt).ToList()))
-            .ToList();
+        Expression<Func<Source, DateTime>> paidAt = s => s.Order.PaidAt!.Value;
+        var purchases = sources.Select(KpiProjection.Of<Source, Purchase>(
+            (s, bucket, dimension) => new Purchase { ClientId = s.Order.ClientId, Dimension = dimension, PlacedAt = s.Order.PlacedAt, PaidBucket = bucket },
+            paidAt.Then(KpiBuckets.Ordinal(range.Bucket)), Dimension(range.GroupBy)));
 
         var ordinal = KpiBuckets.Ordinal(range.Bucket).Compile();
-        var rows = new List<SleepingClientsRow>();
+        var asOf = new SortedDictionary<int, DateTime>();
         for (var bucket = ordinal(range.From); bucket <= ordinal(range.To.AddTicks(-1)); bucket++)
         {
             var end = KpiBuckets.Start(range.Bucket, bucket + 1);
-            var asOf = end < range.To ? end : range.To;
-            var counts = new SortedDictionary<string, (int Paying, int Sleeping)>(StringComparer.Ordinal);
-            foreach (var client in clients)
-            {
-                if (!client.AdvanceTo(asOf))
-                    continue;
-                var sleeping = PurchaseStats.IsSleepingAt(client.Paid, client.Median, client.LastPlacedAt, asOf, options);
-                var key = client.Dimension ?? "";
-                var (paying, asleep) = counts.GetValueOrDefault(key);
-                counts[key] = (paying + 1, asleep + (sleeping ? 1 : 0));
-            }
-            rows.AddRange(counts.Select(c => new SleepingClientsRow(
-                KpiBuckets.Start(range.Bucket, bucket), KpiDimensions.Display(range.GroupBy, c.Key == "" ? null : c.Key), asOf,
-                c.Value.Paying, c.Value.Sleeping, Durations.Percent(c.Value.Sleeping, c.Value.Paying))));
+            asOf[bucket] = end < range.To ? end : range.To;
         }
-        return rows;
+
+        string inner;
+        DbParameter[] parameters;
+        await using (var command = purchases.CreateDbCommand())
+        {
+            inner = command.CommandText;
+            parameters = command.Parameters.Cast<DbParameter>().ToArray();
+            command.Parameters.Clear(); // the parameters move to the statement below
+        }
+        var sql = SleepingSql(db.Database.ProviderName ?? "", inner, range.GroupBy is not null, asOf, insights.Value);
+        var counts = await db.Database.SqlQueryRaw<SleepingCount>(sql, parameters).ToListAsync(ct);
+
+        // As the rule's dimension key, no value and an empty one are one row (null), as Display shows them.
+        return counts
+            .GroupBy(c => (c.Bucket, Dimension: c.Dimension ?? ""))
+            .OrderBy(g => g.Key.Bucket).ThenBy(g => g.Key.Dimension, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var (paying, sleeping) = ((int)g.Sum(c => c.PayingClients), (int)g.Sum(c => c.SleepingClients));
+                return new SleepingClientsRow(KpiBuckets.Start(range.Bucket, g.Key.Bucket),
+                    KpiDimensions.Display(range.GroupBy, g.Key.Dimension == "" ? null : g.Key.Dimension), asOf[g.Key.Bucket],
+                    paying, sleeping, Durations.Percent(sleeping, paying));
+            })
+            .ToList();
     }
 
-    /// <summary>part / total × 100; null when the total is 0 (orders netting to nothing).</summary>
     /// <summary>
-    /// A client's paid orders in payment order, read up to a moving "as of" (buckets only move forward): the median
-    /// interval is recomputed only when an order joins, so each bucket costs O(1) per client.
+    /// The sleeping-clients statement around <paramref name="inner"/> (EF Core's SQL for the paid orders up to the range
+    /// end: client, dimension, placement time, paid bucket). Window functions and common table expressions only, which
+    /// SQLite (3.25+), PostgreSQL and SQL Server all run, as in <see cref="Durations"/>. A client's figures change only
+    /// in the buckets it paid an order in, so they are computed once per such "state", not once per bucket:
+    /// <list type="number">
+    /// <item><c>o</c>: the orders, those paid before the range counted in its first bucket;</item>
+    /// <item><c>s</c>: the states, each client's distinct paid buckets, valid until the next one (<c>LEAD</c>);</item>
+    /// <item><c>m</c>, <c>g</c>: each state's orders (paid by then), <c>LAG</c> over their placement times for the
+    /// intervals, <c>ROW_NUMBER</c>/<c>COUNT</c> over the intervals to rank them;</item>
+    /// <item><c>st</c>: per state, paid orders, the median interval (the middle rank(s)) and the last placement;</item>
+    /// <item>each bucket (a VALUES row with its "as of" moment) joins the state valid in it; per bucket and dimension:
+    /// paying clients and, by the rule, sleeping ones.</item>
+    /// </list>
+    /// The rule in the last step mirrors <see cref="PurchaseStats.IsSleepingAt"/> (the source of truth, with the same
+    /// <see cref="ClientInsightsOptions"/>): paid ≥ SleepingMinimumPaidOrders, a median exists and since-last &gt;
+    /// SleepingIntervalFactor × median (in seconds, to the millisecond). Change both together: BusinessKpiTests compare
+    /// the KPI with the in-memory rule and with <c>Client.isSleeping</c>.
     /// </summary>
-    private sealed class ClientHistory(string? dimension, List<Purchase> byPaidAt)
+    internal static string SleepingSql(string provider, string inner, bool grouped, IReadOnlyDictionary<int, DateTime> asOf, ClientInsightsOptions options)
     {
-        private readonly List<DateTime> _placed = [];
+        var invariant = CultureInfo.InvariantCulture;
+        var first = asOf.Keys.Min().ToString(invariant);
+        var rows = string.Join(", ", asOf.Select(b => $"({b.Key.ToString(invariant)}, {TimestampLiteral(provider, b.Value)})"));
+        // SQLite names VALUES columns column1, column2 and takes no column list; PostgreSQL and SQL Server take one.
+        var buckets = provider.Contains("Sqlite", StringComparison.Ordinal)
+            ? $"(VALUES {rows}) AS v"
+            : $"(VALUES {rows}) AS v(\"column1\", \"column2\")";
+        var gap = Durations.SecondsBetween(provider, "m.\"Previous\"", "m.\"PlacedAt\"");
+        var since = Durations.SecondsBetween(provider, "st.\"LastPlacedAt\"", "b.\"AsOf\"");
+        var dimension = grouped ? "t.\"Dimension\"" : "NULL";
+        var factor = options.SleepingIntervalFactor.ToString(invariant);
+        var minimum = options.SleepingMinimumPaidOrders.ToString(invariant);
+        return $"""
+            WITH o AS (
+                SELECT t."ClientId", {dimension} AS "Dimension", t."PlacedAt",
+                    CASE WHEN t."PaidBucket" < {first} THEN {first} ELSE t."PaidBucket" END AS "Bucket"
+                FROM (
+                {inner}
+                ) AS t
+            ),
+            s AS (
+                SELECT d."ClientId", d."Bucket", LEAD(d."Bucket") OVER (PARTITION BY d."ClientId" ORDER BY d."Bucket") AS "NextBucket"
+                FROM (SELECT DISTINCT o."ClientId", o."Bucket" FROM o) AS d
+            ),
+            m AS (
+                SELECT s."ClientId", s."Bucket", s."NextBucket", o."Dimension", o."PlacedAt",
+                    LAG(o."PlacedAt") OVER (PARTITION BY s."ClientId", s."Bucket" ORDER BY o."PlacedAt") AS "Previous"
+                FROM s INNER JOIN o ON o."ClientId" = s."ClientId" AND o."Bucket" <= s."Bucket"
+            ),
+            g AS (
+                SELECT m."ClientId", m."Bucket", m."NextBucket", m."Dimension", m."PlacedAt", {gap} AS "Gap",
+                    ROW_NUMBER() OVER (PARTITION BY m."ClientId", m."Bucket" ORDER BY CASE WHEN m."Previous" IS NULL THEN 1 ELSE 0 END, {gap}) AS "Rank",
+                    COUNT(m."Previous") OVER (PARTITION BY m."ClientId", m."Bucket") AS "N"
+                FROM m
+            ),
+            st AS (
+                SELECT g."ClientId", g."Bucket", g."NextBucket", g."Dimension", COUNT(*) AS "Paid", MAX(g."PlacedAt") AS "LastPlacedAt",
+                    AVG(CASE WHEN g."Gap" IS NOT NULL AND (g."Rank" = (g."N" + 1) / 2 OR g."Rank" = (g."N" + 2) / 2) THEN g."Gap" END) AS "MedianSeconds"
+                FROM g
+                GROUP BY g."ClientId", g."Bucket", g."NextBucket", g."Dimension"
+            )
+            SELECT b."Bucket", st."Dimension", CAST(COUNT(*) AS BIGINT) AS "PayingClients",
+                CAST(SUM(CASE WHEN st."Paid" >= {minimum} AND st."MedianSeconds" IS NOT NULL AND {since} > {factor} * st."MedianSeconds" THEN 1 ELSE 0 END) AS BIGINT) AS "SleepingClients"
+            FROM (SELECT v."column1" AS "Bucket", v."column2" AS "AsOf" FROM {buckets}) AS b
+            INNER JOIN st ON b."Bucket" >= st."Bucket" AND (st."NextBucket" IS NULL OR b."Bucket" < st."NextBucket")
+            GROUP BY b."Bucket", st."Dimension"
+            """;
+    }
 
-        public string? Dimension => dimension;
-
-        public int Paid => _placed.Count;
-
-        public decimal? Median { get; private set; }
-
-        public DateTime? LastPlacedAt { get; private set; }
-
-        /// <summary>Takes in the orders paid before <paramref name="asOf"/>; false while there is none.</summary>
-        public bool AdvanceTo(DateTime asOf)
+    /// <summary>A UTC moment as a SQL literal of the provider's timestamp type (our own values, never user text).</summary>
+    private static string TimestampLiteral(string provider, DateTime utc)
+    {
+        var text = utc.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
+        return provider switch
         {
-            var joined = false;
-            while (_placed.Count < byPaidAt.Count && byPaidAt[_placed.Count].PaidAt < asOf)
-            {
-                var placed = byPaidAt[_placed.Count].PlacedAt;
-                var at = _placed.BinarySearch(placed);
-                _placed.Insert(at < 0 ? ~at : at, placed);
-                joined = true;
-            }
-            if (joined)
-            {
-                Median = PurchaseStats.MedianIntervalOf(_placed);
-                LastPlacedAt = _placed[^1];
-            }
-            return _placed.Count > 0;
-        }
+            _ when provider.Contains("Npgsql", StringComparison.Ordinal) => $"CAST('{text}+00' AS TIMESTAMPTZ)",
+            _ when provider.Contains("Sqlite", StringComparison.Ordinal) => $"'{text}'",
+            _ when provider.Contains("SqlServer", StringComparison.Ordinal) => $"CAST('{text}' AS DATETIME2)",
+            _ => throw new NotSupportedException($"No timestamp literal for the provider {provider}."),
+        };
     }
 
     private static double? Share(long part, long total) => total == 0 ? null : 100.0 * part / total;

@@ -63,7 +63,7 @@ public sealed class PlanService(PlatformDbContext db)
 
     /// <summary>
     /// Creates or replaces the plan of an owner (null: the team) for a quarter. The model keeps one plan per owner and
-    /// quarter (unique index, T8), so the currency is part of the plan: setting it in another currency replaces it.
+    /// quarter (unique indexes, T8, the team plan's filtered on OwnerId IS NULL), so the currency is part of the plan: setting it in another currency replaces it.
     /// </summary>
     public async Task<PlanPayload<SalesPlan>> SetSalesPlanAsync(SetSalesPlanInput input, long? ownerId, CancellationToken ct)
     {
@@ -71,14 +71,30 @@ public sealed class PlanService(PlatformDbContext db)
             return PlanPayload<SalesPlan>.Failed(error);
         if (ownerId is { } owner && !await db.StaffUsers.AnyAsync(s => s.Id == owner, ct))
             return PlanPayload<SalesPlan>.Failed(new NotFoundError(input.OwnerId!, $"No staff user has the ID \"{input.OwnerId}\"."));
-        var plan = await db.SalesPlans.SingleOrDefaultAsync(p => p.OwnerId == ownerId && p.Year == input.Year && p.Quarter == input.Quarter, ct);
-        if (plan is null)
-            db.SalesPlans.Add(plan = new SalesPlan { OwnerId = ownerId, Year = input.Year, Quarter = input.Quarter });
-        plan.TargetAmountMinor = input.Target.Amount;
-        plan.Currency = input.Target.Currency;
-        await db.SaveChangesAsync(ct);
-        return PlanPayload<SalesPlan>.Ok(plan);
+        // Calls for the same owner and quarter at once race: the unique indexes (one for managers, a filtered one for the
+        // team plan) let one insert win and the losers fail; each loser reads the winner's row again and replaces it (an
+        // upsert, last writer wins). A concurrent replace fails the version check the same way and is retried alike.
+        for (var attempt = 1; ; attempt++)
+        {
+            var plan = await db.SalesPlans.SingleOrDefaultAsync(p => p.OwnerId == ownerId && p.Year == input.Year && p.Quarter == input.Quarter, ct);
+            if (plan is null)
+                db.SalesPlans.Add(plan = new SalesPlan { OwnerId = ownerId, Year = input.Year, Quarter = input.Quarter });
+            plan.TargetAmountMinor = input.Target.Amount;
+            plan.Currency = input.Target.Currency;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return PlanPayload<SalesPlan>.Ok(plan);
+            }
+            catch (DbUpdateException) when (attempt < MaxUpsertAttempts)
+            {
+                db.Entry(plan).State = EntityState.Detached;
+            }
+        }
     }
+
+    /// <summary>How often <see cref="SetSalesPlanAsync"/> re-reads and retries after losing a race for the same plan.</summary>
+    private const int MaxUpsertAttempts = 10;
 
     /// <summary>Creates or replaces a channel's marketing plan for a quarter (O3); one plan per channel and quarter (unique index).</summary>
     public async Task<PlanPayload<MarketingPlan>> SetMarketingPlanAsync(SetMarketingPlanInput input, CancellationToken ct)

@@ -54,7 +54,9 @@ public sealed record PurchaseStats(
     /// <summary>
     /// The sleeping rule (DECISIONS [Clients], [004]): at least <see cref="ClientInsightsOptions.SleepingMinimumPaidOrders"/>
     /// paid orders and the time since the last one strictly longer than <see cref="ClientInsightsOptions.SleepingIntervalFactor"/>
-    /// × the median interval between them. Shared by <c>Client.isSleeping</c> and the sleeping-clients KPI.
+    /// × the median interval between them. The source of truth for <c>Client.isSleeping</c>; the sleeping-clients KPI
+    /// runs the same rule in SQL (<c>Platform.Api.Kpis.ClientKpis.SleepingSql</c>, with these options), written to mirror
+    /// this method: change both together (BusinessKpiTests compare them at the strict 17.5-day boundary).
     /// </summary>
     public static bool IsSleepingAt(int paidOrders, decimal? medianIntervalDays, DateTime? lastPlacedAt, DateTime now, ClientInsightsOptions options) =>
         paidOrders >= options.SleepingMinimumPaidOrders && medianIntervalDays is { } m && lastPlacedAt is { } last

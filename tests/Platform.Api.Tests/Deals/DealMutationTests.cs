@@ -8,7 +8,7 @@ namespace Platform.Api.Tests.Deals;
 public abstract class DealMutationTests<THost>(THost api) where THost : ApiHost
 {
     private const string DealFields = """
-        deal { id version stage { code } pipeline { isDefault } requirements proposedPrice { amount } lostRefusedBy lostReason closedAt
+        deal { id version stage { code } pipeline { isDefault } proposalSentAt requirements proposedPrice { amount } lostRefusedBy lostReason closedAt
                handoffIntroducedAt handoffToProjectManagerAt handoffProjectManager isHandedOff
                stageChanges { totalCount nodes { changedAt } } }
         errors { __typename ... on Error { message code } ... on ValidationError { field } ... on NotFoundError { id }
@@ -84,6 +84,35 @@ public abstract class DealMutationTests<THost>(THost api) where THost : ApiHost
 
         Assert.Equal(("START_OF_WORK_AGREED", "Five pages, CMS", 480000L), ((string)moved["stage"]!["code"]!, (string)moved["requirements"]!, (long)moved["proposedPrice"]!["amount"]!));
         Assert.Equal(3, (int)moved["stageChanges"]!["totalCount"]!);
+    }
+
+    [Fact] // T4, issue #7: the first entry into PROPOSAL_SENT is the deal's proposalSentAt (proposalTimeKpi's end); re-entering keeps it
+    public async Task MoveDeal_IntoProposalSent_SetsProposalSentAtOnTheFirstEntryOnly()
+    {
+        var deal = await NewDealAsync();
+        Ok(await MoveAsync(deal, PipelineStageCodes.NeedsIdentified));
+        var beforeProposal = await StoredAsync(deal);
+
+        Ok(await MoveAsync(deal, PipelineStageCodes.ProposalSent));
+        var sent = await StoredAsync(deal);
+        Ok(await MoveAsync(deal, PipelineStageCodes.NeedsIdentified));
+        await Task.Delay(20);
+        Ok(await MoveAsync(deal, PipelineStageCodes.ProposalSent));
+        var again = await StoredAsync(deal);
+
+        Assert.Null(beforeProposal.SentAt);
+        Assert.Equal(sent.Changes.Max(), sent.SentAt); // the move into PROPOSAL_SENT, the latest change then
+        Assert.Equal(sent.SentAt, again.SentAt);
+        Assert.Equal(5, again.Changes.Count);
+        Assert.True(again.Changes.Max() > sent.SentAt, $"the re-entry at {again.Changes.Max():O} is later than the first entry {sent.SentAt:O}");
+    }
+
+    /// <summary>The deal's proposalSentAt and stage change times as stored (read back, so at the database's precision).</summary>
+    private async Task<(DateTime? SentAt, List<DateTime> Changes)> StoredAsync(string deal)
+    {
+        var node = (await api.QueryAsync("query($id: ID!) { node(id: $id) { ... on Deal { proposalSentAt stageChanges(first: 50) { nodes { changedAt } } } } }", new { id = deal }))["node"]!;
+        static DateTime Utc(JsonNode? value) => DateTime.Parse((string)value!, null, System.Globalization.DateTimeStyles.AdjustToUniversal);
+        return (node["proposalSentAt"] is { } at ? Utc(at) : null, node["stageChanges"]!["nodes"]!.AsArray().Select(n => Utc(n!["changedAt"])).ToList());
     }
 
     [Theory]

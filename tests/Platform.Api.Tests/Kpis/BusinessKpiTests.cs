@@ -227,6 +227,85 @@ public abstract class BusinessKpiTests<THost>(THost api) where THost : ApiHost
         }
     }
 
+    [Fact] // one rule, two places: the SQL of sleepingClientsKpi mirrors PurchaseStats.IsSleepingAt (the source of truth); month by month over the demo data and day by day around the fixture's boundary, the KPI's counts are the in-memory rule's over the same orders
+    public async Task SleepingClients_SqlAgreesWithTheInMemoryRule()
+    {
+        await BusinessKpiFixture.SeedAsync(api);
+        var months = await RowsAsync(Sleeping, Range("2024-01-01T00:00:00Z", "2027-01-01T00:00:00Z", "MONTH"));
+        var days = await RowsAsync(Sleeping, Range("2032-01-10T00:00:00Z", "2032-04-20T00:00:00Z", "DAY"));
+        List<(long ClientId, DateTime PlacedAt, DateTime PaidAt)> orders;
+        Platform.Domain.Clients.ClientInsightsOptions options;
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            var currency = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Platform.Domain.Loyalty.LoyaltyOptions>>().Value.Currency;
+            options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Platform.Domain.Clients.ClientInsightsOptions>>().Value;
+            orders = (await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Orders
+                    .Where(o => o.Status == Platform.Domain.Orders.OrderStatus.Paid && o.Currency == currency)
+                    .Select(o => new { o.ClientId, o.PlacedAt, PaidAt = o.PaidAt!.Value }).ToListAsync())
+                .Select(o => (o.ClientId, o.PlacedAt, o.PaidAt)).ToList();
+        }
+
+        (int Paying, int Sleeping) InMemory(DateTime asOf)
+        {
+            var clients = orders.Where(o => o.PaidAt < asOf).GroupBy(o => o.ClientId)
+                .Select(g => g.Select(o => o.PlacedAt).Order().ToList()).ToList();
+            return (clients.Count, clients.Count(placed => Platform.Domain.Clients.PurchaseStats.IsSleepingAt(
+                placed.Count, Platform.Domain.Clients.PurchaseStats.MedianIntervalOf(placed), placed[^1], asOf, options)));
+        }
+        // Every bucket's "as of" (the next bucket's start); a bucket without paying clients has no row.
+        var asOfs = Enumerable.Range(1, 36).Select(m => new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(m))
+            .Concat(Enumerable.Range(1, 101).Select(d => new DateTime(2032, 1, 10, 0, 0, 0, DateTimeKind.Utc).AddDays(d)));
+        var expected = asOfs.Select(asOf => (asOf, Counts: InMemory(asOf))).Where(e => e.Counts.Paying > 0)
+            .Select(e => $"asOf={e.asOf:yyyy-MM-dd} payingClients={e.Counts.Paying} sleepingClients={e.Counts.Sleeping}").ToList();
+        var rows = months.Concat(days).ToList();
+
+        Assert.True(expected.Count > 101, $"{expected.Count} buckets with paying clients"); // the demo data's months too
+        Assert.Equal(expected, Table(rows, "asOf", "payingClients", "sleepingClients"));
+        Assert.Contains(rows, r => (int)r!["sleepingClients"]! > 0 && (int)r["sleepingClients"]! < (int)r["payingClients"]!); // not a trivial agreement
+        Assert.Contains(days, r => (int)r!["sleepingClients"]! != (int)days[0]!["sleepingClients"]!); // the days cross a client's boundary
+    }
+
+    [Fact] // the median of an even number of intervals is the mean of the middle two: E (2033, EUR) paid Jan 1, 3 and 13 at noon → intervals 2 and 10 days, median 6, asleep strictly after Jan 13 12:00 + 15 days = Jan 28 12:00 (the lower middle, 2 days, would say Jan 18; the upper, 10, Feb 7)
+    public async Task SleepingClients_EvenIntervalCount_UsesTheMeanOfTheMiddleTwo()
+    {
+        await BusinessKpiFixture.SeedAsync(api);
+        var manager = new Platform.Domain.Staff.StaffUser { Name = "Kpi 7c manager", Email = $"kpi7c.{Guid.NewGuid():N}@example.test", SalesRole = Platform.Domain.Staff.SalesRole.Farmer };
+        var placed = new[] { 1, 3, 13 }.Select(day => new DateTime(2033, 1, day, 12, 0, 0, DateTimeKind.Utc)).ToList();
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            db.StaffUsers.Add(manager);
+            await db.SaveChangesAsync();
+            var client = new Platform.Domain.Clients.Client { Name = "Kpi 7c client E", Kind = Platform.Domain.Clients.ClientKind.Company, OwnerId = manager.Id };
+            foreach (var (at, i) in placed.Select((at, i) => (at, i)))
+                client.Orders.Add(new Platform.Domain.Orders.Order
+                {
+                    Number = i + 1, GrossAmountMinor = 100, NetAmountMinor = 100, Currency = "EUR", PaymentMode = Platform.Domain.Orders.PaymentMode.Single,
+                    Status = Platform.Domain.Orders.OrderStatus.Paid, PlacedAt = at, PaidAt = at,
+                });
+            db.Clients.Add(client);
+            await db.SaveChangesAsync();
+        }
+
+        var rows = await RowsAsync(Sleeping, Range("2033-01-17T00:00:00Z", "2033-01-30T00:00:00Z", "DAY", "MANAGER"));
+        var mine = Table(Where(rows, "dimension", GlobalId.Encode("StaffUser", manager.Id)), "asOf", "payingClients", "sleepingClients");
+
+        Assert.Equal(13, mine.Length);
+        Assert.Equal(
+            [
+                "asOf=2033-01-28 payingClients=1 sleepingClients=0", // 14.5 days after the last order: awake
+                "asOf=2033-01-29 payingClients=1 sleepingClients=1", // 15.5 days: asleep
+                "asOf=2033-01-30 payingClients=1 sleepingClients=1",
+            ],
+            mine[^3..]);
+        Assert.All(mine[..^2], row => Assert.EndsWith("sleepingClients=0", row));
+        // The in-memory rule (the source of truth) says the same.
+        var options = new Platform.Domain.Clients.ClientInsightsOptions();
+        Assert.Equal(6m, Platform.Domain.Clients.PurchaseStats.MedianIntervalOf(placed));
+        Assert.False(Platform.Domain.Clients.PurchaseStats.IsSleepingAt(3, 6m, placed[^1], new DateTime(2033, 1, 28, 0, 0, 0, DateTimeKind.Utc), options));
+        Assert.True(Platform.Domain.Clients.PurchaseStats.IsSleepingAt(3, 6m, placed[^1], new DateTime(2033, 1, 29, 0, 0, 0, DateTimeKind.Utc), options));
+    }
+
     // --- Discount cost by rule (D1–D6) ---
 
     [Fact] // April: 4 paid orders, gross 360000 (the refunded 300000 left out); D1 20000 + 5000 = 6.9444 %, D3 2500, D4 2500; May 1 00:00 is May

@@ -79,6 +79,37 @@ public abstract class PlanMutationTests<THost>(THost api) where THost : ApiHost
             kpi["salesPlanKpi"]!.ToJsonString());
     }
 
+    [Fact] // T8, issue #7: five concurrent team upserts of one quarter end with one team plan (the losers of the insert race re-read and replace it)
+    public async Task SetSalesPlan_ConcurrentTeamUpserts_LeaveOneTeamPlan()
+    {
+        var amounts = new long[] { 100, 200, 300, 400, 500 };
+
+        var payloads = await Task.WhenAll(amounts.Select(amount =>
+            MutateAsync(SetSalesPlan, new { year = 2034, quarter = 1, target = new { amount, currency = "EUR" } })));
+
+        Assert.All(payloads, p => Assert.Empty(p["errors"]!.AsArray()));
+        var plans = await InDbAsync(db => db.SalesPlans.Where(p => p.Year == 2034 && p.Quarter == 1 && p.OwnerId == null).ToListAsync());
+        var plan = Assert.Single(plans);
+        Assert.Contains(plan.TargetAmountMinor, amounts);
+        Assert.Contains(payloads, p => (long)p["salesPlan"]!["target"]!["amount"]! == plan.TargetAmountMinor);
+    }
+
+    [Fact] // the filtered unique index itself: a second team plan of a quarter is refused by the database, a manager's plan beside it is not
+    public async Task SecondTeamPlanOfAQuarter_IsRefusedByTheDatabase()
+    {
+        var manager = await InDbAsync(db => db.StaffUsers.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync());
+        await using var scope = api.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        db.SalesPlans.Add(new Platform.Domain.Kpis.SalesPlan { Year = 2034, Quarter = 2, TargetAmountMinor = 1, Currency = "EUR" });
+        db.SalesPlans.Add(new Platform.Domain.Kpis.SalesPlan { Year = 2034, Quarter = 2, OwnerId = manager, TargetAmountMinor = 2, Currency = "EUR" });
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+
+        db.SalesPlans.Add(new Platform.Domain.Kpis.SalesPlan { Year = 2034, Quarter = 2, TargetAmountMinor = 3, Currency = "EUR" });
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+    }
+
     [Theory] // each rule, with the field it names; nothing is saved
     [InlineData(5, 100, "EUR", null, "ValidationError:quarter")]
     [InlineData(0, 100, "EUR", null, "ValidationError:quarter")]

@@ -30,7 +30,12 @@ public sealed class SqlServerTranslationTests
         {
             Commands.Add(command.CommandText);
             var table = new DataTable();
-            if (command.CommandText.Contains("\"MedianSeconds\"", StringComparison.Ordinal))
+            if (command.CommandText.Contains("\"SleepingClients\"", StringComparison.Ordinal))
+            {
+                foreach (var column in new[] { "Bucket", "Dimension", "PayingClients", "SleepingClients" })
+                    table.Columns.Add(column);
+            }
+            else if (command.CommandText.Contains("\"MedianSeconds\"", StringComparison.Ordinal))
             {
                 foreach (var column in new[] { "Bucket", "Dimension", "Count", "AverageSeconds", "MedianSeconds", "P90Seconds", "FlaggedWithin" })
                     table.Columns.Add(column);
@@ -99,7 +104,8 @@ public sealed class SqlServerTranslationTests
         Assert.Equal(3 + 1 + 7 + 2, noServer.Commands.Count); // pipeline: stages, counts, outcomes; proposal time; hourglass; plans and revenue
         Assert.All(noServer.Commands.Where(c => c.Contains("COUNT(")), sql => Assert.Contains("GROUP BY", sql));
         Assert.All(noServer.Commands, sql => Assert.DoesNotContain("DATEPART(weekday", sql));
-        Assert.Contains(noServer.Commands, sql => sql.Contains("CAST(", StringComparison.Ordinal) && sql.Contains("AS bigint) * CAST(86400 AS bigint)", StringComparison.Ordinal) || sql.Contains("AS bigint) * 86400", StringComparison.Ordinal));
+        // Proposal time: count, average and median in the database (window functions), durations by DATEDIFF_BIG.
+        Assert.Single(noServer.Commands, c => c.Contains("ROW_NUMBER() OVER (PARTITION BY", StringComparison.Ordinal) && c.Contains("DATEDIFF_BIG(millisecond", StringComparison.Ordinal) && c.Contains("\"MedianSeconds\"", StringComparison.Ordinal));
     }
     /// <summary>The client, referral and channel KPIs (issue #7) translate on SQL Server too, one grouped statement per figure.</summary>
     [Theory]
@@ -124,6 +130,12 @@ public sealed class SqlServerTranslationTests
         await new DiscountKpis(db).ByRuleAsync(range, CancellationToken.None);
 
         Assert.Equal(9, noServer.Commands.Count); // turnover 1, sleeping 1, referral revenue and rewards 2, referred and loyal clients 2, leads and spend 2, discounts 1
+        // Sleeping clients in the database: intervals by LAG, the median by ROW_NUMBER, the buckets' "as of" as datetime2 literals.
+        var sleeping = Assert.Single(noServer.Commands, c => c.Contains("\"SleepingClients\"", StringComparison.Ordinal));
+        Assert.Contains("LAG(o.\"PlacedAt\") OVER (PARTITION BY s.\"ClientId\", s.\"Bucket\"", sleeping, StringComparison.Ordinal);
+        Assert.Contains("ROW_NUMBER() OVER (PARTITION BY", sleeping, StringComparison.Ordinal);
+        Assert.Contains("DATEDIFF_BIG(millisecond", sleeping, StringComparison.Ordinal);
+        Assert.Contains("AS DATETIME2)", sleeping, StringComparison.Ordinal);
         Assert.All(noServer.Commands.Where(c => c.Contains("COUNT(") || c.Contains("SUM(")), sql => Assert.Contains("GROUP BY", sql));
         Assert.All(noServer.Commands, sql => Assert.DoesNotContain("DATEPART(weekday", sql));
     }

@@ -30,5 +30,6 @@ internal sealed class DealConfiguration : EntityConfiguration<Deal>
         builder.HasIndex(d => new { d.CreatedAt, d.Id });
         builder.HasIndex(d => new { d.OwnerId, d.StageId });
         builder.HasIndex(d => d.ClosedAt);
+        builder.HasIndex(d => d.ProposalSentAt); // proposalTimeKpi and the hourglass's TRY stage: proposals sent in a range (T4)
     }
 }

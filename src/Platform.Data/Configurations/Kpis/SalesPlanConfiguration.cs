@@ -13,8 +13,11 @@ internal sealed class SalesPlanConfiguration : EntityConfiguration<SalesPlan>
         builder.Property(p => p.Currency).IsCurrencyCode();
 
         builder.HasOne<StaffUser>().WithMany().HasForeignKey(p => p.OwnerId).OnDelete(DeleteBehavior.Restrict);
-        // One plan per manager and quarter (T8); the team plan (no owner) is kept unique by the API.
+        // One plan per manager and quarter (T8). NULLs are distinct in a unique index on PostgreSQL and SQLite (and EF
+        // Core filters them out on SQL Server), so the team plan (no owner) has its own unique index over the rows without
+        // an owner: at most one team plan per quarter on every provider, whatever the races of setSalesPlan.
         builder.HasIndex(p => new { p.Year, p.Quarter, p.OwnerId }).IsUnique();
+        builder.HasIndex(p => new { p.Year, p.Quarter }).IsUnique().HasFilter("\"OwnerId\" IS NULL").HasDatabaseName("IX_SalesPlans_Year_Quarter_Team");
         builder.HasIndex(p => p.OwnerId);
     }
 }

@@ -67,6 +67,7 @@ internal sealed class LeadConfiguration : EntityConfiguration<Lead>
         NpgsqlIndexBuilderExtensions.IncludeProperties(kpi, KpiColumns);
         SqlServerIndexBuilderExtensions.IncludeProperties(kpi, KpiColumns);
         builder.HasIndex(l => l.ConvertedAt);
+        builder.HasIndex(l => l.QualifiedAt); // the KPIs counting leads qualified in a range
         // Partner views: referred/submitted leads and leads distributed to a dealer (R12).
         builder.HasIndex(l => new { l.PartnerId, l.CreatedAt });
         builder.HasIndex(l => new { l.AssignedPartnerId, l.CreatedAt });

@@ -784,6 +784,8 @@ namespace Platform.Data.Migrations.Postgres
 
                     b.HasIndex("PipelineId");
 
+                    b.HasIndex("ProposalSentAt");
+
                     b.HasIndex("StageId");
 
                     b.HasIndex("CreatedAt", "Id");
@@ -1269,6 +1271,11 @@ namespace Platform.Data.Migrations.Postgres
 
                     b.HasIndex("OwnerId");
 
+                    b.HasIndex("Year", "Quarter")
+                        .IsUnique()
+                        .HasDatabaseName("IX_SalesPlans_Year_Quarter_Team")
+                        .HasFilter("\"OwnerId\" IS NULL");
+
                     b.HasIndex("Year", "Quarter", "OwnerId")
                         .IsUnique();
 
@@ -1739,6 +1746,8 @@ namespace Platform.Data.Migrations.Postgres
                     b.HasIndex("Phone");
 
                     b.HasIndex("PostponedUntil");
+
+                    b.HasIndex("QualifiedAt");
 
                     b.HasIndex("ReferralCodeId");
 

@@ -789,6 +789,8 @@ namespace Platform.Data.Migrations.SqlServer
 
                     b.HasIndex("PipelineId");
 
+                    b.HasIndex("ProposalSentAt");
+
                     b.HasIndex("StageId");
 
                     b.HasIndex("CreatedAt", "Id");
@@ -1272,6 +1274,11 @@ namespace Platform.Data.Migrations.SqlServer
 
                     b.HasIndex("OwnerId");
 
+                    b.HasIndex("Year", "Quarter")
+                        .IsUnique()
+                        .HasDatabaseName("IX_SalesPlans_Year_Quarter_Team")
+                        .HasFilter("\"OwnerId\" IS NULL");
+
                     b.HasIndex("Year", "Quarter", "OwnerId")
                         .IsUnique()
                         .HasFilter("[OwnerId] IS NOT NULL");
@@ -1744,6 +1751,8 @@ namespace Platform.Data.Migrations.SqlServer
                     b.HasIndex("Phone");
 
                     b.HasIndex("PostponedUntil");
+
+                    b.HasIndex("QualifiedAt");
 
                     b.HasIndex("ReferralCodeId");
 

@@ -767,6 +767,8 @@ namespace Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("PipelineId");
 
+                    b.HasIndex("ProposalSentAt");
+
                     b.HasIndex("StageId");
 
                     b.HasIndex("CreatedAt", "Id");
@@ -1238,6 +1240,11 @@ namespace Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("OwnerId");
 
+                    b.HasIndex("Year", "Quarter")
+                        .IsUnique()
+                        .HasDatabaseName("IX_SalesPlans_Year_Quarter_Team")
+                        .HasFilter("\"OwnerId\" IS NULL");
+
                     b.HasIndex("Year", "Quarter", "OwnerId")
                         .IsUnique();
 
@@ -1700,6 +1707,8 @@ namespace Platform.Data.Migrations.Sqlite
                     b.HasIndex("Phone");
 
                     b.HasIndex("PostponedUntil");
+
+                    b.HasIndex("QualifiedAt");
 
                     b.HasIndex("ReferralCodeId");
 
