@@ -174,6 +174,8 @@ public sealed class LeadSubmissionService(
         {
             // A concurrent retry with the same key recorded this touch first (unique source + key on activities).
             db.ChangeTracker.Clear();
+            if (!await db.Activities.AnyAsync(a => a.SubmissionSource == source && a.IdempotencyKey == idempotencyKey, ct))
+                throw;
             lead = await db.Leads.AsNoTracking().SingleAsync(l => l.Id == lead.Id, ct);
         }
         return new SubmitLeadPayload(lead, true, [], []);
