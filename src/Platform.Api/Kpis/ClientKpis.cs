@@ -38,11 +38,6 @@ public sealed class ClientKpis(PlatformDbContext db, IOptions<ClientInsightsOpti
     private readonly Dictionary<(DateTime, DateTime, KpiBucket), List<PerClient>> _turnover = [];
 
     /// <summary>An order with the lead its client came from, if any (the lead dimensions of a client).</summary>
-    private sealed class Source
-    {
-        public Order Order { get; init; } = null!;
-        public Lead? Lead { get; init; }
-    }
 
     /// <summary>A paid order: its client, the client's dimension value, when it was placed and the bucket it was paid in.</summary>
     private sealed class Purchase
@@ -117,16 +112,11 @@ public sealed class ClientKpis(PlatformDbContext db, IOptions<ClientInsightsOpti
     public async Task<IReadOnlyList<SleepingClientsRow>> SleepingAsync(KpiRange range, CancellationToken ct)
     {
         var currency = loyalty.Value.Currency;
-        var sources =
-            from o in db.Orders.AsNoTracking()
-            where o.Status == OrderStatus.Paid && o.PaidAt < range.To && o.Currency == currency
-            join l in db.Leads on o.Client.OriginLeadId equals (long?)l.Id into origin
-            from l in origin.DefaultIfEmpty()
-            select new Source { Order = o, Lead = l };
-        Expression<Func<Source, DateTime>> paidAt = s => s.Order.PaidAt!.Value;
-        var purchases = sources.Select(KpiProjection.Of<Source, Purchase>(
+        var paid = db.Orders.AsNoTracking().Where(o => o.Status == OrderStatus.Paid && o.PaidAt < range.To && o.Currency == currency);
+        Expression<Func<OrderSource, DateTime>> paidAt = s => s.Order.PaidAt!.Value;
+        var purchases = OrderSource.Of(paid, db, range.GroupBy).Select(KpiProjection.Of<OrderSource, Purchase>(
             (s, bucket, dimension) => new Purchase { ClientId = s.Order.ClientId, Dimension = dimension, PlacedAt = s.Order.PlacedAt, PaidBucket = bucket },
-            paidAt.Then(KpiBuckets.Ordinal(range.Bucket)), Dimension(range.GroupBy)));
+            paidAt.Then(KpiBuckets.Ordinal(range.Bucket)), OrderSource.Dimension(range.GroupBy)));
 
         var ordinal = KpiBuckets.Ordinal(range.Bucket).Compile();
         var asOf = new SortedDictionary<int, DateTime>();
@@ -245,13 +235,4 @@ public sealed class ClientKpis(PlatformDbContext db, IOptions<ClientInsightsOpti
     }
 
     private static double? Share(long part, long total) => total == 0 ? null : 100.0 * part / total;
-
-    /// <summary>MANAGER: the client's owner; the lead dimensions: the client's origin lead's (as in <c>revenueKpi</c>).</summary>
-    private static Expression<Func<Source, string?>> Dimension(KpiDimension? dimension)
-    {
-        if (dimension == KpiDimension.Manager)
-            return s => s.Order.Client.OwnerId == null ? null : ((long)s.Order.Client.OwnerId).ToString();
-        Expression<Func<Source, Lead>> lead = s => s.Lead!;
-        return lead.Then(KpiDimensions.OfLead(dimension));
-    }
 }
