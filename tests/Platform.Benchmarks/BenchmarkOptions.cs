@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace Platform.Benchmarks;
 
 /// <summary>The command line: <c>--name value</c> pairs, each optional.</summary>
-internal sealed record BenchmarkOptions(Scenario Scenario, string Provider, int Leads, int Clients, int Seconds, int Warmup, int? Deals = null, int? Orders = null, bool Explain = false, bool KpiCache = true)
+internal sealed record BenchmarkOptions(Scenario Scenario, string Provider, int Leads, int Clients, int Seconds, int Warmup, int? Deals = null, int? Orders = null, bool Explain = false, bool KpiCache = true, int KpiStaleness = 0, int WritesPerSecond = 0)
 {
     /// <summary>Whether the bulk seeder (<see cref="BulkSeeder"/>) seeds instead of the demo data: when deals or orders are given.</summary>
     public bool Bulk => Deals is not null || Orders is not null;
@@ -25,6 +25,8 @@ internal sealed record BenchmarkOptions(Scenario Scenario, string Provider, int 
           --orders N        bulk-seed this many orders; default leads * 3 / 10 with --deals
           --explain BOOL    PostgreSQL: print EXPLAIN (ANALYZE, BUFFERS) of the statements of one request before measuring (default false)
           --kpi-cache BOOL  the API's KPI result cache (Kpis:Cache:Enabled; default true): false measures plain SQL
+          --kpi-staleness N seconds a cached KPI result may outlive a write (Kpis:Cache:MaxStalenessSeconds; default 0)
+          --writes N        leads inserted per second in the background while measuring (default 0): a live system's writes
           --dataset NAME    {string.Join(" | ", Datasets.Keys)}: bulk leads, deals and orders (kpi-1m: 1,000,000 / 200,000 / 300,000)
           --clients N       concurrent clients (default 16)
           --seconds N       measured duration (default 20)
@@ -38,7 +40,7 @@ internal sealed record BenchmarkOptions(Scenario Scenario, string Provider, int 
         {
             ["scenario"] = "leads-graph", ["provider"] = "Sqlite",
             ["leads"] = "10000", ["clients"] = "16", ["seconds"] = "20", ["warmup"] = "3",
-            ["deals"] = "", ["orders"] = "", ["dataset"] = "", ["explain"] = "false", ["kpi-cache"] = "true",
+            ["deals"] = "", ["orders"] = "", ["dataset"] = "", ["explain"] = "false", ["kpi-cache"] = "true", ["kpi-staleness"] = "0", ["writes"] = "0",
         };
         options = null;
         for (var i = 0; i < args.Length; i += 2)
@@ -108,7 +110,10 @@ internal sealed record BenchmarkOptions(Scenario Scenario, string Provider, int 
             return false;
         }
 
-        options = new BenchmarkOptions(scenario, provider, leads, clients, seconds, warmup, deals, orders, explain, kpiCache);
+        if (!TryCount(values, "kpi-staleness", 0, out var staleness, out error) || !TryCount(values, "writes", 0, out var writes, out error))
+            return false;
+
+        options = new BenchmarkOptions(scenario, provider, leads, clients, seconds, warmup, deals, orders, explain, kpiCache, staleness, writes);
         return true;
     }
 

@@ -77,6 +77,7 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
             // Measure the submit path, not the per-key form rate limit.
             ["Leads:RateLimitPermits"] = "1000000000",
             ["Kpis:Cache:Enabled"] = options.KpiCache ? "true" : "false",
+            ["Kpis:Cache:MaxStalenessSeconds"] = options.KpiStaleness.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -106,6 +107,8 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
     Console.WriteLine($"API at {endpoint} ({(GCSettings.IsServerGC ? "server" : "workstation")} GC, {Environment.ProcessorCount} CPUs)");
 
     using var runner = new LoadRunner(endpoint, options.Scenario, options.Clients, accessToken);
+    using var stopWrites = new CancellationTokenSource();
+    var writes = BackgroundWrites.RunAsync(app.Services, options.WritesPerSecond, stopWrites.Token);
     long warmupAccepted = 0;
     if (options.Warmup > 0)
     {
@@ -126,6 +129,8 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
     var started = Stopwatch.GetTimestamp();
     var results = await runner.RunAsync(options.Clients, TimeSpan.FromSeconds(options.Seconds), expectedRequestsPerClient: options.Seconds * 2000);
     var elapsed = Stopwatch.GetElapsedTime(started);
+    await stopWrites.CancelAsync();
+    var written = await writes;
     var workingSetAfter = WorkingSetMb();
     var load = LoadAverage();
     var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
@@ -166,13 +171,14 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
         latency (ms)  p50 {p50:F2}  p90 {p90:F2}  p99 {p99:F2}  max {max:F2}
         response      {results.Sum(r => r.ResponseBytes) / 1024.0 / perRequest:F1} KB/request
         allocated     {allocKb:F1} KB/request (whole process: the API and the in-process client)
-        sql           {sqlPerRequest:F2} statements/request ({statements} in all)
+        sql           {sqlPerRequest:F2} statements/request ({statements} in all, background writes included)
+        writes        {written} leads inserted in the background (--writes {options.WritesPerSecond}/s)
         ef queries    {missesPerRequest:F2} compiled-query cache misses/request (LINQ translated again; ideally 0)
         gc            gen0 {gcs[0]}, gen1 {gcs[1]}, gen2 {gcs[2]}
         working set   {workingSetBefore:F0} MB before, {workingSetAfter:F0} MB after the measured run (the whole process)
         load average  {load} (1, 5, 15 min; the machine's, other processes included), {Environment.ProcessorCount} CPUs
 
-        RESULT scenario={options.Scenario.Name} provider={options.Provider} leads={options.Leads} clients={options.Clients} seconds={options.Seconds} requests={requests} rps={rps:F1} p50_ms={p50:F2} p90_ms={p90:F2} p99_ms={p99:F2} max_ms={max:F2} alloc_kb_per_req={allocKb:F1} sql_per_req={sqlPerRequest:F2} ef_cache_misses_per_req={missesPerRequest:F2} gc0={gcs[0]} gc1={gcs[1]} gc2={gcs[2]} ws_before_mb={workingSetBefore:F0} ws_after_mb={workingSetAfter:F0} load1={load.Split(' ')[0]} errors={errors}{rowCheck}
+        RESULT scenario={options.Scenario.Name} provider={options.Provider} leads={options.Leads} clients={options.Clients} seconds={options.Seconds} requests={requests} rps={rps:F1} p50_ms={p50:F2} p90_ms={p90:F2} p99_ms={p99:F2} max_ms={max:F2} alloc_kb_per_req={allocKb:F1} sql_per_req={sqlPerRequest:F2} ef_cache_misses_per_req={missesPerRequest:F2} gc0={gcs[0]} gc1={gcs[1]} gc2={gcs[2]} ws_before_mb={workingSetBefore:F0} ws_after_mb={workingSetAfter:F0} load1={load.Split(' ')[0]} writes={written} errors={errors}{rowCheck}
         """);
     return errors > 0 || requests == 0 || rowsMismatch ? 1 : 0;
 }

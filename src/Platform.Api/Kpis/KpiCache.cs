@@ -30,6 +30,14 @@ public sealed class KpiCacheOptions
     [Range(1, 3600)]
     public int MaxAgeSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// How long, in seconds, a result may still be served after a write through this process made it stale; 0: never
+    /// (the next request after a write recomputes). With landing pages writing leads all the time, a few seconds keep
+    /// reports fast: each result is recomputed at most once per period while the others get the previous one.
+    /// </summary>
+    [Range(0, 3600)]
+    public int MaxStalenessSeconds { get; set; }
+
     /// <summary>The most KPI rows the cache holds over all its results (memory bound; the least recently used go first).</summary>
     [Range(1, 10_000_000)]
     public int MaxRows { get; set; } = 200_000;
@@ -157,8 +165,11 @@ internal sealed class KpiDataVersionInterceptor(KpiDataVersion version) : DbComm
 /// Bounded by <see cref="KpiCacheOptions.MaxRows"/>. Concurrent requests for the same missing result share one
 /// computation. Only unrestricted callers are cached: a partner- or owner-scoped context sees other rows.
 /// </summary>
-public sealed class KpiCache(IOptions<KpiCacheOptions> options, KpiDataVersion version) : IDisposable
+public sealed class KpiCache(IOptions<KpiCacheOptions> options, KpiDataVersion version, TimeProvider time) : IDisposable
 {
+    /// <summary>A cached result, the data version it was computed at and when that version was read.</summary>
+    private sealed record Entry(object Rows, long Version, DateTimeOffset ReadAt);
+
     private readonly KpiCacheOptions _options = options.Value;
     private readonly MemoryCache _results = new(new MemoryCacheOptions { SizeLimit = options.Value.MaxRows });
     private readonly ConcurrentDictionary<object, Task<object>> _computing = new();
@@ -170,11 +181,16 @@ public sealed class KpiCache(IOptions<KpiCacheOptions> options, KpiDataVersion v
         if (!_options.Enabled || actor is null || actor.PartnerId is not null || actor.LeadOwnerId is not null)
             return await compute();
 
-        // Read before computing: a write committed after this read bumps the version, so the result is never served for it.
-        var key = (kpi, range.From, range.To, range.Bucket, range.GroupBy, version.Current);
-        if (_results.TryGetValue(key, out IReadOnlyList<T>? cached))
-            return cached!;
+        // Read before computing: a write committed after this read bumps the version, so the result is never served for it
+        // (beyond MaxStalenessSeconds).
+        var current = version.Current;
+        var readAt = time.GetUtcNow();
+        var result = (kpi, range.From, range.To, range.Bucket, range.GroupBy);
+        if (_results.TryGetValue(result, out Entry? cached)
+            && (cached!.Version == current || (_options.MaxStalenessSeconds > 0 && readAt - cached.ReadAt <= TimeSpan.FromSeconds(_options.MaxStalenessSeconds))))
+            return (IReadOnlyList<T>)cached.Rows;
 
+        var key = (result, current);
         var mine = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
         var running = _computing.GetOrAdd(key, mine.Task);
         if (running != mine.Task)
@@ -192,11 +208,15 @@ public sealed class KpiCache(IOptions<KpiCacheOptions> options, KpiDataVersion v
         try
         {
             var rows = await compute();
-            _results.Set(key, rows, new MemoryCacheEntryOptions
+            // A computation of an older version that finishes late never replaces a newer result.
+            if (!_results.TryGetValue(result, out Entry? newer) || newer!.Version <= current)
             {
-                Size = rows.Count + 1,
-                AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(_options.MaxAgeSeconds),
-            });
+                _results.Set(result, new Entry(rows, current, readAt), new MemoryCacheEntryOptions
+                {
+                    Size = rows.Count + 1,
+                    AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(_options.MaxAgeSeconds),
+                });
+            }
             mine.SetResult(rows);
             return rows;
         }
