@@ -1,7 +1,5 @@
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Platform.Domain;
 using Platform.Domain.Deals;
 using Platform.Domain.Leads;

@@ -27,14 +27,11 @@ public sealed class ReferralService(PlatformDbContext db, TimeProvider time)
                 await db.SaveChangesAsync(ct);
                 return new ApproveDueRewardsPayload(approved, []);
             }
-            catch (DbUpdateConcurrencyException) when (attempt < MaxApproveAttempts)
-            {
-                db.ChangeTracker.Clear();
-            }
             catch (DbUpdateConcurrencyException)
             {
                 db.ChangeTracker.Clear();
-                return new ApproveDueRewardsPayload([], [new ConflictError(0, "Other requests kept changing the due rewards; nothing was approved by this call. Retry it.")]);
+                if (attempt == MaxApproveAttempts)
+                    return new ApproveDueRewardsPayload([], [new ConflictError(0, "Other requests kept changing the due rewards; nothing was approved by this call. Retry it.")]);
             }
         }
     }
