@@ -16,8 +16,8 @@ public static class DataServiceCollectionExtensions
     /// <c>Database</c> section (<see cref="DatabaseOptions"/>, validated at start-up), backed by
     /// <see cref="SqliteDbContext"/>, <see cref="PostgresDbContext"/> or
     /// <see cref="SqlServerDbContext"/>; <see cref="TimeProvider.System"/> and the default <see cref="ICurrentActor"/>
-    /// (<see cref="SystemActor"/>) unless already registered. Every <see cref="IInterceptor"/> in DI
-    /// is added to the contexts, plus the <see cref="AuditStampInterceptor"/>. The provider is read
+    /// (<see cref="SystemActor"/>) unless already registered. Every <see cref="IInterceptor"/> in DI (a singleton:
+    /// the options are built once) is added to the contexts, plus the <see cref="AuditStampInterceptor"/>. The provider is read
     /// when the first context is created, so configuration added after this call still counts.
     /// </summary>
     public static IServiceCollection AddPlatformData(this IServiceCollection services, IConfiguration configuration)
