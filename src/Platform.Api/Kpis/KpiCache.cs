@@ -32,11 +32,12 @@ public sealed class KpiCacheOptions
 
     /// <summary>
     /// How long, in seconds, a result may still be served after a write through this process made it stale; 0: never
-    /// (the next request after a write recomputes). With landing pages writing leads all the time, a few seconds keep
-    /// reports fast: each result is recomputed at most once per period while the others get the previous one.
+    /// (the next request after a write recomputes). Default 30 (README, "KPI freshness"): landing pages write leads all
+    /// the time, and a report that waited for every one of them would run its SQL on nearly every request; this way each
+    /// result is recomputed at most once per period while the others get the previous one.
     /// </summary>
     [Range(0, 3600)]
-    public int MaxStalenessSeconds { get; set; }
+    public int MaxStalenessSeconds { get; set; } = 30;
 
     /// <summary>The most KPI rows the cache holds over all its results (memory bound; the least recently used go first).</summary>
     [Range(1, 10_000_000)]
@@ -161,7 +162,8 @@ internal sealed class KpiDataVersionInterceptor(KpiDataVersion version) : DbComm
 /// <summary>
 /// KPI results of this process, keyed by KPI, range, bucket, grouping and the <see cref="KpiDataVersion"/> read before
 /// computing (issue #7: the plain SQL over a million leads takes longer than a BI dashboard should wait). Freshness: a
-/// write through this process is reflected by the next request; a write elsewhere within <see cref="KpiCacheOptions.MaxAgeSeconds"/>.
+/// write through this process is reflected once the result is <see cref="KpiCacheOptions.MaxStalenessSeconds"/> old; a
+/// write elsewhere within <see cref="KpiCacheOptions.MaxAgeSeconds"/>.
 /// Bounded by <see cref="KpiCacheOptions.MaxRows"/>. Concurrent requests for the same missing result share one
 /// computation. Only unrestricted callers are cached: a partner- or owner-scoped context sees other rows.
 /// </summary>

@@ -6,8 +6,8 @@ using Platform.Data;
 namespace Platform.Api.Tests.Kpis;
 
 /// <summary>
-/// The KPI cache after a write: strict by default (the next request recomputes); with <c>MaxStalenessSeconds</c> the
-/// previous result is served for that long after it was computed, then recomputed once.
+/// The KPI cache after a write (README, "KPI freshness"): by default the previous result is served for 30 s after it was
+/// computed, then recomputed once; with <c>MaxStalenessSeconds = 0</c> the next request recomputes.
 /// </summary>
 public sealed class KpiCacheStalenessTests
 {
@@ -18,16 +18,15 @@ public sealed class KpiCacheStalenessTests
     private readonly KpiDataVersion _version = new();
     private int _computed;
 
-    private KpiCache Cache(int maxStalenessSeconds) =>
-        new(Options.Create(new KpiCacheOptions { MaxStalenessSeconds = maxStalenessSeconds }), _version, _clock);
+    private KpiCache Cache(KpiCacheOptions options) => new(Options.Create(options), _version, _clock);
 
     private Task<IReadOnlyList<int>> ReportAsync(KpiCache cache) =>
         cache.GetOrComputeAsync<int>(new SystemActor(), "test", Range, () => Task.FromResult<IReadOnlyList<int>>([Interlocked.Increment(ref _computed)]), CancellationToken.None);
 
     [Fact]
-    public async Task ByDefault_AWriteMakesTheNextRequestRecompute()
+    public async Task Strict_AWriteMakesTheNextRequestRecompute()
     {
-        using var cache = Cache(0);
+        using var cache = Cache(new KpiCacheOptions { MaxStalenessSeconds = 0 });
         Assert.Equal([1], await ReportAsync(cache));
         Assert.Equal([1], await ReportAsync(cache)); // no write: cached
 
@@ -40,9 +39,9 @@ public sealed class KpiCacheStalenessTests
     [InlineData(29, 1)] // within 30 s of the computation: the previous result
     [InlineData(30, 1)]
     [InlineData(31, 2)] // past it: recomputed once, then served again
-    public async Task WithStaleness_TheResultOutlivesWrites_ForThatLong(int secondsLater, int expected)
+    public async Task ByDefault_TheResultOutlivesWrites_For30Seconds(int secondsLater, int expected)
     {
-        using var cache = Cache(30);
+        using var cache = Cache(new KpiCacheOptions());
         await ReportAsync(cache);
 
         _version.Bump();
