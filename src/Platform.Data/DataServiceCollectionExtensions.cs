@@ -49,6 +49,17 @@ public static class DataServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// A new <see cref="PlatformDbContext"/> of the configured provider that works for <paramref name="actor"/> instead of the
+    /// scope's <see cref="ICurrentActor"/> (work done outside a request on behalf of others). The caller disposes it.
+    /// </summary>
+    public static PlatformDbContext CreatePlatformDbContext(this IServiceProvider services, ICurrentActor actor) => Options(services).ProviderKind switch
+    {
+        DatabaseProvider.Postgres => ActivatorUtilities.CreateInstance<PostgresDbContext>(services, actor),
+        DatabaseProvider.SqlServer => ActivatorUtilities.CreateInstance<SqlServerDbContext>(services, actor),
+        _ => ActivatorUtilities.CreateInstance<SqliteDbContext>(services, actor),
+    };
+
     private static DatabaseOptions Options(IServiceProvider sp) => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
 
     private static void Configure(IServiceProvider sp, DbContextOptionsBuilder builder, DatabaseProvider expected)

@@ -126,9 +126,12 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
     var sqlBefore = sql.Count;
     var missesBefore = queryCacheMisses.Count;
     var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+    var (processCpuBefore, machineBefore) = (ProcessCpuSeconds(), MachineCpu());
     var started = Stopwatch.GetTimestamp();
     var results = await runner.RunAsync(options.Clients, TimeSpan.FromSeconds(options.Seconds), expectedRequestsPerClient: options.Seconds * 2000);
     var elapsed = Stopwatch.GetElapsedTime(started);
+    var (processCpu, machineAfter) = (ProcessCpuSeconds() - processCpuBefore, MachineCpu());
+    var cpu = $"{processCpu / elapsed.TotalSeconds:F2} cores this process, {(machineAfter - machineBefore) / elapsed.TotalSeconds:F2} the whole machine (database included)";
     await stopWrites.CancelAsync();
     var written = await writes;
     var workingSetAfter = WorkingSetMb();
@@ -175,6 +178,7 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
         writes        {written} leads inserted in the background (--writes {options.WritesPerSecond}/s)
         ef queries    {missesPerRequest:F2} compiled-query cache misses/request (LINQ translated again; ideally 0)
         gc            gen0 {gcs[0]}, gen1 {gcs[1]}, gen2 {gcs[2]}
+        cpu           {cpu}
         working set   {workingSetBefore:F0} MB before, {workingSetAfter:F0} MB after the measured run (the whole process)
         load average  {load} (1, 5, 15 min; the machine's, other processes included), {Environment.ProcessorCount} CPUs
 
@@ -215,6 +219,21 @@ static async Task ExplainAsync(LoadRunner runner, SqlCommandCounter sql, string 
         }
         Console.WriteLine();
     }
+}
+
+static double ProcessCpuSeconds()
+{
+    using var process = Process.GetCurrentProcess();
+    return process.TotalProcessorTime.TotalSeconds;
+}
+
+// Busy CPU seconds of the whole machine since boot (Linux /proc/stat: all but idle and iowait; 100 ticks a second); 0 elsewhere.
+static double MachineCpu()
+{
+    if (!File.Exists("/proc/stat"))
+        return 0;
+    var ticks = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(double.Parse).ToArray();
+    return (ticks.Sum() - ticks[3] - ticks[4]) / 100.0;
 }
 
 static double WorkingSetMb()

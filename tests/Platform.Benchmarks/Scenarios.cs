@@ -48,6 +48,11 @@ internal static class Scenarios
             query Leads($first: Int!) { leads(first: $first) { nodes { owner { name } client { name } activities(first: 5) { nodes { type } } } } }
             """,
             new Dictionary<string, object?> { ["first"] = 50 }),
+        new Scenario(
+            "floor",
+            "{ __typename } without a token: what HTTP, the GraphQL server and the in-process client cost before any feature runs",
+            "{ __typename }",
+            new Dictionary<string, object?>()) { ClientId = null },
         SubmitLead("submit-lead", "a landing page's form post: the demo landing key, no token", DemoData.DemoLandingKey, clientId: null),
         SubmitLead("submit-lead-integration", "a partner system's submission: the demo integration client's token, no landing key", landingKey: null, DemoClients.Integration),
         new Scenario(

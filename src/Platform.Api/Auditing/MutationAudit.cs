@@ -17,7 +17,8 @@ namespace Platform.Api.Auditing;
 /// Writes an <see cref="AuditLogEntry"/> for every mutation, whatever its outcome: the operation, the ids in its
 /// input and result, the payload error codes or the fault. Caller and OAuth client come from the
 /// <see cref="ICurrentActor"/> (the token). Applied to every field of the root mutation type, so new mutations are
-/// audited without a line of their own.
+/// audited without a line of their own. A mutation that stores its entry itself, with its changes, returns an
+/// <see cref="IAuditedPayload"/> that says so.
 /// </summary>
 internal sealed class MutationAudit(IFieldResolver inner) : IFieldResolver
 {
@@ -42,11 +43,30 @@ internal sealed class MutationAudit(IFieldResolver inner) : IFieldResolver
             await WriteAsync(context, null, exception is ExecutionError error ? error.Code ?? "ERROR" : "FAULT");
             throw;
         }
-        await WriteAsync(context, result, null);
+        if (result is not IAuditedPayload { Audited: true })
+            await WriteAsync(context, result, null);
         return result;
     }
 
     private static async Task WriteAsync(IResolveFieldContext context, object? result, string? fault)
+    {
+        var entry = Entry(context, result, fault);
+        // The request's context when everything in it is saved (the usual case); a context of its own when the
+        // mutation left changes it chose not to save (e.g. after a conflict), so those are never saved with the entry.
+        var db = context.RequestServices!.GetRequiredService<PlatformDbContext>();
+        if (db.ChangeTracker.HasChanges())
+        {
+            await using var scope = context.RequestServices!.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+            await SaveAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), entry);
+        }
+        else
+        {
+            await SaveAsync(db, entry);
+        }
+    }
+
+    /// <summary>The audit entry of the mutation <paramref name="context"/> resolves, given its result or fault; stamped with the caller when saved.</summary>
+    public static AuditLogEntry Entry(IResolveFieldContext context, object? result, string? fault)
     {
         var ids = new List<string>();
         if (context.Arguments is { } arguments)
@@ -71,24 +91,12 @@ internal sealed class MutationAudit(IFieldResolver inner) : IFieldResolver
             }
         }
 
-        var entry = new AuditLogEntry
+        return new AuditLogEntry
         {
             Operation = context.FieldDefinition.Name,
             TargetIds = string.Join(",", ids.Distinct()),
             Details = JsonSerializer.Serialize(new { outcome = fault is not null ? "fault" : errors.Count > 0 ? "refused" : "ok", errors, fault }),
         };
-        // The request's context when everything in it is saved (the usual case); a context of its own when the
-        // mutation left changes it chose not to save (e.g. after a conflict), so those are never saved with the entry.
-        var db = context.RequestServices!.GetRequiredService<PlatformDbContext>();
-        if (db.ChangeTracker.HasChanges())
-        {
-            await using var scope = context.RequestServices!.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
-            await SaveAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), entry);
-        }
-        else
-        {
-            await SaveAsync(db, entry);
-        }
     }
 
     private static async Task SaveAsync(PlatformDbContext db, AuditLogEntry entry)
@@ -125,4 +133,11 @@ internal sealed class MutationAudit(IFieldResolver inner) : IFieldResolver
                 CollectIds(field, ids, depth + 1);
         }
     }
+}
+
+/// <summary>A mutation result whose audit entry the mutation already stored with its changes (<see cref="MutationAudit"/> then adds none).</summary>
+public interface IAuditedPayload
+{
+    /// <summary>True when the audit entry was stored.</summary>
+    bool Audited { get; }
 }

@@ -18,8 +18,23 @@ public sealed class LeadRouting(PlatformDbContext db, IMemoryCache cache)
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
     private static int _turn;
 
+    /// <summary>
+    /// Gives a new <paramref name="lead"/> to <see cref="PickOwnerAsync"/>'s manager, if any: owner, assignment time (its
+    /// creation), status <c>ASSIGNED</c>, and its tasks (the online-estimate follow-up) go to that manager too.
+    /// </summary>
+    public async Task AssignNewAsync(Lead lead, CancellationToken ct)
+    {
+        if (await PickOwnerAsync(lead.Temperature, ct) is not { } ownerId)
+            return;
+        lead.OwnerId = ownerId;
+        lead.AssignedAt = lead.CreatedAt;
+        lead.Status = LeadStatus.Assigned;
+        foreach (var activity in lead.Activities)
+            activity.OwnerId = ownerId;
+    }
+
     /// <summary>The manager a new lead of <paramref name="temperature"/> goes to, or null to leave it unassigned.</summary>
-    public async Task<long?> PickOwnerAsync(LeadTemperature temperature, CancellationToken ct)
+    private async Task<long?> PickOwnerAsync(LeadTemperature temperature, CancellationToken ct)
     {
         if (temperature == LeadTemperature.Cold)
             return null;

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Platform.Api.Leads.Conversion;
 using Platform.Api.Leads.Submission;
@@ -13,12 +14,15 @@ public static class LeadServiceRegistration
         services.AddOptions<LeadOptions>().Bind(configuration.GetSection(LeadOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ContactNormalizer>();
         services.AddSingleton<SubmissionValidator>();
         services.AddScoped<LandingKeyService>();
         services.AddScoped<LandingKeyRegistry>();
         services.AddScoped<LeadRouting>();
         services.AddScoped<LeadSubmissionService>();
+        services.AddSingleton<LeadIntake>();
+        services.AddHostedService(sp => sp.GetRequiredService<LeadIntake>());
         services.AddScoped<LeadConversionService>();
         services.AddRateLimiter(limiter =>
         {

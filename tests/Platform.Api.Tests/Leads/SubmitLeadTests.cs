@@ -171,21 +171,25 @@ public abstract class SubmitLeadTests<THost>(THost api) where THost : ApiHost
         (await api.SubmitAsync(form, idempotencyKey: Guid.NewGuid().ToString())).AssertOk();
         var touched = api.Sql.Statements.ToList();
 
-        // The submission: duplicate check (idempotency key, earlier touch, open lead in one statement), the lead,
-        // the audit entry. Then the two reads of this test's selection (the owner, the activities).
+        // The submission, written by the intake batch (issue #4): duplicate check of the batch (idempotency keys,
+        // earlier touches, open leads in one statement), the leads, their audit entries. Then the two reads of this
+        // test's selection (the owner, the activities).
         Assert.True(created.Count == 5, string.Join("\n----\n", created));
         Assert.StartsWith("SELECT", created[0].TrimStart());
+        Assert.Contains("UNION ALL", created[0]);
         Assert.Contains("INSERT INTO \"Leads\"", created[1]);
         Assert.Contains("INSERT INTO \"AuditLog\"", created[2]);
         Assert.Contains("\"StaffUsers\"", created[3]);
         Assert.Contains("\"Activities\"", created[4]);
-        // A repeat touch: duplicate check, the touch with the lead's new count (one batch; SQLite runs them one by
-        // one), the audit entry; the selection.
+        // A repeat touch: the batch's duplicate check hands it back; the one-by-one duplicate check, the touch with the
+        // lead's new count (one batch; SQLite runs them one by one), the audit entry; the selection.
         var sqlite = api.Provider == "Sqlite";
-        Assert.True(touched.Count == (sqlite ? 6 : 5), string.Join("\n----\n", touched));
-        Assert.Contains("INSERT INTO \"Activities\"", touched[1]);
-        Assert.Contains("UPDATE \"Leads\"", touched[sqlite ? 2 : 1]);
-        Assert.Contains("INSERT INTO \"AuditLog\"", touched[sqlite ? 3 : 2]);
+        Assert.True(touched.Count == (sqlite ? 7 : 6), string.Join("\n----\n", touched));
+        Assert.Contains("UNION ALL", touched[0]);
+        Assert.DoesNotContain("UNION ALL", touched[1]);
+        Assert.Contains("INSERT INTO \"Activities\"", touched[2]);
+        Assert.Contains("UPDATE \"Leads\"", touched[sqlite ? 3 : 2]);
+        Assert.Contains("INSERT INTO \"AuditLog\"", touched[sqlite ? 4 : 3]);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Api.Common;
 using Platform.Data;
+using Platform.Domain.Auditing;
 using Platform.Domain.Leads;
 using Platform.Domain.Referrals;
 using Platform.GraphQL.Server.Mutations;
@@ -15,13 +16,16 @@ public sealed record SubmissionContext(string? LandingKey, string? IdempotencyKe
 /// <summary>
 /// <c>submitLead</c> (SPEC §5.1): validates, rejects spam, returns the first result for a retried
 /// idempotency key, records a repeat touch on a recent open lead with the same phone or e-mail,
-/// or creates the lead with its deadline, owner, referral and follow-up task in one save.
+/// or creates the lead with its deadline, owner, referral and follow-up task in one save. Plain
+/// submissions (no referral, a caller that sees every lead) go through the <see cref="LeadIntake"/>
+/// batch first; what it hands back takes the one-by-one way below.
 /// </summary>
 public sealed class LeadSubmissionService(
     PlatformDbContext db,
     LandingKeyService landingKeys,
     SubmissionValidator validator,
     LeadRouting routing,
+    LeadIntake intake,
     TimeProvider time,
     IOptions<LeadOptions> options,
     ICurrentActor actor)
@@ -29,7 +33,8 @@ public sealed class LeadSubmissionService(
     /// <summary>Submission source of callers with neither a landing key nor an API client id.</summary>
     public const string PublicSource = "public";
 
-    public async Task<SubmitLeadPayload> SubmitAsync(SubmitLeadInput input, SubmissionContext from, CancellationToken ct)
+    /// <summary>Handles one submission; <paramref name="auditEntry"/> makes the audit entry stored with a lead the batch writes.</summary>
+    public async Task<SubmitLeadPayload> SubmitAsync(SubmitLeadInput input, SubmissionContext from, Func<SubmitLeadPayload, AuditLogEntry> auditEntry, CancellationToken ct)
     {
         var settings = options.Value;
         var now = time.GetUtcNow().UtcDateTime;
@@ -57,6 +62,12 @@ public sealed class LeadSubmissionService(
             return SubmitLeadPayload.Failed([.. errors]);
 
         var idempotencyKey = from.IdempotencyKey ?? input.IdempotencyKey;
+        if (actor is { PartnerId: null, LeadOwnerId: null } && string.IsNullOrWhiteSpace(input.ReferralCode))
+        {
+            var candidate = NewLead(input, key, phone, email, source, idempotencyKey, now);
+            if (await intake.TryStoreAsync(candidate, new LeadIntake.Caller(actor.Name, actor.ClientId), lead => auditEntry(Accepted(lead))))
+                return Accepted(candidate) with { Audited = true };
+        }
         if (await FindEarlierAsync(source, idempotencyKey, phone, email, now.AddDays(-settings.DuplicateWindowDays), ct) is { } earlier)
             return earlier.Retry switch
             {
@@ -69,14 +80,8 @@ public sealed class LeadSubmissionService(
         var lead = NewLead(input, key, phone, email, source, idempotencyKey, now);
         var referral = await AttributeAsync(lead, input.ReferralCode, now, warnings, ct)
             ?? await AttributeToCallingPartnerAsync(lead, now, warnings, ct);
-        if (settings.AutoAssign && await routing.PickOwnerAsync(lead.Temperature, ct) is { } ownerId)
-        {
-            lead.OwnerId = ownerId;
-            lead.AssignedAt = now;
-            lead.Status = LeadStatus.Assigned;
-        }
-        if (lead.RequestType == RequestType.OnlineEstimate)
-            lead.Activities.Add(EstimateFollowUp(lead, now));
+        if (settings.AutoAssign)
+            await routing.AssignNewAsync(lead, ct);
 
         db.Leads.Add(lead);
         try
@@ -106,6 +111,8 @@ public sealed class LeadSubmissionService(
         }
         return new SubmitLeadPayload(lead, false, warnings, []);
     }
+
+    private static SubmitLeadPayload Accepted(Lead lead) => new(lead, false, [], []);
 
     private Task<Lead?> FindSubmittedAsync(string source, string idempotencyKey, CancellationToken ct) =>
         db.Leads.AsNoTracking().SingleOrDefaultAsync(l => l.SubmissionSource == source && l.IdempotencyKey == idempotencyKey, ct);
@@ -181,10 +188,11 @@ public sealed class LeadSubmissionService(
         return new SubmitLeadPayload(lead, true, [], []);
     }
 
+    /// <summary>The lead a submission creates, unassigned, with its online-estimate follow-up task (L9).</summary>
     private Lead NewLead(SubmitLeadInput input, LandingKey? key, string? phone, string? email, string source, string? idempotencyKey, DateTime now)
     {
         var settings = options.Value;
-        return new Lead
+        var lead = new Lead
         {
             CreatedAt = now, // the deadline counts from the same instant
             FirstName = input.FirstName!.Trim(),
@@ -219,6 +227,9 @@ public sealed class LeadSubmissionService(
             ConsentText = input.MarketingConsent ? input.ConsentText : null,
             ConsentAt = input.MarketingConsent ? input.ConsentAt ?? now : null,
         };
+        if (lead.RequestType == RequestType.OnlineEstimate)
+            lead.Activities.Add(EstimateFollowUp(lead, now));
+        return lead;
     }
 
     /// <summary>
@@ -300,7 +311,6 @@ public sealed class LeadSubmissionService(
         Subject = "Call back about the online estimate and book a meeting (no proposal online, L9)",
         OccurredAt = now,
         ScheduledAt = lead.FirstResponseDueAt,
-        OwnerId = lead.OwnerId,
     };
 
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using Platform.Api.Auditing;
 using Platform.Data;
 
 namespace Platform.Api.Leads.Submission;
@@ -24,7 +25,7 @@ public static class SubmitLeadMutation
                     services.GetRequiredService<ICurrentActor>().ClientId,
                     http?.Connection.RemoteIpAddress?.ToString());
                 return await services.GetRequiredService<LeadSubmissionService>()
-                    .SubmitAsync(context.GetArgument<SubmitLeadInput>("input"), from, context.CancellationToken);
+                    .SubmitAsync(context.GetArgument<SubmitLeadInput>("input"), from, payload => MutationAudit.Entry(context, payload, null), context.CancellationToken);
             });
     }
 

@@ -1,12 +1,16 @@
 using GraphQL.Types;
+using Platform.Api.Auditing;
 using Platform.Domain.Leads;
 using Platform.GraphQL.Server.Mutations;
 
 namespace Platform.Api.Leads.Submission;
 
 /// <summary>What <c>submitLead</c> returns.</summary>
-public sealed record SubmitLeadPayload(Lead? Lead, bool RepeatTouch, IReadOnlyList<IPayloadError> Warnings, IReadOnlyList<IPayloadError> Errors)
+public sealed record SubmitLeadPayload(Lead? Lead, bool RepeatTouch, IReadOnlyList<IPayloadError> Warnings, IReadOnlyList<IPayloadError> Errors) : IAuditedPayload
 {
+    /// <summary>True when the lead's audit entry was stored with it (<see cref="LeadIntake"/>).</summary>
+    public bool Audited { get; init; }
+
     public static SubmitLeadPayload Failed(params IPayloadError[] errors) => new(null, false, [], errors);
 }
 
