@@ -30,6 +30,9 @@ public static class PlatformApp
         // handler chain. Every other path keeps it (the OAuth endpoints and the sign-in pages are handled there).
         app.UseWhen(http => http.Request.Headers.Authorization.Count > 0 || !http.Request.Path.StartsWithSegments("/graphql"),
             branch => branch.UseAuthentication());
+        // UseAuthentication marks the branch, not this app, as having authentication; unmarked, WebApplication would
+        // add it again in front of everything (every request authenticated, a token twice).
+        ((IApplicationBuilder)app).Properties["__AuthenticationMiddlewareSet"] = true;
         app.UseLandingKeys();
         app.UseAuthorization();
         app.MapPlatformSecurity();
