@@ -83,6 +83,8 @@ public sealed class LeadIntake(IServiceScopeFactory scopes, IOptions<LeadOptions
             await using var scope = scopes.CreateAsyncScope();
             // Stamps come from each submission's caller (Stamp), not from this context's actor.
             await using var db = scope.ServiceProvider.CreatePlatformDbContext(new Unnamed());
+            // Only new rows, all added explicitly: nothing for change detection to find.
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
             var earlier = await EarlierAsync(db, batch);
             var routing = scope.ServiceProvider.GetRequiredService<LeadRouting>();
             foreach (var submission in batch)
