@@ -17,7 +17,7 @@ namespace Platform.Api.Leads.Submission;
 /// </summary>
 public sealed class LeadIntake(IServiceScopeFactory scopes, IOptions<LeadOptions> options, TimeProvider time, ILogger<LeadIntake> logger) : BackgroundService
 {
-    /// <summary>The most submissions written in one batch (one statement's worth of parameters on every provider).</summary>
+    /// <summary>The most submissions written in one batch: bounds a batch's time (EF Core splits the statements at each provider's parameter limit).</summary>
     internal const int MaxBatch = 100;
 
     /// <summary>Who submitted, read in the request: stamped on the lead and the audit entry.</summary>
