@@ -158,6 +158,34 @@ public abstract class SubmitLeadTests<THost>(THost api) where THost : ApiHost
         Assert.Equal(1, await CountLeadsAsync(phone: phone));
     }
 
+    [Theory] // DECISIONS [Leads] "duplicates": an open lead of the last 30 days; the batch (no referral code) and one by one (a referral code)
+    [InlineData(-5, LeadStatus.New, false, true)]      // 30 days less 5 minutes ago, open: a repeat touch
+    [InlineData(5, LeadStatus.New, false, false)]      // 30 days and 5 minutes ago: a new lead
+    [InlineData(-5, LeadStatus.Refused, false, false)] // closed: a new lead
+    [InlineData(-5, LeadStatus.New, true, true)]
+    [InlineData(5, LeadStatus.New, true, false)]
+    [InlineData(-5, LeadStatus.Refused, true, false)]
+    public async Task SubmitLead_DuplicateWindow_OpenLeadsOfTheLast30DaysOnly(int minutesPast30Days, LeadStatus status, bool withReferralCode, bool repeatTouch)
+    {
+        var form = LeadApi.Form();
+        var earlier = await WithDbAsync(async db =>
+        {
+            var lead = new Lead { FirstName = "Earlier", Phone = LeadApi.E164(form), Status = status, Channel = LeadChannels.Website, CreatedAt = DateTime.UtcNow.AddDays(-30).AddMinutes(-minutesPast30Days) };
+            db.Leads.Add(lead);
+            await db.SaveChangesAsync();
+            return lead.Id;
+        });
+        if (withReferralCode)
+            form["referralCode"] = "NO-SUCH-CODE"; // a warning, and the one-by-one way
+
+        var payload = await api.SubmitAsync(form);
+
+        payload.AssertOk();
+        Assert.Equal(repeatTouch, (bool)payload["repeatTouch"]!);
+        Assert.Equal(repeatTouch, (string)payload["lead"]!["id"]! == Platform.GraphQL.Server.Relay.GlobalId.Encode(nameof(Lead), earlier));
+        Assert.Equal(repeatTouch ? 1 : 2, await CountLeadsAsync(phone: LeadApi.E164(form)));
+    }
+
     [Fact]
     public async Task SubmitLead_NewLeadAndRepeatTouch_StatementsArePinned()
     {

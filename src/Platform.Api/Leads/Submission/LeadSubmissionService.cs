@@ -134,22 +134,27 @@ public sealed class LeadSubmissionService(
             return null;
         // Not run here: a subquery of the statement below (IQueryable), so the whole lookup stays one round trip.
         var touched = db.Activities.Where(a => idempotencyKey != null && a.SubmissionSource == source && a.IdempotencyKey == idempotencyKey).Select(a => a.LeadId);
+        // The window and the open statuses are selected and sorted on, not filtered on: the planner then only has the
+        // selective (source, key), phone and e-mail indexes, never a scan of the window's leads (as LeadIntake's check).
         var found = await db.Leads
             .Where(l => (idempotencyKey != null && l.SubmissionSource == source && l.IdempotencyKey == idempotencyKey)
                 || l.Id == touched.FirstOrDefault()
-                || (l.CreatedAt >= since
-                    && (l.Status == LeadStatus.New || l.Status == LeadStatus.Assigned || l.Status == LeadStatus.InProgress || l.Status == LeadStatus.Qualified)
-                    && ((phone != null && l.Phone == phone) || (email != null && l.Email == email))))
+                || (phone != null && l.Phone == phone)
+                || (email != null && l.Email == email))
             .Select(l => new
             {
                 Lead = l,
                 Created = idempotencyKey != null && l.SubmissionSource == source && l.IdempotencyKey == idempotencyKey,
                 Touched = l.Id == touched.FirstOrDefault(),
+                Open = l.CreatedAt >= since
+                    && (l.Status == LeadStatus.New || l.Status == LeadStatus.Assigned || l.Status == LeadStatus.InProgress || l.Status == LeadStatus.Qualified),
             })
-            .OrderByDescending(x => x.Created).ThenByDescending(x => x.Touched)
+            .OrderByDescending(x => x.Created).ThenByDescending(x => x.Touched).ThenByDescending(x => x.Open)
             .ThenByDescending(x => x.Lead.CreatedAt).ThenByDescending(x => x.Lead.Id)
             .FirstOrDefaultAsync(ct);
-        return found is null ? null : new Earlier(found.Lead, found.Created ? Retry.OfNewLead : found.Touched ? Retry.OfRepeatTouch : Retry.No);
+        if (found is null || !(found.Created || found.Touched || found.Open))
+            return null; // only closed or older leads of this person: a new lead
+        return new Earlier(found.Lead, found.Created ? Retry.OfNewLead : found.Touched ? Retry.OfRepeatTouch : Retry.No);
     }
 
     private async Task<SubmitLeadPayload> RecordRepeatTouchAsync(Lead lead, SubmitLeadInput input, string source, string? idempotencyKey, DateTime now, CancellationToken ct)
