@@ -1,49 +1,15 @@
-using System.Data;
-using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using Platform.Api.Tests.Infrastructure;
 using Platform.Api.Kpis;
 using Platform.Data;
 
 namespace Platform.Api.Tests.Kpis;
 
 /// <summary>
-/// The KPI queries translate on SQL Server too: they run against a SQL Server context whose connection and commands
-/// are intercepted (no server needed), so a missing translation throws and the generated SQL can be checked.
+/// The KPI queries translate on SQL Server too: they run against a <see cref="SqlServerWithoutServer"/> context, so a
+/// missing translation throws and the generated SQL can be checked.
 /// </summary>
 public sealed class SqlServerTranslationTests
 {
-    /// <summary>Opens no connection and answers every command with no rows, keeping its text (the duration statistics with their columns).</summary>
-    private sealed class NoServer : DbCommandInterceptor, IDbConnectionInterceptor
-    {
-        public List<string> Commands { get; } = [];
-
-        public ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(InterceptionResult.Suppress());
-
-        public ValueTask ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
-
-        public ValueTask<InterceptionResult> ConnectionClosingAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result) =>
-            ValueTask.FromResult(InterceptionResult.Suppress());
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Commands.Add(command.CommandText);
-            var table = new DataTable();
-            if (command.CommandText.Contains("\"SleepingClients\"", StringComparison.Ordinal))
-            {
-                foreach (var column in new[] { "Bucket", "Dimension", "PayingClients", "SleepingClients" })
-                    table.Columns.Add(column);
-            }
-            else if (command.CommandText.Contains("\"MedianSeconds\"", StringComparison.Ordinal))
-            {
-                foreach (var column in new[] { "Bucket", "Dimension", "Count", "AverageSeconds", "MedianSeconds", "P90Seconds", "FlaggedWithin" })
-                    table.Columns.Add(column);
-            }
-            return ValueTask.FromResult(InterceptionResult<DbDataReader>.SuppressWithResult(table.CreateDataReader()));
-        }
-    }
-
     public static TheoryData<KpiBucket, KpiDimension?> Cases()
     {
         var cases = new TheoryData<KpiBucket, KpiDimension?>();
@@ -58,12 +24,8 @@ public sealed class SqlServerTranslationTests
     [MemberData(nameof(Cases))]
     public async Task KpiQueries_TranslateOnSqlServer(KpiBucket bucket, KpiDimension? dimension)
     {
-        var noServer = new NoServer();
-        var options = new DbContextOptionsBuilder<SqlServerDbContext>()
-            .UseSqlServer("Server=none;Database=none")
-            .AddInterceptors(noServer)
-            .Options;
-        await using var db = new SqlServerDbContext(options);
+        var noServer = new SqlServerWithoutServer();
+        await using var db = noServer.CreateContext();
         var range = new KpiRange { From = new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc), To = new DateTime(2030, 4, 1, 0, 0, 0, DateTimeKind.Utc), Bucket = bucket, GroupBy = dimension };
 
         await new LeadKpis(db).FunnelAsync(range, CancellationToken.None);
@@ -85,12 +47,8 @@ public sealed class SqlServerTranslationTests
     [MemberData(nameof(Cases))]
     public async Task FunnelKpiQueries_TranslateOnSqlServer(KpiBucket bucket, KpiDimension? dimension)
     {
-        var noServer = new NoServer();
-        var options = new DbContextOptionsBuilder<SqlServerDbContext>()
-            .UseSqlServer("Server=none;Database=none")
-            .AddInterceptors(noServer)
-            .Options;
-        await using var db = new SqlServerDbContext(options);
+        var noServer = new SqlServerWithoutServer();
+        await using var db = noServer.CreateContext();
         var range = new KpiRange { From = new DateTime(2031, 1, 1, 0, 0, 0, DateTimeKind.Utc), To = new DateTime(2031, 4, 1, 0, 0, 0, DateTimeKind.Utc), Bucket = bucket, GroupBy = dimension };
         var pipeline = new PipelineKpi(1, "Default", [new PipelineKpis.Stage(1, 1, "Default", "NEW", "New", 1, false)], range);
 
@@ -112,12 +70,8 @@ public sealed class SqlServerTranslationTests
     [MemberData(nameof(Cases))]
     public async Task BusinessKpiQueries_TranslateOnSqlServer(KpiBucket bucket, KpiDimension? dimension)
     {
-        var noServer = new NoServer();
-        var options = new DbContextOptionsBuilder<SqlServerDbContext>()
-            .UseSqlServer("Server=none;Database=none")
-            .AddInterceptors(noServer)
-            .Options;
-        await using var db = new SqlServerDbContext(options);
+        var noServer = new SqlServerWithoutServer();
+        await using var db = noServer.CreateContext();
         var range = new KpiRange { From = new DateTime(2032, 1, 1, 0, 0, 0, DateTimeKind.Utc), To = new DateTime(2032, 4, 1, 0, 0, 0, DateTimeKind.Utc), Bucket = bucket, GroupBy = dimension };
         var clients = new ClientKpis(db, Microsoft.Extensions.Options.Options.Create(new Platform.Domain.Clients.ClientInsightsOptions()),
             Microsoft.Extensions.Options.Options.Create(new Platform.Domain.Loyalty.LoyaltyOptions()));

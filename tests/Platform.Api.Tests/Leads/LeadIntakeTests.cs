@@ -157,3 +157,24 @@ public abstract class LeadIntakeTests<THost>(THost api) where THost : ApiHost
 public sealed class DefaultLeadIntakeTests(DefaultApi api) : LeadIntakeTests<DefaultApi>(api), IClassFixture<DefaultApi>;
 
 public sealed class PostgresLeadIntakeTests(PostgresApi api) : LeadIntakeTests<PostgresApi>(api), IClassFixture<PostgresApi>;
+
+/// <summary>The batch's duplicate check on SQL Server (production; no server runs here, so the translation is checked).</summary>
+public sealed class LeadIntakeSqlServerTests
+{
+    [Fact]
+    public async Task DuplicateCheck_TranslatesOnSqlServer_AsOneStatement_FilteringOnIndexedColumnsOnly()
+    {
+        var noServer = new SqlServerWithoutServer();
+        await using var db = noServer.CreateContext();
+        var lead = new Lead { FirstName = "Batch", Phone = "+493012345678", Email = "batch@example.com", SubmissionSource = "lk_demo", IdempotencyKey = "key-1" };
+
+        await LeadIntake.EarlierAsync(db, [new LeadIntake.Submission(lead, new LeadIntake.Caller(null, "lk_demo"), _ => new AuditLogEntry())], DateTime.UtcNow.AddDays(-30));
+
+        var sql = Assert.Single(noServer.Commands);
+        Assert.Contains("UNION ALL", sql);
+        // The window is selected, not filtered on: the planner keeps to the (source, key), phone and e-mail indexes.
+        var leadsWhere = sql[sql.IndexOf("WHERE", StringComparison.Ordinal)..sql.IndexOf("UNION ALL", StringComparison.Ordinal)];
+        Assert.DoesNotContain("CreatedAt", leadsWhere);
+        Assert.Contains("[Phone]", leadsWhere);
+    }
+}

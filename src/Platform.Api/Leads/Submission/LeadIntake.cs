@@ -85,7 +85,7 @@ public sealed class LeadIntake(IServiceScopeFactory scopes, IOptions<LeadOptions
             await using var db = scope.ServiceProvider.CreatePlatformDbContext(new Unnamed());
             // Only new rows, all added explicitly: nothing for change detection to find.
             db.ChangeTracker.AutoDetectChangesEnabled = false;
-            var earlier = await EarlierAsync(db, batch);
+            var earlier = await EarlierAsync(db, batch, time.GetUtcNow().UtcDateTime.AddDays(-options.Value.DuplicateWindowDays));
             var routing = scope.ServiceProvider.GetRequiredService<LeadRouting>();
             foreach (var submission in batch)
             {
@@ -123,7 +123,7 @@ public sealed class LeadIntake(IServiceScopeFactory scopes, IOptions<LeadOptions
     }
 
     /// <summary>What the leads and touches of the database, then the earlier submissions of the batch, already claim.</summary>
-    private sealed class Claims
+    internal sealed class Claims
     {
         private readonly HashSet<(string?, string)> _keys = [];
         private readonly HashSet<string> _phones = [];
@@ -152,14 +152,13 @@ public sealed class LeadIntake(IServiceScopeFactory scopes, IOptions<LeadOptions
     }
 
     /// <summary>One statement for the whole batch: the same matches as the one-by-one duplicate check, for all its keys, phones and e-mails.</summary>
-    private async Task<Claims> EarlierAsync(PlatformDbContext db, IReadOnlyList<Submission> batch)
+    internal static async Task<Claims> EarlierAsync(PlatformDbContext db, IReadOnlyList<Submission> batch, DateTime since)
     {
         // Sources and keys both: the unique (source, key) indexes of leads and activities serve them.
         var sources = batch.Where(s => s.Lead.IdempotencyKey is not null).Select(s => s.Lead.SubmissionSource).OfType<string>().Distinct().ToList();
         var keys = batch.Select(s => s.Lead.IdempotencyKey).OfType<string>().Distinct().ToList();
         var phones = batch.Select(s => s.Lead.Phone).OfType<string>().Distinct().ToList();
         var emails = batch.Select(s => s.Lead.Email).OfType<string>().Distinct().ToList();
-        var since = time.GetUtcNow().UtcDateTime.AddDays(-options.Value.DuplicateWindowDays);
         // The window and the open statuses are selected, not filtered on: the only conditions the planner sees are the
         // selective (source, key), phone and e-mail indexes, never a scan of the window's leads.
         var rows = await db.Leads
