@@ -159,21 +159,12 @@ public sealed class LeadIntake(IServiceScopeFactory scopes, IOptions<LeadOptions
         var keys = batch.Select(s => s.Lead.IdempotencyKey).OfType<string>().Distinct().ToList();
         var phones = batch.Select(s => s.Lead.Phone).OfType<string>().Distinct().ToList();
         var emails = batch.Select(s => s.Lead.Email).OfType<string>().Distinct().ToList();
-        // The window and the open statuses are selected, not filtered on: the only conditions the planner sees are the
-        // selective (source, key), phone and e-mail indexes, never a scan of the window's leads.
+        // The window is selected, not filtered on (DuplicateWindow): never a scan of the window's leads.
         var rows = await db.Leads
             .Where(l => (l.SubmissionSource != null && sources.Contains(l.SubmissionSource) && l.IdempotencyKey != null && keys.Contains(l.IdempotencyKey))
                 || (l.Phone != null && phones.Contains(l.Phone))
                 || (l.Email != null && emails.Contains(l.Email)))
-            .Select(l => new
-            {
-                Source = l.SubmissionSource,
-                Key = l.IdempotencyKey,
-                l.Phone,
-                l.Email,
-                Open = l.CreatedAt >= since
-                    && (l.Status == LeadStatus.New || l.Status == LeadStatus.Assigned || l.Status == LeadStatus.InProgress || l.Status == LeadStatus.Qualified),
-            })
+            .Select(DuplicateWindow.Select(since, (l, open) => new { Source = l.SubmissionSource, Key = l.IdempotencyKey, l.Phone, l.Email, Open = open }))
             .Concat(db.Activities
                 .Where(a => a.SubmissionSource != null && sources.Contains(a.SubmissionSource) && a.IdempotencyKey != null && keys.Contains(a.IdempotencyKey))
                 .Select(a => new { Source = a.SubmissionSource, Key = a.IdempotencyKey, Phone = (string?)null, Email = (string?)null, Open = false }))

@@ -134,21 +134,19 @@ public sealed class LeadSubmissionService(
             return null;
         // Not run here: a subquery of the statement below (IQueryable), so the whole lookup stays one round trip.
         var touched = db.Activities.Where(a => idempotencyKey != null && a.SubmissionSource == source && a.IdempotencyKey == idempotencyKey).Select(a => a.LeadId);
-        // The window and the open statuses are selected and sorted on, not filtered on: the planner then only has the
-        // selective (source, key), phone and e-mail indexes, never a scan of the window's leads (as LeadIntake's check).
+        // The window is selected and sorted on, not filtered on (DuplicateWindow): never a scan of the window's leads.
         var found = await db.Leads
             .Where(l => (idempotencyKey != null && l.SubmissionSource == source && l.IdempotencyKey == idempotencyKey)
                 || l.Id == touched.FirstOrDefault()
                 || (phone != null && l.Phone == phone)
                 || (email != null && l.Email == email))
-            .Select(l => new
+            .Select(DuplicateWindow.Select(since, (l, open) => new
             {
                 Lead = l,
                 Created = idempotencyKey != null && l.SubmissionSource == source && l.IdempotencyKey == idempotencyKey,
                 Touched = l.Id == touched.FirstOrDefault(),
-                Open = l.CreatedAt >= since
-                    && (l.Status == LeadStatus.New || l.Status == LeadStatus.Assigned || l.Status == LeadStatus.InProgress || l.Status == LeadStatus.Qualified),
-            })
+                Open = open,
+            }))
             .OrderByDescending(x => x.Created).ThenByDescending(x => x.Touched).ThenByDescending(x => x.Open)
             .ThenByDescending(x => x.Lead.CreatedAt).ThenByDescending(x => x.Lead.Id)
             .FirstOrDefaultAsync(ct);
