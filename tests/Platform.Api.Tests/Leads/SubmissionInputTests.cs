@@ -10,7 +10,8 @@ namespace Platform.Api.Tests.Leads;
 
 /// <summary>
 /// What <c>submitLead</c> refuses for its form alone: too long, control characters, letters in a phone, odd estimate
-/// parameters. Each is a VALIDATION error naming the field, and nothing is stored (no lead, no spam record).
+/// parameters. Each is a VALIDATION error naming the field, and nothing is stored (no lead, no spam record). The
+/// edges it accepts are stored as sent, on each database.
 /// </summary>
 public abstract class SubmissionInputTests<THost>(THost api) where THost : ApiHost
 {
@@ -128,6 +129,21 @@ public abstract class SubmissionInputTests<THost>(THost api) where THost : ApiHo
         var lead = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Leads.SingleAsync(l => l.Phone == LeadApi.E164(form));
         Assert.Equal("Two pages:\r\n\tabout\n\tcontacts", lead.Message);
         Assert.Equal("I agree\nto the newsletter.", lead.ConsentText);
+    }
+
+    [Theory]
+    [InlineData("2026-05-31T09:30:00Z")]
+    [InlineData("2026-05-31T12:30:00+03:00")]
+    [InlineData("2026-05-31T09:30:00")]
+    public async Task SubmitLead_ConsentTime_IsStoredInUtc(string consentAt)
+    {
+        var form = LeadApi.Form(("marketingConsent", true), ("consentText", "I agree."), ("consentAt", consentAt), ("formRenderedAt", consentAt));
+
+        (await api.SubmitAsync(form)).AssertOk();
+
+        await using var scope = api.Services.CreateAsyncScope();
+        var lead = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Leads.SingleAsync(l => l.Phone == LeadApi.E164(form));
+        Assert.Equal(new DateTime(2026, 5, 31, 9, 30, 0, DateTimeKind.Utc), lead.ConsentAt);
     }
 
     [Fact]
