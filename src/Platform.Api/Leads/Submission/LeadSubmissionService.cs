@@ -12,9 +12,17 @@ namespace Platform.Api.Leads.Submission;
 
 /// <summary>
 /// Where a submission came from: the landing key and idempotency key headers, the client and its address, and whether
-/// the caller is public (a landing page: a landing key or landing client), which learns nothing about stored data.
+/// the caller is public (a landing page: a landing key or landing client), which learns nothing about stored data. A
+/// submission stored later than it was made (from the spool) carries its receipt id and the time it was made.
 /// </summary>
-public sealed record SubmissionContext(string? LandingKey, string? IdempotencyKey, string? ClientId, string? IpAddress, bool Public = false);
+public sealed record SubmissionContext(string? LandingKey, string? IdempotencyKey, string? ClientId, string? IpAddress, bool Public = false)
+{
+    /// <summary>The receipt id the submission was given when it was made; null: a new one (or the key's).</summary>
+    public string? ReceiptId { get; init; }
+
+    /// <summary>When the submission was made; null: now.</summary>
+    public DateTime? SubmittedAt { get; init; }
+}
 
 /// <summary>
 /// <c>submitLead</c>: validates, rejects spam, returns the first result for a retried idempotency key, records a repeat
@@ -43,7 +51,7 @@ public sealed class LeadSubmissionService(
     public async Task<SubmitLeadPayload> SubmitAsync(SubmitLeadInput input, SubmissionContext from, Func<SubmitLeadPayload, AuditLogEntry> auditEntry, CancellationToken ct)
     {
         var settings = options.Value;
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = from.SubmittedAt ?? time.GetUtcNow().UtcDateTime;
         LandingKey? key = null;
         if (from.LandingKey is { } keyString)
         {
@@ -67,8 +75,10 @@ public sealed class LeadSubmissionService(
         if (errors.Count > 0)
             return SubmitLeadPayload.Failed([.. errors]);
 
-        var idempotencyKey = from.IdempotencyKey ?? input.IdempotencyKey;
-        var receiptId = SubmissionReceipt.IdOf(source, idempotencyKey);
+        var receiptId = from.ReceiptId ?? SubmissionReceipt.IdOf(source, from.IdempotencyKey ?? input.IdempotencyKey);
+        // Without a key of the caller's the receipt id is the key: storing the submission again (from the spool, after a
+        // lost answer) finds what it stored.
+        var idempotencyKey = from.IdempotencyKey ?? input.IdempotencyKey ?? receiptId;
         var dueAt = now + ResponseTime(input.RequestType);
         if (actor is { PartnerId: null, LeadOwnerId: null } && string.IsNullOrWhiteSpace(input.ReferralCode))
         {
@@ -192,23 +202,21 @@ public sealed class LeadSubmissionService(
     /// with this phone or e-mail, flagged when it is open and created since <paramref name="since"/> (a repeat touch).
     /// The touch lookup is an uncorrelated subquery on the unique (source, key) index of activities, evaluated once.
     /// </summary>
-    private async Task<Earlier?> FindEarlierAsync(string source, string? idempotencyKey, string? phone, string? email, DateTime since, CancellationToken ct)
+    private async Task<Earlier?> FindEarlierAsync(string source, string idempotencyKey, string? phone, string? email, DateTime since, CancellationToken ct)
     {
-        if (idempotencyKey is null && phone is null && email is null)
-            return null;
         // Not run here: a subquery of the statement below (IQueryable), so the whole lookup stays one round trip.
         var touched = db.Activities.IgnoreQueryFilters()
-            .Where(a => idempotencyKey != null && a.SubmissionSource == source && a.IdempotencyKey == idempotencyKey).Select(a => a.LeadId);
+            .Where(a => a.SubmissionSource == source && a.IdempotencyKey == idempotencyKey).Select(a => a.LeadId);
         // The window is selected and sorted on, not filtered on (DuplicateWindow): never a scan of the window's leads.
         var found = await db.Leads.IgnoreQueryFilters().AsNoTracking()
-            .Where(l => (idempotencyKey != null && l.SubmissionSource == source && l.IdempotencyKey == idempotencyKey)
+            .Where(l => (l.SubmissionSource == source && l.IdempotencyKey == idempotencyKey)
                 || l.Id == touched.FirstOrDefault()
                 || (phone != null && l.Phone == phone)
                 || (email != null && l.Email == email))
             .Select(DuplicateWindow.Select(since, (l, open) => new
             {
                 Lead = l,
-                Created = idempotencyKey != null && l.SubmissionSource == source && l.IdempotencyKey == idempotencyKey,
+                Created = l.SubmissionSource == source && l.IdempotencyKey == idempotencyKey,
                 Touched = l.Id == touched.FirstOrDefault(),
                 Open = open,
             }))
@@ -223,7 +231,7 @@ public sealed class LeadSubmissionService(
     /// Records a repeat submission on <paramref name="lead"/>: a <c>FORM_SUBMISSION</c> activity and one more touch, the
     /// count raised in the database, so concurrent touches of one lead queue on its row instead of retrying on its version.
     /// </summary>
-    private async Task<Lead> RecordRepeatTouchAsync(Lead lead, SubmitLeadInput input, string source, string? idempotencyKey, DateTime now, CancellationToken ct)
+    private async Task<Lead> RecordRepeatTouchAsync(Lead lead, SubmitLeadInput input, string source, string idempotencyKey, DateTime now, CancellationToken ct)
     {
         var touch = RepeatTouch(input, source, idempotencyKey, now);
         touch.LeadId = lead.Id;
@@ -240,7 +248,7 @@ public sealed class LeadSubmissionService(
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        catch (DbUpdateException e) when (idempotencyKey is not null && e.IsUniqueViolation())
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // A concurrent retry with the same key recorded this touch first (unique source + key on activities).
             db.ChangeTracker.Clear();
@@ -253,7 +261,7 @@ public sealed class LeadSubmissionService(
     }
 
     /// <summary>The <c>FORM_SUBMISSION</c> activity a repeat submission adds to the person's open lead; its key makes a retry find it.</summary>
-    private static Activity RepeatTouch(SubmitLeadInput input, string source, string? idempotencyKey, DateTime now) => new()
+    private static Activity RepeatTouch(SubmitLeadInput input, string source, string idempotencyKey, DateTime now) => new()
     {
         Type = Platform.Domain.Leads.ActivityType.FormSubmission,
         Direction = ActivityDirection.Inbound,
@@ -261,12 +269,12 @@ public sealed class LeadSubmissionService(
         Result = Trimmed(input.Message),
         OccurredAt = now,
         DoneAt = now,
-        SubmissionSource = idempotencyKey is null ? null : source,
+        SubmissionSource = source,
         IdempotencyKey = idempotencyKey,
     };
 
     /// <summary>The lead a submission creates, unassigned, with its online-estimate follow-up task (L9).</summary>
-    private Lead NewLead(SubmitLeadInput input, LandingKey? key, string? phone, string? email, string source, string? idempotencyKey, DateTime now)
+    private Lead NewLead(SubmitLeadInput input, LandingKey? key, string? phone, string? email, string source, string idempotencyKey, DateTime now)
     {
         var lead = new Lead
         {
