@@ -18,6 +18,7 @@ public static class LeadServiceRegistration
         services.AddSingleton<ContactNormalizer>();
         services.AddSingleton<SubmissionValidator>();
         services.AddScoped<LandingKeyService>();
+        services.AddSingleton<KnownLandingKeys>();
         services.AddScoped<LandingKeyRegistry>();
         services.AddScoped<LeadRouting>();
         services.AddScoped<LeadSubmissionService>();
