@@ -22,11 +22,11 @@ internal sealed class DatabaseFailureInterceptor(DatabaseAvailability availabili
         return ValueTask.FromResult(result);
     }
 
-    public void ConnectionFailed(DbConnection connection, ConnectionErrorEventData eventData) => availability.ReportFailure(eventData.Exception);
+    public void ConnectionFailed(DbConnection connection, ConnectionErrorEventData eventData) => Report(eventData);
 
     public Task ConnectionFailedAsync(DbConnection connection, ConnectionErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        availability.ReportFailure(eventData.Exception);
+        Report(eventData);
         return Task.CompletedTask;
     }
 
@@ -44,6 +44,14 @@ internal sealed class DatabaseFailureInterceptor(DatabaseAvailability availabili
     {
         availability.ReportFailure(eventData.Exception);
         return Task.CompletedTask;
+    }
+
+    private void Report(ConnectionErrorEventData eventData)
+    {
+        // EF reports a failure it expects at Debug: an existence check opening a database that may not exist yet (the
+        // SQLite file before the first migration). That is no outage.
+        if (eventData.LogLevel > LogLevel.Debug)
+            availability.ReportFailure(eventData.Exception);
     }
 
     private void ThrowIfUnavailable()
