@@ -64,11 +64,16 @@ internal sealed class GraphQLHttpEndpoint<TSchema>(GraphQLHttpOptions options, I
             if (parsed.Batch is { } batch)
             {
                 // Sequential: the operations share the request's scoped services (a DbContext is not thread-safe).
-                // One status cannot describe mixed outcomes, so a batch is 200 and each result carries its errors.
+                // One status cannot describe mixed outcomes, so a batch is 200 and each result carries its errors,
+                // unless every result failed with the same IHttpStatusError status (e.g. all 503 during an outage).
                 var results = new ExecutionResult[batch.Length];
                 for (var i = 0; i < batch.Length; i++)
                     results[i] = await ExecuteAsync(context, executer, batch[i], isGet);
-                await WriteAsync(context, serializer, StatusCodes.Status200OK, mediaType, results);
+                var statusErrors = results.Select(StatusErrorOf).ToArray();
+                var shared = statusErrors.All(e => e is not null && e.StatusCode == statusErrors[0]!.StatusCode) ? statusErrors[0] : null;
+                if (shared?.RetryAfterSeconds is { } batchRetryAfter)
+                    context.Response.Headers.RetryAfter = batchRetryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await WriteAsync(context, serializer, shared?.StatusCode ?? StatusCodes.Status200OK, mediaType, results);
                 return;
             }
 
@@ -78,7 +83,7 @@ internal sealed class GraphQLHttpEndpoint<TSchema>(GraphQLHttpOptions options, I
                 context.Response.Headers.Allow = HttpMethods.Post;
             else if (statusCode == StatusCodes.Status401Unauthorized)
                 context.Response.Headers.WWWAuthenticate = options.AuthenticationChallenge;
-            if (result.Errors?.OfType<IHttpStatusError>().FirstOrDefault() is { RetryAfterSeconds: { } retryAfter })
+            if (StatusErrorOf(result) is { RetryAfterSeconds: { } retryAfter })
                 context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (isGet && statusCode == StatusCodes.Status200OK && result.Errors is null && options.GetCacheControl is { } cacheControl)
                 await WriteCacheableAsync(context, serializer, mediaType, result, cacheControl);
@@ -134,7 +139,7 @@ internal sealed class GraphQLHttpEndpoint<TSchema>(GraphQLHttpOptions options, I
     /// </summary>
     private static int StatusCodeOf(ExecutionResult result, ResponseMediaType mediaType)
     {
-        if (result.Errors?.OfType<IHttpStatusError>().FirstOrDefault() is { } statusError)
+        if (StatusErrorOf(result) is { } statusError)
             return statusError.StatusCode;
         if (result.Executed)
             return StatusCodes.Status200OK;
@@ -155,6 +160,8 @@ internal sealed class GraphQLHttpEndpoint<TSchema>(GraphQLHttpOptions options, I
         }
         return statusCode;
     }
+
+    private static IHttpStatusError? StatusErrorOf(ExecutionResult result) => result.Errors?.OfType<IHttpStatusError>().FirstOrDefault();
 
     /// <summary>Writes a successful GET answer with an <c>ETag</c> of its body, or 304 without a body when the client holds it already.</summary>
     private static async Task WriteCacheableAsync(HttpContext context, IGraphQLSerializer serializer, ResponseMediaType mediaType, ExecutionResult result, string cacheControl)
