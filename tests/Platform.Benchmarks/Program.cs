@@ -152,6 +152,8 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
         rowCheck = $" rows={rows} accepted={accepted}";
         Console.WriteLine($"Rows written: {rows}, accepted requests: {accepted} ({(rowsMismatch ? "MISMATCH" : "none lost, none duplicated")})");
     }
+    // The same run's floor: figures of different days and machines compare by their ratio to it.
+    double? floor = options.Scenario.Name == "floor" ? null : await FloorAsync(endpoint, options.Clients, Math.Min(options.Seconds, 5));
     await app.StopAsync();
 
     var latencies = results.SelectMany(r => r.Latencies).ToArray();
@@ -181,10 +183,21 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
         cpu           {cpu}
         working set   {workingSetBefore:F0} MB before, {workingSetAfter:F0} MB after the measured run (the whole process)
         load average  {load} (1, 5, 15 min; the machine's, other processes included), {Environment.ProcessorCount} CPUs
+        floor         {(floor is { } f ? $"{f:F1} requests/s of {{ __typename }} right after, in the same process: this run is {rps / f:F3} of it" : "n/a")}
 
-        RESULT scenario={options.Scenario.Name} provider={options.Provider} leads={options.Leads} clients={options.Clients} seconds={options.Seconds} requests={requests} rps={rps:F1} p50_ms={p50:F2} p90_ms={p90:F2} p99_ms={p99:F2} max_ms={max:F2} alloc_kb_per_req={allocKb:F1} sql_per_req={sqlPerRequest:F2} ef_cache_misses_per_req={missesPerRequest:F2} gc0={gcs[0]} gc1={gcs[1]} gc2={gcs[2]} ws_before_mb={workingSetBefore:F0} ws_after_mb={workingSetAfter:F0} load1={load.Split(' ')[0]} writes={written} errors={errors}{rowCheck}
+        RESULT scenario={options.Scenario.Name} provider={options.Provider} leads={options.Leads} clients={options.Clients} seconds={options.Seconds} requests={requests} rps={rps:F1} p50_ms={p50:F2} p90_ms={p90:F2} p99_ms={p99:F2} max_ms={max:F2} alloc_kb_per_req={allocKb:F1} sql_per_req={sqlPerRequest:F2} ef_cache_misses_per_req={missesPerRequest:F2} gc0={gcs[0]} gc1={gcs[1]} gc2={gcs[2]} ws_before_mb={workingSetBefore:F0} ws_after_mb={workingSetAfter:F0} load1={load.Split(' ')[0]} writes={written} errors={errors}{rowCheck}{(floor is { } fl ? $" floor_rps={fl:F1} floor_ratio={rps / fl:F3}" : "")}
         """);
     return errors > 0 || requests == 0 || rowsMismatch ? 1 : 0;
+}
+
+// Requests per second of the floor scenario ({ __typename }, no token) on the running API, as many clients.
+static async Task<double> FloorAsync(Uri endpoint, int clients, int seconds)
+{
+    using var floor = new LoadRunner(endpoint, Scenarios.All["floor"], clients, accessToken: null);
+    await floor.RunAsync(clients, TimeSpan.FromSeconds(1), expectedRequestsPerClient: 1024);
+    var started = Stopwatch.GetTimestamp();
+    var results = await floor.RunAsync(clients, TimeSpan.FromSeconds(seconds), expectedRequestsPerClient: seconds * 2000);
+    return results.Sum(r => r.Latencies.Count) / Stopwatch.GetElapsedTime(started).TotalSeconds;
 }
 
 // The plans of the statements one request runs, measured by PostgreSQL itself (the request's own timings are not affected).

@@ -55,6 +55,7 @@ internal static class Scenarios
             new Dictionary<string, object?>()) { ClientId = null },
         SubmitLead("submit-lead", "a landing page's form post: the demo landing key, no token", DemoData.DemoLandingKey, clientId: null),
         SubmitLead("submit-lead-integration", "a partner system's submission: the demo integration client's token, no landing key", landingKey: null, DemoClients.Integration),
+        SubmitRepeat(),
         new Scenario(
             "kpi",
             "monthly lead funnel + revenue report over the last two years (the trusted BI document), as the demo BI client",
@@ -89,7 +90,7 @@ internal static class Scenarios
         name,
         $"submitLead as {caller}: a distinct person (phone) and idempotency key per request",
         """
-        mutation Submit($input: SubmitLeadInput!) { submitLead(input: $input) { lead { id status } errors { __typename } } }
+        mutation Submit($input: SubmitLeadInput!) { submitLead(input: $input) { receipt { id status } errors { __typename } } }
         """,
         n => new Dictionary<string, object?>
         {
@@ -107,4 +108,41 @@ internal static class Scenarios
         landingKey is null ? null : new Dictionary<string, string> { ["X-Landing-Key"] = landingKey },
         db => db.Leads.LongCountAsync(l => l.IdempotencyKey!.StartsWith($"bench-{RunId}-")),
         clientId);
+
+    /// <summary>How many people <c>submit-repeat</c> submits over and over.</summary>
+    private const int RepeatPeople = 20;
+
+    /// <summary>This run's people of <c>submit-repeat</c>: valid numbers no other run (nor the demo data) uses.</summary>
+    private static readonly string[] RepeatPhones = Enumerable.Range(0, RepeatPeople)
+        .Select(i => $"+7917{Random.Shared.Next(0, 99_999) * 100 + i:0000000}").ToArray();
+
+    /// <summary>
+    /// A storm of repeat submissions: the same 20 people over and over from a landing page, without idempotency keys;
+    /// the first of each makes a lead, every other one a touch. The run checks the touch counts add up to the accepted
+    /// requests.
+    /// </summary>
+    private static Scenario SubmitRepeat() => new(
+        "submit-repeat",
+        $"submitLead as a landing page (the demo landing key, no token): the same {RepeatPeople} people over and over, no idempotency key",
+        """
+        mutation Submit($input: SubmitLeadInput!) { submitLead(input: $input) { receipt { id status } errors { __typename } } }
+        """,
+        n => new Dictionary<string, object?>
+        {
+            ["input"] = new Dictionary<string, object?>
+            {
+                ["firstName"] = "Bench",
+                ["phone"] = RepeatPhones[n % RepeatPeople],
+                ["message"] = "Any news about my request?",
+                ["utmSource"] = "benchmark",
+                ["formRenderedAt"] = RenderedAt,
+            },
+        },
+        new Dictionary<string, string> { ["X-Landing-Key"] = DemoData.DemoLandingKey },
+        async db =>
+        {
+            var phones = RepeatPhones.Select(p => "+" + new string(p.Where(char.IsDigit).ToArray())).ToList();
+            return await db.Leads.Where(l => phones.Contains(l.Phone!)).SumAsync(l => (long)l.TouchCount);
+        },
+        ClientId: null);
 }

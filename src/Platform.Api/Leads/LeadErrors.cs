@@ -51,3 +51,17 @@ public sealed class SpamRejectedErrorType : ErrorGraphType<SpamRejectedError>
         Field(x => x.Reason).Description("Why it was taken for spam.");
     }
 }
+
+/// <summary>The person already has an open lead the caller may not see: the submission was recorded on it, not as the caller's lead.</summary>
+public sealed record AlreadyRegisteredError(string Message) : IPayloadError
+{
+    public string Code => "ALREADY_REGISTERED";
+}
+
+/// <summary>The <c>AlreadyRegisteredError</c> type.</summary>
+public sealed class AlreadyRegisteredErrorType : ErrorGraphType<AlreadyRegisteredError>
+{
+    public AlreadyRegisteredErrorType() : base("The person is already registered with an open lead, so the submission was not taken as a new lead of yours (and not attributed to you); the sales team sees it on the existing lead. Code ALREADY_REGISTERED.")
+    {
+    }
+}

@@ -40,5 +40,6 @@ public sealed class LeadErrorType : UnionGraphType
         Type<InvalidTransitionErrorType>();
         Type<InvalidLandingKeyErrorType>();
         Type<SpamRejectedErrorType>();
+        Type<AlreadyRegisteredErrorType>();
     }
 }

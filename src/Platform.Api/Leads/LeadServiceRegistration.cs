@@ -4,12 +4,16 @@ using Microsoft.Extensions.Options;
 using Platform.Api.Leads.Conversion;
 using Platform.Api.Leads.Spool;
 using Platform.Api.Leads.Submission;
+using Platform.GraphQL.Server.Http;
 
 namespace Platform.Api.Leads;
 
 /// <summary>Services of the Leads feature.</summary>
 public static class LeadServiceRegistration
 {
+    /// <summary>The error code of a form post refused by the rate limit (429).</summary>
+    public const string RateLimitedCode = "RATE_LIMITED";
+
     public static IServiceCollection AddLeads(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<LeadOptions>().Bind(configuration.GetSection(LeadOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -32,11 +36,19 @@ public static class LeadServiceRegistration
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = (rejected, _) =>
+            limiter.OnRejected = async (rejected, ct) =>
             {
+                var http = rejected.HttpContext;
+                var when = "later";
                 if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                    rejected.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return ValueTask.CompletedTask;
+                {
+                    var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    http.Response.Headers.RetryAfter = seconds;
+                    when = $"in {seconds} s";
+                }
+                // A form reads the refusal like any other GraphQL error, not as an empty body.
+                await GraphQLErrorResponse.WriteAsync(http, StatusCodes.Status429TooManyRequests, RateLimitedCode,
+                    $"Too many submissions from this form or address; retry {when}.", ct);
             };
             // Form posts (they carry a landing key) are limited per key and per client address;
             // staff and integrations authenticate and are not limited here.

@@ -87,6 +87,16 @@ public class Lead : Entity
     /// <summary>Client-chosen idempotency key of the submission; unique per <see cref="SubmissionSource"/>.</summary>
     public string? IdempotencyKey { get; set; }
 
+    /// <summary>
+    /// The phone this lead holds for duplicate detection, unique across leads, so that concurrent submissions of one
+    /// person make one lead whatever process handles them: the newest lead of a phone holds it until a newer lead of the
+    /// same phone takes it over, which is allowed only once this one is closed or older than the duplicate window.
+    /// </summary>
+    public string? PhoneClaim { get; set; }
+
+    /// <summary>The e-mail this lead holds for duplicate detection, as <see cref="PhoneClaim"/> for the phone.</summary>
+    public string? EmailClaim { get; set; }
+
     // ---- classification
 
     /// <summary>How ready the lead is to buy; landing-page leads start warm (L5).</summary>

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
@@ -34,7 +35,7 @@ internal static class GraphQLGetRequestParser
         if (variablesJson is not null)
         {
             if (!TryReadJsonMap(variablesJson, serializer, out var variables, out var problem))
-                return GraphQLHttpErrors.InvalidVariables(Where, problem);
+                return JsonText.IsTooDeep(Encoding.UTF8.GetBytes(variablesJson)) ? GraphQLHttpErrors.JsonTooDeep($"{Where}'s 'variables'") : GraphQLHttpErrors.InvalidVariables(Where, problem);
             request.Variables = variables;
         }
         if (extensionsJson is not null)
@@ -61,7 +62,7 @@ internal static class GraphQLGetRequestParser
         map = null;
         try
         {
-            using var document = JsonDocument.Parse(json);
+            using var document = JsonDocument.Parse(json, JsonText.DocumentOptions);
             return GraphQLRequestJsonReader.TryReadMap(document.RootElement, serializer, out map);
         }
         catch (JsonException exception)

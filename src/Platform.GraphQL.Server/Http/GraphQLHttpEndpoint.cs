@@ -3,6 +3,7 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQL.Types;
+using GraphQLParser.Exceptions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.DependencyInjection;
@@ -127,7 +128,24 @@ internal sealed class GraphQLHttpEndpoint<TSchema>(GraphQLHttpOptions options, I
             await configure(context, executionOptions);
         // After the product's hook, so rules it sets are extended rather than replaced.
         HttpMethodValidationRule.AddTo(executionOptions, isGet);
+        RefuseTooDeepDocuments(executionOptions);
         return await executer.ExecuteAsync(executionOptions);
+    }
+
+    /// <summary>
+    /// The parser refuses a document nested beyond its depth limit (a bomb like 500 nested list literals) with an
+    /// exception GraphQL.NET would report as a fault; it is the client's error, a request error like any other.
+    /// </summary>
+    private static void RefuseTooDeepDocuments(ExecutionOptions executionOptions)
+    {
+        var handler = executionOptions.UnhandledExceptionDelegate;
+        executionOptions.UnhandledExceptionDelegate = context =>
+        {
+            if (context.OriginalException is not GraphQLMaxDepthExceededException)
+                return handler?.Invoke(context) ?? Task.CompletedTask;
+            context.Exception = new DocumentTooDeepError(context.OriginalException);
+            return Task.CompletedTask;
+        };
     }
 
     /// <summary>

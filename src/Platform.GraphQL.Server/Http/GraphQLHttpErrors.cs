@@ -8,6 +8,16 @@ internal static class GraphQLHttpErrors
     public static GraphQLHttpError InvalidJson(string detail) =>
         new(StatusCodes.Status400BadRequest, "INVALID_JSON", $"The request body is not valid JSON: {detail}");
 
+    public static GraphQLHttpError NotUtf8() =>
+        new(StatusCodes.Status400BadRequest, "INVALID_JSON", "The request body is not valid JSON: it is not UTF-8 text.");
+
+    public static GraphQLHttpError UnpairedSurrogate() =>
+        new(StatusCodes.Status400BadRequest, "INVALID_JSON",
+            "The request body is not valid JSON text: a string holds an unpaired UTF-16 surrogate escape (such as \\ud800), which is no character.");
+
+    public static GraphQLHttpError JsonTooDeep(string where) =>
+        new(StatusCodes.Status400BadRequest, "MAX_DEPTH_EXCEEDED", $"{where} nests JSON arrays and objects deeper than {JsonText.MaxDepth} levels.");
+
     public static GraphQLHttpError EmptyBody() =>
         new(StatusCodes.Status400BadRequest, "INVALID_JSON", "The request body is empty; expected a JSON object with a 'query'.");
 

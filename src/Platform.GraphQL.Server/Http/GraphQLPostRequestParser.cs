@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using GraphQL;
 using GraphQL.Transport;
 using Microsoft.AspNetCore.Http;
@@ -41,43 +42,58 @@ internal static class GraphQLPostRequestParser
         if (json.IsEmpty)
             return GraphQLHttpErrors.EmptyBody();
 
+        // JsonDocument checks the grammar, not the encoding of string contents; reading them later would fault.
+        if (!Utf8.IsValid(json.Span))
+            return GraphQLHttpErrors.NotUtf8();
+
         JsonDocument document;
         try
         {
             // Parses in place over the pooled body: no second copy of the bytes.
-            document = JsonDocument.Parse(json);
+            document = JsonDocument.Parse(json, JsonText.DocumentOptions);
         }
         catch (JsonException exception)
         {
-            return GraphQLHttpErrors.InvalidJson(exception.Message);
+            return JsonText.IsTooDeep(json.Span) ? GraphQLHttpErrors.JsonTooDeep("The request body") : GraphQLHttpErrors.InvalidJson(exception.Message);
         }
 
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Array)
+            try
             {
-                return GraphQLRequestJsonReader.TryRead(root, serializer, batchIndex: null, out var request) is { } error
-                    ? error
-                    : GraphQLRequestParseResult.Of(request);
+                return Read(document.RootElement, enableBatching, serializer);
             }
-
-            if (!enableBatching)
-                return GraphQLHttpErrors.BatchingDisabled();
-            var count = root.GetArrayLength();
-            if (count == 0)
-                return GraphQLHttpErrors.EmptyBatch();
-
-            var batch = new GraphQLRequest[count];
-            var index = 0;
-            foreach (var item in root.EnumerateArray())
+            catch (Exception exception) when (exception is InvalidOperationException or JsonException && JsonText.HasUnreadableString(json.Span))
             {
-                if (GraphQLRequestJsonReader.TryRead(item, serializer, index, out batch[index]) is { } error)
-                    return error;
-                index++;
+                return GraphQLHttpErrors.UnpairedSurrogate();
             }
-            return GraphQLRequestParseResult.Of(batch);
         }
+    }
+
+    private static GraphQLRequestParseResult Read(JsonElement root, bool enableBatching, IGraphQLSerializer serializer)
+    {
+        if (root.ValueKind != JsonValueKind.Array)
+        {
+            return GraphQLRequestJsonReader.TryRead(root, serializer, batchIndex: null, out var request) is { } error
+                ? error
+                : GraphQLRequestParseResult.Of(request);
+        }
+
+        if (!enableBatching)
+            return GraphQLHttpErrors.BatchingDisabled();
+        var count = root.GetArrayLength();
+        if (count == 0)
+            return GraphQLHttpErrors.EmptyBatch();
+
+        var batch = new GraphQLRequest[count];
+        var index = 0;
+        foreach (var item in root.EnumerateArray())
+        {
+            if (GraphQLRequestJsonReader.TryRead(item, serializer, index, out batch[index]) is { } error)
+                return error;
+            index++;
+        }
+        return GraphQLRequestParseResult.Of(batch);
     }
 
     private static bool IsUtf8Json(string? contentType)

@@ -48,6 +48,12 @@ public abstract class ApiHost : IAsyncLifetime
 
     protected virtual int DemoLeads => 60;
 
+    /// <summary>The host this one joins as a second API node: the same database and signing keys, nothing seeded again.</summary>
+    protected virtual ApiHost? NodeOf => null;
+
+    /// <summary>The connection string of the host's database.</summary>
+    public string ConnectionString { get; private set; } = "";
+
     /// <summary>Extra configuration of a host variant, e.g. another loyalty stacking policy.</summary>
     protected virtual void Configure(WebApplicationBuilder builder)
     {
@@ -55,7 +61,8 @@ public abstract class ApiHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var connectionString = await CreateDatabaseAsync();
+        var connectionString = ConnectionString = NodeOf?.ConnectionString ?? await CreateDatabaseAsync();
+        var keysDirectory = NodeOf?._keysDirectory ?? _keysDirectory;
         _app = PlatformApp.Build([], builder =>
         {
             builder.WebHost.UseTestServer();
@@ -63,17 +70,20 @@ public abstract class ApiHost : IAsyncLifetime
             builder.Configuration["Database:ConnectionString"] = connectionString;
             builder.Configuration["Database:SeedDemoData"] = "false";
             builder.Configuration["OAuth:RequireHttps"] = "false";
-            builder.Configuration["OAuth:DevelopmentKeysDirectory"] = _keysDirectory;
+            builder.Configuration["OAuth:DevelopmentKeysDirectory"] = keysDirectory;
             // Clients are checked on every token (RevokedClientCheck); a long interval keeps that lookup out of pinned SQL.
             builder.Configuration["OAuth:ClientCheckInterval"] = "01:00:00";
             builder.Services.AddSingleton<IInterceptor>(Sql);
             builder.Services.AddSingleton<TimeProvider>(Clock);
             Configure(builder);
         });
-        await _app.Services.MigrateAndSeedAsync(seedDemoData: false);
-        await using (var scope = _app.Services.CreateAsyncScope())
-            await DemoData.SeedAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), DemoLeads, SeedTime);
-        await DemoClients.SeedAsync(_app.Services);
+        if (NodeOf is null)
+        {
+            await _app.Services.MigrateAndSeedAsync(seedDemoData: false);
+            await using (var scope = _app.Services.CreateAsyncScope())
+                await DemoData.SeedAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), DemoLeads, SeedTime);
+            await DemoClients.SeedAsync(_app.Services);
+        }
         await _app.StartAsync();
         Anonymous = _app.GetTestClient();
         Client = await ClientForAsync(DemoClients.Integration);
@@ -175,3 +185,36 @@ public sealed class DefaultApi() : ApiHost(Environment.GetEnvironmentVariable("P
 
 /// <summary>The API on a fresh database of the throwaway PostgreSQL server.</summary>
 public sealed class PostgresApi() : ApiHost("Postgres");
+
+/// <summary>A second API node of <paramref name="first"/>: another process's worth of services on the same database.</summary>
+public sealed class SecondNode(ApiHost first) : ApiHost(first.Provider)
+{
+    protected override ApiHost? NodeOf => first;
+}
+
+/// <summary>Two API nodes on one database, as two processes behind a load balancer.</summary>
+public abstract class TwoNodes(ApiHost first) : IAsyncLifetime
+{
+    public ApiHost A { get; } = first;
+
+    public ApiHost B { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await A.InitializeAsync();
+        B = new SecondNode(A);
+        await B.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await B.DisposeAsync();
+        await A.DisposeAsync();
+    }
+}
+
+/// <summary>Two API nodes on the default test database.</summary>
+public sealed class TwoDefaultNodes() : TwoNodes(new DefaultApi());
+
+/// <summary>Two API nodes on one database of the throwaway PostgreSQL server.</summary>
+public sealed class TwoPostgresNodes() : TwoNodes(new PostgresApi());

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -30,11 +31,13 @@ public sealed class FormRateLimitTests
         return response.StatusCode;
     }
 
-    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string? landingKey)
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string? landingKey, string? accept = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/graphql");
         if (landingKey is not null)
             request.Headers.Add("X-Landing-Key", landingKey);
+        if (accept is not null)
+            request.Headers.Add("Accept", accept);
         return client.SendAsync(request);
     }
 
@@ -63,5 +66,26 @@ public sealed class FormRateLimitTests
 
         Assert.Equal(HttpStatusCode.TooManyRequests, rejected.StatusCode);
         Assert.True(rejected.Headers.RetryAfter?.Delta > TimeSpan.Zero, $"Retry-After: {rejected.Headers.RetryAfter}");
+    }
+
+    [Theory]
+    [InlineData(null, "application/graphql-response+json")]
+    [InlineData("application/graphql-response+json, application/json;q=0.9", "application/graphql-response+json")]
+    [InlineData("application/json", "application/json")]
+    public async Task FormPosts_OverTheLimit_GetAGraphQLErrorBody(string? accept, string mediaType)
+    {
+        await using var app = await StartAsync(permits: 1);
+        var client = app.GetTestClient();
+        await PostAsync(client, "lk_c");
+
+        using var rejected = await SendAsync(client, "lk_c", accept);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, rejected.StatusCode);
+        Assert.Equal(mediaType, rejected.Content.Headers.ContentType?.MediaType);
+        var body = JsonNode.Parse(await rejected.Content.ReadAsStringAsync())!;
+        var error = body["errors"]!.AsArray().Single()!;
+        Assert.Equal(LeadServiceRegistration.RateLimitedCode, (string)error["extensions"]!["code"]!);
+        Assert.Contains($"retry in {rejected.Headers.RetryAfter!.Delta!.Value.TotalSeconds} s", (string)error["message"]!);
+        Assert.Null(body["data"]);
     }
 }

@@ -7,7 +7,7 @@ using Platform.Data;
 
 namespace Platform.Api.Tests.Leads;
 
-/// <summary>The request examples/landing-page/index.html sends creates a lead.</summary>
+/// <summary>The request examples/landing-page/index.html sends creates a lead and gets its receipt.</summary>
 public abstract partial class LandingPageExampleTests<THost>(THost api) where THost : ApiHost
 {
     [GeneratedRegex(@"const MUTATION = `(?<query>[^`]+)`")]
@@ -40,7 +40,8 @@ public abstract partial class LandingPageExampleTests<THost>(THost api) where TH
         var payload = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["data"]!["submitLead"]!;
 
         payload.AssertOk();
-        Assert.Equal("ASSIGNED", (string)payload["lead"]!["status"]!);
+        Assert.Equal("ACCEPTED", (string)payload["receipt"]!["status"]!);
+        Assert.Equal(1, await api.CountLeadsAsync(LeadApi.E164(new() { ["phone"] = input.phone })));
     }
 
     private static string RepositoryRoot()

@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Tests.Infrastructure;
 using Platform.Data;
 
@@ -54,6 +56,13 @@ internal static class LeadApi
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.True(body["errors"] is null, body.ToJsonString());
         return body["data"]!["submitLead"]!;
+    }
+
+    /// <summary>How many leads have <paramref name="phone"/> (E.164).</summary>
+    public static async Task<int> CountLeadsAsync(this ApiHost api, string phone)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Leads.CountAsync(l => l.Phone == phone);
     }
 
     /// <summary>Submits a fresh lead and returns it.</summary>

@@ -9,9 +9,9 @@ using Platform.Domain.Leads;
 namespace Platform.Api.Tests.Leads;
 
 /// <summary>
-/// The group commit of new leads (issue #4 speed, <see cref="LeadIntake"/>): a batch stores what is new and hands back,
-/// after its commit, what matches anything earlier — the same matches as the one-by-one duplicate check
-/// (DECISIONS [Leads] "duplicates": an open lead of the last 30 days with the phone or e-mail; idempotency keys).
+/// The group commit of submissions (<see cref="LeadIntake"/>): a batch stores new people as leads and known people (an
+/// open lead of the last 30 days with the phone or e-mail, in the database or earlier in the batch) as repeat touches,
+/// and hands back, after its commit, what repeats an idempotency key.
 /// </summary>
 public abstract class LeadIntakeTests<THost>(THost api) where THost : ApiHost
 {
@@ -38,9 +38,12 @@ public abstract class LeadIntakeTests<THost>(THost api) where THost : ApiHost
             FirstResponseDueAt = DateTime.UtcNow.AddHours(1),
             TouchCount = 1,
             PartnerId = partnerId,
+            PhoneClaim = phone,
+            EmailClaim = email,
         },
+        new Activity { Type = ActivityType.FormSubmission, Subject = "touch", OccurredAt = DateTime.UtcNow, SubmissionSource = key is null ? null : Source, IdempotencyKey = key },
         new LeadIntake.Caller(caller, caller is null ? Source : caller + "-client"),
-        lead => new AuditLogEntry { Operation = "submitLead", TargetIds = $"Lead:{lead.Id}" });
+        (lead, touched) => new AuditLogEntry { Operation = touched ? "submitLead:touch" : "submitLead", TargetIds = $"Lead:{lead.Id}" });
 
     private static string Phone() => "+" + new string(LeadApi.NewPhone().Where(char.IsDigit).ToArray());
 
@@ -58,27 +61,30 @@ public abstract class LeadIntakeTests<THost>(THost api) where THost : ApiHost
     });
 
     [Fact]
-    public async Task Batch_StoresWhatIsNew_AndHandsBackWhatMatchesEarlierRowsOrAnEarlierSubmissionOfTheBatch()
+    public async Task Batch_StoresNewPeopleAsLeads_KnownPeopleAsTouches_AndHandsBackTakenKeys()
     {
         var (p1, p2, p3, p4, p5) = (Phone(), Phone(), Phone(), Phone(), Phone());
         var (e1, e2) = ($"{Guid.NewGuid():N}@batch.example", $"{Guid.NewGuid():N}@batch.example");
         var (k1, k2, k3) = (Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Guid.NewGuid().ToString());
-        await ExistingAsync(p2, null, TimeSpan.FromDays(30) - TimeSpan.FromMinutes(5));          // open, inside the window
-        await ExistingAsync(p3, null, TimeSpan.FromDays(30) + TimeSpan.FromMinutes(5));          // open, just outside it
-        await ExistingAsync(null, e1, TimeSpan.FromDays(1), LeadStatus.Refused);                 // closed
-        await ExistingAsync(p4, null, TimeSpan.FromDays(400), LeadStatus.Converted, key: k2);    // old and closed, but its key
+        var open = await ExistingAsync(p2, null, TimeSpan.FromDays(30) - TimeSpan.FromMinutes(5)); // open, inside the window
+        var old = await ExistingAsync(p3, null, TimeSpan.FromDays(30) + TimeSpan.FromMinutes(5));  // open, just outside it
+        var refused = await ExistingAsync(null, e1, TimeSpan.FromDays(1), LeadStatus.Refused);    // closed
+        await ExistingAsync(p4, null, TimeSpan.FromDays(400), LeadStatus.Converted, key: k2);     // old and closed, but its key
         var touched = await ExistingAsync(Phone(), null, TimeSpan.FromDays(1));
-        await WithDbAsync(db =>
+        await WithDbAsync(async db =>
         {
             db.Activities.Add(new Activity { LeadId = touched.Id, Type = ActivityType.FormSubmission, Subject = "touch", OccurredAt = DateTime.UtcNow, SubmissionSource = Source, IdempotencyKey = k3 });
-            return db.SaveChangesAsync();
+            await db.SaveChangesAsync();
+            // The leads outside the window still hold their claims, as leads the intake made do.
+            return await db.Leads.Where(l => l.Id == old.Id || l.Id == refused.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(l => l.PhoneClaim, l => l.Phone).SetProperty(l => l.EmailClaim, l => l.Email));
         });
         var intake = api.Services.GetRequiredService<LeadIntake>();
         LeadIntake.Submission[] batch =
         [
             Submission(phone: p1, key: k1, caller: "alice"), // new
-            Submission(phone: p1),                           // the first one's phone, in the same batch
-            Submission(phone: p2),                           // an open lead of the last 30 days
+            Submission(phone: p1, caller: "bob"),            // the first one's phone, in the same batch: a touch on it
+            Submission(phone: p2),                           // an open lead of the last 30 days: a touch on it
             Submission(phone: p3, email: e1),                // only an open lead of 30 days and 5 minutes ago, and a refused one
             Submission(phone: p5, key: k2),                  // a key an earlier lead has
             Submission(phone: Phone(), key: k3),             // a key an earlier touch has
@@ -89,22 +95,35 @@ public abstract class LeadIntakeTests<THost>(THost api) where THost : ApiHost
         await intake.StoreAsync(batch);
         var statements = api.Sql.Statements.ToList();
 
-        var outcomes = await Task.WhenAll(batch.Select(s => s.Stored.Task));
-        Assert.Equal([true, false, false, true, false, false, true], outcomes);
-        var stored = new[] { batch[0], batch[3], batch[6] };
-        Assert.All(stored, s => Assert.True(s.Lead.Id > 0));
-        var audit = await WithDbAsync(db => db.AuditLog.AsNoTracking().Where(a => stored.Select(s => "Lead:" + s.Lead.Id).Contains(a.TargetIds)).OrderBy(a => a.Id).ToListAsync());
-        Assert.Equal(
-            [("alice", "alice-client", $"Lead:{batch[0].Lead.Id}"), (null, Source, $"Lead:{batch[3].Lead.Id}"), (null, Source, $"Lead:{batch[6].Lead.Id}")],
-            audit.Select(a => (a.Actor, a.ClientId, a.TargetIds)));
-        var leads = await WithDbAsync(db => db.Leads.AsNoTracking().Where(l => stored.Select(s => s.Lead.Id).Contains(l.Id)).OrderBy(l => l.Id).ToListAsync());
-        Assert.Equal(["alice", null, null], leads.Select(l => l.CreatedBy));
-        Assert.Equal(1, await WithDbAsync(db => db.Leads.CountAsync(l => l.Phone == p1)));
+        var outcomes = await Task.WhenAll(batch.Select(s => s.Result.Task));
+        Assert.Equal([LeadIntake.OutcomeKind.Created, LeadIntake.OutcomeKind.Touched, LeadIntake.OutcomeKind.Touched, LeadIntake.OutcomeKind.Created,
+            LeadIntake.OutcomeKind.HandedBack, LeadIntake.OutcomeKind.HandedBack, LeadIntake.OutcomeKind.Created], outcomes.Select(o => o.Kind));
+        Assert.Equal(batch[0].Lead.Id, outcomes[1].LeadId);
+        Assert.Equal(open.Id, outcomes[2].LeadId);
+        var created = new[] { batch[0], batch[3], batch[6] };
+        Assert.All(created, s => Assert.Equal(s.Lead.Id, outcomes[Array.IndexOf(batch, s)].LeadId));
+        var audit = await WithDbAsync(db => db.AuditLog.AsNoTracking().Where(a => a.Operation.StartsWith("submitLead"))
+            .Where(a => new[] { batch[0].Lead.Id, batch[3].Lead.Id, batch[6].Lead.Id, open.Id }.Select(id => "Lead:" + id).Contains(a.TargetIds)).OrderBy(a => a.Id).ToListAsync());
+        (string?, string?, string, long)[] expected =
+        [
+            ("alice", "alice-client", "submitLead", batch[0].Lead.Id), ("bob", "bob-client", "submitLead:touch", batch[0].Lead.Id),
+            (null, Source, "submitLead:touch", open.Id), (null, Source, "submitLead", batch[3].Lead.Id), (null, Source, "submitLead", batch[6].Lead.Id),
+        ];
+        Assert.Equal(expected.Order(), audit.Select(a => (a.Actor, a.ClientId, a.Operation, long.Parse(a.TargetIds["Lead:".Length..]))).Order());
+        var leads = await WithDbAsync(db => db.Leads.AsNoTracking().Include(l => l.Activities).Where(l => l.Phone == p1 || l.Id == open.Id).OrderBy(l => l.Id).ToListAsync());
+        Assert.Equal([(open.Id, open.TouchCount + 1, 1), (batch[0].Lead.Id, 2, 1)], leads.Select(l => (l.Id, l.TouchCount, l.Activities.Count)));
+        Assert.Equal("bob", leads[1].Activities.Single().CreatedBy);
         Assert.Equal(0, await WithDbAsync(db => db.Leads.CountAsync(l => l.Phone == p5)));
-        // One duplicate check for the whole batch, then the leads and the audit entries (one statement each on
-        // PostgreSQL, which batches; one per row on SQLite).
+        // The stale claims of the lead outside the window and of the refused one were taken over by the new lead.
+        var claims = await WithDbAsync(db => db.Leads.Where(l => l.Id == old.Id || l.Id == refused.Id || l.Id == batch[3].Lead.Id).OrderBy(l => l.Id)
+            .Select(l => new { l.Id, l.PhoneClaim, l.EmailClaim }).ToListAsync());
+        Assert.Equal([(old.Id, null, null), (refused.Id, null, null), (batch[3].Lead.Id, p3, e1)], claims.Select(l => (l.Id, l.PhoneClaim, l.EmailClaim)));
+        // One duplicate check for the whole batch, the release of stale claims, the raise of the touch counts, then the
+        // inserts and the audit entries.
         Assert.Contains("UNION ALL", statements[0]);
-        Assert.True(statements.Count == (api.Provider == "Sqlite" ? 1 + 2 * stored.Length : 3), string.Join("\n----\n", statements));
+        Assert.Contains("PhoneClaim", statements[1]);
+        Assert.Contains("TouchCount", statements[2]);
+        Assert.True(statements.Count == (api.Provider == "Sqlite" ? 3 + 3 + 2 + 5 : 6), string.Join("\n----\n", statements));
     }
 
     [Fact]
@@ -117,8 +136,8 @@ public abstract class LeadIntakeTests<THost>(THost api) where THost : ApiHost
 
         await intake.StoreAsync([good, bad]);
 
-        var outcomes = await Task.WhenAll(good.Stored.Task, bad.Stored.Task);
-        Assert.Equal([false, false], outcomes);
+        var outcomes = await Task.WhenAll(good.Result.Task, bad.Result.Task);
+        Assert.Equal([LeadIntake.Outcome.HandedBack, LeadIntake.Outcome.HandedBack], outcomes);
         Assert.Equal(0, await WithDbAsync(db => db.Leads.CountAsync(l => l.Phone == good.Lead.Phone || l.Phone == bad.Lead.Phone)));
         Assert.Equal(audited, await WithDbAsync(db => db.AuditLog.CountAsync(a => a.TargetIds.StartsWith("Lead:"))));
     }
@@ -168,7 +187,7 @@ public sealed class LeadIntakeSqlServerTests
         await using var db = noServer.CreateContext();
         var lead = new Lead { FirstName = "Batch", Phone = "+493012345678", Email = "batch@example.com", SubmissionSource = "lk_demo", IdempotencyKey = "key-1" };
 
-        await LeadIntake.EarlierAsync(db, [new LeadIntake.Submission(lead, new LeadIntake.Caller(null, "lk_demo"), _ => new AuditLogEntry())], DateTime.UtcNow.AddDays(-30));
+        await LeadIntake.EarlierAsync(db, [new LeadIntake.Submission(lead, new Activity(), new LeadIntake.Caller(null, "lk_demo"), (_, _) => new AuditLogEntry())], DateTime.UtcNow.AddDays(-30));
 
         var sql = Assert.Single(noServer.Commands);
         Assert.Contains("UNION ALL", sql);

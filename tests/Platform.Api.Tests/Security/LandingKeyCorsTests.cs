@@ -16,7 +16,7 @@ public sealed class LandingKeyCorsTests(DefaultApi api) : IClassFixture<DefaultA
     private const string Foreign = "https://evil.example";
 
     private const string Submit = """
-        mutation($input: SubmitLeadInput!) { submitLead(input: $input) { lead { id } errors { ... on Error { code } } } }
+        mutation($input: SubmitLeadInput!) { submitLead(input: $input) { receipt { id } errors { ... on Error { code } } } }
         """;
 
     [Theory]
@@ -50,7 +50,7 @@ public sealed class LandingKeyCorsTests(DefaultApi api) : IClassFixture<DefaultA
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.NotNull(body["data"]!["submitLead"]!["lead"]!["id"]);
+        Assert.NotNull(body["data"]!["submitLead"]!["receipt"]!["id"]);
         Assert.Equal(Allowed, Header(response, "Access-Control-Allow-Origin"));
         Assert.Equal("Origin", Header(response, "Vary"));
     }
@@ -76,7 +76,7 @@ public sealed class LandingKeyCorsTests(DefaultApi api) : IClassFixture<DefaultA
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.NotNull(body["data"]!["submitLead"]!["lead"]!["id"]);
+        Assert.NotNull(body["data"]!["submitLead"]!["receipt"]!["id"]);
         Assert.Null(Header(response, "Access-Control-Allow-Origin"));
     }
 

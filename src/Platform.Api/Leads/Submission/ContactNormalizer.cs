@@ -23,6 +23,22 @@ public sealed class ContactNormalizer(IOptions<LeadOptions> options)
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="raw"/> holds only ASCII digits, spaces and the separators <c>+ ( ) - . /</c>. libphonenumber
+    /// alone would read letters as keypad digits (<c>abc</c> as <c>222</c>) and <c>ext. 12</c> as an extension; a form's
+    /// phone has neither, so such input is refused rather than turned into a number nobody typed.
+    /// </summary>
+    public static bool HasPhoneCharactersOnly(string raw)
+    {
+        foreach (var c in raw)
+        {
+            // U+00A0: numbers copied from web pages are often spaced with it.
+            if (!char.IsAsciiDigit(c) && c is not (' ' or '\u00A0' or '+' or '(' or ')' or '-' or '.' or '/'))
+                return false;
+        }
+        return true;
+    }
+
     /// <summary>The address trimmed and lower-cased, or null when it is not a plain address.</summary>
     public static string? Email(string raw)
     {

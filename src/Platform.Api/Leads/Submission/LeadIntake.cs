@@ -8,41 +8,54 @@ using Platform.Domain.Leads;
 namespace Platform.Api.Leads.Submission;
 
 /// <summary>
-/// Group commit of new leads (issue #4: landing pages submit in bursts). A submission that looks new waits here while the
-/// batch before it is written; one writer then stores all that arrived meanwhile with one duplicate check, one insert of
-/// the leads, one of their audit entries and one commit, instead of three round trips and two commits per lead.
-/// A submission matching anything earlier (its idempotency key on a lead or a touch, or an open lead of the duplicate
-/// window with its phone or e-mail), or one earlier in the same batch, is handed back once the batch is committed, and
-/// the caller takes the one-by-one way (retry, repeat touch) — as every submission of a batch whose write fails.
+/// Group commit of submissions (landing pages submit in bursts). A submission waits here while the batch before it is
+/// written; one writer then stores all that arrived meanwhile with one duplicate check, one insert of the new leads, one
+/// raise of the touch counts, one insert of the repeat touches, one of the audit entries and one commit, instead of
+/// several round trips and a commit per submission. A submission of a person with an open lead of the duplicate window,
+/// in the database or earlier in the batch, is a repeat touch on that lead. One whose idempotency key is taken (a
+/// retry) is handed back once the batch is committed, and the caller takes the one-by-one way — as every submission of
+/// a batch whose write fails.
 /// </summary>
 public sealed class LeadIntake(IServiceScopeFactory scopes, IOptions<LeadOptions> options, TimeProvider time, ILogger<LeadIntake> logger) : BackgroundService
 {
     /// <summary>The most submissions written in one batch: bounds a batch's time (EF Core splits the statements at each provider's parameter limit).</summary>
     internal const int MaxBatch = 100;
 
-    /// <summary>Who submitted, read in the request: stamped on the lead and the audit entry.</summary>
+    /// <summary>Who submitted, read in the request: stamped on the lead, the touch and the audit entry.</summary>
     public sealed record Caller(string? Name, string? ClientId);
 
-    /// <summary>A new lead waiting to be written, the audit entry it gets once it has an id, and whether it was stored.</summary>
-    internal sealed record Submission(Lead Lead, Caller By, Func<Lead, AuditLogEntry> AuditEntry)
+    /// <summary>What became of a submission: stored as <see cref="Kind"/> on the lead <see cref="LeadId"/>, or handed back.</summary>
+    public readonly record struct Outcome(OutcomeKind Kind, long LeadId)
     {
-        public TaskCompletionSource<bool> Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public static readonly Outcome HandedBack = new(OutcomeKind.HandedBack, 0);
+    }
+
+    /// <summary>New lead, repeat touch, or back to the caller.</summary>
+    public enum OutcomeKind { HandedBack, Created, Touched }
+
+    /// <summary>
+    /// A submission waiting to be written: the lead it makes if the person is new, the activity it adds if the person is
+    /// known, and the audit entry it gets once its lead has an id (the lead, and whether it was a touch).
+    /// </summary>
+    internal sealed record Submission(Lead Lead, Activity Touch, Caller By, Func<Lead, bool, AuditLogEntry> AuditEntry)
+    {
+        public TaskCompletionSource<Outcome> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     private readonly Channel<Submission> _queue = Channel.CreateUnbounded<Submission>(new UnboundedChannelOptions { SingleReader = true });
     private volatile bool _running;
 
     /// <summary>
-    /// Writes <paramref name="lead"/> (assigned as configured) with the audit entry <paramref name="auditEntry"/> makes for
-    /// it: true; false when it matches an earlier submission or open lead, or the write failed (then nothing of it was stored).
-    /// Not cancellable once queued: the batch decides.
+    /// Writes <paramref name="lead"/> (assigned as configured), or <paramref name="touch"/> on the person's open lead,
+    /// with the audit entry <paramref name="auditEntry"/> makes; handed back when its idempotency key was used before or
+    /// the write failed (then nothing of it was stored). Not cancellable once queued: the batch decides.
     /// </summary>
-    public async Task<bool> TryStoreAsync(Lead lead, Caller by, Func<Lead, AuditLogEntry> auditEntry)
+    public async Task<Outcome> TryStoreAsync(Lead lead, Activity touch, Caller by, Func<Lead, bool, AuditLogEntry> auditEntry)
     {
-        var submission = new Submission(lead, by, auditEntry);
+        var submission = new Submission(lead, touch, by, auditEntry);
         if (!_running || !_queue.Writer.TryWrite(submission))
-            return false;
-        return await submission.Stored.Task;
+            return Outcome.HandedBack;
+        return await submission.Result.Task;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -70,14 +83,14 @@ public sealed class LeadIntake(IServiceScopeFactory scopes, IOptions<LeadOptions
             while (_queue.Reader.TryRead(out var submission))
                 batch.Add(submission);
             foreach (var submission in batch)
-                submission.Stored.TrySetResult(false);
+                submission.Result.TrySetResult(Outcome.HandedBack);
         }
     }
 
-    /// <summary>Writes one batch in one transaction and tells each submission whether it was stored.</summary>
+    /// <summary>Writes one batch in one transaction and tells each submission what became of it.</summary>
     internal async Task StoreAsync(IReadOnlyList<Submission> batch)
     {
-        var stored = new List<Submission>(batch.Count);
+        var outcomes = new Dictionary<Submission, Outcome>(batch.Count);
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -85,25 +98,65 @@ public sealed class LeadIntake(IServiceScopeFactory scopes, IOptions<LeadOptions
             await using var db = scope.ServiceProvider.CreatePlatformDbContext(new Unnamed());
             // Only new rows, all added explicitly: nothing for change detection to find.
             db.ChangeTracker.AutoDetectChangesEnabled = false;
-            var earlier = await EarlierAsync(db, batch, time.GetUtcNow().UtcDateTime.AddDays(-options.Value.DuplicateWindowDays));
+            var now = time.GetUtcNow().UtcDateTime;
+            var since = now.AddDays(-options.Value.DuplicateWindowDays);
+            var earlier = await EarlierAsync(db, batch, since);
             var routing = scope.ServiceProvider.GetRequiredService<LeadRouting>();
+            var created = new List<Submission>();
+            var touches = new List<(Submission Submission, Holder On)>();
             foreach (var submission in batch)
             {
-                if (!earlier.Claim(submission.Lead))
-                    continue;
-                if (options.Value.AutoAssign)
-                    await routing.AssignNewAsync(submission.Lead, CancellationToken.None);
-                Stamp(submission.Lead, submission.By);
-                stored.Add(submission);
+                switch (earlier.Claim(submission))
+                {
+                    case null:
+                        if (options.Value.AutoAssign)
+                            await routing.AssignNewAsync(submission.Lead, CancellationToken.None);
+                        Stamp(submission.Lead, submission.By);
+                        created.Add(submission);
+                        break;
+                    case { IsKeyTaken: true }:
+                        break; // a retry: handed back
+                    case { } match:
+                        touches.Add((submission, match.Value));
+                        break;
+                }
             }
-            if (stored.Count > 0)
+            if (created.Count + touches.Count > 0)
             {
                 await using var transaction = await db.Database.BeginTransactionAsync();
-                db.Leads.AddRange(stored.Select(s => s.Lead));
-                await db.SaveChangesAsync(); // the leads get their ids
-                foreach (var submission in stored)
+                if (earlier.HasStale)
+                    await ContactClaims.ReleaseStaleAsync(db, earlier.StalePhones, earlier.StaleEmails, since, CancellationToken.None);
+                var known = new List<(Submission Submission, long LeadId)>();
+                foreach (var (submission, on) in touches)
                 {
-                    var entry = submission.AuditEntry(submission.Lead);
+                    var touch = submission.Touch;
+                    touch.CreatedBy = touch.UpdatedBy = submission.By.Name;
+                    if (on.New is { } lead)
+                    {
+                        // A person new in this batch: the touch goes in with the lead.
+                        touch.OwnerId = lead.OwnerId;
+                        lead.Activities.Add(touch);
+                        lead.TouchCount++;
+                    }
+                    else
+                    {
+                        touch.LeadId = on.LeadId;
+                        touch.OwnerId = on.OwnerId;
+                        db.Activities.Add(touch);
+                        known.Add((submission, on.LeadId));
+                    }
+                }
+                await RaiseTouchCountsAsync(db, known, now);
+                db.Leads.AddRange(created.Select(s => s.Lead));
+                await db.SaveChangesAsync(); // the leads get their ids
+                foreach (var submission in created)
+                    outcomes[submission] = new Outcome(OutcomeKind.Created, submission.Lead.Id);
+                foreach (var (submission, on) in touches)
+                    outcomes[submission] = new Outcome(OutcomeKind.Touched, on.New?.Id ?? on.LeadId);
+                foreach (var (submission, outcome) in outcomes)
+                {
+                    var lead = outcome.Kind == OutcomeKind.Created ? submission.Lead : new Lead { Id = outcome.LeadId };
+                    var entry = submission.AuditEntry(lead, outcome.Kind == OutcomeKind.Touched);
                     entry.Actor = submission.By.Name;
                     entry.ClientId = submission.By.ClientId;
                     db.AuditLog.Add(entry);
@@ -115,39 +168,80 @@ public sealed class LeadIntake(IServiceScopeFactory scopes, IOptions<LeadOptions
         catch (Exception e)
         {
             logger.LogWarning(e, "A batch of {Count} lead submissions failed; each is retried on its own.", batch.Count);
-            stored.Clear();
+            outcomes.Clear();
         }
-        // Only now, committed or not: a handed-back duplicate must find the lead it duplicates.
+        // Only now, committed or not: a handed-back submission must find what this batch stored.
         foreach (var submission in batch)
-            submission.Stored.TrySetResult(stored.Contains(submission));
+            submission.Result.TrySetResult(outcomes.GetValueOrDefault(submission, Outcome.HandedBack));
     }
+
+    /// <summary>
+    /// One more touch per repeat submission on each known lead, counted in the database: one statement per distinct
+    /// increment and last toucher (usually one in all).
+    /// </summary>
+    private static async Task RaiseTouchCountsAsync(PlatformDbContext db, List<(Submission Submission, long LeadId)> known, DateTime now)
+    {
+        var perLead = known.GroupBy(t => t.LeadId, t => t.Submission.By.Name).Select(g => (LeadId: g.Key, Count: g.Count(), By: g.Last()));
+        foreach (var group in perLead.GroupBy(l => (l.Count, l.By), l => l.LeadId))
+        {
+            var (ids, (increment, by)) = (group.ToList(), group.Key);
+            await db.Leads.Where(l => ids.Contains(l.Id)).ExecuteUpdateAsync(set => set
+                .SetProperty(l => l.TouchCount, l => l.TouchCount + increment)
+                .SetProperty(l => l.Version, l => l.Version + 1)
+                .SetProperty(l => l.UpdatedAt, now)
+                .SetProperty(l => l.UpdatedBy, by));
+        }
+    }
+
+    /// <summary>The open lead a submission repeats: one in the database (its id and owner) or one new in this batch.</summary>
+    internal readonly record struct Holder(long LeadId, long? OwnerId, DateTime CreatedAt, Lead? New);
+
+    /// <summary>What a submission of the batch matches.</summary>
+    internal readonly record struct Match(bool IsKeyTaken, Holder Value);
 
     /// <summary>What the leads and touches of the database, then the earlier submissions of the batch, already claim.</summary>
     internal sealed class Claims
     {
         private readonly HashSet<(string?, string)> _keys = [];
-        private readonly HashSet<string> _phones = [];
-        private readonly HashSet<string> _emails = [];
+        private readonly Dictionary<string, Holder> _phones = [];
+        private readonly Dictionary<string, Holder> _emails = [];
 
-        public void Add(string? source, string? key, string? phone, string? email)
+        /// <summary>Phones of earlier leads outside the duplicate window: their claims may need taking over.</summary>
+        public HashSet<string> StalePhones { get; } = [];
+
+        /// <summary>E-mails of earlier leads outside the duplicate window, as <see cref="StalePhones"/>.</summary>
+        public HashSet<string> StaleEmails { get; } = [];
+
+        public bool HasStale => StalePhones.Count > 0 || StaleEmails.Count > 0;
+
+        public void AddKey(string? source, string key) => _keys.Add((source, key));
+
+        /// <summary>Makes <paramref name="holder"/> the lead of its phone and e-mail unless a newer one is.</summary>
+        public void AddHolder(string? phone, string? email, Holder holder)
         {
-            if (key is not null)
-                _keys.Add((source, key));
-            if (phone is not null)
-                _phones.Add(phone);
-            if (email is not null)
-                _emails.Add(email);
+            if (phone is not null && (!_phones.TryGetValue(phone, out var p) || p.CreatedAt < holder.CreatedAt))
+                _phones[phone] = holder;
+            if (email is not null && (!_emails.TryGetValue(email, out var e) || e.CreatedAt < holder.CreatedAt))
+                _emails[email] = holder;
         }
 
-        /// <summary>True, and claims them, when nothing claimed <paramref name="lead"/>'s key, phone or e-mail yet.</summary>
-        public bool Claim(Lead lead)
+        /// <summary>
+        /// Null, and claims the key, phone and e-mail, when <paramref name="submission"/> is new; else what it matches: a
+        /// taken key, or the newest open lead of its phone or e-mail.
+        /// </summary>
+        public Match? Claim(Submission submission)
         {
-            if ((lead.IdempotencyKey is { } key && _keys.Contains((lead.SubmissionSource, key)))
-                || (lead.Phone is { } phone && _phones.Contains(phone))
-                || (lead.Email is { } email && _emails.Contains(email)))
-                return false;
-            Add(lead.SubmissionSource, lead.IdempotencyKey, lead.Phone, lead.Email);
-            return true;
+            var lead = submission.Lead;
+            if (lead.IdempotencyKey is { } key && !_keys.Add((lead.SubmissionSource, key)))
+                return new Match(true, default);
+            Holder? byPhone = lead.Phone is { } phone && _phones.TryGetValue(phone, out var p) ? p : null;
+            Holder? byEmail = lead.Email is { } email && _emails.TryGetValue(email, out var e) ? e : null;
+            if (byPhone is { } ph && (byEmail is not { } em || ph.New is not null || (em.New is null && ph.CreatedAt >= em.CreatedAt)))
+                return new Match(false, ph);
+            if (byEmail is { } other)
+                return new Match(false, other);
+            AddHolder(lead.Phone, lead.Email, new Holder(0, null, DateTime.MaxValue, lead));
+            return null;
         }
     }
 
@@ -164,15 +258,24 @@ public sealed class LeadIntake(IServiceScopeFactory scopes, IOptions<LeadOptions
             .Where(l => (l.SubmissionSource != null && sources.Contains(l.SubmissionSource) && l.IdempotencyKey != null && keys.Contains(l.IdempotencyKey))
                 || (l.Phone != null && phones.Contains(l.Phone))
                 || (l.Email != null && emails.Contains(l.Email)))
-            .Select(DuplicateWindow.Select(since, (l, open) => new { Source = l.SubmissionSource, Key = l.IdempotencyKey, l.Phone, l.Email, Open = open }))
+            .Select(DuplicateWindow.Select(since, (l, open) => new { l.Id, l.OwnerId, l.CreatedAt, Source = l.SubmissionSource, Key = l.IdempotencyKey, l.Phone, l.Email, Open = open }))
             .Concat(db.Activities
                 .Where(a => a.SubmissionSource != null && sources.Contains(a.SubmissionSource) && a.IdempotencyKey != null && keys.Contains(a.IdempotencyKey))
-                .Select(a => new { Source = a.SubmissionSource, Key = a.IdempotencyKey, Phone = (string?)null, Email = (string?)null, Open = false }))
+                .Select(a => new { Id = 0L, OwnerId = (long?)null, a.CreatedAt, Source = a.SubmissionSource, Key = a.IdempotencyKey, Phone = (string?)null, Email = (string?)null, Open = false }))
             .ToListAsync();
         var claims = new Claims();
         // A key claims whatever its row; a phone or e-mail only on an open lead of the duplicate window.
         foreach (var row in rows)
-            claims.Add(row.Source, row.Key, row.Open ? row.Phone : null, row.Open ? row.Email : null);
+        {
+            if (row.Key is { } key)
+                claims.AddKey(row.Source, key);
+            if (row.Open)
+                claims.AddHolder(row.Phone, row.Email, new Holder(row.Id, row.OwnerId, row.CreatedAt, null));
+            if (!row.Open && row.Phone is { } phone)
+                claims.StalePhones.Add(phone);
+            if (!row.Open && row.Email is { } email)
+                claims.StaleEmails.Add(email);
+        }
         return claims;
     }
 

@@ -10,15 +10,18 @@ using Platform.GraphQL.Server.Mutations;
 
 namespace Platform.Api.Leads.Submission;
 
-/// <summary>Where a submission came from: the landing key and idempotency key headers and the client address.</summary>
-public sealed record SubmissionContext(string? LandingKey, string? IdempotencyKey, string? ClientId, string? IpAddress);
+/// <summary>
+/// Where a submission came from: the landing key and idempotency key headers, the client and its address, and whether
+/// the caller is public (a landing page: a landing key or landing client), which learns nothing about stored data.
+/// </summary>
+public sealed record SubmissionContext(string? LandingKey, string? IdempotencyKey, string? ClientId, string? IpAddress, bool Public = false);
 
 /// <summary>
-/// <c>submitLead</c> (SPEC §5.1): validates, rejects spam, returns the first result for a retried
-/// idempotency key, records a repeat touch on a recent open lead with the same phone or e-mail,
-/// or creates the lead with its deadline, owner, referral and follow-up task in one save. Plain
-/// submissions (no referral, a caller that sees every lead) go through the <see cref="LeadIntake"/>
-/// batch first; what it hands back takes the one-by-one way below.
+/// <c>submitLead</c>: validates, rejects spam, returns the first result for a retried idempotency key, records a repeat
+/// touch on a recent open lead with the same phone or e-mail, or creates the lead with its deadline, owner, referral and
+/// follow-up task in one transaction. Plain submissions (no referral, a caller that sees every lead) go through the
+/// <see cref="LeadIntake"/> batch first; what it hands back takes the one-by-one way below. Either way the new lead
+/// claims the person's phone and e-mail (<see cref="ContactClaims"/>), so the database keeps one open lead per person.
 /// </summary>
 public sealed class LeadSubmissionService(
     PlatformDbContext db,
@@ -32,6 +35,9 @@ public sealed class LeadSubmissionService(
 {
     /// <summary>Submission source of callers with neither a landing key nor an API client id.</summary>
     public const string PublicSource = "public";
+
+    /// <summary>How often a submission that lost a race for its person or key looks again; each look finds the winner.</summary>
+    private const int Attempts = 3;
 
     /// <summary>Handles one submission; <paramref name="auditEntry"/> makes the audit entry stored with a lead the batch writes.</summary>
     public async Task<SubmitLeadPayload> SubmitAsync(SubmitLeadInput input, SubmissionContext from, Func<SubmitLeadPayload, AuditLogEntry> auditEntry, CancellationToken ct)
@@ -62,80 +68,139 @@ public sealed class LeadSubmissionService(
             return SubmitLeadPayload.Failed([.. errors]);
 
         var idempotencyKey = from.IdempotencyKey ?? input.IdempotencyKey;
+        var receiptId = SubmissionReceipt.IdOf(source, idempotencyKey);
+        var dueAt = now + ResponseTime(input.RequestType);
         if (actor is { PartnerId: null, LeadOwnerId: null } && string.IsNullOrWhiteSpace(input.ReferralCode))
         {
             var candidate = NewLead(input, key, phone, email, source, idempotencyKey, now);
-            if (await intake.TryStoreAsync(candidate, new LeadIntake.Caller(actor.Name, actor.ClientId), lead => auditEntry(Accepted(lead))))
-                return Accepted(candidate) with { Audited = true };
-        }
-        if (await FindEarlierAsync(source, idempotencyKey, phone, email, now.AddDays(-settings.DuplicateWindowDays), ct) is { } earlier)
-            return earlier.Retry switch
+            var outcome = await intake.TryStoreAsync(candidate, RepeatTouch(input, source, idempotencyKey, now), new LeadIntake.Caller(actor.Name, actor.ClientId),
+                (lead, touched) => auditEntry(Answer(lead, touched, receiptId, dueAt, from, [])));
+            switch (outcome.Kind)
             {
-                Retry.OfNewLead => new SubmitLeadPayload(earlier.Lead, false, [], []),
-                Retry.OfRepeatTouch => new SubmitLeadPayload(earlier.Lead, true, [], []),
-                _ => await RecordRepeatTouchAsync(earlier.Lead, input, source, idempotencyKey, now, ct),
-            };
-
-        var warnings = new List<IPayloadError>();
-        var lead = NewLead(input, key, phone, email, source, idempotencyKey, now);
-        var referral = await AttributeAsync(lead, input.ReferralCode, now, warnings, ct)
-            ?? await AttributeToCallingPartnerAsync(lead, now, warnings, ct);
-        if (settings.AutoAssign)
-            await routing.AssignNewAsync(lead, ct);
-
-        db.Leads.Add(lead);
-        try
-        {
-            if (referral is null)
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            else
-            {
-                // The referral row needs the lead's id: two inserts, one transaction.
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
-                await db.SaveChangesAsync(ct);
-                referral.LeadId = lead.Id;
-                db.Referrals.Add(referral);
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
+                case LeadIntake.OutcomeKind.Created:
+                    return Answer(candidate, false, receiptId, dueAt, from, []) with { Audited = true };
+                case LeadIntake.OutcomeKind.Touched:
+                    // A public caller is told nothing of the lead: no need to read it.
+                    var touched = from.Public ? new Lead { Id = outcome.LeadId } : await db.Leads.AsNoTracking().SingleAsync(l => l.Id == outcome.LeadId, ct);
+                    return Answer(touched, true, receiptId, dueAt, from, []) with { Audited = true };
             }
         }
-        catch (DbUpdateException) when (idempotencyKey is not null)
+
+        var since = now.AddDays(-settings.DuplicateWindowDays);
+        for (var attempt = 1; ; attempt++)
         {
-            // A concurrent retry with the same key won the unique index (SubmissionSource, IdempotencyKey).
-            db.ChangeTracker.Clear();
-            if (await FindSubmittedAsync(source, idempotencyKey, ct) is { } winner)
-                return new SubmitLeadPayload(winner, false, [], []);
-            throw;
+            var earlier = await FindEarlierAsync(source, idempotencyKey, phone, email, since, ct);
+            if (earlier is { Retry: Retry.OfNewLead })
+                return Answer(earlier.Lead, false, receiptId, earlier.Lead.FirstResponseDueAt ?? dueAt, from, []);
+            if (earlier is { Retry: Retry.OfRepeatTouch })
+                return Answer(earlier.Lead, true, receiptId, dueAt, from, await RepeatWarningsAsync(input.ReferralCode, from, now, ct));
+            if (earlier is { Open: true })
+            {
+                var touched = await RecordRepeatTouchAsync(earlier.Lead, input, source, idempotencyKey, now, ct);
+                return Answer(touched, true, receiptId, dueAt, from, await RepeatWarningsAsync(input.ReferralCode, from, now, ct));
+            }
+
+            var warnings = new List<IPayloadError>();
+            var lead = NewLead(input, key, phone, email, source, idempotencyKey, now);
+            var referral = await AttributeAsync(lead, input.ReferralCode, from, now, warnings, ct)
+                ?? await AttributeToCallingPartnerAsync(lead, now, warnings, ct);
+            if (settings.AutoAssign)
+                await routing.AssignNewAsync(lead, ct);
+            try
+            {
+                // Only an earlier lead of this person (closed or out of the window) can hold claims to take over.
+                await SaveNewAsync(lead, referral, releaseClaims: earlier is not null, since, ct);
+                return Answer(lead, false, receiptId, lead.FirstResponseDueAt!.Value, from, warnings);
+            }
+            catch (DbUpdateException e) when (e.IsUniqueViolation() && attempt < Attempts)
+            {
+                // A concurrent submission of this person (its claims) or of this key won: the next look finds it.
+                db.ChangeTracker.Clear();
+            }
         }
-        return new SubmitLeadPayload(lead, false, warnings, []);
     }
 
-    private static SubmitLeadPayload Accepted(Lead lead) => new(lead, false, [], []);
+    /// <summary>
+    /// What the caller is told. A public caller gets the receipt only, whatever happened; a caller who may not read the
+    /// lead it touched is told the person is already registered; everyone else gets the lead too.
+    /// </summary>
+    private SubmitLeadPayload Answer(Lead lead, bool repeatTouch, string receiptId, DateTime dueAt, SubmissionContext from, IReadOnlyList<IPayloadError> warnings)
+    {
+        if (repeatTouch && !from.Public && !MayRead(lead))
+            return new SubmitLeadPayload(lead, true, null, [], [new AlreadyRegisteredError("This person is already registered; the submission was recorded for the sales team but not as a new lead of yours.")]) { Disclosed = false };
+        return new SubmitLeadPayload(lead, repeatTouch, new SubmissionReceipt(receiptId, ReceiptStatus.Accepted, dueAt), warnings, []) { Disclosed = !from.Public };
+    }
 
-    private Task<Lead?> FindSubmittedAsync(string source, string idempotencyKey, CancellationToken ct) =>
-        db.Leads.AsNoTracking().SingleOrDefaultAsync(l => l.SubmissionSource == source && l.IdempotencyKey == idempotencyKey, ct);
+    /// <summary>Whether the caller's own reads include <paramref name="lead"/> (partner isolation, a manager's own leads).</summary>
+    private bool MayRead(Lead lead) =>
+        (actor.PartnerId is not { } partnerId || lead.PartnerId == partnerId || lead.AssignedPartnerId == partnerId)
+        && (actor.LeadOwnerId is not { } ownerId || lead.OwnerId == ownerId);
+
+    /// <summary>
+    /// A repeat touch attributes nothing. A public caller is warned of an unusable code exactly as for a new person (so
+    /// the answer tells nothing); a trusted caller learns that its code was not applied to the known person.
+    /// </summary>
+    private async Task<IReadOnlyList<IPayloadError>> RepeatWarningsAsync(string? code, SubmissionContext from, DateTime now, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+            return [];
+        if (!from.Public)
+            return [new ValidationError("referralCode", "The person already has an open lead; the referral code was not applied.")];
+        var (_, problem) = await CheckCodeAsync(code, now, ct);
+        return problem is null ? [] : [UnusableCode(code, problem, from)];
+    }
+
+    /// <summary>The first-response deadline (T1) of a submission of <paramref name="requestType"/>: 2 h after a demo download, 1 h otherwise (configurable).</summary>
+    private TimeSpan ResponseTime(RequestType requestType) =>
+        requestType == RequestType.DemoDownload ? options.Value.DemoDownloadResponseTime : options.Value.DefaultResponseTime;
+
+    /// <summary>
+    /// Stores a new lead, with its referral when attributed, in one transaction; first frees the claims an earlier lead
+    /// of the person outside the window still holds. A unique violation means a concurrent submission won.
+    /// </summary>
+    private async Task SaveNewAsync(Lead lead, Referral? referral, bool releaseClaims, DateTime since, CancellationToken ct)
+    {
+        db.Leads.Add(lead);
+        if (referral is null && !releaseClaims)
+        {
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (releaseClaims)
+            await ContactClaims.ReleaseStaleAsync(db, lead.PhoneClaim is { } p ? [p] : [], lead.EmailClaim is { } e ? [e] : [], since, ct);
+        await db.SaveChangesAsync(ct);
+        if (referral is not null)
+        {
+            // The referral row needs the lead's id.
+            referral.LeadId = lead.Id;
+            db.Referrals.Add(referral);
+            await db.SaveChangesAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+    }
 
     /// <summary>Whether a submission repeats an earlier one with the same idempotency key, and which result that had.</summary>
     private enum Retry { No, OfNewLead, OfRepeatTouch }
 
-    private sealed record Earlier(Lead Lead, Retry Retry);
+    /// <summary>The earlier lead of a submission: the one its key made or touched, else the person's newest, open in the window or not.</summary>
+    private sealed record Earlier(Lead Lead, Retry Retry, bool Open);
 
     /// <summary>
-    /// In one query: the lead this idempotency key already created or touched (a retry returns it as the first
-    /// result did), else the newest open lead with this phone or e-mail created since <paramref name="since"/> (a
-    /// repeat touch, DECISIONS [Leads] "duplicates"). The touch lookup is an uncorrelated subquery on the unique
-    /// (source, key) index of activities, evaluated once.
+    /// In one query, over every lead whoever the caller is (a person is one person for all callers): the lead this
+    /// idempotency key already created or touched (a retry returns it as the first result did), else the newest lead
+    /// with this phone or e-mail, flagged when it is open and created since <paramref name="since"/> (a repeat touch).
+    /// The touch lookup is an uncorrelated subquery on the unique (source, key) index of activities, evaluated once.
     /// </summary>
     private async Task<Earlier?> FindEarlierAsync(string source, string? idempotencyKey, string? phone, string? email, DateTime since, CancellationToken ct)
     {
         if (idempotencyKey is null && phone is null && email is null)
             return null;
         // Not run here: a subquery of the statement below (IQueryable), so the whole lookup stays one round trip.
-        var touched = db.Activities.Where(a => idempotencyKey != null && a.SubmissionSource == source && a.IdempotencyKey == idempotencyKey).Select(a => a.LeadId);
+        var touched = db.Activities.IgnoreQueryFilters()
+            .Where(a => idempotencyKey != null && a.SubmissionSource == source && a.IdempotencyKey == idempotencyKey).Select(a => a.LeadId);
         // The window is selected and sorted on, not filtered on (DuplicateWindow): never a scan of the window's leads.
-        var found = await db.Leads
+        var found = await db.Leads.IgnoreQueryFilters().AsNoTracking()
             .Where(l => (idempotencyKey != null && l.SubmissionSource == source && l.IdempotencyKey == idempotencyKey)
                 || l.Id == touched.FirstOrDefault()
                 || (phone != null && l.Phone == phone)
@@ -150,51 +215,59 @@ public sealed class LeadSubmissionService(
             .OrderByDescending(x => x.Created).ThenByDescending(x => x.Touched).ThenByDescending(x => x.Open)
             .ThenByDescending(x => x.Lead.CreatedAt).ThenByDescending(x => x.Lead.Id)
             .FirstOrDefaultAsync(ct);
-        if (found is null || !(found.Created || found.Touched || found.Open))
-            return null; // only closed or older leads of this person: a new lead
-        return new Earlier(found.Lead, found.Created ? Retry.OfNewLead : found.Touched ? Retry.OfRepeatTouch : Retry.No);
+        return found is null ? null
+            : new Earlier(found.Lead, found.Created ? Retry.OfNewLead : found.Touched ? Retry.OfRepeatTouch : Retry.No, found.Open);
     }
 
-    private async Task<SubmitLeadPayload> RecordRepeatTouchAsync(Lead lead, SubmitLeadInput input, string source, string? idempotencyKey, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// Records a repeat submission on <paramref name="lead"/>: a <c>FORM_SUBMISSION</c> activity and one more touch, the
+    /// count raised in the database, so concurrent touches of one lead queue on its row instead of retrying on its version.
+    /// </summary>
+    private async Task<Lead> RecordRepeatTouchAsync(Lead lead, SubmitLeadInput input, string source, string? idempotencyKey, DateTime now, CancellationToken ct)
     {
-        lead.Activities.Add(new Activity
-        {
-            Type = Platform.Domain.Leads.ActivityType.FormSubmission,
-            Direction = ActivityDirection.Inbound,
-            Subject = $"Repeat submission: {input.RequestType}",
-            Result = input.Message,
-            OccurredAt = now,
-            DoneAt = now,
-            OwnerId = lead.OwnerId,
-            SubmissionSource = idempotencyKey is null ? null : source,
-            IdempotencyKey = idempotencyKey,
-        });
-        lead.TouchCount++;
+        var touch = RepeatTouch(input, source, idempotencyKey, now);
+        touch.LeadId = lead.Id;
+        touch.OwnerId = lead.OwnerId;
+        db.Activities.Add(touch);
         try
         {
-            // Another touch racing on the same lead bumps the version; retry on the fresh row.
-            if (await db.SaveOrConflictAsync(lead, ct) is not null)
-            {
-                db.ChangeTracker.Clear();
-                var fresh = await db.Leads.SingleAsync(l => l.Id == lead.Id, ct);
-                return await RecordRepeatTouchAsync(fresh, input, source, idempotencyKey, now, ct);
-            }
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.Leads.IgnoreQueryFilters().Where(l => l.Id == lead.Id).ExecuteUpdateAsync(set => set
+                .SetProperty(l => l.TouchCount, l => l.TouchCount + 1)
+                .SetProperty(l => l.Version, l => l.Version + 1)
+                .SetProperty(l => l.UpdatedAt, now)
+                .SetProperty(l => l.UpdatedBy, actor.Name), ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
-        catch (DbUpdateException) when (idempotencyKey is not null)
+        catch (DbUpdateException e) when (idempotencyKey is not null && e.IsUniqueViolation())
         {
             // A concurrent retry with the same key recorded this touch first (unique source + key on activities).
             db.ChangeTracker.Clear();
-            if (!await db.Activities.AnyAsync(a => a.SubmissionSource == source && a.IdempotencyKey == idempotencyKey, ct))
-                throw;
-            lead = await db.Leads.AsNoTracking().SingleAsync(l => l.Id == lead.Id, ct);
+            return await db.Leads.IgnoreQueryFilters().AsNoTracking().SingleAsync(l => l.Id == lead.Id, ct);
         }
-        return new SubmitLeadPayload(lead, true, [], []);
+        lead.TouchCount++;
+        lead.Version++;
+        lead.UpdatedAt = now;
+        return lead;
     }
+
+    /// <summary>The <c>FORM_SUBMISSION</c> activity a repeat submission adds to the person's open lead; its key makes a retry find it.</summary>
+    private static Activity RepeatTouch(SubmitLeadInput input, string source, string? idempotencyKey, DateTime now) => new()
+    {
+        Type = Platform.Domain.Leads.ActivityType.FormSubmission,
+        Direction = ActivityDirection.Inbound,
+        Subject = $"Repeat submission: {input.RequestType}",
+        Result = Trimmed(input.Message),
+        OccurredAt = now,
+        DoneAt = now,
+        SubmissionSource = idempotencyKey is null ? null : source,
+        IdempotencyKey = idempotencyKey,
+    };
 
     /// <summary>The lead a submission creates, unassigned, with its online-estimate follow-up task (L9).</summary>
     private Lead NewLead(SubmitLeadInput input, LandingKey? key, string? phone, string? email, string source, string? idempotencyKey, DateTime now)
     {
-        var settings = options.Value;
         var lead = new Lead
         {
             CreatedAt = now, // the deadline counts from the same instant
@@ -220,11 +293,12 @@ public sealed class LeadSubmissionService(
             UtmContent = input.UtmContent,
             SubmissionSource = source,
             IdempotencyKey = idempotencyKey,
+            PhoneClaim = phone,
+            EmailClaim = email,
             Temperature = LeadTemperature.Warm, // L5: landing-page and form leads start warm
             Origin = LeadOrigin.Net,
             Status = LeadStatus.New,
-            // T1: 2 h after a demo download, 1 h otherwise (configurable).
-            FirstResponseDueAt = now + (input.RequestType == RequestType.DemoDownload ? settings.DemoDownloadResponseTime : settings.DefaultResponseTime),
+            FirstResponseDueAt = now + ResponseTime(input.RequestType),
             TouchCount = 1,
             MarketingConsent = input.MarketingConsent,
             ConsentText = input.MarketingConsent ? input.ConsentText : null,
@@ -236,13 +310,25 @@ public sealed class LeadSubmissionService(
     }
 
     /// <summary>
-    /// A valid referral code makes the lead a seed of its referrer (DECISIONS [Referrals]); an
-    /// unknown, expired or revoked code (or one of an inactive partner) is a warning and the lead is kept without attribution.
+    /// A valid referral code makes the lead a seed of its referrer; an unknown, expired or revoked code (or one of an
+    /// inactive partner) is a warning and the lead is kept without attribution.
     /// </summary>
-    private async Task<Referral?> AttributeAsync(Lead lead, string? code, DateTime now, List<IPayloadError> warnings, CancellationToken ct)
+    private async Task<Referral?> AttributeAsync(Lead lead, string? code, SubmissionContext from, DateTime now, List<IPayloadError> warnings, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(code))
             return null;
+        var (referralCode, problem) = await CheckCodeAsync(code, now, ct);
+        if (problem is not null)
+        {
+            warnings.Add(UnusableCode(code, problem, from));
+            return null;
+        }
+        return Attribute(lead, referralCode!.ProgramId, referralCode.Id, referralCode.PartnerId, referralCode.ReferrerClientId, now);
+    }
+
+    /// <summary>The code, and why it cannot attribute a lead now (null: it can).</summary>
+    private async Task<(ReferralCode? Code, string? Problem)> CheckCodeAsync(string code, DateTime now, CancellationToken ct)
+    {
         var referralCode = await db.ReferralCodes.AsNoTracking().Include(c => c.Program).SingleOrDefaultAsync(c => c.Code == code.Trim(), ct);
         var problem = referralCode switch
         {
@@ -254,13 +340,14 @@ public sealed class LeadSubmissionService(
             { PartnerId: { } partnerId, Program.OpenToAllPartners: false } when !await IsEligibleAsync(referralCode.ProgramId, partnerId, ct) => "belongs to a partner not eligible for its program",
             _ => null,
         };
-        if (problem is not null)
-        {
-            warnings.Add(new ValidationError("referralCode", $"The referral code \"{code}\" {problem}; the lead was accepted without referral attribution."));
-            return null;
-        }
-        return Attribute(lead, referralCode!.ProgramId, referralCode.Id, referralCode.PartnerId, referralCode.ReferrerClientId, now);
+        return (referralCode, problem);
     }
+
+    /// <summary>The warning for a code that attributes nothing: why, except to public callers, who may not tell a real code from a made-up one.</summary>
+    private static ValidationError UnusableCode(string code, string problem, SubmissionContext from) =>
+        new("referralCode", from.Public
+            ? $"The referral code \"{code}\" cannot be used; the submission was accepted without referral attribution."
+            : $"The referral code \"{code}\" {problem}; the lead was accepted without referral attribution.");
 
     /// <summary>
     /// A lead a partner's system submits with its own credentials is the partner's referral (DECISIONS

@@ -6,25 +6,50 @@ namespace Platform.Api.Leads.Submission;
 /// <summary>Checks a submission field by field; every bad field is its own <see cref="ValidationError"/>.</summary>
 public sealed class SubmissionValidator(ContactNormalizer normalizer)
 {
-    /// <summary>The five drop-downs of the online estimate form (L9).</summary>
+    /// <summary>The five drop-downs of the online estimate form (L9), also the most any submission may carry.</summary>
     public const int EstimateParameterCount = 5;
 
-    /// <summary>The normalised phone and e-mail, and the errors; nothing may be stored when there are errors.</summary>
-    public (string? Phone, string? Email, List<ValidationError> Errors) Validate(SubmitLeadInput input, LandingKey? key)
+    /// <summary>The header that may carry the idempotency key instead of the input, named in its errors.</summary>
+    private const string IdempotencyHeader = "The Idempotency-Key header";
+
+    /// <summary>
+    /// The checks of form alone, which need nothing but the submission and so run before anything else looks at it
+    /// (the landing key, the spam checks): every text within <see cref="SubmissionLimits"/>, no control characters
+    /// (tab and line breaks only in free text) and no unpaired surrogates, a phone of digits, spaces and separators
+    /// only, at most <see cref="EstimateParameterCount"/> estimate parameters with distinct names.
+    /// <paramref name="idempotencyHeader"/> is checked as the <c>idempotencyKey</c> field.
+    /// </summary>
+    public List<ValidationError> CheckForm(SubmitLeadInput input, string? idempotencyHeader = null)
     {
         var errors = new List<ValidationError>();
-        if (string.IsNullOrWhiteSpace(input.FirstName))
+        foreach (var field in SubmissionLimits.TextFields)
+            CheckText(errors, field.Name, field.Value(input), field.MaxLength, field.FreeText);
+        if (input.Phone is { } phone && !errors.Exists(e => e.Field == "phone") && !ContactNormalizer.HasPhoneCharactersOnly(phone))
+            errors.Add(new ValidationError("phone", "A phone number may hold only digits, spaces and the separators + ( ) - . /; letters and extensions are not accepted."));
+        CheckText(errors, "idempotencyKey", idempotencyHeader, SubmissionLimits.IdempotencyKey, freeText: false, IdempotencyHeader);
+        CheckEstimateParameters(errors, input.EstimateParameters);
+        return errors;
+    }
+
+    /// <summary>The normalised phone and e-mail, and the errors; nothing may be stored when there are errors.</summary>
+    public (string? Phone, string? Email, List<ValidationError> Errors) Validate(SubmitLeadInput input, LandingKey? key, string? idempotencyHeader = null)
+    {
+        var errors = CheckForm(input, idempotencyHeader);
+        // A field already refused for its form gets no second error.
+        var malformed = errors.Select(e => e.Field).ToHashSet();
+
+        if (string.IsNullOrWhiteSpace(input.FirstName) && !malformed.Contains("firstName"))
             errors.Add(new ValidationError("firstName", "The first name is required (L6)."));
 
         string? phone = null;
-        if (!string.IsNullOrWhiteSpace(input.Phone))
+        if (!string.IsNullOrWhiteSpace(input.Phone) && !malformed.Contains("phone"))
         {
             phone = normalizer.Phone(input.Phone);
             if (phone is null)
                 errors.Add(new ValidationError("phone", $"\"{input.Phone}\" is not a valid phone number; give it with its country code, e.g. +49 30 1234567."));
         }
         string? email = null;
-        if (!string.IsNullOrWhiteSpace(input.Email))
+        if (!string.IsNullOrWhiteSpace(input.Email) && !malformed.Contains("email"))
         {
             email = ContactNormalizer.Email(input.Email);
             if (email is null)
@@ -42,37 +67,72 @@ public sealed class SubmissionValidator(ContactNormalizer normalizer)
             errors.Add(new ValidationError("phone", "A phone number is required (L6)."));
         }
 
-        if (input.RequestType == RequestType.OnlineEstimate && input.EstimateParameters?.Count != EstimateParameterCount)
-            errors.Add(new ValidationError("estimateParameters", $"An online estimate needs the {EstimateParameterCount} chosen parameters (L9)."));
-        if (input.RequestType != RequestType.OnlineEstimate && input.EstimateParameters is { Count: > 0 })
-            errors.Add(new ValidationError("estimateParameters", "Estimate parameters belong only to an ONLINE_ESTIMATE request."));
-        if (input.MarketingConsent && string.IsNullOrWhiteSpace(input.ConsentText))
+        if (!malformed.Contains("estimateParameters"))
+        {
+            if (input.RequestType == RequestType.OnlineEstimate && input.EstimateParameters?.Count != EstimateParameterCount)
+                errors.Add(new ValidationError("estimateParameters", $"An online estimate needs the {EstimateParameterCount} chosen parameters (L9)."));
+            if (input.RequestType != RequestType.OnlineEstimate && input.EstimateParameters is { Count: > 0 })
+                errors.Add(new ValidationError("estimateParameters", "Estimate parameters belong only to an ONLINE_ESTIMATE request."));
+        }
+        if (input.MarketingConsent && string.IsNullOrWhiteSpace(input.ConsentText) && !malformed.Contains("consentText"))
             errors.Add(new ValidationError("consentText", "Marketing consent needs the consent text the person agreed to."));
-        if (input.Channel is { Length: > LeadChannels.MaxLength })
-            errors.Add(new ValidationError("channel", $"A channel code has at most {LeadChannels.MaxLength} characters."));
-
-        CheckLength(errors, "firstName", input.FirstName, 100);
-        CheckLength(errors, "lastName", input.LastName, 100);
-        CheckLength(errors, "company", input.Company, 200);
-        CheckLength(errors, "position", input.Position, 200);
-        CheckLength(errors, "message", input.Message, 4000);
-        CheckLength(errors, "landingPage", input.LandingPage, 128);
-        CheckLength(errors, "pageUrl", input.PageUrl, 2048);
-        CheckLength(errors, "referrer", input.Referrer, 2048);
-        CheckLength(errors, "utmSource", input.UtmSource, 256);
-        CheckLength(errors, "utmMedium", input.UtmMedium, 256);
-        CheckLength(errors, "utmCampaign", input.UtmCampaign, 256);
-        CheckLength(errors, "utmTerm", input.UtmTerm, 256);
-        CheckLength(errors, "utmContent", input.UtmContent, 256);
-        CheckLength(errors, "consentText", input.ConsentText, 4000);
-        CheckLength(errors, "idempotencyKey", input.IdempotencyKey, 128);
-        CheckLength(errors, "email", input.Email, 256);
         return (phone, email, errors);
     }
 
-    private static void CheckLength(List<ValidationError> errors, string field, string? value, int max)
+    /// <summary>Refuses a text that is too long or holds characters no form field can mean; <paramref name="what"/> names it in the message.</summary>
+    private static void CheckText(List<ValidationError> errors, string field, string? value, int maxLength, bool freeText, string? what = null)
     {
-        if (value is { } text && text.Length > max)
-            errors.Add(new ValidationError(field, $"{field} has at most {max} characters."));
+        if (value is null)
+            return;
+        what ??= field;
+        if (value.Length > maxLength)
+            errors.Add(new ValidationError(field, $"{what} has at most {maxLength} characters."));
+        else if (FindForbidden(value, freeText) is { } problem)
+            errors.Add(new ValidationError(field, $"{what} contains {problem}{(freeText ? "; only tabs and line breaks are allowed" : "")}."));
+    }
+
+    /// <summary>
+    /// What in <paramref name="text"/> no field accepts: a control character (Unicode Cc, e.g. NUL, which PostgreSQL
+    /// cannot store and which no form field can mean) or half of a surrogate pair (no character at all).
+    /// </summary>
+    private static string? FindForbidden(string text, bool freeText)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsControl(c) && !(freeText && c is '\t' or '\r' or '\n'))
+                return $"the control character U+{(int)c:X4}";
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                i++;
+            else if (char.IsSurrogate(c))
+                return "an unpaired surrogate, which is no character";
+        }
+        return null;
+    }
+
+    private static void CheckEstimateParameters(List<ValidationError> errors, List<EstimateParameterInput>? parameters)
+    {
+        const string field = "estimateParameters";
+        if (parameters is null)
+            return;
+        if (parameters.Count > EstimateParameterCount)
+        {
+            errors.Add(new ValidationError(field, $"A submission carries at most {EstimateParameterCount} estimate parameters."));
+            return;
+        }
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var parameter in parameters)
+        {
+            var before = errors.Count;
+            CheckText(errors, field, parameter.Name, SubmissionLimits.EstimateParameterName, freeText: false, "An estimate parameter's name");
+            CheckText(errors, field, parameter.Value, SubmissionLimits.EstimateParameterValue, freeText: false, "An estimate parameter's value");
+            if (errors.Count > before)
+                return;
+            if (!names.Add(parameter.Name))
+            {
+                errors.Add(new ValidationError(field, $"The estimate parameter \"{parameter.Name}\" is given more than once."));
+                return;
+            }
+        }
     }
 }

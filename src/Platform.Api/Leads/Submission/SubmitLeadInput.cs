@@ -47,8 +47,8 @@ public sealed class EstimateParameterInputType : InputObjectGraphType<EstimatePa
     {
         Name = "EstimateParameterInput";
         Description = "One parameter the visitor chose on the online-estimate form (L9).";
-        Field(x => x.Name).Description("The drop-down's name, e.g. `pages`.");
-        Field(x => x.Value).Description("The chosen value, e.g. `10-20`.");
+        Field(x => x.Name).Description($"The drop-down's name, e.g. `pages`; unique within the submission. At most {SubmissionLimits.EstimateParameterName} characters.");
+        Field(x => x.Value).Description($"The chosen value, e.g. `10-20`. At most {SubmissionLimits.EstimateParameterValue} characters.");
     }
 }
 
@@ -58,32 +58,33 @@ public sealed class SubmitLeadInputType : InputObjectGraphType<SubmitLeadInput>
     public SubmitLeadInputType()
     {
         Name = "SubmitLeadInput";
-        Description = "A lead as a form submits it. First name and phone are required (L6); a landing key may require an e-mail instead of the phone.";
-        Field(x => x.FirstName, nullable: true).Description("First name of the person; required (L6).");
-        Field(x => x.LastName, nullable: true).Description("Last name; optional (L6).");
-        Field(x => x.Phone, nullable: true).Description("Phone number, in any common notation; stored in E.164. Required unless the landing key requires e-mail instead.");
-        Field(x => x.Email, nullable: true).Description("E-mail address; optional unless the landing key requires it.");
-        Field(x => x.Company, nullable: true).Description("Company name, for B2B requests; optional (L6).");
-        Field(x => x.Position, nullable: true).Description("The person's position.");
-        Field(x => x.Message, nullable: true).Description("The person's message or described need.");
+        Description = "A lead as a form submits it. First name and phone are required (L6); a landing key may require an e-mail instead of the phone. "
+            + "Every text has a maximum length, given with its field; control characters are refused everywhere except tabs and line breaks in `message` and `consentText`.";
+        Field(x => x.FirstName, nullable: true).Description($"First name of the person; required (L6). At most {SubmissionLimits.PersonName} characters.");
+        Field(x => x.LastName, nullable: true).Description($"Last name; optional (L6). At most {SubmissionLimits.PersonName} characters.");
+        Field(x => x.Phone, nullable: true).Description($"Phone number, in any common notation (digits, spaces and + ( ) - . / only; no letters or extensions); stored in E.164. Required unless the landing key requires e-mail instead. At most {SubmissionLimits.Phone} characters.");
+        Field(x => x.Email, nullable: true).Description($"E-mail address; optional unless the landing key requires it. At most {SubmissionLimits.Email} characters.");
+        Field(x => x.Company, nullable: true).Description($"Company name, for B2B requests; optional (L6). At most {SubmissionLimits.Company} characters.");
+        Field(x => x.Position, nullable: true).Description($"The person's position. At most {SubmissionLimits.Position} characters.");
+        Field(x => x.Message, nullable: true).Description($"The person's message or described need; may span lines. At most {SubmissionLimits.FreeText} characters.");
         Field(x => x.RequestType, nullable: true).Description("Kind of request; sets the first-response deadline (T1). Default CONSULTATION.");
         Field(x => x.EstimateParameters, type: typeof(ListGraphType<NonNullGraphType<EstimateParameterInputType>>))
-            .Description("For ONLINE_ESTIMATE: the five parameters the visitor chose (L9).");
-        Field(x => x.Channel, nullable: true).Description("Channel code, e.g. LANDING_PAGE; LANDING_PAGE with a landing key, OTHER otherwise.");
-        Field(x => x.LandingPage, nullable: true).Description("Landing page code; a landing key's own code takes precedence.");
-        Field(x => x.PageUrl, nullable: true).Description("URL of the page the form was submitted from.");
-        Field(x => x.Referrer, nullable: true).Description("HTTP referrer of the page.");
-        Field(x => x.UtmSource, nullable: true).Description("utm_source of the visit.");
-        Field(x => x.UtmMedium, nullable: true).Description("utm_medium of the visit.");
-        Field(x => x.UtmCampaign, nullable: true).Description("utm_campaign of the visit.");
-        Field(x => x.UtmTerm, nullable: true).Description("utm_term of the visit.");
-        Field(x => x.UtmContent, nullable: true).Description("utm_content of the visit.");
-        Field(x => x.ReferralCode, nullable: true).Description("A referral code; a valid one attributes the lead to its referrer (origin SEED). An unknown, expired or revoked code is reported in `warnings` and the lead is accepted without attribution.");
+            .Description($"For ONLINE_ESTIMATE: exactly the {SubmissionValidator.EstimateParameterCount} parameters the visitor chose (L9), each name once; other request types send none.");
+        Field(x => x.Channel, nullable: true).Description($"Channel code, e.g. LANDING_PAGE; LANDING_PAGE with a landing key, OTHER otherwise. At most {SubmissionLimits.Channel} characters.");
+        Field(x => x.LandingPage, nullable: true).Description($"Landing page code; a landing key's own code takes precedence. At most {SubmissionLimits.LandingPage} characters.");
+        Field(x => x.PageUrl, nullable: true).Description($"URL of the page the form was submitted from. At most {SubmissionLimits.Url} characters.");
+        Field(x => x.Referrer, nullable: true).Description($"HTTP referrer of the page. At most {SubmissionLimits.Url} characters.");
+        Field(x => x.UtmSource, nullable: true).Description($"utm_source of the visit. At most {SubmissionLimits.Utm} characters.");
+        Field(x => x.UtmMedium, nullable: true).Description($"utm_medium of the visit. At most {SubmissionLimits.Utm} characters.");
+        Field(x => x.UtmCampaign, nullable: true).Description($"utm_campaign of the visit. At most {SubmissionLimits.Utm} characters.");
+        Field(x => x.UtmTerm, nullable: true).Description($"utm_term of the visit. At most {SubmissionLimits.Utm} characters.");
+        Field(x => x.UtmContent, nullable: true).Description($"utm_content of the visit. At most {SubmissionLimits.Utm} characters.");
+        Field(x => x.ReferralCode, nullable: true).Description($"A referral code; a valid one attributes the lead to its referrer (origin SEED). An unknown, expired or revoked code is reported in `warnings` and the lead is accepted without attribution. At most {SubmissionLimits.ReferralCode} characters.");
         Field(x => x.MarketingConsent, nullable: true).Description("Whether the person agreed to marketing communication; then `consentText` is required.");
-        Field(x => x.ConsentText, nullable: true).Description("The consent wording shown on the form.");
+        Field(x => x.ConsentText, nullable: true).Description($"The consent wording shown on the form; may span lines. At most {SubmissionLimits.FreeText} characters.");
         Field(x => x.ConsentAt, nullable: true).Description("When consent was given; the submission time when omitted.");
-        Field(x => x.IdempotencyKey, nullable: true).Description("A key chosen by the caller so that a retried submission returns the first result; the `Idempotency-Key` header works too.");
-        Field(x => x.Honeypot, nullable: true).Description("A hidden form field people never fill; any value marks the submission as spam.");
+        Field(x => x.IdempotencyKey, nullable: true).Description($"A key chosen by the caller so that a retried submission returns the first result; the `Idempotency-Key` header works too. At most {SubmissionLimits.IdempotencyKey} characters, in either.");
+        Field(x => x.Honeypot, nullable: true).Description($"A hidden form field people never fill; any value marks the submission as spam. At most {SubmissionLimits.Honeypot} characters.");
         Field(x => x.FormRenderedAt, nullable: true).Description("When the form was shown (UTC); a submission faster than a person can type is spam.");
     }
 }

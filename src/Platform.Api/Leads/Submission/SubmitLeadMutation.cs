@@ -1,6 +1,8 @@
 using GraphQL;
 using GraphQL.Types;
+using OpenIddict.Abstractions;
 using Platform.Api.Auditing;
+using Platform.Api.Security;
 using Platform.Data;
 
 namespace Platform.Api.Leads.Submission;
@@ -13,19 +15,25 @@ public static class SubmitLeadMutation
     public static void AddSubmitLeadMutation(this ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<SubmitLeadPayloadType>>("submitLead")
-            .Description("Captures a lead from a form (SPEC §5.1). Send the form's landing key in the `X-Landing-Key` header and optionally an `Idempotency-Key` header: a retry with the same key returns the first result.")
+            .Description("Captures a lead from a form. Send the form's landing key in the `X-Landing-Key` header and optionally an `Idempotency-Key` header: a retry with the same key returns the first result. A person who already has an open lead of the last 30 days gets no second lead: the submission is recorded on that lead as a repeat touch.")
             .Argument<NonNullGraphType<SubmitLeadInputType>>("input", "The submitted form.")
             .ResolveAsync(async context =>
             {
                 var services = context.RequestServices!;
                 var http = services.GetRequiredService<IHttpContextAccessor>().HttpContext;
+                var input = context.GetArgument<SubmitLeadInput>("input");
+                var idempotencyKey = Header(http, IdempotencyHeader);
+                // Malformed input is refused before the landing key is looked up or a spam rejection recorded.
+                if (services.GetRequiredService<SubmissionValidator>().CheckForm(input, idempotencyKey) is { Count: > 0 } malformed)
+                    return SubmitLeadPayload.Failed([.. malformed]);
                 var from = new SubmissionContext(
                     Header(http, LandingKeyService.Header),
-                    Header(http, IdempotencyHeader),
+                    idempotencyKey,
                     services.GetRequiredService<ICurrentActor>().ClientId,
-                    http?.Connection.RemoteIpAddress?.ToString());
+                    http?.Connection.RemoteIpAddress?.ToString(),
+                    Public: context.User?.GetClaim(PlatformClaims.ClientKind) == ClientKinds.Landing);
                 return await services.GetRequiredService<LeadSubmissionService>()
-                    .SubmitAsync(context.GetArgument<SubmitLeadInput>("input"), from, payload => MutationAudit.Entry(context, payload, null), context.CancellationToken);
+                    .SubmitAsync(input, from, payload => MutationAudit.Entry(context, payload, null), context.CancellationToken);
             });
     }
 

@@ -35,6 +35,8 @@ internal sealed class LeadConfiguration : EntityConfiguration<Lead>
         builder.Property(l => l.UtmContent).HasMaxLength(Lengths.Utm);
         builder.Property(l => l.SubmissionSource).HasMaxLength(Lengths.Short);
         builder.Property(l => l.IdempotencyKey).HasMaxLength(Lengths.Short);
+        builder.Property(l => l.PhoneClaim).HasMaxLength(Lengths.Phone);
+        builder.Property(l => l.EmailClaim).HasMaxLength(Lengths.Email);
         builder.Property(l => l.NextContactTopic).HasMaxLength(Lengths.Reason);
         builder.Property(l => l.ConsentText).HasMaxLength(Lengths.Text);
         builder.Property(l => l.TargetCriteria); // JSON, unbounded
@@ -57,6 +59,9 @@ internal sealed class LeadConfiguration : EntityConfiguration<Lead>
         // Duplicate detection: an open lead with the same phone or e-mail (DECISIONS [Leads]).
         builder.HasIndex(l => l.Phone);
         builder.HasIndex(l => l.Email);
+        // One person, one open lead: the database refuses a second holder of a phone or e-mail (nulls never collide).
+        builder.HasIndex(l => l.PhoneClaim).IsUnique();
+        builder.HasIndex(l => l.EmailClaim).IsUnique();
         // Idempotent submission: one lead per (source, key); nulls never collide.
         builder.HasIndex(l => new { l.SubmissionSource, l.IdempotencyKey }).IsUnique();
         // KPI aggregations: leads per channel over time, conversion over time. The lead funnel and first-response KPIs

@@ -1571,6 +1571,10 @@ namespace Platform.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("EmailClaim")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("EstimateParameters")
                         .HasColumnType("text");
 
@@ -1636,6 +1640,10 @@ namespace Platform.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("PhoneClaim")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
@@ -1739,11 +1747,17 @@ namespace Platform.Data.Migrations.Postgres
 
                     b.HasIndex("Email");
 
+                    b.HasIndex("EmailClaim")
+                        .IsUnique();
+
                     b.HasIndex("FirstResponseDueAt");
 
                     b.HasIndex("NextContactAt");
 
                     b.HasIndex("Phone");
+
+                    b.HasIndex("PhoneClaim")
+                        .IsUnique();
 
                     b.HasIndex("PostponedUntil");
 

@@ -1576,6 +1576,10 @@ namespace Platform.Data.Migrations.SqlServer
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<string>("EmailClaim")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
                     b.Property<string>("EstimateParameters")
                         .HasColumnType("nvarchar(max)");
 
@@ -1641,6 +1645,10 @@ namespace Platform.Data.Migrations.SqlServer
                         .HasColumnType("bigint");
 
                     b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("PhoneClaim")
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
@@ -1744,11 +1752,19 @@ namespace Platform.Data.Migrations.SqlServer
 
                     b.HasIndex("Email");
 
+                    b.HasIndex("EmailClaim")
+                        .IsUnique()
+                        .HasFilter("[EmailClaim] IS NOT NULL");
+
                     b.HasIndex("FirstResponseDueAt");
 
                     b.HasIndex("NextContactAt");
 
                     b.HasIndex("Phone");
+
+                    b.HasIndex("PhoneClaim")
+                        .IsUnique()
+                        .HasFilter("[PhoneClaim] IS NOT NULL");
 
                     b.HasIndex("PostponedUntil");
 

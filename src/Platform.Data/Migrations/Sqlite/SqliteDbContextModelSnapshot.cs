@@ -1532,6 +1532,10 @@ namespace Platform.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmailClaim")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EstimateParameters")
                         .HasColumnType("TEXT");
 
@@ -1597,6 +1601,10 @@ namespace Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneClaim")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
@@ -1700,11 +1708,17 @@ namespace Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("Email");
 
+                    b.HasIndex("EmailClaim")
+                        .IsUnique();
+
                     b.HasIndex("FirstResponseDueAt");
 
                     b.HasIndex("NextContactAt");
 
                     b.HasIndex("Phone");
+
+                    b.HasIndex("PhoneClaim")
+                        .IsUnique();
 
                     b.HasIndex("PostponedUntil");
 

@@ -1,0 +1,16 @@
+using GraphQL;
+
+namespace Platform.GraphQL.Server.Http;
+
+/// <summary>
+/// The document nests selections, lists or input objects deeper than the parser allows; refused as a request error
+/// with the same code as an operation over the field depth limit, instead of the parser's exception becoming a fault.
+/// </summary>
+internal sealed class DocumentTooDeepError : ExecutionError
+{
+    public DocumentTooDeepError(Exception innerException)
+        : base("The document is nested too deeply (selections, lists and input objects count); flatten it or send the values as variables.", innerException)
+    {
+        Code = "MAX_DEPTH_EXCEEDED";
+    }
+}
