@@ -81,12 +81,19 @@ public static class GraphQLRegistration
             .ConfigureExecution<ValidatedDocumentCache>()
             // One DbContext per request: resolvers run one at a time, DataLoaders still batch.
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
-            // A resolver that lost the database mid-way answers 503 SERVICE_UNAVAILABLE, not a masked fault.
-            .AddUnhandledExceptionHandler(context =>
+            // A resolver that lost the database mid-way answers 503 SERVICE_UNAVAILABLE, not a masked fault. Chained in
+            // front of the transport's own handler (AddUnhandledExceptionHandler would replace it).
+            .ConfigureExecutionOptions(options =>
             {
-                var availability = context.ExecutionOptions.RequestServices!.GetRequiredService<DatabaseAvailability>();
-                if (availability.ReportFailure(context.OriginalException))
+                var inner = options.UnhandledExceptionDelegate;
+                options.UnhandledExceptionDelegate = context =>
+                {
+                    var availability = options.RequestServices!.GetRequiredService<DatabaseAvailability>();
+                    if (!availability.ReportFailure(context.OriginalException))
+                        return inner(context);
                     context.Exception = new HttpStatusError(StatusCodes.Status503ServiceUnavailable, DatabaseAvailability.ErrorCode, availability.UnavailableMessage, availability.RetryAfterSeconds);
+                    return Task.CompletedTask;
+                };
             })
             .AddErrorInfoProvider(new MaskingErrorInfoProvider(new ErrorInfoProviderOptions { ExposeExceptionDetails = exposeExceptionDetails })));
         return services;
