@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Platform.Api.Availability;
 using Platform.Api.Security;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Tests.Leads;
 using Platform.Data;
 
@@ -73,6 +74,28 @@ public sealed class DatabaseOutageTests(OutageApi api) : IClassFixture<OutageApi
         var after = await SendAsync(api.Anonymous, Submit, new { input = LeadApi.Form() }, DemoData.DemoLandingKey);
         Assert.Equal(HttpStatusCode.OK, after.Status);
         Assert.Empty(after.Body["data"]!["submitLead"]!["errors"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task ConfirmedClient_WhileDatabaseIsStopped_KeepsItsToken_AfterTheCheckIntervalLapsed()
+    {
+        var clients = api.Services.GetRequiredService<ClientStatusCache>();
+
+        await api.Server.StopAsync();
+        try
+        {
+            clients.Expire(DemoClients.Integration);
+
+            // Needs no database once the token is accepted: the rule lets a mutation of only submitLead or __typename through.
+            var accepted = await SendAsync(api.Client, "mutation { __typename }");
+            Assert.Equal(HttpStatusCode.OK, accepted.Status);
+            Assert.Equal("Mutation", (string?)accepted.Body["data"]?["__typename"]);
+            AssertUnavailable(await SendAsync(api.Client, Leads));
+        }
+        finally
+        {
+            await api.RestoreDatabaseAsync();
+        }
     }
 
     private static void AssertUnavailable(Answer answer)
