@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Platform.Api.Availability;
 using Platform.Api.Security;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Platform.Api.Tests.Leads;
 using Platform.Data;
 
@@ -96,6 +97,35 @@ public sealed class DatabaseOutageTests(OutageApi api) : IClassFixture<OutageApi
         {
             await api.RestoreDatabaseAsync();
         }
+    }
+
+    [Fact]
+    public async Task DatabaseErrorOutsideGraphQL_ThatIsNoOutage_Is500Json_WithoutDetails()
+    {
+        // A real fault in the key check (its table is gone), not a connection failure.
+        await ExecuteAsync("ALTER TABLE \"LandingKeys\" RENAME TO \"LandingKeysAway\"");
+        try
+        {
+            var answer = await SendAsync(api.Anonymous, Submit, new { input = LeadApi.Form() }, "lk_not_cached_anywhere");
+
+            Assert.Equal(HttpStatusCode.InternalServerError, answer.Status);
+            Assert.Equal("INTERNAL_SERVER_ERROR", (string?)answer.Body["errors"]?[0]?["extensions"]?["code"]);
+            Assert.DoesNotContain("LandingKeys", answer.Text);
+            Assert.DoesNotMatch(@"\bat [\w.`<>]+\(", answer.Text);
+            Assert.True(api.Availability.IsAvailable);
+        }
+        finally
+        {
+            await ExecuteAsync("ALTER TABLE \"LandingKeysAway\" RENAME TO \"LandingKeys\"");
+        }
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(api.Server.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     private static void AssertUnavailable(Answer answer)
