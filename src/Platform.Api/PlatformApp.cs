@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.Options;
+using Platform.Api.Availability;
 using Platform.Api.GraphQL;
 using Platform.Api.Security;
 using Platform.Data;
@@ -14,6 +15,7 @@ public static class PlatformApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddPlatformData(builder.Configuration);
+        builder.Services.AddDatabaseAvailability(builder.Configuration);
         configure?.Invoke(builder);
         builder.Services.AddPlatformSecurity(builder.Configuration, builder.Environment);
         builder.Services.AddPlatformGraphQL(builder.Configuration, exposeExceptionDetails: builder.Environment.IsDevelopment());
@@ -21,10 +23,13 @@ public static class PlatformApp
         builder.Services.AddRequestTimeouts(timeouts => timeouts.DefaultPolicy = new RequestTimeoutPolicy
         {
             Timeout = builder.Configuration.GetSection(GraphQLOptions.Section).Get<GraphQLOptions>()?.RequestTimeout ?? new GraphQLOptions().RequestTimeout,
+            // 504 with a TIMEOUT error rather than an empty body.
+            WriteTimeoutResponse = GraphQLHttpTimeout.WriteResponseAsync,
         });
 
         var app = builder.Build();
         app.UseRequestTimeouts();
+        app.UseDatabaseUnavailableAnswers();
         app.UseLandingKeyCors();
         // A GraphQL request without a bearer token (a landing page's) has nothing for OpenIddict to validate: skip the
         // handler chain. Every other path keeps it (the OAuth endpoints and the sign-in pages are handled there).

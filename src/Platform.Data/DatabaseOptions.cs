@@ -31,6 +31,13 @@ public sealed class DatabaseOptions
     /// <summary>Connection string used when the provider is SQLite and none is configured.</summary>
     public const string DefaultSqliteConnectionString = "Data Source=data/platform.db";
 
+    /// <summary>
+    /// Seconds to wait for a connection to PostgreSQL or SQL Server when the connection string names no timeout
+    /// (<c>Timeout</c> / <c>Connect Timeout</c>); the drivers' own defaults (15 s) keep requests waiting on a server that
+    /// is gone, while a reachable server connects in milliseconds.
+    /// </summary>
+    public const int DefaultConnectTimeoutSeconds = 5;
+
     /// <summary>Engine: <c>Sqlite</c> (default), <c>Postgres</c> or <c>SqlServer</c> (case-insensitive).</summary>
     public string Provider { get; set; } = nameof(DatabaseProvider.Sqlite);
 
@@ -72,14 +79,16 @@ public sealed class DatabaseOptions
 
     /// <summary>
     /// The connection string to open: the configured one, or for SQLite the default, with a
-    /// relative database file made absolute against <see cref="ContentRoot"/>.
+    /// relative database file made absolute against <see cref="ContentRoot"/>; for a server, with a
+    /// connect timeout of <see cref="DefaultConnectTimeoutSeconds"/> unless it names one.
     /// </summary>
     public string ResolveConnectionString()
     {
         if (ProviderKind != DatabaseProvider.Sqlite)
         {
-            return ConnectionString ?? throw new InvalidOperationException(
+            var configured = ConnectionString ?? throw new InvalidOperationException(
                 $"{SectionName}:ConnectionString is required for the {Provider} provider.");
+            return WithConnectTimeout(configured);
         }
 
         var builder = new SqliteConnectionStringBuilder(
@@ -91,6 +100,19 @@ public sealed class DatabaseOptions
         }
 
         return builder.ToString();
+    }
+
+    private string WithConnectTimeout(string connectionString)
+    {
+        var builder = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (builder.ContainsKey("Timeout") || builder.ContainsKey("Connect Timeout") || builder.ContainsKey("Connection Timeout"))
+        {
+            return connectionString;
+        }
+
+        // "Timeout" is Npgsql's keyword; SqlClient knows it as "Connect Timeout".
+        builder[ProviderKind == DatabaseProvider.Postgres ? "Timeout" : "Connect Timeout"] = DefaultConnectTimeoutSeconds;
+        return builder.ConnectionString;
     }
 
     /// <summary>Creates the directory of a SQLite database file if it does not exist (e.g. <c>data/</c>).</summary>

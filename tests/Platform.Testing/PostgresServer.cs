@@ -15,7 +15,8 @@ namespace Platform.Testing;
 /// or <c>pg_ctl</c> on PATH) in a fresh temporary directory on a free loopback port, tuned for
 /// speed over durability. It is stopped and deleted when the process exits; a watchdog process
 /// does the same if the process is killed. Set <c>PLATFORM_TEST_POSTGRES</c> to an admin
-/// connection string to use an existing server instead.
+/// connection string to use an existing server instead. A test that must stop the server
+/// starts one of its own with <see cref="StartDedicatedAsync"/>.
 /// </summary>
 public static partial class PostgresServer
 {
@@ -110,6 +111,13 @@ public static partial class PostgresServer
             return await UseExternalServerAsync(external).ConfigureAwait(false);
         }
 
+        var local = await StartLocalServerAsync().ConfigureAwait(false);
+        return new Server(local.AdminConnectionString);
+    }
+
+    /// <summary>Starts a new server in a fresh directory on a free port, as the unprivileged user when running as root.</summary>
+    private static async Task<LocalServer> StartLocalServerAsync()
+    {
         var bin = FindBinDirectory();
         var runAs = IsRoot() ? await EnsureUnprivilegedUserAsync().ConfigureAwait(false) : null;
 
@@ -165,7 +173,10 @@ public static partial class PostgresServer
         }
     }
 
-    private static async Task<Server> StartLocalServerAsync(string bin, string? runAs)
+    /// <summary>A running local server and what it takes to stop and start it again.</summary>
+    internal sealed record LocalServer(string AdminConnectionString, string PgCtl, string Data, string Root, string Log, string? RunAs);
+
+    private static async Task<LocalServer> StartLocalServerAsync(string bin, string? runAs)
     {
         var root = CreateRootDirectory(runAs);
         var data = Path.Combine(root, "data");
@@ -259,7 +270,7 @@ public static partial class PostgresServer
                 throw Failure("The server started but does not accept connections.", report, log);
             }
 
-            return new Server(admin);
+            return new LocalServer(admin, pgCtl, data, root, log, runAs);
         }
         catch when (!started)
         {
@@ -398,7 +409,7 @@ public static partial class PostgresServer
     /// Immediate shutdown by signal (SIGQUIT) rather than through pg_ctl: the test platform gives
     /// the test host only moments to exit before it kills it (the watchdog finishes the job then).
     /// </summary>
-    private static void Stop(string data, string root)
+    internal static void Stop(string data, string root)
     {
         try
         {
@@ -437,7 +448,7 @@ public static partial class PostgresServer
     private static string[] RunAsPrefix(string? runAs) => runAs is null ? [] : ["runuser", "-u", runAs, "--"];
 
     /// <summary>Runs a command (as <paramref name="runAs"/> if given), appending its command line and output to the report.</summary>
-    private static async Task<int> RunAsync(string file, IReadOnlyList<string> args, string? runAs, string workingDirectory, StringBuilder report)
+    internal static async Task<int> RunAsync(string file, IReadOnlyList<string> args, string? runAs, string workingDirectory, StringBuilder report)
     {
         string[] commandLine = [.. RunAsPrefix(runAs), file, .. args];
         var start = new ProcessStartInfo(commandLine[0])
@@ -527,7 +538,7 @@ public static partial class PostgresServer
         }
     }
 
-    private static InvalidOperationException Failure(string what, StringBuilder report, string log) =>
+    internal static InvalidOperationException Failure(string what, StringBuilder report, string log) =>
         new($"Could not start the PostgreSQL test server: {what}\n{report}\n--- {log} ---\n{ReadLog(log)}");
 
     private sealed class PortTakenException(string message) : Exception(message);

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
+using Platform.Api.Availability;
 using Platform.Api.Clients;
 using Platform.Api.Deals;
 using Platform.Api.Kpis;
@@ -13,6 +14,7 @@ using Platform.Api.Security;
 using Platform.GraphQL.Server.Authorization;
 using Platform.GraphQL.Server.DataLoader;
 using Platform.GraphQL.Server.Errors;
+using Platform.GraphQL.Server.Http;
 using Platform.GraphQL.Server.Limits;
 using Platform.GraphQL.Server.Mutations;
 using Platform.GraphQL.Server.Relay;
@@ -66,6 +68,8 @@ public static class GraphQLRegistration
             .AddSchema<PlatformSchema>()
             .AddSystemTextJson()
             .AddGraphTypes(typeof(PlatformSchema).Assembly)
+            // While the database is unreachable: 503 before anything runs, except a form's submitLead.
+            .AddValidationRule<DatabaseUnavailableRule>(useForCachedDocuments: true)
             // Default deny, checked before execution; policies come from the Security feature.
             .AddValidationRule<AuthorizationValidationRule>(useForCachedDocuments: true)
             .AddValidationRule<RequestLimitsValidationRule>(useForCachedDocuments: true)
@@ -77,6 +81,20 @@ public static class GraphQLRegistration
             .ConfigureExecution<ValidatedDocumentCache>()
             // One DbContext per request: resolvers run one at a time, DataLoaders still batch.
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
+            // A resolver that lost the database mid-way answers 503 SERVICE_UNAVAILABLE, not a masked fault. Chained in
+            // front of the transport's own handler (AddUnhandledExceptionHandler would replace it).
+            .ConfigureExecutionOptions(options =>
+            {
+                var inner = options.UnhandledExceptionDelegate;
+                options.UnhandledExceptionDelegate = context =>
+                {
+                    var availability = options.RequestServices!.GetRequiredService<DatabaseAvailability>();
+                    if (!availability.ReportFailure(context.OriginalException))
+                        return inner(context);
+                    context.Exception = new HttpStatusError(StatusCodes.Status503ServiceUnavailable, DatabaseAvailability.ErrorCode, availability.UnavailableMessage, availability.RetryAfterSeconds);
+                    return Task.CompletedTask;
+                };
+            })
             .AddErrorInfoProvider(new MaskingErrorInfoProvider(new ErrorInfoProviderOptions { ExposeExceptionDetails = exposeExceptionDetails })));
         return services;
     }

@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Platform.Api.Leads.Conversion;
+using Platform.Api.Leads.Spool;
 using Platform.Api.Leads.Submission;
 using Platform.GraphQL.Server.Http;
 
@@ -22,12 +23,16 @@ public static class LeadServiceRegistration
         services.AddSingleton<ContactNormalizer>();
         services.AddSingleton<SubmissionValidator>();
         services.AddScoped<LandingKeyService>();
+        services.AddSingleton<KnownLandingKeys>();
         services.AddScoped<LandingKeyRegistry>();
         services.AddScoped<LeadRouting>();
         services.AddScoped<LeadSubmissionService>();
         services.AddSingleton<LeadIntake>();
         services.AddHostedService(sp => sp.GetRequiredService<LeadIntake>());
         services.AddScoped<LeadConversionService>();
+        // Opened when first resolved (its file is created then), not at start-up.
+        services.AddOptions<SpoolOptions>().Bind(configuration.GetSection(SpoolOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SubmissionSpool>();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -5,12 +5,12 @@ using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQLParser.Exceptions;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 using Platform.GraphQL.Server.Authorization;
 using Platform.GraphQL.Server.GraphiQL;
-using Platform.GraphQL.Server.Limits;
 
 namespace Platform.GraphQL.Server.Http;
 
@@ -65,11 +65,16 @@ internal sealed class GraphQLHttpEndpoint<TSchema>(GraphQLHttpOptions options, I
             if (parsed.Batch is { } batch)
             {
                 // Sequential: the operations share the request's scoped services (a DbContext is not thread-safe).
-                // One status cannot describe mixed outcomes, so a batch is 200 and each result carries its errors.
+                // One status cannot describe mixed outcomes, so a batch is 200 and each result carries its errors,
+                // unless every result failed with the same IHttpStatusError status (e.g. all 503 during an outage).
                 var results = new ExecutionResult[batch.Length];
                 for (var i = 0; i < batch.Length; i++)
                     results[i] = await ExecuteAsync(context, executer, batch[i], isGet);
-                await WriteAsync(context, serializer, StatusCodes.Status200OK, mediaType, results);
+                var statusErrors = results.Select(StatusErrorOf).ToArray();
+                var shared = statusErrors.All(e => e is not null && e.StatusCode == statusErrors[0]!.StatusCode) ? statusErrors[0] : null;
+                if (shared?.RetryAfterSeconds is { } batchRetryAfter)
+                    context.Response.Headers.RetryAfter = batchRetryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await WriteAsync(context, serializer, shared?.StatusCode ?? StatusCodes.Status200OK, mediaType, results);
                 return;
             }
 
@@ -79,16 +84,24 @@ internal sealed class GraphQLHttpEndpoint<TSchema>(GraphQLHttpOptions options, I
                 context.Response.Headers.Allow = HttpMethods.Post;
             else if (statusCode == StatusCodes.Status401Unauthorized)
                 context.Response.Headers.WWWAuthenticate = options.AuthenticationChallenge;
-            else if (statusCode == StatusCodes.Status429TooManyRequests)
-                context.Response.Headers.RetryAfter = result.Errors!.OfType<CostBudgetExceededError>().Max(e => e.RetryAfterSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (StatusErrorOf(result) is { RetryAfterSeconds: { } retryAfter })
+                context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (isGet && statusCode == StatusCodes.Status200OK && result.Errors is null && options.GetCacheControl is { } cacheControl)
                 await WriteCacheableAsync(context, serializer, mediaType, result, cacheControl);
             else
                 await WriteAsync(context, serializer, statusCode, mediaType, result);
         }
-        catch (Exception) when (context.RequestAborted.IsCancellationRequested)
+        catch (Exception exception) when (context.RequestAborted.IsCancellationRequested)
         {
-            // The client went away; nobody is left to answer.
+            // The request-timeout middleware cancels RequestAborted too, and only it can tell its timeout (answered with
+            // GraphQLHttpTimeout's error) from a client that went away: hand it a cancellation whatever the failure was.
+            if (context.Features.Get<IHttpRequestTimeoutFeature>() is { RequestTimeoutToken.IsCancellationRequested: true })
+            {
+                if (exception is OperationCanceledException)
+                    throw;
+                throw new OperationCanceledException("The request was cancelled.", exception, context.RequestAborted);
+            }
+            // Without the middleware only the client cancels: nobody is left to answer.
         }
         catch (Exception exception) when (!context.Response.HasStarted)
         {
@@ -136,13 +149,16 @@ internal sealed class GraphQLHttpEndpoint<TSchema>(GraphQLHttpOptions options, I
     }
 
     /// <summary>
-    /// 200 once execution started (field errors are a partial response). A result that never executed failed as a
-    /// request (parse, validation, operation selection, variable coercion): 400 with application/graphql-response+json,
-    /// 200 with legacy application/json, as the spec says for each. A mutation over GET is 405 with either; a request
-    /// that needs authentication and has none is 401 with either; a client over its cost budget 429 with either.
+    /// An <see cref="IHttpStatusError"/> decides first, executed or not (a client over its cost budget is 429, a
+    /// service that is down 503). Otherwise 200 once execution started (field errors are a partial response). A result
+    /// that never executed failed as a request (parse, validation, operation selection, variable coercion): 400 with
+    /// application/graphql-response+json, 200 with legacy application/json, as the spec says for each. A mutation over
+    /// GET is 405 with either; a request that needs authentication and has none is 401 with either.
     /// </summary>
     private static int StatusCodeOf(ExecutionResult result, ResponseMediaType mediaType)
     {
+        if (StatusErrorOf(result) is { } statusError)
+            return statusError.StatusCode;
         if (result.Executed)
             return StatusCodes.Status200OK;
 
@@ -156,14 +172,14 @@ internal sealed class GraphQLHttpEndpoint<TSchema>(GraphQLHttpOptions options, I
                 return StatusCodes.Status405MethodNotAllowed;
             if (error is AuthenticationRequiredError)
                 return StatusCodes.Status401Unauthorized;
-            if (error is CostBudgetExceededError)
-                return StatusCodes.Status429TooManyRequests;
             // GraphQL.NET caught a server fault before execution; not the client's doing.
             if (error is UnhandledError && isGraphQLResponse)
                 statusCode = StatusCodes.Status500InternalServerError;
         }
         return statusCode;
     }
+
+    private static IHttpStatusError? StatusErrorOf(ExecutionResult result) => result.Errors?.OfType<IHttpStatusError>().FirstOrDefault();
 
     /// <summary>Writes a successful GET answer with an <c>ETag</c> of its body, or 304 without a body when the client holds it already.</summary>
     private static async Task WriteCacheableAsync(HttpContext context, IGraphQLSerializer serializer, ResponseMediaType mediaType, ExecutionResult result, string cacheControl)

@@ -1,10 +1,12 @@
 using GraphQL.Validation;
 using GraphQLParser.AST;
+using Microsoft.AspNetCore.Http;
+using Platform.GraphQL.Server.Http;
 
 namespace Platform.GraphQL.Server.Limits;
 
 /// <summary>The client spent its cost budget for the minute; nothing was executed. Answered with HTTP 429 and <c>Retry-After</c>.</summary>
-public sealed class CostBudgetExceededError : ValidationError
+public sealed class CostBudgetExceededError : ValidationError, IHttpStatusError
 {
     public const string ErrorCode = "COST_BUDGET_EXCEEDED";
 
@@ -18,6 +20,10 @@ public sealed class CostBudgetExceededError : ValidationError
 
     /// <summary>Whole seconds until the next budget window (at least one).</summary>
     public int RetryAfterSeconds { get; }
+
+    int IHttpStatusError.StatusCode => StatusCodes.Status429TooManyRequests;
+
+    int? IHttpStatusError.RetryAfterSeconds => RetryAfterSeconds;
 
     private static int RetryAfterSecondsOf(TimeSpan retryAfter) => Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
 }

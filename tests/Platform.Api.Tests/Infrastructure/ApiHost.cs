@@ -90,7 +90,7 @@ public abstract class ApiHost : IAsyncLifetime
         Sql.Clear();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_app is not null)
             await _app.DisposeAsync();
@@ -133,7 +133,8 @@ public abstract class ApiHost : IAsyncLifetime
             BaseAddress = new Uri("http://localhost"),
         };
 
-    private async Task<string> CreateDatabaseAsync()
+    /// <summary>Creates the host's empty database and returns its connection string.</summary>
+    protected virtual async Task<string> CreateDatabaseAsync()
     {
         var external = Environment.GetEnvironmentVariable("PLATFORM_TEST_CONNECTION_STRING");
         if (external is not null && Environment.GetEnvironmentVariable("PLATFORM_TEST_PROVIDER") == Provider)

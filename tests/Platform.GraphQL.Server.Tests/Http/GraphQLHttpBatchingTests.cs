@@ -32,6 +32,25 @@ public sealed class GraphQLHttpBatchingTests(GraphQLHttpTestHost host) : IClassF
     }
 
     [Fact]
+    public async Task Batch_EveryItemWithTheSameStatusError_AnswersThatStatus()
+    {
+        var response = await host.PostAsync(Batching, """[{"query":"{ unavailable }"},{"query":"{ hello unavailable }"}]""");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(TestQuery.RetryAfterSeconds.ToString(), response.Headers.RetryAfter?.ToString());
+        Assert.All(response.Json.EnumerateArray(), r => Assert.Equal("SERVICE_UNAVAILABLE", r.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString()));
+    }
+
+    [Fact]
+    public async Task Batch_SomeItemsWithAStatusError_Returns200()
+    {
+        var response = await host.PostAsync(Batching, """[{"query":"{ hello }"},{"query":"{ unavailable }"}]""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(response.Headers.RetryAfter);
+    }
+
+    [Fact]
     public async Task Batch_WithFailingItem_Returns200WithErrorsInThatItem()
     {
         var response = await host.PostAsync(Batching, """[{"query":"{ hello }"},{"query":"{"}]""");

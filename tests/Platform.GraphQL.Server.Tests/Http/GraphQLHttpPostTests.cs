@@ -204,6 +204,18 @@ public sealed class GraphQLHttpPostTests(GraphQLHttpTestHost host) : IClassFixtu
     }
 
     [Fact]
+    public async Task Post_ResolverThrowingStatusError_AnswersItsStatusAndRetryAfter()
+    {
+        var response = await host.PostAsync(GraphQLHttpTestHost.Default, """{"query":"{ hello unavailable }"}""");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(GraphQLResponseJson, response.MediaType);
+        Assert.Equal(TestQuery.RetryAfterSeconds.ToString(), response.Headers.RetryAfter?.ToString());
+        Assert.Equal("SERVICE_UNAVAILABLE", response.ErrorCode);
+        Assert.Equal("Down for a moment.", response.ErrorMessage);
+    }
+
+    [Fact]
     public async Task Post_Mutation_Executes()
     {
         var response = await host.PostAsync(GraphQLHttpTestHost.Default, """{"query":"mutation { echo(text: \"hi\") }"}""");
