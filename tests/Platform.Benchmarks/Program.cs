@@ -74,6 +74,7 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
             ["GraphQL:Limits:CostBudgetPerMinute"] = "0",
             ["OAuth:RequireHttps"] = "false",
             ["OAuth:DevelopmentKeysDirectory"] = Path.Combine(Path.GetTempPath(), "platform-benchmark-keys"),
+            ["Leads:Spool:Path"] = Path.Combine(Path.GetTempPath(), $"platform-bench-spool-{Guid.NewGuid():N}.db"),
             // Measure the submit path, not the per-key form rate limit.
             ["Leads:RateLimitPermits"] = "1000000000",
             ["Kpis:Cache:Enabled"] = options.KpiCache ? "true" : "false",

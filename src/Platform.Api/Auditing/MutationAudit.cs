@@ -5,6 +5,7 @@ using System.Text.Json;
 using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
+using Platform.Api.Availability;
 using Platform.Data;
 using Platform.Domain;
 using Platform.Domain.Auditing;
@@ -44,9 +45,22 @@ internal sealed class MutationAudit(IFieldResolver inner) : IFieldResolver
             throw;
         }
         if (result is not IAuditedPayload { Audited: true })
-            await WriteAsync(context, result, null);
+        {
+            try
+            {
+                await WriteAsync(context, result, null);
+            }
+            catch (Exception e) when (IsRefusal(result) && context.RequestServices!.GetRequiredService<DatabaseAvailability>().ReportFailure(e))
+            {
+                // A refusal stored nothing: it is answered even while the database cannot take its entry.
+            }
+        }
         return result;
     }
+
+    /// <summary>Whether <paramref name="result"/> is a payload with errors: a mutation that changed nothing.</summary>
+    private static bool IsRefusal(object? result) =>
+        result is not null && PropertiesOf(result.GetType()).Any(p => p.GetValue(result) is IEnumerable<IPayloadError> errors && errors.Any());
 
     private static async Task WriteAsync(IResolveFieldContext context, object? result, string? fault)
     {
@@ -66,14 +80,15 @@ internal sealed class MutationAudit(IFieldResolver inner) : IFieldResolver
     }
 
     /// <summary>The audit entry of the mutation <paramref name="context"/> resolves, given its result or fault; stamped with the caller when saved.</summary>
-    public static AuditLogEntry Entry(IResolveFieldContext context, object? result, string? fault)
+    public static AuditLogEntry Entry(IResolveFieldContext context, object? result, string? fault) =>
+        Entry(context.FieldDefinition.Name, context.Arguments?.Values.Select(a => a.Value) ?? [], result, fault);
+
+    /// <summary>The audit entry of mutation <paramref name="operation"/> run with <paramref name="arguments"/> outside a request (work stored later).</summary>
+    public static AuditLogEntry Entry(string operation, IEnumerable<object?> arguments, object? result, string? fault)
     {
         var ids = new List<string>();
-        if (context.Arguments is { } arguments)
-        {
-            foreach (var argument in arguments.Values)
-                CollectIds(argument.Value, ids);
-        }
+        foreach (var argument in arguments)
+            CollectIds(argument, ids);
         var errors = new List<string>();
         if (result is not null)
         {
@@ -93,7 +108,7 @@ internal sealed class MutationAudit(IFieldResolver inner) : IFieldResolver
 
         return new AuditLogEntry
         {
-            Operation = context.FieldDefinition.Name,
+            Operation = operation,
             TargetIds = string.Join(",", ids.Distinct()),
             Details = JsonSerializer.Serialize(new { outcome = fault is not null ? "fault" : errors.Count > 0 ? "refused" : "ok", errors, fault }),
         };

@@ -33,6 +33,7 @@ public static class LeadServiceRegistration
         // Opened when first resolved (its file is created then), not at start-up.
         services.AddOptions<SpoolOptions>().Bind(configuration.GetSection(SpoolOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SubmissionSpool>();
+        services.AddHostedService<SpoolDrain>();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -10,7 +10,7 @@ namespace Platform.Api.Tests.Availability;
 /// The API on a PostgreSQL server of its own, which tests stop and start. The request timeout is long (5 minutes), so
 /// a request that waits on the stopped database makes the test hang rather than pass on a timeout answer.
 /// </summary>
-public sealed class OutageApi() : ApiHost("Postgres")
+public class OutageApi() : ApiHost("Postgres")
 {
     private DedicatedPostgresServer? _server;
 

@@ -51,6 +51,9 @@ public abstract class ApiHost : IAsyncLifetime
     /// <summary>The host this one joins as a second API node: the same database and signing keys, nothing seeded again.</summary>
     protected virtual ApiHost? NodeOf => null;
 
+    /// <summary>The host's own spool file (each node keeps its own).</summary>
+    public string SpoolPath { get; } = Path.Combine(Path.GetTempPath(), $"platform-test-spool-{Guid.NewGuid():N}.db");
+
     /// <summary>The connection string of the host's database.</summary>
     public string ConnectionString { get; private set; } = "";
 
@@ -71,6 +74,7 @@ public abstract class ApiHost : IAsyncLifetime
             builder.Configuration["Database:SeedDemoData"] = "false";
             builder.Configuration["OAuth:RequireHttps"] = "false";
             builder.Configuration["OAuth:DevelopmentKeysDirectory"] = keysDirectory;
+            builder.Configuration["Leads:Spool:Path"] = SpoolPath;
             // Clients are checked on every token (RevokedClientCheck); a long interval keeps that lookup out of pinned SQL.
             builder.Configuration["OAuth:ClientCheckInterval"] = "01:00:00";
             builder.Services.AddSingleton<IInterceptor>(Sql);
@@ -96,6 +100,8 @@ public abstract class ApiHost : IAsyncLifetime
             await _app.DisposeAsync();
         if (Directory.Exists(_keysDirectory))
             Directory.Delete(_keysDirectory, recursive: true);
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            File.Delete(SpoolPath + suffix);
     }
 
     /// <summary>The host's development keys folder (the server generates its keys there).</summary>

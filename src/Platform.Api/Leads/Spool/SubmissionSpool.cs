@@ -18,6 +18,7 @@ public sealed class SubmissionSpool : IDisposable
     private readonly ILogger<SubmissionSpool> _logger;
     private int _depth;
     private bool _fullReported;
+    private TaskCompletionSource _empty = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public SubmissionSpool(IOptions<SpoolOptions> options, IHostEnvironment environment, ILogger<SubmissionSpool> logger)
     {
@@ -42,6 +43,8 @@ public sealed class SubmissionSpool : IDisposable
         _depth = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
         if (_depth > 0)
             _logger.LogWarning("The lead spool {Path} holds {Depth} submissions not yet written to the database.", FilePath, _depth);
+        else
+            _empty.SetResult();
     }
 
     /// <summary>The spool's file.</summary>
@@ -49,6 +52,20 @@ public sealed class SubmissionSpool : IDisposable
 
     /// <summary>Entries held now.</summary>
     public int Depth => Volatile.Read(ref _depth);
+
+    /// <summary>Completes when the spool holds nothing (at once if it is empty now).</summary>
+    public Task WhenEmptyAsync()
+    {
+        _gate.Wait();
+        try
+        {
+            return _empty.Task;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 
     /// <summary>
     /// Stores a submission durably and returns its entry; null when the spool holds <see cref="SpoolOptions.MaxEntries"/>
@@ -80,7 +97,10 @@ public sealed class SubmissionSpool : IDisposable
             // Autocommit: the statement is on disk (WAL, synchronous=FULL) once it returns.
             var sequence = Convert.ToInt64(await insert.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
             if (++_depth == 1)
+            {
+                _empty = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 _logger.LogWarning("Submissions are being spooled to {Path} (depth 1).", FilePath);
+            }
             return new SpooledEntry(sequence, receiptId, payloadJson, utc);
         }
         finally
@@ -124,7 +144,10 @@ public sealed class SubmissionSpool : IDisposable
                 return;
             _fullReported = false;
             if (--_depth == 0)
+            {
                 _logger.LogInformation("The lead spool {Path} is empty again.", FilePath);
+                _empty.TrySetResult();
+            }
         }
         finally
         {

@@ -1,11 +1,14 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Platform.Api.Availability;
 using Platform.Api.Common;
+using Platform.Api.Leads.Spool;
 using Platform.Data;
 using Platform.Domain.Auditing;
 using Platform.Domain.Leads;
 using Platform.Domain.Referrals;
+using Platform.GraphQL.Server.Http;
 using Platform.GraphQL.Server.Mutations;
 
 namespace Platform.Api.Leads.Submission;
@@ -37,6 +40,8 @@ public sealed class LeadSubmissionService(
     SubmissionValidator validator,
     LeadRouting routing,
     LeadIntake intake,
+    SubmissionSpool spool,
+    DatabaseAvailability availability,
     TimeProvider time,
     IOptions<LeadOptions> options,
     ICurrentActor actor)
@@ -66,8 +71,16 @@ public sealed class LeadSubmissionService(
             : (SpamReason?)null;
         if (spam is { } reason)
         {
-            db.RejectedSubmissions.Add(new RejectedSubmission { Source = source, Reason = reason, IpAddress = from.IpAddress, RejectedAt = now });
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                db.RejectedSubmissions.Add(new RejectedSubmission { Source = source, Reason = reason, IpAddress = from.IpAddress, RejectedAt = now });
+                await db.SaveChangesAsync(ct);
+            }
+            catch (Exception e) when (availability.ReportFailure(e))
+            {
+                // Refused all the same; only its count misses it.
+                db.ChangeTracker.Clear();
+            }
             return SubmitLeadPayload.Failed(new SpamRejectedError(reason, "The submission was rejected as spam."));
         }
 
@@ -80,6 +93,26 @@ public sealed class LeadSubmissionService(
         // lost answer) finds what it stored.
         var idempotencyKey = from.IdempotencyKey ?? input.IdempotencyKey ?? receiptId;
         var dueAt = now + ResponseTime(input.RequestType);
+        var spooled = from.ReceiptId is not null;
+        if (!spooled && !availability.IsAvailable)
+            return await SpoolAsync(input, from, receiptId, now, dueAt, ct);
+        try
+        {
+            return await StoreAsync(input, from, key, phone, email, source, idempotencyKey, receiptId, now, dueAt, auditEntry, ct);
+        }
+        catch (Exception e) when (!spooled && availability.ReportFailure(e))
+        {
+            // Lost the database on the way: nothing of this submission was committed, or its key finds it when the spool
+            // stores it again.
+            return await SpoolAsync(input, from, receiptId, now, dueAt, ct);
+        }
+    }
+
+    /// <summary>Stores a valid submission: a new lead, a repeat touch or the answer of a retry.</summary>
+    private async Task<SubmitLeadPayload> StoreAsync(SubmitLeadInput input, SubmissionContext from, LandingKey? key, string? phone, string? email, string source,
+        string idempotencyKey, string receiptId, DateTime now, DateTime dueAt, Func<SubmitLeadPayload, AuditLogEntry> auditEntry, CancellationToken ct)
+    {
+        var settings = options.Value;
         if (actor is { PartnerId: null, LeadOwnerId: null } && string.IsNullOrWhiteSpace(input.ReferralCode))
         {
             var candidate = NewLead(input, key, phone, email, source, idempotencyKey, now);
@@ -128,6 +161,21 @@ public sealed class LeadSubmissionService(
                 db.ChangeTracker.Clear();
             }
         }
+    }
+
+    /// <summary>
+    /// Keeps a submission the database cannot take now in the node's <see cref="SubmissionSpool"/>, as it was made and by
+    /// whom, and answers with a <c>QUEUED</c> receipt; <see cref="SpoolDrain"/> stores it once the database is back (and
+    /// writes its audit entry then). A full spool is 503 with <c>Retry-After</c>: nothing was kept.
+    /// </summary>
+    private async Task<SubmitLeadPayload> SpoolAsync(SubmitLeadInput input, SubmissionContext from, string receiptId, DateTime now, DateTime dueAt, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var submission = new SpooledSubmission(input, from, SpooledActor.Of(actor));
+        if (await spool.TryEnqueueAsync(Guid.Parse(receiptId), submission.ToJson(), now, ct) is null)
+            throw new HttpStatusError(StatusCodes.Status503ServiceUnavailable, DatabaseAvailability.ErrorCode,
+                $"The service cannot store submissions at the moment; retry in {availability.RetryAfterSeconds} s.", availability.RetryAfterSeconds);
+        return new SubmitLeadPayload(null, false, new SubmissionReceipt(receiptId, ReceiptStatus.Queued, dueAt), [], []) { Audited = true };
     }
 
     /// <summary>

@@ -12,9 +12,12 @@ public static class SubmitLeadMutation
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
+    /// <summary>The field's name (and so its audit entries' operation).</summary>
+    public const string Name = "submitLead";
+
     public static void AddSubmitLeadMutation(this ObjectGraphType mutation)
     {
-        mutation.Field<NonNullGraphType<SubmitLeadPayloadType>>("submitLead")
+        mutation.Field<NonNullGraphType<SubmitLeadPayloadType>>(Name)
             .Description("Captures a lead from a form. Send the form's landing key in the `X-Landing-Key` header and optionally an `Idempotency-Key` header: a retry with the same key returns the first result. A person who already has an open lead of the last 30 days gets no second lead: the submission is recorded on that lead as a repeat touch.")
             .Argument<NonNullGraphType<SubmitLeadInputType>>("input", "The submitted form.")
             .ResolveAsync(async context =>
