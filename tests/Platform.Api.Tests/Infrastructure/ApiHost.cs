@@ -51,8 +51,8 @@ public abstract class ApiHost : IAsyncLifetime
     /// <summary>The host this one joins as a second API node: the same database and signing keys, nothing seeded again.</summary>
     protected virtual ApiHost? NodeOf => null;
 
-    /// <summary>The host's own spool file (each node keeps its own).</summary>
-    public string SpoolPath { get; } = Path.Combine(Path.GetTempPath(), $"platform-test-spool-{Guid.NewGuid():N}.db");
+    /// <summary>The host's spool file: its own unless it takes over another node's (a restart of that node).</summary>
+    public string SpoolPath { get; init; } = Path.Combine(Path.GetTempPath(), $"platform-test-spool-{Guid.NewGuid():N}.db");
 
     /// <summary>The connection string of the host's database.</summary>
     public string ConnectionString { get; private set; } = "";
@@ -92,6 +92,14 @@ public abstract class ApiHost : IAsyncLifetime
         Anonymous = _app.GetTestClient();
         Client = await ClientForAsync(DemoClients.Integration);
         Sql.Clear();
+    }
+
+    /// <summary>Stops the node as its process would end, leaving its database and spool file to a node that takes over.</summary>
+    public async Task StopNodeAsync()
+    {
+        if (_app is not null)
+            await _app.DisposeAsync();
+        _app = null;
     }
 
     public virtual async Task DisposeAsync()

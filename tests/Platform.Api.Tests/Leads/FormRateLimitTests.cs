@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Platform.Api.Leads;
 
 namespace Platform.Api.Tests.Leads;
@@ -18,6 +20,8 @@ public sealed class FormRateLimitTests
         builder.WebHost.UseTestServer();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Leads:RateLimitPermits"] = permits.ToString() });
         builder.Services.AddLeads(builder.Configuration);
+        // The limiter alone: none of the feature's background writers.
+        builder.Services.RemoveAll<IHostedService>();
         var app = builder.Build();
         app.UseRateLimiter();
         app.MapPost("/graphql", () => Results.Ok());
