@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace Platform.Benchmarks;
 
 /// <summary>The command line: <c>--name value</c> pairs, each optional.</summary>
-internal sealed record BenchmarkOptions(Scenario Scenario, string Provider, int Leads, int Clients, int Seconds, int Warmup, int? Deals = null, int? Orders = null, bool Explain = false, bool KpiCache = true, int KpiStaleness = 0, int WritesPerSecond = 0)
+internal sealed record BenchmarkOptions(Scenario Scenario, string Provider, int Leads, int Clients, int Seconds, int Warmup, int? Deals = null, int? Orders = null, bool Explain = false, bool KpiCache = true, int KpiStaleness = 0, int WritesPerSecond = 0, int JitSettle = 0)
 {
     /// <summary>Whether the bulk seeder (<see cref="BulkSeeder"/>) seeds instead of the demo data: when deals or orders are given.</summary>
     public bool Bulk => Deals is not null || Orders is not null;
@@ -31,6 +31,8 @@ internal sealed record BenchmarkOptions(Scenario Scenario, string Provider, int 
           --clients N       concurrent clients (default 16)
           --seconds N       measured duration (default 20)
           --warmup N        warm-up duration in seconds, not measured (default 3)
+          --jit-settle N    after the warm-up, keep warming up (at most N more seconds, default 90) until the runtime
+                            compiles fewer than 20 methods a second: the run then measures compiled code, not the JIT
         """;
 
     /// <summary>Parses <paramref name="args"/>; on failure <paramref name="error"/> says why.</summary>
@@ -40,7 +42,7 @@ internal sealed record BenchmarkOptions(Scenario Scenario, string Provider, int 
         {
             ["scenario"] = "leads-graph", ["provider"] = "Sqlite",
             ["leads"] = "10000", ["clients"] = "16", ["seconds"] = "20", ["warmup"] = "3",
-            ["deals"] = "", ["orders"] = "", ["dataset"] = "", ["explain"] = "false", ["kpi-cache"] = "true", ["kpi-staleness"] = "30", ["writes"] = "0",
+            ["deals"] = "", ["orders"] = "", ["dataset"] = "", ["explain"] = "false", ["kpi-cache"] = "true", ["kpi-staleness"] = "30", ["writes"] = "0", ["jit-settle"] = "90",
         };
         options = null;
         for (var i = 0; i < args.Length; i += 2)
@@ -110,10 +112,11 @@ internal sealed record BenchmarkOptions(Scenario Scenario, string Provider, int 
             return false;
         }
 
-        if (!TryCount(values, "kpi-staleness", 0, out var staleness, out error) || !TryCount(values, "writes", 0, out var writes, out error))
+        if (!TryCount(values, "kpi-staleness", 0, out var staleness, out error) || !TryCount(values, "writes", 0, out var writes, out error)
+            || !TryCount(values, "jit-settle", 0, out var jitSettle, out error))
             return false;
 
-        options = new BenchmarkOptions(scenario, provider, leads, clients, seconds, warmup, deals, orders, explain, kpiCache, staleness, writes);
+        options = new BenchmarkOptions(scenario, provider, leads, clients, seconds, warmup, deals, orders, explain, kpiCache, staleness, writes, jitSettle);
         return true;
     }
 

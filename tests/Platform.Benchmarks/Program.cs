@@ -117,6 +117,7 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
         warmupAccepted = warmup.Sum(r => r.Latencies.Count - r.Errors);
         Console.WriteLine($"Warm-up: {warmup.Sum(r => r.Latencies.Count)} requests, {warmup.Sum(r => r.Errors)} errors in {options.Warmup} s");
     }
+    warmupAccepted += await SettleJitAsync(runner, options);
 
     if (options.Explain && options.Provider == "Postgres")
         await ExplainAsync(runner, sql, connectionString);
@@ -127,6 +128,7 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
     var sqlBefore = sql.Count;
     var missesBefore = queryCacheMisses.Count;
     var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+    var (jitMethodsBefore, jitTimeBefore) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
     var (processCpuBefore, machineBefore) = (ProcessCpuSeconds(), MachineCpu());
     var started = Stopwatch.GetTimestamp();
     var results = await runner.RunAsync(options.Clients, TimeSpan.FromSeconds(options.Seconds), expectedRequestsPerClient: options.Seconds * 2000);
@@ -138,6 +140,8 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
     var workingSetAfter = WorkingSetMb();
     var load = LoadAverage();
     var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+    var jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethodsBefore;
+    var jitSeconds = (System.Runtime.JitInfo.GetCompilationTime() - jitTimeBefore).TotalSeconds;
     var statements = sql.Count - sqlBefore;
     var misses = queryCacheMisses.Count - missesBefore;
     int[] gcs = [GC.CollectionCount(0) - gcBefore[0], GC.CollectionCount(1) - gcBefore[1], GC.CollectionCount(2) - gcBefore[2]];
@@ -181,14 +185,40 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
         writes        {written} leads inserted in the background (--writes {options.WritesPerSecond}/s)
         ef queries    {missesPerRequest:F2} compiled-query cache misses/request (LINQ translated again; ideally 0)
         gc            gen0 {gcs[0]}, gen1 {gcs[1]}, gen2 {gcs[2]}
+        jit           {jitMethods} methods compiled during the run ({jitSeconds:F2} s of JIT time; a run still tiering up measures the JIT)
         cpu           {cpu}
         working set   {workingSetBefore:F0} MB before, {workingSetAfter:F0} MB after the measured run (the whole process)
         load average  {load} (1, 5, 15 min; the machine's, other processes included), {Environment.ProcessorCount} CPUs
         floor         {(floor is { } f ? $"{f:F1} requests/s of {{ __typename }} right after, in the same process: this run is {rps / f:F3} of it" : "n/a")}
 
-        RESULT scenario={options.Scenario.Name} provider={options.Provider} leads={options.Leads} clients={options.Clients} seconds={options.Seconds} requests={requests} rps={rps:F1} p50_ms={p50:F2} p90_ms={p90:F2} p99_ms={p99:F2} max_ms={max:F2} alloc_kb_per_req={allocKb:F1} sql_per_req={sqlPerRequest:F2} ef_cache_misses_per_req={missesPerRequest:F2} gc0={gcs[0]} gc1={gcs[1]} gc2={gcs[2]} ws_before_mb={workingSetBefore:F0} ws_after_mb={workingSetAfter:F0} load1={load.Split(' ')[0]} writes={written} errors={errors}{rowCheck}{(floor is { } fl ? $" floor_rps={fl:F1} floor_ratio={rps / fl:F3}" : "")}
+        RESULT scenario={options.Scenario.Name} provider={options.Provider} leads={options.Leads} clients={options.Clients} seconds={options.Seconds} requests={requests} rps={rps:F1} p50_ms={p50:F2} p90_ms={p90:F2} p99_ms={p99:F2} max_ms={max:F2} alloc_kb_per_req={allocKb:F1} sql_per_req={sqlPerRequest:F2} ef_cache_misses_per_req={missesPerRequest:F2} gc0={gcs[0]} gc1={gcs[1]} gc2={gcs[2]} jit_methods={jitMethods} jit_s={jitSeconds:F2} ws_before_mb={workingSetBefore:F0} ws_after_mb={workingSetAfter:F0} load1={load.Split(' ')[0]} writes={written} errors={errors}{rowCheck}{(floor is { } fl ? $" floor_rps={fl:F1} floor_ratio={rps / fl:F3}" : "")}
         """);
     return errors > 0 || requests == 0 || rowsMismatch ? 1 : 0;
+}
+
+// Tiered compilation recompiles hot methods in the background for a long while after start (on a busy 2-core machine,
+// minutes): a run measured meanwhile measures the JIT as much as the API. Keeps the load on, 2 s at a time, until fewer
+// than 20 methods a second are compiled or options.JitSettle seconds have passed; returns the requests accepted meanwhile.
+static async Task<long> SettleJitAsync(LoadRunner runner, BenchmarkOptions options)
+{
+    const int RoundSeconds = 2, SettledPerSecond = 20;
+    long accepted = 0;
+    var started = Stopwatch.GetTimestamp();
+    while (Stopwatch.GetElapsedTime(started).TotalSeconds < options.JitSettle)
+    {
+        var before = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var round = await runner.RunAsync(options.Clients, TimeSpan.FromSeconds(RoundSeconds), expectedRequestsPerClient: 1024);
+        accepted += round.Sum(r => r.Latencies.Count - r.Errors);
+        var perSecond = (System.Runtime.JitInfo.GetCompiledMethodCount() - before) / (double)RoundSeconds;
+        if (perSecond < SettledPerSecond)
+        {
+            Console.WriteLine($"JIT settled after {Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s more warm-up ({perSecond:F0} methods compiled a second)");
+            return accepted;
+        }
+    }
+    if (options.JitSettle > 0)
+        Console.WriteLine($"JIT still compiling after {options.JitSettle} s more warm-up: the run measures some of it");
+    return accepted;
 }
 
 // Requests per second of the floor scenario ({ __typename }, no token) on the running API, as many clients.

@@ -13,6 +13,21 @@ namespace Platform.Data.Tests;
 /// <summary>AddPlatformData picks the engine from the Database section and validates it.</summary>
 public sealed class ProviderSelectionTests
 {
+    [Theory]
+    [InlineData("Postgres", "Host=db;Database=platform", "Host=db;Database=platform;Timeout=5;Max Auto Prepare=100")]
+    [InlineData("Postgres", "Host=db;Timeout=30;Max Auto Prepare=0", "Host=db;Timeout=30;Max Auto Prepare=0")]
+    [InlineData("SqlServer", "Server=db;Database=Platform", "Server=db;Database=Platform;Connect Timeout=5")]
+    public void ServerConnectionStrings_GetAConnectTimeoutAndPreparedStatements_UnlessTheyNameTheirOwn(string provider, string configured, string expected)
+    {
+        var options = new DatabaseOptions { Provider = provider, ConnectionString = configured };
+
+        var resolved = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = options.ResolveConnectionString() };
+
+        var wanted = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = expected };
+        Assert.Equal(wanted.Keys.Cast<string>().Order(), resolved.Keys.Cast<string>().Order());
+        Assert.All(wanted.Keys.Cast<string>(), key => Assert.Equal(wanted[key].ToString(), resolved[key].ToString()));
+    }
+
     [Fact]
     public void AddPlatformData_NoSettings_UsesSqliteFileUnderContentRootData()
     {
