@@ -98,6 +98,8 @@ public sealed class LeadIntake(IServiceScopeFactory scopes, IOptions<LeadOptions
             await using var db = scope.ServiceProvider.CreatePlatformDbContext(new Unnamed());
             // Only new rows, all added explicitly: nothing for change detection to find.
             db.ChangeTracker.AutoDetectChangesEnabled = false;
+            // A failure rolls the whole batch back: a savepoint around each save would only cost two round trips.
+            db.Database.AutoSavepointsEnabled = false;
             var now = time.GetUtcNow().UtcDateTime;
             var since = now.AddDays(-options.Value.DuplicateWindowDays);
             var earlier = await EarlierAsync(db, batch, since);

@@ -28,6 +28,8 @@ internal sealed class ActivityConfiguration : EntityConfiguration<Activity>
         builder.HasIndex(a => new { a.DealId, a.OccurredAt });
         builder.HasIndex(a => new { a.OwnerId, a.OccurredAt });
         builder.HasIndex(a => a.NextContactAt); // next contact due (T6)
-        builder.HasIndex(a => new { a.SubmissionSource, a.IdempotencyKey }).IsUnique(); // a retried repeat touch is not recorded twice
+        // A retried repeat touch is not recorded twice. The key leads: it is what the intake looks up, many at a time,
+        // and every touch of a landing page shares its source.
+        builder.HasIndex(a => new { a.IdempotencyKey, a.SubmissionSource }).IsUnique();
     }
 }

@@ -62,8 +62,8 @@ internal sealed class LeadConfiguration : EntityConfiguration<Lead>
         // One person, one open lead: the database refuses a second holder of a phone or e-mail (nulls never collide).
         builder.HasIndex(l => l.PhoneClaim).IsUnique();
         builder.HasIndex(l => l.EmailClaim).IsUnique();
-        // Idempotent submission: one lead per (source, key); nulls never collide.
-        builder.HasIndex(l => new { l.SubmissionSource, l.IdempotencyKey }).IsUnique();
+        // Idempotent submission: one lead per (source, key); nulls never collide. The key leads (see Activity's index).
+        builder.HasIndex(l => new { l.IdempotencyKey, l.SubmissionSource }).IsUnique();
         // KPI aggregations: leads per channel over time, conversion over time. The lead funnel and first-response KPIs
         // (issue #7) read every lead of a range by creation time and group it by bucket and a dimension: on PostgreSQL
         // and SQL Server the index carries the columns they read, so they are index-only scans that never touch the

@@ -1376,10 +1376,10 @@ namespace Platform.Data.Migrations.Postgres
 
                     b.HasIndex("DealId", "OccurredAt");
 
-                    b.HasIndex("OwnerId", "OccurredAt");
-
-                    b.HasIndex("SubmissionSource", "IdempotencyKey")
+                    b.HasIndex("IdempotencyKey", "SubmissionSource")
                         .IsUnique();
+
+                    b.HasIndex("OwnerId", "OccurredAt");
 
                     b.HasIndex("LeadId", "OccurredAt", "Id");
 
@@ -1776,14 +1776,14 @@ namespace Platform.Data.Migrations.Postgres
 
                     b.HasIndex("CreatedAt", "Id");
 
+                    b.HasIndex("IdempotencyKey", "SubmissionSource")
+                        .IsUnique();
+
                     b.HasIndex("OwnerId", "Status");
 
                     b.HasIndex("PartnerId", "CreatedAt");
 
                     b.HasIndex("Status", "CreatedAt");
-
-                    b.HasIndex("SubmissionSource", "IdempotencyKey")
-                        .IsUnique();
 
                     b.ToTable("Leads", (string)null);
                 });

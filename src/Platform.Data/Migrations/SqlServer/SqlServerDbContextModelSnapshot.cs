@@ -1380,11 +1380,11 @@ namespace Platform.Data.Migrations.SqlServer
 
                     b.HasIndex("DealId", "OccurredAt");
 
-                    b.HasIndex("OwnerId", "OccurredAt");
-
-                    b.HasIndex("SubmissionSource", "IdempotencyKey")
+                    b.HasIndex("IdempotencyKey", "SubmissionSource")
                         .IsUnique()
-                        .HasFilter("[SubmissionSource] IS NOT NULL AND [IdempotencyKey] IS NOT NULL");
+                        .HasFilter("[IdempotencyKey] IS NOT NULL AND [SubmissionSource] IS NOT NULL");
+
+                    b.HasIndex("OwnerId", "OccurredAt");
 
                     b.HasIndex("LeadId", "OccurredAt", "Id");
 
@@ -1783,15 +1783,15 @@ namespace Platform.Data.Migrations.SqlServer
 
                     b.HasIndex("CreatedAt", "Id");
 
+                    b.HasIndex("IdempotencyKey", "SubmissionSource")
+                        .IsUnique()
+                        .HasFilter("[IdempotencyKey] IS NOT NULL AND [SubmissionSource] IS NOT NULL");
+
                     b.HasIndex("OwnerId", "Status");
 
                     b.HasIndex("PartnerId", "CreatedAt");
 
                     b.HasIndex("Status", "CreatedAt");
-
-                    b.HasIndex("SubmissionSource", "IdempotencyKey")
-                        .IsUnique()
-                        .HasFilter("[SubmissionSource] IS NOT NULL AND [IdempotencyKey] IS NOT NULL");
 
                     b.ToTable("Leads", (string)null);
                 });

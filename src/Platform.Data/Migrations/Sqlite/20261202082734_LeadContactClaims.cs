@@ -10,6 +10,14 @@ namespace Platform.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Leads_SubmissionSource_IdempotencyKey",
+                table: "Leads");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Activities_SubmissionSource_IdempotencyKey",
+                table: "Activities");
+
             migrationBuilder.AddColumn<string>(
                 name: "EmailClaim",
                 table: "Leads",
@@ -31,9 +39,21 @@ namespace Platform.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Leads_IdempotencyKey_SubmissionSource",
+                table: "Leads",
+                columns: new[] { "IdempotencyKey", "SubmissionSource" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Leads_PhoneClaim",
                 table: "Leads",
                 column: "PhoneClaim",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_IdempotencyKey_SubmissionSource",
+                table: "Activities",
+                columns: new[] { "IdempotencyKey", "SubmissionSource" },
                 unique: true);
         }
 
@@ -45,8 +65,16 @@ namespace Platform.Data.Migrations.Sqlite
                 table: "Leads");
 
             migrationBuilder.DropIndex(
+                name: "IX_Leads_IdempotencyKey_SubmissionSource",
+                table: "Leads");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Leads_PhoneClaim",
                 table: "Leads");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Activities_IdempotencyKey_SubmissionSource",
+                table: "Activities");
 
             migrationBuilder.DropColumn(
                 name: "EmailClaim",
@@ -55,6 +83,18 @@ namespace Platform.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "PhoneClaim",
                 table: "Leads");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_SubmissionSource_IdempotencyKey",
+                table: "Leads",
+                columns: new[] { "SubmissionSource", "IdempotencyKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_SubmissionSource_IdempotencyKey",
+                table: "Activities",
+                columns: new[] { "SubmissionSource", "IdempotencyKey" },
+                unique: true);
         }
     }
 }

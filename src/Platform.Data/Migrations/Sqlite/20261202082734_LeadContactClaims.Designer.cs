@@ -11,7 +11,7 @@ using Platform.Data;
 namespace Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDbContext))]
-    [Migration("20261202063925_LeadContactClaims")]
+    [Migration("20261202082734_LeadContactClaims")]
     partial class LeadContactClaims
     {
         /// <inheritdoc />
@@ -1346,10 +1346,10 @@ namespace Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("DealId", "OccurredAt");
 
-                    b.HasIndex("OwnerId", "OccurredAt");
-
-                    b.HasIndex("SubmissionSource", "IdempotencyKey")
+                    b.HasIndex("IdempotencyKey", "SubmissionSource")
                         .IsUnique();
+
+                    b.HasIndex("OwnerId", "OccurredAt");
 
                     b.HasIndex("LeadId", "OccurredAt", "Id");
 
@@ -1739,14 +1739,14 @@ namespace Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("CreatedAt", "Id");
 
+                    b.HasIndex("IdempotencyKey", "SubmissionSource")
+                        .IsUnique();
+
                     b.HasIndex("OwnerId", "Status");
 
                     b.HasIndex("PartnerId", "CreatedAt");
 
                     b.HasIndex("Status", "CreatedAt");
-
-                    b.HasIndex("SubmissionSource", "IdempotencyKey")
-                        .IsUnique();
 
                     b.ToTable("Leads", (string)null);
                 });
