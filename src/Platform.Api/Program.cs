@@ -1,4 +1,5 @@
 using Platform.Api;
+using Platform.Api.Availability;
 using Platform.Api.GraphQL;
 using Platform.Api.Security;
 using Platform.Api.Security.StaffSignIn;
@@ -15,10 +16,36 @@ if (await LandingKeyCommands.TryRunAsync(args) is { } landingKeysExitCode)
 
 var app = PlatformApp.Build(args);
 var seedDemoData = app.Configuration.GetValue("Database:SeedDemoData", true);
-await app.Services.MigrateAndSeedAsync(seedDemoData);
-// Their secrets are public (demo-only), so never outside Development.
-if (seedDemoData && app.Environment.IsDevelopment())
-    await DemoClients.SeedAsync(app.Services);
+async Task PrepareDatabaseAsync()
+{
+    await app.Services.MigrateAndSeedAsync(seedDemoData);
+    // Their secrets are public (demo-only), so never outside Development.
+    if (seedDemoData && app.Environment.IsDevelopment())
+        await DemoClients.SeedAsync(app.Services);
+}
+var availability = app.Services.GetRequiredService<DatabaseAvailability>();
+try
+{
+    await PrepareDatabaseAsync();
+}
+catch (Exception e) when (availability.ReportFailure(e))
+{
+    // Started during an outage (e.g. restarted): serve what can be served — forms go to the spool — and bring the
+    // database up to date once it answers.
+    app.Logger.LogWarning("The database is unreachable at start; the API starts without it and prepares it once it answers.");
+    _ = Task.Run(async () =>
+    {
+        await availability.WhenAvailableAsync();
+        try
+        {
+            await PrepareDatabaseAsync();
+        }
+        catch (Exception failure)
+        {
+            app.Logger.LogError(failure, "Bringing the database up to date failed; restart the API once it answers.");
+        }
+    });
+}
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     foreach (var address in app.Urls)

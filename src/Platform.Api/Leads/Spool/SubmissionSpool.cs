@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 namespace Platform.Api.Leads.Spool;
 
 /// <summary>
-/// A durable first-in, first-out store of submissions this node accepted but could not write to the database, in a
-/// local SQLite file (<see cref="SpoolOptions.Path"/>; WAL journal, <c>synchronous=FULL</c>): an entry is committed to
+/// A durable first-in, first-out store of submissions this node accepted but could not write to the database (and the
+/// landing keys it knows, for a restart during an outage), in a local SQLite file (<see cref="SpoolOptions.Path"/>; WAL journal, <c>synchronous=FULL</c>): an entry is committed to
 /// disk before <see cref="TryEnqueueAsync"/> returns, so it survives the process being killed. The payload is opaque
 /// JSON. One connection, one operation at a time. The depth is logged when it leaves zero, fills up and comes back to zero.
 /// </summary>
@@ -36,6 +36,10 @@ public sealed class SubmissionSpool : IDisposable
                 receipt_id TEXT NOT NULL UNIQUE,
                 payload TEXT NOT NULL,
                 queued_at TEXT NOT NULL
+            );
+            CREATE TABLE IF NOT EXISTS landing_keys (
+                key TEXT PRIMARY KEY,
+                state TEXT NOT NULL
             );
             """);
         using var count = _connection.CreateCommand();
@@ -148,6 +152,50 @@ public sealed class SubmissionSpool : IDisposable
                 _logger.LogInformation("The lead spool {Path} is empty again.", FilePath);
                 _empty.TrySetResult();
             }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// The landing keys the node knew, as saved by <see cref="SaveLandingKey"/>: what a node restarted during an outage
+    /// checks forms against.
+    /// </summary>
+    public IReadOnlyList<string> LandingKeys()
+    {
+        _gate.Wait();
+        try
+        {
+            using var select = _connection.CreateCommand();
+            select.CommandText = "SELECT state FROM landing_keys";
+            var states = new List<string>();
+            using var reader = select.ExecuteReader();
+            while (reader.Read())
+                states.Add(reader.GetString(0));
+            return states;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Saves the state of landing key <paramref name="key"/> (JSON), or forgets it when <paramref name="state"/> is null.</summary>
+    public void SaveLandingKey(string key, string? state)
+    {
+        _gate.Wait();
+        try
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = state is null
+                ? "DELETE FROM landing_keys WHERE key = $key"
+                : "INSERT INTO landing_keys (key, state) VALUES ($key, $state) ON CONFLICT (key) DO UPDATE SET state = excluded.state";
+            command.Parameters.AddWithValue("$key", key);
+            if (state is not null)
+                command.Parameters.AddWithValue("$state", state);
+            command.ExecuteNonQuery();
         }
         finally
         {
