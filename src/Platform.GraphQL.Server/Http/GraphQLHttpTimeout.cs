@@ -1,6 +1,4 @@
-using GraphQL;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Platform.GraphQL.Server.Http;
 
@@ -14,14 +12,8 @@ public static class GraphQLHttpTimeout
     public const string ErrorCode = "TIMEOUT";
 
     /// <summary>Writes the error in the media type the request accepts (<c>application/json</c> when it accepts neither).</summary>
-    public static Task WriteResponseAsync(HttpContext context)
-    {
-        var mediaType = AcceptHeader.SelectResponseMediaType(context.Request.Headers.Accept);
-        if (mediaType == ResponseMediaType.None)
-            mediaType = ResponseMediaType.Json;
-        var error = new ExecutionError("The request took longer than the server allows and was cancelled; retry later or ask for less.") { Code = ErrorCode };
-        context.Response.ContentType = GraphQLMediaTypes.ContentTypeOf(mediaType);
+    public static Task WriteResponseAsync(HttpContext context) =>
         // RequestAborted is the cancelled timeout token here; the write needs its own.
-        return context.RequestServices.GetRequiredService<IGraphQLSerializer>().WriteAsync(context.Response.Body, new ExecutionResult(error), CancellationToken.None);
-    }
+        GraphQLErrorResponse.WriteAsync(context, context.Response.StatusCode, ErrorCode,
+            "The request took longer than the server allows and was cancelled; retry later or ask for less.", CancellationToken.None);
 }

@@ -55,6 +55,9 @@ public sealed class LeadSubmissionService(
     /// <summary>Handles one submission; <paramref name="auditEntry"/> makes the audit entry stored with a lead the batch writes.</summary>
     public async Task<SubmitLeadPayload> SubmitAsync(SubmitLeadInput input, SubmissionContext from, Func<SubmitLeadPayload, AuditLogEntry> auditEntry, CancellationToken ct)
     {
+        // Malformed input is refused before the landing key is looked up or a spam rejection recorded.
+        if (validator.CheckForm(input, from.IdempotencyKey) is { Count: > 0 } malformed)
+            return SubmitLeadPayload.Failed([.. malformed]);
         var settings = options.Value;
         var now = from.SubmittedAt ?? time.GetUtcNow().UtcDateTime;
         LandingKey? key = null;

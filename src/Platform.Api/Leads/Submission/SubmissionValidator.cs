@@ -31,25 +31,26 @@ public sealed class SubmissionValidator(ContactNormalizer normalizer)
         return errors;
     }
 
-    /// <summary>The normalised phone and e-mail, and the errors; nothing may be stored when there are errors.</summary>
-    public (string? Phone, string? Email, List<ValidationError> Errors) Validate(SubmitLeadInput input, LandingKey? key, string? idempotencyHeader = null)
+    /// <summary>
+    /// The rules of a well-formed submission (<see cref="CheckForm"/> passed): the normalised phone and e-mail, and the
+    /// errors; nothing may be stored when there are errors.
+    /// </summary>
+    public (string? Phone, string? Email, List<ValidationError> Errors) Validate(SubmitLeadInput input, LandingKey? key)
     {
-        var errors = CheckForm(input, idempotencyHeader);
-        // A field already refused for its form gets no second error.
-        var malformed = errors.Select(e => e.Field).ToHashSet();
+        var errors = new List<ValidationError>();
 
-        if (string.IsNullOrWhiteSpace(input.FirstName) && !malformed.Contains("firstName"))
+        if (string.IsNullOrWhiteSpace(input.FirstName))
             errors.Add(new ValidationError("firstName", "The first name is required (L6)."));
 
         string? phone = null;
-        if (!string.IsNullOrWhiteSpace(input.Phone) && !malformed.Contains("phone"))
+        if (!string.IsNullOrWhiteSpace(input.Phone))
         {
             phone = normalizer.Phone(input.Phone);
             if (phone is null)
                 errors.Add(new ValidationError("phone", $"\"{input.Phone}\" is not a valid phone number; give it with its country code, e.g. +49 30 1234567."));
         }
         string? email = null;
-        if (!string.IsNullOrWhiteSpace(input.Email) && !malformed.Contains("email"))
+        if (!string.IsNullOrWhiteSpace(input.Email))
         {
             email = ContactNormalizer.Email(input.Email);
             if (email is null)
@@ -67,14 +68,11 @@ public sealed class SubmissionValidator(ContactNormalizer normalizer)
             errors.Add(new ValidationError("phone", "A phone number is required (L6)."));
         }
 
-        if (!malformed.Contains("estimateParameters"))
-        {
-            if (input.RequestType == RequestType.OnlineEstimate && input.EstimateParameters?.Count != EstimateParameterCount)
-                errors.Add(new ValidationError("estimateParameters", $"An online estimate needs the {EstimateParameterCount} chosen parameters (L9)."));
-            if (input.RequestType != RequestType.OnlineEstimate && input.EstimateParameters is { Count: > 0 })
-                errors.Add(new ValidationError("estimateParameters", "Estimate parameters belong only to an ONLINE_ESTIMATE request."));
-        }
-        if (input.MarketingConsent && string.IsNullOrWhiteSpace(input.ConsentText) && !malformed.Contains("consentText"))
+        if (input.RequestType == RequestType.OnlineEstimate && input.EstimateParameters?.Count != EstimateParameterCount)
+            errors.Add(new ValidationError("estimateParameters", $"An online estimate needs the {EstimateParameterCount} chosen parameters (L9)."));
+        if (input.RequestType != RequestType.OnlineEstimate && input.EstimateParameters is { Count: > 0 })
+            errors.Add(new ValidationError("estimateParameters", "Estimate parameters belong only to an ONLINE_ESTIMATE request."));
+        if (input.MarketingConsent && string.IsNullOrWhiteSpace(input.ConsentText))
             errors.Add(new ValidationError("consentText", "Marketing consent needs the consent text the person agreed to."));
         return (phone, email, errors);
     }

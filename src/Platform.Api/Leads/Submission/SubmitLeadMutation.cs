@@ -24,19 +24,14 @@ public static class SubmitLeadMutation
             {
                 var services = context.RequestServices!;
                 var http = services.GetRequiredService<IHttpContextAccessor>().HttpContext;
-                var input = context.GetArgument<SubmitLeadInput>("input");
-                var idempotencyKey = Header(http, IdempotencyHeader);
-                // Malformed input is refused before the landing key is looked up or a spam rejection recorded.
-                if (services.GetRequiredService<SubmissionValidator>().CheckForm(input, idempotencyKey) is { Count: > 0 } malformed)
-                    return SubmitLeadPayload.Failed([.. malformed]);
                 var from = new SubmissionContext(
                     Header(http, LandingKeyService.Header),
-                    idempotencyKey,
+                    Header(http, IdempotencyHeader),
                     services.GetRequiredService<ICurrentActor>().ClientId,
                     http?.Connection.RemoteIpAddress?.ToString(),
                     Public: context.User?.GetClaim(PlatformClaims.ClientKind) == ClientKinds.Landing);
                 return await services.GetRequiredService<LeadSubmissionService>()
-                    .SubmitAsync(input, from, payload => MutationAudit.Entry(context, payload, null), context.CancellationToken);
+                    .SubmitAsync(context.GetArgument<SubmitLeadInput>("input"), from, payload => MutationAudit.Entry(context, payload, null), context.CancellationToken);
             });
     }
 
