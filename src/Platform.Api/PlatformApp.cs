@@ -16,6 +16,7 @@ public static class PlatformApp
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddPlatformData(builder.Configuration);
         builder.Services.AddDatabaseAvailability(builder.Configuration);
+        builder.Services.AddPlatformHealthChecks();
         configure?.Invoke(builder);
         builder.Services.AddPlatformSecurity(builder.Configuration, builder.Environment);
         builder.Services.AddPlatformGraphQL(builder.Configuration, exposeExceptionDetails: builder.Environment.IsDevelopment());
@@ -50,6 +51,7 @@ public static class PlatformApp
             http.EnableGraphiQL = options.EnableGraphiQL;
             http.GetCacheControl = options.GetCacheControl;
         });
+        app.MapPlatformHealthChecks();
         app.MapGet("/", () => Results.Redirect("/graphql"));
         return app;
     }
