@@ -48,11 +48,12 @@ public static class PlatformApp
         {
             http.MaxRequestBytes = options.MaxRequestBytes;
             http.EnableBatching = options.EnableBatching;
-            http.EnableGraphiQL = options.EnableGraphiQL;
+            http.EnableGraphiQL = options.EnableGraphiQL ?? app.Environment.IsDevelopment();
             http.GetCacheControl = options.GetCacheControl;
         });
         app.MapPlatformHealthChecks();
-        app.MapGet("/", () => Results.Redirect("/graphql"));
+        if (options.EnableGraphiQL ?? app.Environment.IsDevelopment())
+            app.MapGet("/", () => Results.Redirect("/graphql"));
         return app;
     }
 }

@@ -15,8 +15,8 @@ public sealed class GraphQLOptions
     /// <summary>Accept a JSON array of requests in one POST.</summary>
     public bool EnableBatching { get; set; }
 
-    /// <summary>Serve the GraphiQL IDE to browsers at GET /graphql.</summary>
-    public bool EnableGraphiQL { get; set; } = true;
+    /// <summary>Serve the GraphiQL IDE to browsers at GET /graphql; unset: in Development only.</summary>
+    public bool? EnableGraphiQL { get; set; }
 
     /// <summary><c>Cache-Control</c> of successful GET answers, which then carry an ETag (BI tools fetching KPI documents); null: none.</summary>
     public string? GetCacheControl { get; set; }

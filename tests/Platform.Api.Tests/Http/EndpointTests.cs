@@ -19,15 +19,16 @@ public sealed class EndpointTests(DefaultApi api) : IClassFixture<DefaultApi>
     }
 
     [Fact]
-    public async Task Get_FromABrowser_ServesGraphiQL()
+    public async Task Get_FromABrowser_OutsideDevelopment_GetsNoGraphiQL()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql");
         request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml");
         using var response = await api.Client.SendAsync(request);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("Platform GraphQL", await response.Content.ReadAsStringAsync());
+        Assert.NotEqual("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("Platform GraphQL", await response.Content.ReadAsStringAsync());
+        using var root = await api.Client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.NotFound, root.StatusCode);
     }
 
     [Fact]
@@ -38,10 +39,27 @@ public sealed class EndpointTests(DefaultApi api) : IClassFixture<DefaultApi>
         Assert.Null(result["data"]);
     }
 
+}
+
+/// <summary>GraphiQL is served in Development only, unless <c>GraphQL:EnableGraphiQL</c> says otherwise.</summary>
+public sealed class GraphiQLTests(DevelopmentApi api) : IClassFixture<DevelopmentApi>
+{
     [Fact]
-    public async Task Root_RedirectsToGraphiQL()
+    public async Task Get_FromABrowser_InDevelopment_ServesGraphiQL()
     {
-        using var response = await api.Client.GetAsync("/");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql");
+        request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml");
+        using var response = await api.Anonymous.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Platform GraphQL", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Root_InDevelopment_RedirectsToGraphiQL()
+    {
+        using var response = await api.Anonymous.GetAsync("/");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/graphql", response.Headers.Location?.ToString());
     }
