@@ -114,6 +114,39 @@ public sealed class AccessMatrixTests(DefaultApi api) : IClassFixture<DefaultApi
         Assert.Null((await api.PostAsync(admin, Approve))["errors"]);
     }
 
+    [Theory]
+    [InlineData(StaffRoles.Manager, false)]
+    [InlineData(StaffRoles.Marketer, false)]
+    [InlineData(StaffRoles.HeadOfSales, true)]
+    [InlineData(StaffRoles.Admin, true)]
+    public async Task RewardAmountsAndPartnerEmails_NeedMoreThanTheFieldsReachingThem(string role, bool allowed)
+    {
+        var client = await ClientOfAsync(Callers.Single(c => c.Name == role));
+
+        var statuses = await api.PostAsync(client, "{ referrals(first: 5) { nodes { status rewards(first: 5) { nodes { status } } } } partners(first: 5) { nodes { name } } }");
+        var amounts = await api.PostAsync(client, "{ referrals(first: 5) { nodes { rewards(first: 5) { nodes { amount { amount } } } } } }");
+        var emails = await api.PostAsync(client, "{ partners(first: 5) { nodes { contactEmail } } }");
+
+        Assert.True(statuses["errors"] is null, statuses.ToJsonString());
+        foreach (var result in new[] { amounts, emails })
+        {
+            if (allowed)
+                Assert.True(result["errors"] is null, result.ToJsonString());
+            else
+                Assert.Equal("ACCESS_DENIED", (string?)result["errors"]![0]!["extensions"]!["code"]);
+        }
+    }
+
+    [Fact]
+    public async Task APartner_ReadsItsOwnRewardAmountsAndContactEmail()
+    {
+        var partner = await ClientOfAsync(Callers.Single(c => c.Partner));
+
+        var result = await api.PostAsync(partner, "{ me { partner { contactEmail } } rewards(first: 5) { nodes { amount { amount } } } }");
+
+        Assert.True(result["errors"] is null, result.ToJsonString());
+    }
+
     private async Task<HttpClient> ClientOfAsync(Caller caller)
     {
         if (caller.ClientId is { } clientId)
