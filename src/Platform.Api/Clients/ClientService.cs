@@ -14,7 +14,7 @@ public sealed class ClientService(PlatformDbContext db, TimeProvider time, Conta
     public async Task<ClientPayload> CreateAsync(CreateClientInput input, long? ownerId, CancellationToken ct)
     {
         var client = new Client { Kind = input.Kind ?? ClientKind.Company, LoyaltyCategoryChangedAt = time.GetUtcNow().UtcDateTime };
-        if (await ApplyAsync(client, input, ownerId, input.OwnerId, ct) is { } error)
+        if (await ApplyAsync(client, input, db.OwnerOfNew(ownerId), input.OwnerId, ct) is { } error)
             return ClientPayload.Failed(error);
         client.LoyaltyCategory = input.LoyaltyCategory ?? LoyaltyCategory.Potential;
         db.Clients.Add(client);
@@ -24,9 +24,9 @@ public sealed class ClientService(PlatformDbContext db, TimeProvider time, Conta
 
     public async Task<ClientPayload> UpdateAsync(UpdateClientInput input, long id, long? ownerId, CancellationToken ct)
     {
-        var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == id, ct);
+        var client = await db.ChangeableClients().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (client is null)
-            return ClientPayload.Failed(new NotFoundError(input.ClientId, $"No client has the ID \"{input.ClientId}\"."));
+            return ClientPayload.Failed(new NotFoundError(input.ClientId, db.NotFoundMessage("client", input.ClientId)));
         if (input.LoyaltyCategory is { } to && !LoyaltyTransitions.IsAllowed(client.LoyaltyCategory, to))
         {
             var from = client.LoyaltyCategory;
@@ -46,8 +46,8 @@ public sealed class ClientService(PlatformDbContext db, TimeProvider time, Conta
 
     public async Task<ContactPayload> AddContactAsync(AddContactInput input, long clientId, CancellationToken ct)
     {
-        if (!await db.Clients.AnyAsync(c => c.Id == clientId, ct))
-            return ContactPayload.Failed(new NotFoundError(input.ClientId, $"No client has the ID \"{input.ClientId}\"."));
+        if (!await db.ChangeableClients().AnyAsync(c => c.Id == clientId, ct))
+            return ContactPayload.Failed(new NotFoundError(input.ClientId, db.NotFoundMessage("client", input.ClientId)));
         var contact = new Contact { ClientId = clientId };
         if (Apply(contact, input) is { } error)
             return ContactPayload.Failed(error);
@@ -58,9 +58,9 @@ public sealed class ClientService(PlatformDbContext db, TimeProvider time, Conta
 
     public async Task<ContactPayload> UpdateContactAsync(UpdateContactInput input, long id, CancellationToken ct)
     {
-        var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Id == id, ct);
+        var contact = await db.ChangeableContacts().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (contact is null)
-            return ContactPayload.Failed(new NotFoundError(input.ContactId, $"No contact has the ID \"{input.ContactId}\"."));
+            return ContactPayload.Failed(new NotFoundError(input.ContactId, db.NotFoundMessage("contact", input.ContactId)));
         if (Apply(contact, input) is { } error)
             return ContactPayload.Failed(error);
         db.Expect(contact, input.ExpectedVersion);

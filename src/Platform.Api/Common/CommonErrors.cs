@@ -3,7 +3,7 @@ using Platform.GraphQL.Server.Mutations;
 
 namespace Platform.Api.Common;
 
-/// <summary>The object a mutation names does not exist (or the caller may not see it).</summary>
+/// <summary>The object a mutation names does not exist (or the caller may not see or change it).</summary>
 public sealed record NotFoundError(string Id, string Message) : IPayloadError
 {
     public string Code => "NOT_FOUND";
@@ -24,7 +24,7 @@ public sealed record ValidationError(string Field, string Message) : IPayloadErr
 /// <summary>The <c>NotFoundError</c> type.</summary>
 public sealed class NotFoundErrorType : ErrorGraphType<NotFoundError>
 {
-    public NotFoundErrorType() : base("No object has the given ID (or it is not visible to the caller). Code NOT_FOUND.")
+    public NotFoundErrorType() : base("No object has the given ID (or it is not visible to the caller, or it belongs to another manager and the caller is a manager). Code NOT_FOUND.")
     {
         Field<NonNullGraphType<IdGraphType>>("id").Description("The ID that was not found.").Resolve(context => context.Source.Id);
     }

@@ -25,8 +25,9 @@ public sealed class DealService(PlatformDbContext db, TimeProvider time, ICurren
             : db.TooLong<Deal>(nameof(Deal.Title), "title", title) ?? db.TooLong<Deal>(nameof(Deal.Requirements), "requirements", TextInputs.Clean(input.Requirements));
         if (error is not null)
             return DealPayload.Failed(error);
-        if (!await db.Clients.AnyAsync(c => c.Id == clientId, ct))
-            return DealPayload.Failed(new NotFoundError(input.ClientId, $"No client has the ID \"{input.ClientId}\"."));
+        if (!await db.ChangeableClients().AnyAsync(c => c.Id == clientId, ct))
+            return DealPayload.Failed(new NotFoundError(input.ClientId, db.NotFoundMessage("client", input.ClientId)));
+        ownerId = db.OwnerOfNew(ownerId);
         if (ownerId is { } owner && !await db.StaffUsers.AnyAsync(s => s.Id == owner, ct))
             return DealPayload.Failed(new NotFoundError(input.OwnerId!, $"No staff user has the ID \"{input.OwnerId}\"."));
         var pipeline = pipelineId is { } pid
@@ -57,7 +58,7 @@ public sealed class DealService(PlatformDbContext db, TimeProvider time, ICurren
 
     public async Task<DealPayload> MoveAsync(MoveDealInput input, long id, CancellationToken ct)
     {
-        var deal = await db.Deals.Include(d => d.Stage).SingleOrDefaultAsync(d => d.Id == id, ct);
+        var deal = await db.ChangeableDeals().Include(d => d.Stage).SingleOrDefaultAsync(d => d.Id == id, ct);
         if (deal is null)
             return NotFound(input.DealId);
         var target = await db.PipelineStages.SingleOrDefaultAsync(s => s.PipelineId == deal.PipelineId && s.Code == input.StageCode, ct);
@@ -92,7 +93,7 @@ public sealed class DealService(PlatformDbContext db, TimeProvider time, ICurren
 
     public async Task<DealPayload> LoseAsync(LoseDealInput input, long id, CancellationToken ct)
     {
-        var deal = await db.Deals.Include(d => d.Stage).SingleOrDefaultAsync(d => d.Id == id, ct);
+        var deal = await db.ChangeableDeals().Include(d => d.Stage).SingleOrDefaultAsync(d => d.Id == id, ct);
         if (deal is null)
             return NotFound(input.DealId);
         if (await ClosedAsync(deal, PipelineStageCodes.Lost, ct) is { } closed)
@@ -112,7 +113,7 @@ public sealed class DealService(PlatformDbContext db, TimeProvider time, ICurren
 
     public async Task<DealPayload> CompleteHandoffStepAsync(CompleteHandoffStepInput input, long id, CancellationToken ct)
     {
-        var deal = await db.Deals.Include(d => d.Stage).SingleOrDefaultAsync(d => d.Id == id, ct);
+        var deal = await db.ChangeableDeals().Include(d => d.Stage).SingleOrDefaultAsync(d => d.Id == id, ct);
         if (deal is null)
             return NotFound(input.DealId);
         if (!deal.Stage.RequiresAgreedTerms || deal.Stage.IsLost)
@@ -169,7 +170,7 @@ public sealed class DealService(PlatformDbContext db, TimeProvider time, ICurren
         return new TransitionNotAllowedError(deal.Stage.Code, to, open, $"The deal cannot move from {deal.Stage.Code} to {to}. {why}");
     }
 
-    private static DealPayload NotFound(string dealId) => DealPayload.Failed(new NotFoundError(dealId, $"No deal has the ID \"{dealId}\"."));
+    private DealPayload NotFound(string dealId) => DealPayload.Failed(new NotFoundError(dealId, db.NotFoundMessage("deal", dealId)));
 
     private async Task<DealPayload> SaveAsync(Deal deal, CancellationToken ct) =>
         await db.SaveOrConflictAsync(deal, ct) is { } conflict ? DealPayload.Failed(conflict) : DealPayload.Ok(deal);

@@ -54,7 +54,8 @@ public sealed record PlanPayload<T>(T? Result, IReadOnlyList<IPayloadError> Erro
 
 /// <summary>
 /// Plans and spend are data (T8 sales plan, O3 marketing plan and spend for CPL and ROI): staff set them through these
-/// mutations, scope <c>crm:write</c> by default. Every bad input is a <see cref="ValidationError"/> or
+/// mutations: the sales plan heads of sales, admins and <c>plans:write</c>; the marketing plan and spend also marketers
+/// (FieldAccess). Every bad input is a <see cref="ValidationError"/> or
 /// <see cref="NotFoundError"/> and nothing is saved.
 /// </summary>
 public sealed class PlanService(PlatformDbContext db)
@@ -163,7 +164,7 @@ public sealed class PlanService(PlatformDbContext db)
             : null;
 }
 
-/// <summary>The plan and spend mutations of the root mutation type (crm:write by default).</summary>
+/// <summary>The plan and spend mutations of the root mutation type (who may call them: FieldAccess).</summary>
 public static class PlanMutations
 {
     public static void AddPlanMutations(this ObjectGraphType mutation)

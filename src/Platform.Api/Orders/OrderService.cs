@@ -28,8 +28,10 @@ public sealed class OrderService(PlatformDbContext db, OrderPricing pricing, Dis
         var amount = input.Amount.ToMoney();
         if (pricing.Problem(amount, "amount") is { } problem)
             return OrderPayload.Failed(problem);
-        if (!await db.Clients.AnyAsync(c => c.Id == clientId, ct))
-            return OrderPayload.Failed(new NotFoundError(input.ClientId, $"No client has the ID \"{input.ClientId}\"."));
+        // A manager orders for their own clients, or for their own deals of another's client.
+        if (!await db.ChangeableClients().AnyAsync(c => c.Id == clientId, ct)
+            && !(dealId is { } ownDeal && await db.ChangeableDeals().AnyAsync(d => d.Id == ownDeal && d.ClientId == clientId, ct)))
+            return OrderPayload.Failed(new NotFoundError(input.ClientId, db.NotFoundMessage("client", input.ClientId)));
         if (dealId is { } did)
         {
             var deal = await db.Deals.Where(d => d.Id == did).Select(d => new { d.ClientId, d.Stage.IsLost }).SingleOrDefaultAsync(ct);
@@ -75,7 +77,7 @@ public sealed class OrderService(PlatformDbContext db, OrderPricing pricing, Dis
 
     public async Task<OrderPayload> RequestInstallmentAsync(OrderRefInput input, long orderId, CancellationToken ct)
     {
-        var order = await db.Orders.Include(o => o.Payments).SingleOrDefaultAsync(o => o.Id == orderId, ct);
+        var order = await db.ChangeableOrders().Include(o => o.Payments).SingleOrDefaultAsync(o => o.Id == orderId, ct);
         if (order is null)
             return NotFound(input.OrderId);
         if (order.Status != OrderStatus.Placed || order.Payments.Count > 0)
@@ -96,7 +98,7 @@ public sealed class OrderService(PlatformDbContext db, OrderPricing pricing, Dis
     public async Task<OrderPayload> RecordPaymentAsync(RecordPaymentInput input, long orderId, CancellationToken ct)
     {
         var amount = input.Amount.ToMoney();
-        var order = await db.Orders.Include(o => o.Payments).SingleOrDefaultAsync(o => o.Id == orderId, ct);
+        var order = await db.ChangeableOrders().Include(o => o.Payments).SingleOrDefaultAsync(o => o.Id == orderId, ct);
         if (order is null)
             return NotFound(input.OrderId);
         if (order.Status is not (OrderStatus.Placed or OrderStatus.PartiallyPaid))
@@ -132,7 +134,7 @@ public sealed class OrderService(PlatformDbContext db, OrderPricing pricing, Dis
 
     public async Task<OrderPayload> RefundAsync(RefundOrderInput input, long orderId, CancellationToken ct)
     {
-        var order = await db.Orders.Include(o => o.Payments).SingleOrDefaultAsync(o => o.Id == orderId, ct);
+        var order = await db.ChangeableOrders().Include(o => o.Payments).SingleOrDefaultAsync(o => o.Id == orderId, ct);
         if (order is null)
             return NotFound(input.OrderId);
         if (order.Status is not (OrderStatus.Paid or OrderStatus.PartiallyPaid))
@@ -178,7 +180,7 @@ public sealed class OrderService(PlatformDbContext db, OrderPricing pricing, Dis
     private InstallmentNotAllowedError InstallmentRefused(Money amount) =>
         new(amount, engine.InstallmentMinimum, $"Installments are only possible for orders of at least {engine.InstallmentMinimum}; this order is {amount} (D5).");
 
-    private static OrderPayload NotFound(string orderId) => OrderPayload.Failed(new NotFoundError(orderId, $"No order has the ID \"{orderId}\"."));
+    private OrderPayload NotFound(string orderId) => OrderPayload.Failed(new NotFoundError(orderId, db.NotFoundMessage("order", orderId)));
 
     private async Task<OrderPayload> SaveAsync(Order order, CancellationToken ct) =>
         await db.SaveOrConflictAsync(order, ct) is { } conflict ? OrderPayload.Failed(conflict) : OrderPayload.Ok(order);

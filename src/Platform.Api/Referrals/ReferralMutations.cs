@@ -26,7 +26,7 @@ public sealed class RecordPayoutInputType : InputObjectGraphType<RecordPayoutInp
     }
 }
 
-/// <summary>The referral fields of the root mutation (staff and <c>crm:write</c> only).</summary>
+/// <summary>The referral fields of the root mutation (heads of sales, admins and <c>referrals:admin</c> only: FieldAccess).</summary>
 public static class ReferralMutations
 {
     public static void AddReferralMutations(this ObjectGraphType mutation)

@@ -6,12 +6,13 @@ namespace Platform.Api.Security;
 /// <summary>
 /// The admin command line for machine clients, against the configured database:
 /// <c>dotnet run --project src/Platform.Api -- clients add --kind partner --partner 3 [--id ID] [--name NAME]</c>
-/// prints the new client's id and secret (shown once, stored hashed); <c>clients revoke --id ID</c> deletes a client (its tokens stop working).
+/// (<c>--scopes referrals:admin,plans:write</c> grants an integration admin scopes) prints the new client's id and secret (shown once, stored hashed); <c>clients revoke --id ID</c> deletes a client (its tokens stop working).
 /// </summary>
 public static class ClientCommands
 {
     private const string Usage = """
         usage: clients add --kind landing|partner|bi|integration [--partner PARTNER_DB_ID] [--id CLIENT_ID] [--name NAME] [--trusted-documents-only true]
+                           [--scopes referrals:admin,plans:write (integration only)]
                clients revoke --id CLIENT_ID
         """;
 
@@ -34,12 +35,13 @@ public static class ClientCommands
                 long? partnerId = options.TryGetValue("partner", out var partner) && long.TryParse(partner, out var id) ? id : null;
                 if (partnerId is { } pid && !await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Partners.AnyAsync(p => p.Id == pid))
                     return Fail($"No partner with id {pid}.");
+                var granted = options.GetValueOrDefault("scopes")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
                 var clientId = options.GetValueOrDefault("id") ?? $"{kind}-{Guid.NewGuid().ToString("N")[..12]}";
                 try
                 {
                     var secret = await registry.AddAsync(clientId, kind, options.GetValueOrDefault("name") ?? clientId, partnerId,
-                        trustedDocumentsOnly: options.GetValueOrDefault("trusted-documents-only") == "true");
-                    Console.WriteLine($"client_id:     {clientId}\nclient_secret: {secret}\nThe secret is stored hashed and cannot be shown again.");
+                        trustedDocumentsOnly: options.GetValueOrDefault("trusted-documents-only") == "true", grantedScopes: granted);
+                    Console.WriteLine($"client_id:     {clientId}\nclient_secret: {secret}\nscopes:        {string.Join(" ", ClientKinds.ScopesOf[kind].Union(granted))}\nThe secret is stored hashed and cannot be shown again.");
                     return 0;
                 }
                 catch (ArgumentException exception)

@@ -12,15 +12,21 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications, C
     /// <summary>
     /// Creates a client of <paramref name="kind"/> (a partner client bound to <paramref name="partnerId"/>) and
     /// returns its secret, which is not stored in clear and cannot be shown again. A null secret generates one.
-    /// With <paramref name="trustedDocumentsOnly"/> the client may run only the trusted documents.
+    /// With <paramref name="trustedDocumentsOnly"/> the client may run only the trusted documents. <paramref name="grantedScopes"/>
+    /// adds admin scopes the kind may be granted (<see cref="ClientKinds.GrantableScopesOf"/>) to the kind's own.
     /// </summary>
     public async Task<string> AddAsync(string clientId, string kind, string displayName, long? partnerId = null, string? secret = null,
-        bool trustedDocumentsOnly = false, CancellationToken ct = default)
+        bool trustedDocumentsOnly = false, IReadOnlyCollection<string>? grantedScopes = null, CancellationToken ct = default)
     {
         if (!ClientKinds.ScopesOf.TryGetValue(kind, out var scopes))
             throw new ArgumentException($"Unknown client kind `{kind}`; expected one of {string.Join(", ", ClientKinds.ScopesOf.Keys)}.", nameof(kind));
         if ((kind == ClientKinds.Partner) != partnerId.HasValue)
             throw new ArgumentException("A partner client needs exactly one partner id; other kinds take none.", nameof(partnerId));
+        var grantable = ClientKinds.GrantableScopesOf[kind];
+        if (grantedScopes?.FirstOrDefault(s => !grantable.Contains(s) && !scopes.Contains(s)) is { } refused)
+            throw new ArgumentException(grantable.Length == 0
+                ? $"Scope `{refused}` cannot be granted to {kind} clients: they get {string.Join(", ", scopes)} and nothing more."
+                : $"Scope `{refused}` cannot be granted to {kind} clients; they may be granted {string.Join(", ", grantable)}.", nameof(grantedScopes));
 
         secret ??= Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
         var descriptor = new OpenIddictApplicationDescriptor
@@ -31,7 +37,7 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications, C
             DisplayName = displayName,
             Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials },
         };
-        foreach (var scope in scopes)
+        foreach (var scope in scopes.Union(grantedScopes ?? []))
             descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
         descriptor.Properties[PlatformClaims.ClientKind] = JsonSerializer.SerializeToElement(kind);
         if (partnerId is { } id)

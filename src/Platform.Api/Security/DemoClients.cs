@@ -43,10 +43,12 @@ public static class DemoClients
             .Select(p => new { p.Id, p.Name, p.ApiClientId }).ToListAsync(ct);
         clients.AddRange(partners.Select(p => (p.ApiClientId!, ClientKinds.Partner, p.Name, (long?)p.Id)));
 
+        // The demo integration is granted every admin scope so the demo can run every mutation; a token asking for
+        // `crm:read crm:write` shows what a plain integration gets.
         foreach (var (id, kind, name, partnerId) in clients)
         {
             if (!await registry.ExistsAsync(id, ct))
-                await registry.AddAsync(id, kind, name, partnerId, SecretOf(id), ct: ct);
+                await registry.AddAsync(id, kind, name, partnerId, SecretOf(id), grantedScopes: ClientKinds.GrantableScopesOf[kind], ct: ct);
         }
         if (!await registry.ExistsAsync(StaffTools, ct))
             await registry.AddStaffToolAsync(StaffTools, "Demo staff tools (GraphiQL, curl)", StaffToolsRedirectUri, StaffToolsPostLogoutUri, ct);

@@ -5,25 +5,33 @@ using GraphQL.Utilities;
 namespace Platform.Api.Security;
 
 /// <summary>
-/// The root fields whose access differs from the default (queries need <see cref="Policies.CrmRead"/>, mutations
-/// <see cref="Policies.CrmWrite"/>), in one reviewable place. A new field is protected by the default without a line
-/// here; add a line only to open it to other callers. A name that matches no field fails at start-up.
+/// The access matrix: the policy of every root field and of the nested fields that need more than their root field,
+/// in one reviewable place; who passes each policy is in <see cref="Policies.Callers"/>. A root field without a line
+/// still needs the default (queries <see cref="Policies.CrmRead"/>, mutations <see cref="Policies.CrmWrite"/>), and a
+/// test fails until it gets one. A name that matches no field fails at start-up.
 /// </summary>
 internal static class FieldAccess
 {
     private static readonly (string Field, string Policy)[] Queries =
     [
+        // Leads and anything by global id: staff, crm:read and partners (their own only, by partner isolation).
         ("node", Policies.LeadsRead),
         ("nodes", Policies.LeadsRead),
         ("leads", Policies.LeadsRead),
-        // Referrals: staff, crm:read and partners (their own only, by partner isolation).
+        ("rejectedSubmissionCount", Policies.CrmRead),
+        ("clients", Policies.CrmRead),
+        ("deals", Policies.CrmRead),
+        ("pipelines", Policies.CrmRead),
+        ("discountQuote", Policies.CrmRead),
+        ("partners", Policies.CrmRead),
         ("me", Policies.LeadsRead),
         ("referralPrograms", Policies.LeadsRead),
         ("referralCodes", Policies.LeadsRead),
         ("referrals", Policies.LeadsRead),
-        ("rewards", Policies.LeadsRead),
-        ("payouts", Policies.LeadsRead),
         ("referralSummary", Policies.LeadsRead),
+        // What partners are owed and paid: heads of sales, admins, crm:read and each partner its own.
+        ("rewards", Policies.PartnerAccountsRead),
+        ("payouts", Policies.PartnerAccountsRead),
         ("leadFunnelKpi", Policies.KpiRead),
         ("firstResponseKpi", Policies.KpiRead),
         ("revenueKpi", Policies.KpiRead),
@@ -45,6 +53,56 @@ internal static class FieldAccess
     private static readonly (string Field, string Policy)[] Mutations =
     [
         ("submitLead", Policies.LeadsSubmit),
+        // Lead work, clients, deals and orders: not marketers; a manager changes only what they own.
+        ("setLeadTemperature", Policies.CrmWrite),
+        ("setLeadOrigin", Policies.CrmWrite),
+        ("assignLead", Policies.CrmWrite),
+        ("logActivity", Policies.CrmWrite),
+        ("qualifyLead", Policies.CrmWrite),
+        ("refuseLead", Policies.CrmWrite),
+        ("postponeLead", Policies.CrmWrite),
+        ("reactivateLead", Policies.CrmWrite),
+        ("convertLead", Policies.CrmWrite),
+        ("createClient", Policies.CrmWrite),
+        ("updateClient", Policies.CrmWrite),
+        ("addContact", Policies.CrmWrite),
+        ("updateContact", Policies.CrmWrite),
+        ("createDeal", Policies.CrmWrite),
+        ("moveDeal", Policies.CrmWrite),
+        ("loseDeal", Policies.CrmWrite),
+        ("completeHandoffStep", Policies.CrmWrite),
+        ("placeOrder", Policies.CrmWrite),
+        ("recordPayment", Policies.CrmWrite),
+        ("requestInstallment", Policies.CrmWrite),
+        ("refundOrder", Policies.CrmWrite),
+        // Money and partners: heads of sales, admins, integrations granted referrals:admin.
+        ("approveDueRewards", Policies.ReferralsAdmin),
+        ("recordPayout", Policies.ReferralsAdmin),
+        ("createPartner", Policies.ReferralsAdmin),
+        ("updatePartner", Policies.ReferralsAdmin),
+        ("createReferralProgram", Policies.ReferralsAdmin),
+        ("updateReferralProgram", Policies.ReferralsAdmin),
+        ("createReferralCode", Policies.ReferralsAdmin),
+        ("revokeReferralCode", Policies.ReferralsAdmin),
+        ("distributeLeadsToPartners", Policies.ReferralsAdmin),
+        // Plans: integrations granted plans:write; the marketing plan and spend also marketers.
+        ("setSalesPlan", Policies.SalesPlanWrite),
+        ("setMarketingPlan", Policies.MarketingWrite),
+        ("recordMarketingSpend", Policies.MarketingWrite),
+    ];
+
+    /// <summary>Nested fields that need a policy of their own, checked besides the root field's.</summary>
+    private static readonly (string Type, string Field, string Policy)[] Nested =
+    [
+        // Money owed and paid to partners is reachable through node(id) and referrals by anyone reading leads.
+        ("Reward", "amount", Policies.PartnerAccountsRead),
+        ("Reward", "payout", Policies.PartnerAccountsRead),
+        ("Payout", "amount", Policies.PartnerAccountsRead),
+        ("Payout", "reference", Policies.PartnerAccountsRead),
+        ("Partner", "contactEmail", Policies.PartnerAccountsRead),
+        // Staff e-mails and who moved a deal: never for partners or submitters, whatever path reaches them.
+        ("StaffUser", "email", Policies.CrmRead),
+        ("DealStageChange", "changedBy", Policies.CrmRead),
     ];
 
     /// <summary>
@@ -56,26 +114,27 @@ internal static class FieldAccess
 
     public static void ApplyTo(IObjectGraphType query, IObjectGraphType mutation)
     {
-        Apply(query, Queries);
-        Apply(mutation, Mutations);
+        foreach (var (name, policy) in Queries)
+            Field(query, name).AuthorizeWithPolicy(policy);
+        foreach (var (name, policy) in Mutations)
+            Field(mutation, name).AuthorizeWithPolicy(policy);
     }
 
-    /// <summary>Marks nested fields when the schema initializes (the types are created then).</summary>
+    /// <summary>Marks nested fields once the schema has initialized (the types exist then).</summary>
     public sealed class NestedFields : BaseSchemaNodeVisitor
     {
-        public override void VisitObjectFieldDefinition(FieldType field, IObjectGraphType type, ISchema schema)
+        public override void PostVisitSchema(ISchema schema)
         {
-            if (type.Name == "Lead" && !LeadFieldsForSubmitters.Contains(field.Name))
+            foreach (var field in Type(schema, "Lead").Fields.Where(f => !LeadFieldsForSubmitters.Contains(f.Name)))
                 field.AuthorizeWithPolicy(Policies.LeadsRead);
+            foreach (var (type, name, policy) in Nested)
+                Field(Type(schema, type), name).AuthorizeWithPolicy(policy);
         }
+
+        private static IObjectGraphType Type(ISchema schema, string name) =>
+            schema.AllTypes[name] as IObjectGraphType ?? throw new InvalidOperationException($"FieldAccess names type `{name}`, which does not exist.");
     }
 
-    private static void Apply(IObjectGraphType type, (string Field, string Policy)[] access)
-    {
-        foreach (var (name, policy) in access)
-        {
-            var field = type.GetField(name) ?? throw new InvalidOperationException($"FieldAccess names `{type.Name}.{name}`, which does not exist.");
-            field.AuthorizeWithPolicy(policy);
-        }
-    }
+    private static FieldType Field(IObjectGraphType type, string name) =>
+        type.GetField(name) ?? throw new InvalidOperationException($"FieldAccess names `{type.Name}.{name}`, which does not exist.");
 }

@@ -1,46 +1,74 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using OpenIddict.Abstractions;
+using static Platform.Api.Security.StaffRoles;
 
 namespace Platform.Api.Security;
 
 /// <summary>
-/// The authorization policies GraphQL fields name (<c>field.AuthorizeWithPolicy(Policies.X)</c>). Unmarked query
-/// fields need <see cref="CrmRead"/>, unmarked mutations <see cref="CrmWrite"/>.
+/// The authorization policies GraphQL fields name (<see cref="FieldAccess"/>), each defined by who passes it in
+/// <see cref="Callers"/>. Unlisted query fields need <see cref="CrmRead"/>, unlisted mutations <see cref="CrmWrite"/>.
 /// </summary>
 public static class Policies
 {
-    /// <summary>Read CRM data: scope <c>crm:read</c> or any staff role.</summary>
+    /// <summary>Read CRM data.</summary>
     public const string CrmRead = "crm:read";
 
-    /// <summary>Read leads: <see cref="CrmRead"/>, or a partner (who sees only its own leads: partner isolation in the data layer).</summary>
+    /// <summary>Read leads and referral data; a partner sees only its own (partner isolation in the data layer).</summary>
     public const string LeadsRead = "leads:read";
 
-    /// <summary>Change CRM data: scope <c>crm:write</c> or any staff role.</summary>
+    /// <summary>Work leads, clients, deals and orders (a manager only their own).</summary>
     public const string CrmWrite = "crm:write";
 
-    /// <summary>Submit a lead: scope <c>leads:submit</c> (landing clients and keys), a partner (referred leads), <c>crm:write</c> or any staff role.</summary>
+    /// <summary>Submit a lead.</summary>
     public const string LeadsSubmit = "leads:submit";
 
-    /// <summary>Read KPI aggregates: scope <c>kpi:read</c> or any staff role.</summary>
+    /// <summary>Read KPI aggregates.</summary>
     public const string KpiRead = "kpi:read";
 
-    /// <summary>A partner's own data: scope <c>partner</c> and a partner binding.</summary>
-    public const string Partner = "partner";
+    /// <summary>Read what partners are owed and paid, and partner contact data; a partner only its own.</summary>
+    public const string PartnerAccountsRead = "partner-accounts:read";
+
+    /// <summary>Manage partners, programs, referral codes and lead distribution; approve rewards and record payouts.</summary>
+    public const string ReferralsAdmin = "referrals:admin";
+
+    /// <summary>Set the sales plan.</summary>
+    public const string SalesPlanWrite = "sales-plan:write";
+
+    /// <summary>Set the marketing plan and record marketing spend.</summary>
+    public const string MarketingWrite = "marketing:write";
 
     /// <summary>Staff users only (any role); introspection in Production.</summary>
     public const string Staff = "staff";
 
-    public static AuthorizationBuilder AddPlatformPolicies(this AuthorizationBuilder builder) => builder
-        .AddPolicy(CrmRead, p => p.RequireAssertion(c => IsStaff(c.User) || c.User.HasScope(Scopes.CrmRead)))
-        .AddPolicy(LeadsRead, p => p.RequireAssertion(c => IsStaff(c.User) || c.User.HasScope(Scopes.CrmRead) || IsPartner(c.User)))
-        .AddPolicy(CrmWrite, p => p.RequireAssertion(c => IsStaff(c.User) || c.User.HasScope(Scopes.CrmWrite)))
-        .AddPolicy(LeadsSubmit, p => p.RequireAssertion(c => IsStaff(c.User) || c.User.HasScope(Scopes.LeadsSubmit) || c.User.HasScope(Scopes.CrmWrite) || IsPartner(c.User)))
-        .AddPolicy(KpiRead, p => p.RequireAssertion(c => IsStaff(c.User) || c.User.HasScope(Scopes.KpiRead)))
-        .AddPolicy(Partner, p => p.RequireAssertion(c => IsPartner(c.User)))
-        .AddPolicy(Staff, p => p.RequireAssertion(c => IsStaff(c.User)));
+    /// <summary>Who passes a policy: a staff user with one of <paramref name="Roles"/>, a token with one of <paramref name="Scopes"/>,
+    /// or, with <paramref name="Partners"/>, a token bound to a partner (scope <c>partner</c>).</summary>
+    public sealed record Access(string[] Roles, string[] Scopes, bool Partners = false);
 
-    private static bool IsPartner(ClaimsPrincipal user) => user.HasScope(Scopes.Partner) && user.HasClaim(claim => claim.Type == PlatformClaims.PartnerId);
+    /// <summary>The policies and who passes each: the access matrix, with <see cref="FieldAccess"/> naming the policy of every field.</summary>
+    public static readonly IReadOnlyDictionary<string, Access> Callers = new Dictionary<string, Access>
+    {
+        [CrmRead] = new([Admin, HeadOfSales, Manager, Marketer], [Security.Scopes.CrmRead]),
+        [LeadsRead] = new([Admin, HeadOfSales, Manager, Marketer], [Security.Scopes.CrmRead], Partners: true),
+        [CrmWrite] = new([Admin, HeadOfSales, Manager], [Security.Scopes.CrmWrite]),
+        [LeadsSubmit] = new([Admin, HeadOfSales, Manager, Marketer], [Security.Scopes.LeadsSubmit, Security.Scopes.CrmWrite], Partners: true),
+        [KpiRead] = new([Admin, HeadOfSales, Manager, Marketer], [Security.Scopes.KpiRead]),
+        [PartnerAccountsRead] = new([Admin, HeadOfSales], [Security.Scopes.CrmRead], Partners: true),
+        [ReferralsAdmin] = new([Admin, HeadOfSales], [Security.Scopes.ReferralsAdmin]),
+        [SalesPlanWrite] = new([Admin, HeadOfSales], [Security.Scopes.PlansWrite]),
+        [MarketingWrite] = new([Admin, HeadOfSales, Marketer], [Security.Scopes.PlansWrite]),
+        [Staff] = new([Admin, HeadOfSales, Manager, Marketer], []),
+    };
 
-    private static bool IsStaff(ClaimsPrincipal user) => StaffRoles.All.Any(user.IsInRole);
+    public static AuthorizationBuilder AddPlatformPolicies(this AuthorizationBuilder builder)
+    {
+        foreach (var (policy, access) in Callers)
+            builder.AddPolicy(policy, p => p.RequireAssertion(c => Passes(c.User, access)));
+        return builder;
+    }
+
+    private static bool Passes(ClaimsPrincipal user, Access access) =>
+        access.Roles.Any(user.IsInRole) || access.Scopes.Any(user.HasScope) || (access.Partners && IsPartner(user));
+
+    private static bool IsPartner(ClaimsPrincipal user) => user.HasScope(Security.Scopes.Partner) && user.HasClaim(claim => claim.Type == PlatformClaims.PartnerId);
 }

@@ -1,6 +1,9 @@
 namespace Platform.Api.Security;
 
-/// <summary>The OAuth scopes the API grants; each client kind gets a fixed set (<see cref="ClientKinds"/>).</summary>
+/// <summary>
+/// The OAuth scopes the API grants; each client kind gets a fixed set and may be granted a few more when the client
+/// is added (<see cref="ClientKinds"/>).
+/// </summary>
 public static class Scopes
 {
     public const string LeadsSubmit = "leads:submit";
@@ -9,5 +12,11 @@ public static class Scopes
     public const string CrmRead = "crm:read";
     public const string CrmWrite = "crm:write";
 
-    public static readonly string[] All = [LeadsSubmit, Partner, KpiRead, CrmRead, CrmWrite];
+    /// <summary>Manage partners, programs, referral codes, lead distribution, reward approval and payouts.</summary>
+    public const string ReferralsAdmin = "referrals:admin";
+
+    /// <summary>Set the sales and marketing plans and record marketing spend.</summary>
+    public const string PlansWrite = "plans:write";
+
+    public static readonly string[] All = [LeadsSubmit, Partner, KpiRead, CrmRead, CrmWrite, ReferralsAdmin, PlansWrite];
 }

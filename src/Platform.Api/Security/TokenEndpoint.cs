@@ -49,9 +49,15 @@ internal static class TokenEndpoint
         if (StringProperty(properties, PlatformClaims.TrustedDocumentsOnly) == "true")
             identity.SetClaim(PlatformClaims.TrustedDocumentsOnly, "true");
 
-        // OpenIddict already refused scopes the client lacks a permission for; none requested means all of its kind.
+        // The client's scopes are its scope permissions (its kind's and those granted when it was added), within what
+        // the kind allows. OpenIddict already refused scopes the client lacks a permission for; none requested means all.
+        var permitted = (await applications.GetPermissionsAsync(application, http.RequestAborted))
+            .Where(p => p.StartsWith(Permissions.Prefixes.Scope, StringComparison.Ordinal))
+            .Select(p => p[Permissions.Prefixes.Scope.Length..])
+            .Intersect(kindScopes.Concat(ClientKinds.GrantableScopesOf[kind]))
+            .ToList();
         var requested = request.GetScopes();
-        identity.SetScopes(requested.IsEmpty ? kindScopes : requested.Intersect(kindScopes));
+        identity.SetScopes(requested.IsEmpty ? permitted : requested.Intersect(permitted));
         identity.SetDestinations(_ => [Destinations.AccessToken]);
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }

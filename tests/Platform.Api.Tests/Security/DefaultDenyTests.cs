@@ -1,16 +1,14 @@
-using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.GraphQL;
 using Platform.Api.Security;
 using Platform.Api.Tests.Infrastructure;
-using Platform.Testing;
 
 namespace Platform.Api.Tests.Security;
 
 /// <summary>
 /// Default deny over the whole schema, including fields added later: every root field refuses callers without a
-/// fitting scope, and the access map (root field → policy) is a snapshot, so a change shows in review.
+/// fitting scope (the access matrix itself: <see cref="AccessMatrixTests"/>).
 /// </summary>
 public sealed class DefaultDenyTests(DefaultApi api) : IClassFixture<DefaultApi>
 {
@@ -28,17 +26,6 @@ public sealed class DefaultDenyTests(DefaultApi api) : IClassFixture<DefaultApi>
         var client = await api.ClientForAsync(DemoClients.Landing);
         foreach (var field in Schema().Query.Fields)
             await AssertDeniedAsync(client, $"{{ {field.Name} }}", field.Name);
-    }
-
-    [Fact]
-    public void AccessMap_IsAsReviewed()
-    {
-        var schema = Schema();
-        var map = string.Join("\n", new[] { (schema.Query, Policies.CrmRead), (schema.Mutation!, Policies.CrmWrite) }
-            .SelectMany(root => root.Item1.Fields.Select(field =>
-                $"{root.Item1.Name}.{field.Name}: {(field.IsAnonymousAllowed() ? "anonymous" : field.GetPolicies() is { Count: > 0 } policies ? string.Join(" + ", policies) : root.Item2 + " (default)")}")));
-
-        MarkdownSnapshot.Match("AccessMap", [("root fields and the policy each needs", "text", map)]);
     }
 
     private ISchema Schema()
