@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.Api.Deployment;
 using Platform.Data;
 
 namespace Platform.Api.Security;
@@ -25,7 +26,8 @@ public static class ClientCommands
             return Fail(Usage);
 
         await using var app = PlatformApp.Build([]);
-        await app.Services.MigrateAndSeedAsync(seedDemoData: false);
+        if (await DatabaseStartup.PrepareForCommandAsync(app, Console.Out) is { } behind)
+            return Fail(behind);
         await using var scope = app.Services.CreateAsyncScope();
         var registry = scope.ServiceProvider.GetRequiredService<ClientRegistry>();
         switch (args[1])

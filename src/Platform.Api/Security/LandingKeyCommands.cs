@@ -1,5 +1,5 @@
+using Platform.Api.Deployment;
 using Platform.Api.Leads;
-using Platform.Data;
 
 namespace Platform.Api.Security;
 
@@ -25,7 +25,8 @@ public static class LandingKeyCommands
             return ClientCommands.Fail(Usage);
 
         await using var app = PlatformApp.Build([]);
-        await app.Services.MigrateAndSeedAsync(seedDemoData: false);
+        if (await DatabaseStartup.PrepareForCommandAsync(app, Console.Out) is { } behind)
+            return ClientCommands.Fail(behind);
         await using var scope = app.Services.CreateAsyncScope();
         var registry = scope.ServiceProvider.GetRequiredService<LandingKeyRegistry>();
         switch (args[1])

@@ -1,4 +1,4 @@
-using Platform.Data;
+using Platform.Api.Deployment;
 
 namespace Platform.Api.Security.StaffSignIn;
 
@@ -25,7 +25,8 @@ public static class UserCommands
             return ClientCommands.Fail(Usage);
 
         await using var app = PlatformApp.Build([]);
-        await app.Services.MigrateAndSeedAsync(seedDemoData: false);
+        if (await DatabaseStartup.PrepareForCommandAsync(app, Console.Out) is { } behind)
+            return ClientCommands.Fail(behind);
         await using var scope = app.Services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
         switch (args[1])
