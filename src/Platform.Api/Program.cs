@@ -7,16 +7,11 @@ using Platform.Api.Security.StaffSignIn;
 
 if (SchemaExport.TryRun(args))
     return 0;
-if (await MigrateCommand.TryRunAsync(args, AdminConsole.Default) is { } migrateExitCode)
-    return migrateExitCode;
-if (await SeedDemoCommand.TryRunAsync(args, AdminConsole.Default) is { } seedDemoExitCode)
-    return seedDemoExitCode;
-if (await ClientCommands.TryRunAsync(args) is { } exitCode)
+var admin = AdminConsole.Default;
+if ((await MigrateCommand.TryRunAsync(args, admin) ?? await SeedDemoCommand.TryRunAsync(args, admin)
+        ?? await UserCommands.TryRunAsync(args, admin) ?? await ClientCommands.TryRunAsync(args, admin)
+        ?? await LandingKeyCommands.TryRunAsync(args, admin)) is { } exitCode)
     return exitCode;
-if (await UserCommands.TryRunAsync(args) is { } usersExitCode)
-    return usersExitCode;
-if (await LandingKeyCommands.TryRunAsync(args) is { } landingKeysExitCode)
-    return landingKeysExitCode;
 
 var app = PlatformApp.Build(args);
 if (await DatabaseStartup.PrepareAsync(app, DemoStartup.SeedFor(app)) is not null)
