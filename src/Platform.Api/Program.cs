@@ -14,7 +14,8 @@ if ((await MigrateCommand.TryRunAsync(args, admin) ?? await SeedDemoCommand.TryR
     return exitCode;
 
 var app = PlatformApp.Build(args);
-if (await DatabaseStartup.PrepareAsync(app, DemoStartup.SeedFor(app)) is not null)
+var refusedLater = false;
+if (await DatabaseStartup.PrepareAsync(app, DemoStartup.SeedFor(app), refusedLater: _ => refusedLater = true) is not null)
     return 1;
 app.Lifetime.ApplicationStarted.Register(() =>
 {
@@ -22,8 +23,8 @@ app.Lifetime.ApplicationStarted.Register(() =>
         Console.WriteLine($"GraphiQL: {address}/graphql");
 });
 await app.RunAsync();
-// Non-zero when the node stopped itself (its database turned out to be behind the code once it answered).
-return Environment.ExitCode;
+// Started during an outage, the node stops itself if the database turns out to be behind the code once it answers.
+return refusedLater ? 1 : 0;
 
 /// <summary>The entry point, public so tests can host the API with WebApplicationFactory.</summary>
 public partial class Program;

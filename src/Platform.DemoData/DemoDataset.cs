@@ -62,9 +62,10 @@ public static partial class DemoDataset
     /// <summary>
     /// Seeds <paramref name="leadCount"/> demo leads with everything around them at the services' present time, unless the
     /// migrated database already holds leads, staff, partners or landing keys: the demo never mixes with other data, and a
-    /// second run changes nothing. Returns whether it seeded.
+    /// second run changes nothing. Returns whether it seeded; <paramref name="seeding"/> hears when it starts to.
     /// </summary>
-    public static async Task<bool> SeedIfEmptyAsync(IServiceProvider services, int leadCount = DefaultLeadCount, CancellationToken ct = default)
+    public static async Task<bool> SeedIfEmptyAsync(IServiceProvider services, int leadCount = DefaultLeadCount, Action<string>? seeding = null,
+        CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(services);
         await using var scope = services.CreateAsyncScope();
@@ -77,6 +78,7 @@ public static partial class DemoDataset
             return false;
         }
 
+        seeding?.Invoke($"Seeding {leadCount} demo leads with their team, partners, clients, deals and orders…");
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         await SeedAsync(db, leadCount, now, ct).ConfigureAwait(false);
         return true;

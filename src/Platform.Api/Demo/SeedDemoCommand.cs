@@ -34,8 +34,7 @@ public static class SeedDemoCommand
         if (await DatabaseStartup.PrepareForCommandAsync(app, output) is { } behind)
             return console.Fail(behind);
 
-        output.WriteLine($"Seeding {DemoDataset.DefaultLeadCount} demo leads with their team, partners, clients, deals and orders…");
-        if (!await DemoDataset.SeedIfEmptyAsync(app.Services))
+        if (!await DemoDataset.SeedIfEmptyAsync(app.Services, seeding: output.WriteLine))
         {
             output.WriteLine("The database already holds leads, staff, partners or landing keys: seed-demo seeds only an empty database. Nothing was written.");
             return 0;

@@ -22,9 +22,10 @@ public static class DatabaseStartup
     /// Prepares the database before the API serves, then runs <paramref name="seed"/> (the demo data of a Development
     /// start) on it. Returns null when the API may serve, else why not (also logged as critical). A node started while
     /// the database is unreachable starts anyway — forms go to the spool — and does the same once the database answers;
-    /// if the schema is then found behind, it stops with exit code 1.
+    /// if the schema is then found behind, it calls <paramref name="refusedLater"/> with the reason and stops the API.
     /// </summary>
-    public static async Task<string?> PrepareAsync(WebApplication app, Func<IServiceProvider, CancellationToken, Task>? seed = null)
+    public static async Task<string?> PrepareAsync(WebApplication app, Func<IServiceProvider, CancellationToken, Task>? seed = null,
+        Action<string>? refusedLater = null)
     {
         var migrate = MigratesAtStart(app);
         var availability = app.Services.GetRequiredService<DatabaseAvailability>();
@@ -41,10 +42,9 @@ public static class DatabaseStartup
                 await availability.WhenAvailableAsync(app.Lifetime.ApplicationStopping);
                 try
                 {
-                    if (await PrepareOnceAsync(app, migrate, seed) is not null)
+                    if (await PrepareOnceAsync(app, migrate, seed) is { } refusal)
                     {
-                        // The process's exit code (Program returns it): the node must not go on serving this database.
-                        Environment.ExitCode = 1;
+                        refusedLater?.Invoke(refusal);
                         app.Lifetime.StopApplication();
                     }
                 }

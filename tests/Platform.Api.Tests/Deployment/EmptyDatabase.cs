@@ -21,8 +21,9 @@ namespace Platform.Api.Tests.Deployment;
 /// <summary>
 /// A database nobody has touched (a temp SQLite file or a new PostgreSQL database), with what a deployment test needs to
 /// run the admin commands and start the API on it in any environment, in-process, with the appsettings files of the API.
+/// Given a <paramref name="connectionString"/>, the database is that one instead (e.g. on a server a test stops).
 /// </summary>
-public sealed class EmptyDatabase(string provider) : IAsyncLifetime
+public sealed class EmptyDatabase(string provider, string? connectionString = null) : IAsyncLifetime
 {
     /// <summary>A landing page's submission: the receipt's status, or the errors.</summary>
     private const string SubmitReceipt = """
@@ -35,7 +36,7 @@ public sealed class EmptyDatabase(string provider) : IAsyncLifetime
 
     public string Provider { get; } = provider;
 
-    public string ConnectionString { get; private set; } = "";
+    public string ConnectionString { get; private set; } = connectionString ?? "";
 
     /// <summary>What the commands printed to their standard output and error.</summary>
     public StringWriter Output { get; } = new();
@@ -44,6 +45,8 @@ public sealed class EmptyDatabase(string provider) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        if (connectionString is not null)
+            return;
         if (Provider == "Postgres")
         {
             ConnectionString = await PostgresServer.CreateDatabaseAsync("deployment");

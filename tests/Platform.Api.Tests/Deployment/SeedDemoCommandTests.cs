@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Data;
 using Platform.DemoData;
@@ -57,6 +58,7 @@ public abstract class SeedDemoCommandTests(string provider) : IAsyncLifetime
         Assert.Equal(0, await _db.RunAsync("Production", "seed-demo", "--force"));
 
         Assert.Contains("The database already holds leads, staff, partners or landing keys", _db.Output.ToString());
+        Assert.Single(Regex.Matches(_db.Output.ToString(), "Seeding 200 demo leads"));
         Assert.Equal(Demo, await _db.RowsAsync());
     }
 
