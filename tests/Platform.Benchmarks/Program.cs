@@ -70,7 +70,6 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
         {
             ["Database:Provider"] = options.Provider,
             ["Database:ConnectionString"] = connectionString,
-            ["Database:SeedDemoData"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             // All load comes from one OAuth client; its per-minute cost budget would throttle the run.
             ["GraphQL:Limits:CostBudgetPerMinute"] = "0",

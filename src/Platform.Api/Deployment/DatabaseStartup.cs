@@ -39,14 +39,18 @@ public static class DatabaseStartup
                 migrate ? "brings it up to date" : "checks its schema");
             _ = Task.Run(async () =>
             {
-                await availability.WhenAvailableAsync(app.Lifetime.ApplicationStopping);
                 try
                 {
+                    await availability.WhenAvailableAsync(app.Lifetime.ApplicationStopping);
                     if (await PrepareOnceAsync(app, migrate, seed) is { } refusal)
                     {
                         refusedLater?.Invoke(refusal);
                         app.Lifetime.StopApplication();
                     }
+                }
+                catch (OperationCanceledException) when (app.Lifetime.ApplicationStopping.IsCancellationRequested)
+                {
+                    // Stopped before the database answered.
                 }
                 catch (Exception failure)
                 {
@@ -65,7 +69,7 @@ public static class DatabaseStartup
     {
         if (!MigratesAtStart(app))
             return await BehindAsync(app.Services);
-        await app.Services.MigrateDatabaseAsync(migration => output.WriteLine($"Applying migration {migration}"));
+        await app.Services.MigrateDatabaseAsync(migration => output.WriteLine($"Applying {migration}…"));
         return null;
     }
 

@@ -76,7 +76,6 @@ public abstract class ApiHost : IAsyncLifetime
             builder.WebHost.UseTestServer();
             builder.Configuration["Database:Provider"] = Provider;
             builder.Configuration["Database:ConnectionString"] = connectionString;
-            builder.Configuration["Database:SeedDemoData"] = "false";
             builder.Configuration["OAuth:RequireHttps"] = "false";
             builder.Configuration["OAuth:DevelopmentKeysDirectory"] = keysDirectory;
             builder.Configuration["Leads:Spool:Path"] = SpoolPath;
