@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Platform.Data;
+using Platform.DemoData;
 using Platform.Domain;
 using Platform.Domain.Clients;
 using Platform.Domain.Deals;
@@ -14,7 +15,7 @@ namespace Platform.Benchmarks;
 /// origins, request types, managers, partners, first responses, conversions with timings), one client per converted
 /// lead, <c>deals</c> deals of those clients (won, lost or open, with close dates) and <c>orders</c> orders (mostly
 /// paid, some placed, refunded or cancelled; EUR and USD, loyalty discounts). The team, partners and codes come from
-/// <see cref="DemoData"/> (seeded with no leads); the bulk rows go through <see cref="BulkWriter"/>: binary COPY on
+/// <see cref="DemoDataset"/> (seeded with no leads); the bulk rows go through <see cref="BulkWriter"/>: binary COPY on
 /// PostgreSQL, prepared INSERTs in one transaction on SQLite. Rows honour the real schema: foreign keys (the
 /// lead ↔ client cycle is closed by one UPDATE after the clients exist), non-null columns and the version
 /// (concurrency token) 1 of a new row. Deterministic: a fixed random seed. Payments, activities and referrals are
@@ -39,10 +40,10 @@ internal static class BulkSeeder
     public static async Task SeedAsync(PlatformDbContext db, int leadCount, int dealCount, int orderCount, DateTime now, CancellationToken ct = default)
     {
         now = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
-        await DemoData.SeedAsync(db, 0, now, ct); // team, partners, referral codes, landing key
+        await DemoDataset.SeedAsync(db, 0, now, ct); // team, partners, referral codes, landing key
         var staff = await db.StaffUsers.AsNoTracking().OrderBy(s => s.Id).Select(s => s.Id).ToArrayAsync(ct);
         var partners = await db.Partners.AsNoTracking().OrderBy(p => p.Id).Select(p => p.Id).ToArrayAsync(ct);
-        var random = new Random(DemoData.RandomSeed);
+        var random = new Random(DemoDataset.RandomSeed);
         var writer = new BulkWriter(db);
         var start = now.AddDays(-730);
         var watch = Stopwatch.StartNew();

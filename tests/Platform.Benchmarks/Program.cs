@@ -7,9 +7,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Platform.Api;
+using Platform.Api.Demo;
 using Platform.Api.Security;
 using Platform.Benchmarks;
 using Platform.Data;
+using Platform.DemoData;
 using Platform.Testing;
 
 // Load benchmark: seeds a fresh database, self-hosts the API on loopback and measures one
@@ -68,7 +70,6 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
         {
             ["Database:Provider"] = options.Provider,
             ["Database:ConnectionString"] = connectionString,
-            ["Database:SeedDemoData"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             // All load comes from one OAuth client; its per-minute cost budget would throttle the run.
             ["GraphQL:Limits:CostBudgetPerMinute"] = "0",
@@ -85,7 +86,7 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
         builder.Services.AddSingleton<IInterceptor>(sql);
     });
 
-    await app.Services.MigrateAndSeedAsync(seedDemoData: false);
+    await app.Services.MigrateDatabaseAsync();
     Console.WriteLine(options.Bulk
         ? $"Bulk-seeding {options.Leads} leads, {options.Deals} deals, {options.Orders} orders over two years ({options.Provider})..."
         : $"Seeding {options.Leads} demo leads ({options.Provider})...");
@@ -97,11 +98,11 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
         if (options.Bulk)
             await BulkSeeder.SeedAsync(db, options.Leads, options.Deals!.Value, options.Orders!.Value, DateTime.UtcNow);
         else
-            await DemoData.SeedAsync(db, options.Leads, DateTime.UtcNow);
+            await DemoDataset.SeedAsync(db, options.Leads, DateTime.UtcNow);
     }
     Console.WriteLine($"Seeded in {seeding.Elapsed.TotalSeconds:F1} s ({sql.Count - sqlBeforeSeeding} SQL statements through EF)");
 
-    await DemoClients.SeedAsync(app.Services);
+    await DemoClientRegistration.AddMissingAsync(app.Services);
     await app.StartAsync();
     var endpoint = new Uri(new Uri(app.Urls.Single()), "/graphql");
     var accessToken = options.Scenario.ClientId is { } clientId ? await DemoTokenAsync(new Uri(app.Urls.Single()), clientId) : null;

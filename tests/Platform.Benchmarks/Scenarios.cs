@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Platform.Api.Security;
 using Platform.Data;
+using Platform.DemoData;
 
 namespace Platform.Benchmarks;
 
@@ -53,7 +54,7 @@ internal static class Scenarios
             "{ __typename } without a token: what HTTP, the GraphQL server and the in-process client cost before any feature runs",
             "{ __typename }",
             new Dictionary<string, object?>()) { ClientId = null },
-        SubmitLead("submit-lead", "a landing page's form post: the demo landing key, no token", DemoData.DemoLandingKey, clientId: null),
+        SubmitLead("submit-lead", "a landing page's form post: the demo landing key, no token", DemoDataset.DemoLandingKey, clientId: null),
         SubmitLead("submit-lead-integration", "a partner system's submission: the demo integration client's token, no landing key", landingKey: null, DemoClients.Integration),
         SubmitRepeat(),
         new Scenario(
@@ -138,7 +139,7 @@ internal static class Scenarios
                 ["formRenderedAt"] = RenderedAt,
             },
         },
-        new Dictionary<string, string> { ["X-Landing-Key"] = DemoData.DemoLandingKey },
+        new Dictionary<string, string> { ["X-Landing-Key"] = DemoDataset.DemoLandingKey },
         async db =>
         {
             var phones = RepeatPhones.Select(p => "+" + new string(p.Where(char.IsDigit).ToArray())).ToList();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Data.Tests.Infrastructure;
+using Platform.DemoData;
 using Platform.Domain;
 using Platform.Domain.Deals;
 using Platform.Domain.Leads;
@@ -35,15 +36,16 @@ public abstract class DatabaseTests : IDisposable
     {
         await using var services = await ServicesAsync("seed");
 
-        await services.MigrateAndSeedAsync(seedDemoData: true);
+        await services.MigrateDatabaseAsync();
+        await DemoDataset.SeedIfEmptyAsync(services);
 
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        Assert.Equal(DemoData.DefaultLeadCount, await db.Leads.CountAsync());
+        Assert.Equal(DemoDataset.DefaultLeadCount, await db.Leads.CountAsync());
         Assert.Equal(8, await db.StaffUsers.CountAsync());
         Assert.Equal(3, await db.Partners.CountAsync());
         Assert.Equal(1, await db.LandingKeys.CountAsync());
-        Assert.True(await db.Activities.CountAsync() > DemoData.DefaultLeadCount);
+        Assert.True(await db.Activities.CountAsync() > DemoDataset.DefaultLeadCount);
         Assert.True(await db.Clients.CountAsync() > 0);
         Assert.True(await db.Contacts.CountAsync() > 0);
         Assert.True(await db.Deals.CountAsync() > 0);
@@ -64,7 +66,7 @@ public abstract class DatabaseTests : IDisposable
     {
         await using var services = await ServicesAsync("pipeline");
 
-        await services.MigrateAndSeedAsync(seedDemoData: false);
+        await services.MigrateDatabaseAsync();
 
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
@@ -82,10 +84,12 @@ public abstract class DatabaseTests : IDisposable
     public async Task MigrateAndSeed_SecondRun_DoesNotDuplicateData()
     {
         await using var services = await ServicesAsync("rerun");
-        await services.MigrateAndSeedAsync(seedDemoData: true);
+        await services.MigrateDatabaseAsync();
+        await DemoDataset.SeedIfEmptyAsync(services);
         var before = await CountsAsync(services);
 
-        await services.MigrateAndSeedAsync(seedDemoData: true);
+        await services.MigrateDatabaseAsync();
+        await DemoDataset.SeedIfEmptyAsync(services);
 
         Assert.Equal(before, await CountsAsync(services));
     }
@@ -94,7 +98,7 @@ public abstract class DatabaseTests : IDisposable
     public async Task Pipelines_AfterSeededDefault_NewRowsGetFreshIds()
     {
         await using var services = await ServicesAsync("identity");
-        await services.MigrateAndSeedAsync(seedDemoData: false);
+        await services.MigrateDatabaseAsync();
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var pipeline = new Pipeline { Name = "Key accounts" };
@@ -112,7 +116,7 @@ public abstract class DatabaseTests : IDisposable
     public async Task Concurrency_TwoWritersOfOneLead_SecondGetsDbUpdateConcurrencyException()
     {
         await using var services = await ServicesAsync("concurrency");
-        await services.MigrateAndSeedAsync(seedDemoData: false);
+        await services.MigrateDatabaseAsync();
         var id = await AddLeadAsync(services);
         using var first = services.CreateScope();
         using var second = services.CreateScope();
@@ -136,7 +140,7 @@ public abstract class DatabaseTests : IDisposable
     public async Task Concurrency_StaleVersionFromCaller_IsRejected()
     {
         await using var services = await ServicesAsync("stale");
-        await services.MigrateAndSeedAsync(seedDemoData: false);
+        await services.MigrateDatabaseAsync();
         var id = await AddLeadAsync(services);
         using (var scope = services.CreateScope())
         {
@@ -160,7 +164,7 @@ public abstract class DatabaseTests : IDisposable
         var clock = new FakeTimeProvider(Now);
         var actor = new TestActor { Name = "anna@test" };
         await using var services = await ServicesAsync("stamps", clock, actor);
-        await services.MigrateAndSeedAsync(seedDemoData: false);
+        await services.MigrateDatabaseAsync();
 
         var id = await AddLeadAsync(services);
         clock.Advance(TimeSpan.FromMinutes(90));
@@ -188,7 +192,7 @@ public abstract class DatabaseTests : IDisposable
     public async Task AuditStamp_EveryUpdate_IncrementsVersion()
     {
         await using var services = await ServicesAsync("versions");
-        await services.MigrateAndSeedAsync(seedDemoData: false);
+        await services.MigrateDatabaseAsync();
         var id = await AddLeadAsync(services);
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
@@ -211,7 +215,7 @@ public abstract class DatabaseTests : IDisposable
     public async Task AuditLog_NewEntry_GetsTimeAndActor()
     {
         await using var services = await ServicesAsync("auditlog");
-        await services.MigrateAndSeedAsync(seedDemoData: false);
+        await services.MigrateDatabaseAsync();
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
 
@@ -228,7 +232,7 @@ public abstract class DatabaseTests : IDisposable
     public async Task IdempotencyKey_SameSourceTwice_IsRejectedByTheDatabase()
     {
         await using var services = await ServicesAsync("idempotency");
-        await services.MigrateAndSeedAsync(seedDemoData: false);
+        await services.MigrateDatabaseAsync();
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         db.Leads.Add(new Lead { FirstName = "A", Phone = "+1", SubmissionSource = "landing:x", IdempotencyKey = "k1" });
@@ -246,7 +250,8 @@ public abstract class DatabaseTests : IDisposable
     public async Task DateTimes_DatePartsAndRanges_TranslateToSql()
     {
         await using var services = await ServicesAsync("dateparts");
-        await services.MigrateAndSeedAsync(seedDemoData: true);
+        await services.MigrateDatabaseAsync();
+        await DemoDataset.SeedIfEmptyAsync(services);
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var from = Now.UtcDateTime.AddDays(-90);

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Data.Tests.Infrastructure;
+using Platform.DemoData;
 using Platform.Domain.Deals;
 using Platform.Domain.Leads;
 using Platform.Domain.Orders;
@@ -22,9 +23,9 @@ public sealed class DemoDataTests : IDisposable
     {
         var services = TestServices.Build("Sqlite", $"Data Source={_directory.File(name + ".db")}",
             s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(Now))));
-        await services.MigrateAndSeedAsync(seedDemoData: false);
+        await services.MigrateDatabaseAsync();
         using var scope = services.CreateScope();
-        await DemoData.SeedAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), leads, Now);
+        await DemoDataset.SeedAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), leads, Now);
         return services;
     }
 

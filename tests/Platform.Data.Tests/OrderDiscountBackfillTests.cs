@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Data.Tests.Infrastructure;
+using Platform.DemoData;
 using Platform.Testing;
 
 namespace Platform.Data.Tests;
@@ -28,7 +29,8 @@ public abstract class OrderDiscountBackfillTests : IDisposable
             services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 15, 10, 30, 0, TimeSpan.Zero)));
             services.AddScoped<ICurrentActor>(_ => new TestActor());
         });
-        await services.MigrateAndSeedAsync(seedDemoData: true);
+        await services.MigrateDatabaseAsync();
+        await DemoDataset.SeedIfEmptyAsync(services);
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var seeded = await Parts(db);

@@ -116,7 +116,7 @@ public sealed class ProviderSelectionTests
         var recorder = new SqlStatementRecorder();
         await using var services = TestServices.Build("Sqlite", $"Data Source={root.File("x.db")}",
             s => s.AddSingleton<IInterceptor>(recorder));
-        await services.MigrateAndSeedAsync(seedDemoData: false);
+        await services.MigrateDatabaseAsync();
         recorder.Clear();
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.Api.Deployment;
 using Platform.Data;
 
 namespace Platform.Api.Security;
@@ -17,16 +18,17 @@ public static class ClientCommands
         """;
 
     /// <summary>Runs a <c>clients …</c> command and returns its exit code; null when <paramref name="args"/> is another command.</summary>
-    public static async Task<int?> TryRunAsync(string[] args)
+    public static async Task<int?> TryRunAsync(string[] args, AdminConsole console)
     {
         if (args is not ["clients", ..])
             return null;
         var options = ParseOptions(args.Skip(2).ToArray());
         if (args.Length < 2 || options is null)
-            return Fail(Usage);
+            return console.Fail(Usage);
 
-        await using var app = PlatformApp.Build([]);
-        await app.Services.MigrateAndSeedAsync(seedDemoData: false);
+        await using var app = console.Build();
+        if (await DatabaseStartup.PrepareForCommandAsync(app, console.Output) is { } behind)
+            return console.Fail(behind);
         await using var scope = app.Services.CreateAsyncScope();
         var registry = scope.ServiceProvider.GetRequiredService<ClientRegistry>();
         switch (args[1])
@@ -34,27 +36,27 @@ public static class ClientCommands
             case "add" when options.TryGetValue("kind", out var kind):
                 long? partnerId = options.TryGetValue("partner", out var partner) && long.TryParse(partner, out var id) ? id : null;
                 if (partnerId is { } pid && !await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Partners.AnyAsync(p => p.Id == pid))
-                    return Fail($"No partner with id {pid}.");
+                    return console.Fail($"No partner with id {pid}.");
                 var granted = options.GetValueOrDefault("scopes")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
                 var clientId = options.GetValueOrDefault("id") ?? $"{kind}-{Guid.NewGuid().ToString("N")[..12]}";
                 try
                 {
                     var secret = await registry.AddAsync(clientId, kind, options.GetValueOrDefault("name") ?? clientId, partnerId,
                         trustedDocumentsOnly: options.GetValueOrDefault("trusted-documents-only") == "true", grantedScopes: granted);
-                    Console.WriteLine($"client_id:     {clientId}\nclient_secret: {secret}\nscopes:        {string.Join(" ", ClientKinds.ScopesOf[kind].Union(granted))}\nThe secret is stored hashed and cannot be shown again.");
+                    console.Output.WriteLine($"client_id:     {clientId}\nclient_secret: {secret}\nscopes:        {string.Join(" ", ClientKinds.ScopesOf[kind].Union(granted))}\nThe secret is stored hashed and cannot be shown again.");
                     return 0;
                 }
                 catch (ArgumentException exception)
                 {
-                    return Fail(exception.Message);
+                    return console.Fail(exception.Message);
                 }
             case "revoke" when options.TryGetValue("id", out var revokeId):
                 if (!await registry.RevokeAsync(revokeId))
-                    return Fail($"No client `{revokeId}`.");
-                Console.WriteLine($"Revoked {revokeId}: it gets no new tokens, and the tokens it has stop working.");
+                    return console.Fail($"No client `{revokeId}`.");
+                console.Output.WriteLine($"Revoked {revokeId}: it gets no new tokens, and the tokens it has stop working.");
                 return 0;
             default:
-                return Fail(Usage);
+                return console.Fail(Usage);
         }
     }
 
@@ -68,11 +70,5 @@ public static class ClientCommands
             options[args[i][2..]] = args[i + 1];
         }
         return options;
-    }
-
-    internal static int Fail(string message)
-    {
-        Console.Error.WriteLine(message);
-        return 2;
     }
 }

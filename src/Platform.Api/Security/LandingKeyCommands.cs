@@ -1,5 +1,5 @@
+using Platform.Api.Deployment;
 using Platform.Api.Leads;
-using Platform.Data;
 
 namespace Platform.Api.Security;
 
@@ -16,16 +16,17 @@ public static class LandingKeyCommands
         """;
 
     /// <summary>Runs a <c>landing-keys …</c> command and returns its exit code; null when <paramref name="args"/> is another command.</summary>
-    public static async Task<int?> TryRunAsync(string[] args)
+    public static async Task<int?> TryRunAsync(string[] args, AdminConsole console)
     {
         if (args is not ["landing-keys", ..])
             return null;
         var options = ClientCommands.ParseOptions(args.Skip(2).ToArray());
         if (args.Length < 2 || options is null)
-            return ClientCommands.Fail(Usage);
+            return console.Fail(Usage);
 
-        await using var app = PlatformApp.Build([]);
-        await app.Services.MigrateAndSeedAsync(seedDemoData: false);
+        await using var app = console.Build();
+        if (await DatabaseStartup.PrepareForCommandAsync(app, console.Output) is { } behind)
+            return console.Fail(behind);
         await using var scope = app.Services.CreateAsyncScope();
         var registry = scope.ServiceProvider.GetRequiredService<LandingKeyRegistry>();
         switch (args[1])
@@ -34,20 +35,20 @@ public static class LandingKeyCommands
                 var added = await registry.AddAsync(name, code, origins,
                     requireEmailInsteadOfPhone: options.GetValueOrDefault("require-email") == "true",
                     trustedDocumentsOnly: options.GetValueOrDefault("trusted-documents-only") == "true");
-                Console.WriteLine($"landing key: {added.Key}");
+                console.Output.WriteLine($"landing key: {added.Key}");
                 return 0;
             case "rotate" when options.TryGetValue("key", out var oldKey):
                 if (await registry.RotateAsync(oldKey) is not { } rotated)
-                    return ClientCommands.Fail($"No usable landing key `{oldKey}`.");
-                Console.WriteLine($"landing key: {rotated.Key}\n{oldKey} is revoked; other API nodes stop accepting it within 30 s.");
+                    return console.Fail($"No usable landing key `{oldKey}`.");
+                console.Output.WriteLine($"landing key: {rotated.Key}\n{oldKey} is revoked; other API nodes stop accepting it within 30 s.");
                 return 0;
             case "revoke" when options.TryGetValue("key", out var key):
                 if (!await registry.RevokeAsync(key))
-                    return ClientCommands.Fail($"No landing key `{key}`.");
-                Console.WriteLine($"Revoked {key}; other API nodes stop accepting it within 30 s.");
+                    return console.Fail($"No landing key `{key}`.");
+                console.Output.WriteLine($"Revoked {key}; other API nodes stop accepting it within 30 s.");
                 return 0;
             default:
-                return ClientCommands.Fail(Usage);
+                return console.Fail(Usage);
         }
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Platform.Api.Tests.Leads;
 using Platform.Data;
+using Platform.DemoData;
 
 namespace Platform.Api.Tests.Availability;
 
@@ -49,14 +50,14 @@ public sealed class DatabaseOutageTests(OutageApi api) : IClassFixture<OutageApi
     [Fact]
     public async Task LandingKey_WhileDatabaseIsStopped_IsCheckedFromWhatTheNodeKnows_NeverA500()
     {
-        var before = await SendAsync(api.Anonymous, Submit, new { input = LeadApi.Form() }, DemoData.DemoLandingKey);
+        var before = await SendAsync(api.Anonymous, Submit, new { input = LeadApi.Form() }, DemoDataset.DemoLandingKey);
         Assert.Equal(HttpStatusCode.OK, before.Status);
 
         await api.Server.StopAsync();
         try
         {
             // The known key passes the key check; the submission is kept in the spool until the database is back.
-            var known = await SendAsync(api.Anonymous, Submit, new { input = LeadApi.Form() }, DemoData.DemoLandingKey);
+            var known = await SendAsync(api.Anonymous, Submit, new { input = LeadApi.Form() }, DemoDataset.DemoLandingKey);
             Assert.Equal(HttpStatusCode.OK, known.Status);
             Assert.Equal("QUEUED", (string?)known.Body["data"]?["submitLead"]?["receipt"]?["status"]);
 
@@ -64,7 +65,7 @@ public sealed class DatabaseOutageTests(OutageApi api) : IClassFixture<OutageApi
             AssertUnavailable(await SendAsync(api.Anonymous, Submit, new { input = LeadApi.Form() }, "lk_never_seen_here"));
 
             // A known key still may not read.
-            var read = await SendAsync(api.Anonymous, Leads, landingKey: DemoData.DemoLandingKey);
+            var read = await SendAsync(api.Anonymous, Leads, landingKey: DemoDataset.DemoLandingKey);
             AssertUnavailable(read);
         }
         finally
@@ -72,7 +73,7 @@ public sealed class DatabaseOutageTests(OutageApi api) : IClassFixture<OutageApi
             await api.RestoreDatabaseAsync();
         }
 
-        var after = await SendAsync(api.Anonymous, Submit, new { input = LeadApi.Form() }, DemoData.DemoLandingKey);
+        var after = await SendAsync(api.Anonymous, Submit, new { input = LeadApi.Form() }, DemoDataset.DemoLandingKey);
         Assert.Equal(HttpStatusCode.OK, after.Status);
         Assert.Empty(after.Body["data"]!["submitLead"]!["errors"]!.AsArray());
     }

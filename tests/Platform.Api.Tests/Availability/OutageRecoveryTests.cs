@@ -8,6 +8,7 @@ using Platform.Api.Leads.Spool;
 using Platform.Api.Tests.Infrastructure;
 using Platform.Api.Tests.Leads;
 using Platform.Data;
+using Platform.DemoData;
 
 namespace Platform.Api.Tests.Availability;
 
@@ -23,7 +24,7 @@ internal static class OutageForms
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query = Submit, variables = new { input } }) };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/graphql-response+json"));
-        request.Headers.Add("X-Landing-Key", DemoData.DemoLandingKey);
+        request.Headers.Add("X-Landing-Key", DemoDataset.DemoLandingKey);
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
         using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();

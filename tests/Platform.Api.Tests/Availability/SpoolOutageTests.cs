@@ -9,6 +9,7 @@ using Platform.Api.Leads.Spool;
 using Platform.Api.Security;
 using Platform.Api.Tests.Leads;
 using Platform.Data;
+using Platform.DemoData;
 using Platform.Domain.Leads;
 using Platform.GraphQL.Server.Relay;
 
@@ -51,7 +52,7 @@ public sealed class SpoolOutageTests(SpoolOutageTests.Api api) : IClassFixture<S
         // Each caller is known to the node before the outage (its client confirmed, the landing key read).
         await api.PostAsync(partner, "{ __typename }");
         await api.PostAsync(api.Client, "{ __typename }");
-        await SubmitAsync(api.Anonymous, LeadApi.Form(), DemoData.DemoLandingKey);
+        await SubmitAsync(api.Anonymous, LeadApi.Form(), DemoDataset.DemoLandingKey);
         await api.Server.StopAsync();
         List<JsonNode> answers;
         JsonNode retried;
@@ -60,14 +61,14 @@ public sealed class SpoolOutageTests(SpoolOutageTests.Api api) : IClassFixture<S
             api.Clock.FixedAt = madeAt;
             answers =
             [
-                await SubmitAsync(api.Anonymous, person, DemoData.DemoLandingKey),
-                await SubmitAsync(api.Anonymous, person, DemoData.DemoLandingKey),
-                await SubmitAsync(api.Anonymous, person, DemoData.DemoLandingKey),
-                await SubmitAsync(api.Anonymous, keyed, DemoData.DemoLandingKey, key),
+                await SubmitAsync(api.Anonymous, person, DemoDataset.DemoLandingKey),
+                await SubmitAsync(api.Anonymous, person, DemoDataset.DemoLandingKey),
+                await SubmitAsync(api.Anonymous, person, DemoDataset.DemoLandingKey),
+                await SubmitAsync(api.Anonymous, keyed, DemoDataset.DemoLandingKey, key),
                 await SubmitAsync(api.Client, integrated),
                 await SubmitAsync(partner, referred),
             ];
-            retried = await SubmitAsync(api.Anonymous, keyed, DemoData.DemoLandingKey, key);
+            retried = await SubmitAsync(api.Anonymous, keyed, DemoDataset.DemoLandingKey, key);
             Assert.Equal(6, Spool.Depth); // the retry found its entry
         }
         finally
@@ -104,7 +105,7 @@ public sealed class SpoolOutageTests(SpoolOutageTests.Api api) : IClassFixture<S
         Assert.Equal(6, audited.Count(targets => ids.Any(targets.Contains)));
 
         // The same retry now that it is stored: the first receipt, nothing new.
-        var after = await SubmitAsync(api.Anonymous, keyed, DemoData.DemoLandingKey, key);
+        var after = await SubmitAsync(api.Anonymous, keyed, DemoDataset.DemoLandingKey, key);
         Assert.Equal(("ACCEPTED", (string)retried["receipt"]!["id"]!), ((string)after["receipt"]!["status"]!, (string)after["receipt"]!["id"]!));
         Assert.Equal(1, await db.Leads.CountAsync(l => l.Phone == phones[1]));
     }
@@ -112,16 +113,16 @@ public sealed class SpoolOutageTests(SpoolOutageTests.Api api) : IClassFixture<S
     [Fact]
     public async Task FullSpool_Is503WithRetryAfter_AndKeepsNothingMore()
     {
-        await SubmitAsync(api.Anonymous, LeadApi.Form(), DemoData.DemoLandingKey); // the node knows the key
+        await SubmitAsync(api.Anonymous, LeadApi.Form(), DemoDataset.DemoLandingKey); // the node knows the key
         await api.Server.StopAsync();
         try
         {
             var kept = Spool.Depth;
             for (var i = kept; i < Api.MaxEntries; i++)
-                Assert.Equal("QUEUED", (string)(await SubmitAsync(api.Anonymous, LeadApi.Form(), DemoData.DemoLandingKey))["receipt"]!["status"]!);
+                Assert.Equal("QUEUED", (string)(await SubmitAsync(api.Anonymous, LeadApi.Form(), DemoDataset.DemoLandingKey))["receipt"]!["status"]!);
 
             var form = LeadApi.Form();
-            using var response = await PostAsync(api.Anonymous, form, DemoData.DemoLandingKey, null);
+            using var response = await PostAsync(api.Anonymous, form, DemoDataset.DemoLandingKey, null);
             var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
             Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Tests.Infrastructure;
+using Platform.DemoData;
 using Platform.GraphQL.Server.Documents;
 using GraphQLConfigureExecution = GraphQL.DI.IConfigureExecution;
 
@@ -37,7 +38,7 @@ public sealed class DocumentCacheTests(DefaultApi api) : IClassFixture<DefaultAp
         Assert.Null((await api.PostAsync(query))["errors"]);
 
         var anonymous = await api.PostAsync(api.Anonymous, query);
-        var landing = await api.PostAsync(await api.ClientForAsync(Platform.Api.Security.DemoClients.Landing), query);
+        var landing = await api.PostAsync(await api.ClientForAsync(DemoClients.Landing), query);
 
         Assert.Equal("AUTH_NOT_AUTHENTICATED", (string?)anonymous["errors"]![0]!["extensions"]!["code"]);
         Assert.Equal("ACCESS_DENIED", (string?)landing["errors"]![0]!["extensions"]!["code"]);

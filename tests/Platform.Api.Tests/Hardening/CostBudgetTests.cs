@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Platform.Api.Security;
 using Platform.Api.Tests.Infrastructure;
+using Platform.DemoData;
 
 namespace Platform.Api.Tests.Hardening;
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Tests.Infrastructure;
 using Platform.Api.Tests.Leads;
 using Platform.Data;
+using Platform.DemoData;
 
 namespace Platform.Api.Tests.Http;
 
@@ -34,7 +35,7 @@ public sealed class HostileBodyTests(DefaultApi api) : IClassFixture<DefaultApi>
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Accept.ParseAdd("application/graphql-response+json");
-        request.Headers.Add("X-Landing-Key", DemoData.DemoLandingKey);
+        request.Headers.Add("X-Landing-Key", DemoDataset.DemoLandingKey);
 
         using var response = await api.Client.SendAsync(request);
 

@@ -8,8 +8,10 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Api;
+using Platform.Api.Demo;
 using Platform.Api.Security;
 using Platform.Data;
+using Platform.DemoData;
 using Platform.Testing;
 
 namespace Platform.Api.Tests.Infrastructure;
@@ -74,7 +76,6 @@ public abstract class ApiHost : IAsyncLifetime
             builder.WebHost.UseTestServer();
             builder.Configuration["Database:Provider"] = Provider;
             builder.Configuration["Database:ConnectionString"] = connectionString;
-            builder.Configuration["Database:SeedDemoData"] = "false";
             builder.Configuration["OAuth:RequireHttps"] = "false";
             builder.Configuration["OAuth:DevelopmentKeysDirectory"] = keysDirectory;
             builder.Configuration["Leads:Spool:Path"] = SpoolPath;
@@ -86,10 +87,10 @@ public abstract class ApiHost : IAsyncLifetime
         });
         if (NodeOf is null)
         {
-            await _app.Services.MigrateAndSeedAsync(seedDemoData: false);
+            await _app.Services.MigrateDatabaseAsync();
             await using (var scope = _app.Services.CreateAsyncScope())
-                await DemoData.SeedAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), DemoLeads, SeedTime);
-            await DemoClients.SeedAsync(_app.Services);
+                await DemoDataset.SeedAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), DemoLeads, SeedTime);
+            await DemoClientRegistration.AddMissingAsync(_app.Services);
         }
         await _app.StartAsync();
         Anonymous = _app.GetTestClient();

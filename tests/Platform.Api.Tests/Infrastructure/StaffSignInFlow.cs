@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 using Platform.Api.Security;
 using Platform.Api.Security.StaffSignIn;
+using Platform.DemoData;
 
 namespace Platform.Api.Tests.Infrastructure;
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Data;
+using Platform.DemoData;
 using Platform.GraphQL.Server.Relay;
 using Platform.Api.Security;
 using Platform.Api.Tests.Infrastructure;

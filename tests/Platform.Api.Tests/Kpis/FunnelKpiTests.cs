@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Platform.Api.Security;
 using Platform.Api.Tests.Infrastructure;
+using Platform.DemoData;
 using Platform.GraphQL.Server.Relay;
 
 namespace Platform.Api.Tests.Kpis;

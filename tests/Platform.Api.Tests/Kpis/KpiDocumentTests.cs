@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Platform.Api.Security;
 using Platform.Api.Tests.Infrastructure;
+using Platform.DemoData;
 using Platform.GraphQL.Server.TrustedDocuments;
 
 namespace Platform.Api.Tests.Kpis;

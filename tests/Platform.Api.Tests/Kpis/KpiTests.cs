@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Data;
+using Platform.DemoData;
 using Platform.Domain.Leads;
 using Platform.Api.Security;
 using Platform.Api.Tests.Infrastructure;

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Platform.Api.Tests.Infrastructure;
 using Platform.Data;
+using Platform.DemoData;
 
 namespace Platform.Api.Tests.Leads;
 
@@ -22,7 +23,7 @@ public abstract partial class LandingPageExampleTests<THost>(THost api) where TH
         var page = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "examples", "landing-page", "index.html"));
         var query = MutationPattern().Match(page).Groups["query"].Value;
         var key = KeyPattern().Match(page).Groups["key"].Value;
-        Assert.Equal(DemoData.DemoLandingKey, key);
+        Assert.Equal(DemoDataset.DemoLandingKey, key);
         var input = new
         {
             firstName = "Olga", phone = LeadApi.NewPhone(), email = (string?)null, company = "Acme", requestType = "CONSULTATION",

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Tests.Infrastructure;
 using Platform.Data;
+using Platform.DemoData;
 
 namespace Platform.Api.Tests.Leads;
 
@@ -44,7 +45,7 @@ internal static class LeadApi
     }
 
     /// <summary>Posts submitLead with the demo landing key (unless <paramref name="landingKey"/> says otherwise; "" sends none).</summary>
-    public static async Task<JsonNode> SubmitAsync(this ApiHost api, object input, string? landingKey = DemoData.DemoLandingKey, string? idempotencyKey = null)
+    public static async Task<JsonNode> SubmitAsync(this ApiHost api, object input, string? landingKey = DemoDataset.DemoLandingKey, string? idempotencyKey = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query = SubmitMutation, variables = new { input } }) };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/graphql-response+json"));

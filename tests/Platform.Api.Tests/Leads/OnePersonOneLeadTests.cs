@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Tests.Infrastructure;
 using Platform.Data;
+using Platform.DemoData;
 using Platform.Domain.Leads;
 
 namespace Platform.Api.Tests.Leads;
@@ -70,7 +71,7 @@ public abstract class OnePersonOneLeadTests<TNodes>(TNodes nodes) where TNodes :
 
     private static async Task<HttpClient> ClientAsync(ApiHost node, SubmissionPath path) => path switch
     {
-        SubmissionPath.Integration => await node.ClientForAsync(Platform.Api.Security.DemoClients.Integration),
+        SubmissionPath.Integration => await node.ClientForAsync(DemoClients.Integration),
         SubmissionPath.Partner => await node.ClientForAsync("partner-bright-ads"),
         _ => node.Anonymous,
     };
@@ -83,7 +84,7 @@ public abstract class OnePersonOneLeadTests<TNodes>(TNodes nodes) where TNodes :
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query = Mutation, variables = new { input } }) };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/graphql-response+json"));
         if (path is SubmissionPath.LandingKey or SubmissionPath.LandingKeyWithCode)
-            request.Headers.Add("X-Landing-Key", DemoData.DemoLandingKey);
+            request.Headers.Add("X-Landing-Key", DemoDataset.DemoLandingKey);
         if (idempotencyKey is not null)
             request.Headers.Add("Idempotency-Key", idempotencyKey);
         using var response = await client.SendAsync(request);

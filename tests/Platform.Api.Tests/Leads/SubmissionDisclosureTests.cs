@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Tests.Infrastructure;
 using Platform.Data;
+using Platform.DemoData;
 using Platform.Domain.Leads;
 using Platform.Domain.Referrals;
 
@@ -32,7 +33,7 @@ public abstract class SubmissionDisclosureTests<THost>(THost api) where THost : 
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query = Mutation, variables = new { input } }) };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/graphql-response+json"));
         if (landingKey)
-            request.Headers.Add("X-Landing-Key", DemoData.DemoLandingKey);
+            request.Headers.Add("X-Landing-Key", DemoDataset.DemoLandingKey);
         if (idempotencyKey is not null)
             request.Headers.Add("Idempotency-Key", idempotencyKey);
         using var response = await client.SendAsync(request);

@@ -63,7 +63,6 @@ public sealed class LoyaltyOptionsTests
         await using var app = PlatformApp.Build([], builder =>
         {
             builder.WebHost.UseSetting("urls", "http://127.0.0.1:0");
-            builder.Configuration["Database:SeedDemoData"] = "false";
             builder.Configuration["OAuth:DevelopmentKeysDirectory"] = Path.Combine(Path.GetTempPath(), $"platform-test-keys-{Guid.NewGuid():N}");
             builder.Configuration[key] = value;
         });

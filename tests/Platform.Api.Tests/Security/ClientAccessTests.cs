@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Platform.Api.Security;
 using Platform.Api.Tests.Infrastructure;
+using Platform.DemoData;
 
 namespace Platform.Api.Tests.Security;
 

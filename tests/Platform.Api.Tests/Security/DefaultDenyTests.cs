@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.GraphQL;
 using Platform.Api.Security;
 using Platform.Api.Tests.Infrastructure;
+using Platform.DemoData;
 
 namespace Platform.Api.Tests.Security;
 

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Platform.Api.Tests.Infrastructure;
 using Platform.Api.Tests.Leads;
 using Platform.Data;
+using Platform.DemoData;
 
 namespace Platform.Api.Tests.Security;
 
@@ -18,7 +19,7 @@ public sealed class LandingKeyAccessTests(DefaultApi api) : IClassFixture<Defaul
     [Fact]
     public async Task LandingKey_SubmitsALead()
     {
-        var (status, body) = await PostAsync(Submit, new { input = LeadApi.Form() }, DemoData.DemoLandingKey);
+        var (status, body) = await PostAsync(Submit, new { input = LeadApi.Form() }, DemoDataset.DemoLandingKey);
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Null(body["errors"]);
@@ -28,8 +29,8 @@ public sealed class LandingKeyAccessTests(DefaultApi api) : IClassFixture<Defaul
     [Fact]
     public async Task LandingKey_CannotReadOrRunOtherMutations()
     {
-        var (_, read) = await PostAsync("{ leads(first: 1) { totalCount } }", null, DemoData.DemoLandingKey);
-        var (_, write) = await PostAsync("""mutation { setLeadTemperature(input: { leadId: "TGVhZDox", temperature: HOT }) { lead { id } } }""", null, DemoData.DemoLandingKey);
+        var (_, read) = await PostAsync("{ leads(first: 1) { totalCount } }", null, DemoDataset.DemoLandingKey);
+        var (_, write) = await PostAsync("""mutation { setLeadTemperature(input: { leadId: "TGVhZDox", temperature: HOT }) { lead { id } } }""", null, DemoDataset.DemoLandingKey);
 
         Assert.Equal("ACCESS_DENIED", (string?)read["errors"]?[0]?["extensions"]?["code"]);
         Assert.Equal("ACCESS_DENIED", (string?)write["errors"]?[0]?["extensions"]?["code"]);
@@ -40,9 +41,9 @@ public sealed class LandingKeyAccessTests(DefaultApi api) : IClassFixture<Defaul
     {
         // A repeat submission returns the existing lead: its contact data must not reach a public key's holder.
         var form = LeadApi.Form();
-        await PostAsync(Submit, new { input = form }, DemoData.DemoLandingKey);
+        await PostAsync(Submit, new { input = form }, DemoDataset.DemoLandingKey);
 
-        var (_, body) = await PostAsync(LeadApi.SubmitMutation, new { input = LeadApi.Form(("phone", form["phone"])) }, DemoData.DemoLandingKey);
+        var (_, body) = await PostAsync(LeadApi.SubmitMutation, new { input = LeadApi.Form(("phone", form["phone"])) }, DemoDataset.DemoLandingKey);
 
         Assert.Equal("ACCESS_DENIED", (string?)body["errors"]?[0]?["extensions"]?["code"]);
         Assert.Null(body["data"]);

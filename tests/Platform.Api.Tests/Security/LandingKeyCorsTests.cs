@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Tests.Infrastructure;
 using Platform.Api.Tests.Leads;
 using Platform.Data;
+using Platform.DemoData;
 
 namespace Platform.Api.Tests.Security;
 
@@ -95,7 +96,7 @@ public sealed class LandingKeyCorsTests(DefaultApi api) : IClassFixture<DefaultA
         {
             Content = JsonContent.Create(new { query = Submit, variables = new { input = LeadApi.Form() } }),
         };
-        request.Headers.Add("X-Landing-Key", DemoData.DemoLandingKey);
+        request.Headers.Add("X-Landing-Key", DemoDataset.DemoLandingKey);
         if (origin is not null)
             request.Headers.Add("Origin", origin);
         return await api.Anonymous.SendAsync(request);

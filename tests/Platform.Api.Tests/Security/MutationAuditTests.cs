@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Security;
 using Platform.Api.Tests.Infrastructure;
 using Platform.Data;
+using Platform.DemoData;
 using Platform.GraphQL.Server.Relay;
 
 namespace Platform.Api.Tests.Security;

@@ -5,6 +5,7 @@ using Platform.Api.Security;
 using Platform.Api.Security.StaffSignIn;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Tests.Infrastructure;
+using Platform.DemoData;
 
 namespace Platform.Api.Tests.Security;
 

@@ -1,4 +1,4 @@
-using Platform.Data;
+using Platform.Api.Deployment;
 
 namespace Platform.Api.Security.StaffSignIn;
 
@@ -16,16 +16,17 @@ public static class UserCommands
         """;
 
     /// <summary>Runs a <c>users …</c> command and returns its exit code; null when <paramref name="args"/> is another command.</summary>
-    public static async Task<int?> TryRunAsync(string[] args)
+    public static async Task<int?> TryRunAsync(string[] args, AdminConsole console)
     {
         if (args is not ["users", ..])
             return null;
         var options = ClientCommands.ParseOptions(args.Skip(2).ToArray());
         if (args.Length < 2 || options is null || !options.TryGetValue("email", out var email))
-            return ClientCommands.Fail(Usage);
+            return console.Fail(Usage);
 
-        await using var app = PlatformApp.Build([]);
-        await app.Services.MigrateAndSeedAsync(seedDemoData: false);
+        await using var app = console.Build();
+        if (await DatabaseStartup.PrepareForCommandAsync(app, console.Output) is { } behind)
+            return console.Fail(behind);
         await using var scope = app.Services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
         switch (args[1])
@@ -34,22 +35,22 @@ public static class UserCommands
                 try
                 {
                     var password = await accounts.AddAsync(email, name, role, options.GetValueOrDefault("password"));
-                    Console.WriteLine(options.ContainsKey("password")
+                    console.Output.WriteLine(options.ContainsKey("password")
                         ? $"Added {email} ({role})."
                         : $"Added {email} ({role}).\npassword: {password}\nThe password is stored hashed and cannot be shown again.");
                     return 0;
                 }
                 catch (ArgumentException exception)
                 {
-                    return ClientCommands.Fail(exception.Message);
+                    return console.Fail(exception.Message);
                 }
             case "lock" or "unlock":
                 if (!await accounts.SetLockedAsync(email, locked: args[1] == "lock"))
-                    return ClientCommands.Fail($"No account `{email}`.");
-                Console.WriteLine($"{(args[1] == "lock" ? "Locked" : "Unlocked")} {email}.");
+                    return console.Fail($"No account `{email}`.");
+                console.Output.WriteLine($"{(args[1] == "lock" ? "Locked" : "Unlocked")} {email}.");
                 return 0;
             default:
-                return ClientCommands.Fail(Usage);
+                return console.Fail(Usage);
         }
     }
 }

@@ -1,17 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Data;
 
-namespace Platform.Data;
+namespace Platform.DemoData;
 
 /// <summary>
 /// Deterministic, realistic demo data: a sales team of eight, three partners with a referral
-/// program and codes, and <c>leadCount</c> leads spread over the year before <c>now</c> with
+/// program and codes, the demo landing key, and <c>leadCount</c> leads spread over the year before <c>now</c> with
 /// activities, conversions (about 20 %) into clients with contacts, deals in the default pipeline,
 /// orders with loyalty discounts and payments, referrals with rewards and payouts, quarterly plans
 /// and marketing spend. The same arguments always give the same data (fixed random seed).
 /// Inserted in chunks with the change tracker cleared in between, so 100,000 leads are fine.
+/// For Development and tests only: it holds an active landing key whose value is public.
 /// </summary>
-public static partial class DemoData
+public static partial class DemoDataset
 {
-    /// <summary>Number of leads <see cref="DataServiceProviderExtensions.MigrateAndSeedAsync"/> seeds.</summary>
+    /// <summary>Number of leads <see cref="SeedIfEmptyAsync"/> seeds unless told otherwise.</summary>
     public const int DefaultLeadCount = 200;
 
     /// <summary>The fixed random seed.</summary>
@@ -28,7 +32,7 @@ public static partial class DemoData
 
     /// <summary>
     /// Seeds the demo data into <paramref name="db"/>, which must be migrated and hold the default
-    /// pipeline. Does not check for existing data (<see cref="DataServiceProviderExtensions.MigrateAndSeedAsync"/> does).
+    /// pipeline. Does not check for existing data (<see cref="SeedIfEmptyAsync"/> does).
     /// </summary>
     /// <param name="db">The context to insert through; its change tracker is cleared afterwards.</param>
     /// <param name="leadCount">Number of leads (0 or more); the default demo has <see cref="DefaultLeadCount"/>.</param>
@@ -53,6 +57,31 @@ public static partial class DemoData
             db.ChangeTracker.Clear();
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
+    }
+
+    /// <summary>
+    /// Seeds <paramref name="leadCount"/> demo leads with everything around them at the services' present time, unless the
+    /// migrated database already holds leads, staff, partners or landing keys: the demo never mixes with other data, and a
+    /// second run changes nothing. Returns whether it seeded; <paramref name="seeding"/> hears when it starts to.
+    /// </summary>
+    public static async Task<bool> SeedIfEmptyAsync(IServiceProvider services, int leadCount = DefaultLeadCount, Action<string>? seeding = null,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        if (await db.Leads.AnyAsync(ct).ConfigureAwait(false)
+            || await db.StaffUsers.AnyAsync(ct).ConfigureAwait(false)
+            || await db.Partners.AnyAsync(ct).ConfigureAwait(false)
+            || await db.LandingKeys.AnyAsync(ct).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        seeding?.Invoke($"Seeding {leadCount} demo leads with their team, partners, clients, deals and orders…");
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        await SeedAsync(db, leadCount, now, ct).ConfigureAwait(false);
+        return true;
     }
 
     private static DateTime Truncate(DateTime t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);

@@ -2,9 +2,9 @@ using Platform.Domain;
 using Platform.Domain.Leads;
 using Platform.Domain.Staff;
 
-namespace Platform.Data;
+namespace Platform.DemoData;
 
-public static partial class DemoData
+public static partial class DemoDataset
 {
     // Names and words for the demo. Companies and people are fictitious; e-mail domains use the
     // reserved example.com, phone numbers are random.

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Platform.Data;
 using Platform.Domain;
 using Platform.Domain.Auditing;
 using Platform.Domain.Clients;
@@ -11,9 +12,9 @@ using Platform.Domain.Orders;
 using Platform.Domain.Referrals;
 using Platform.Domain.Staff;
 
-namespace Platform.Data;
+namespace Platform.DemoData;
 
-public static partial class DemoData
+public static partial class DemoDataset
 {
     /// <summary>Everything generated for one lead, linked up across the chunk's save phases.</summary>
     private sealed class LeadPlan(Lead lead)
