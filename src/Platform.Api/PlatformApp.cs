@@ -46,6 +46,7 @@ public static class PlatformApp
         app.MapGraphQLHttp<PlatformSchema>("/graphql", http =>
         {
             http.MaxRequestBytes = options.MaxRequestBytes;
+            http.MaxErrors = options.Limits.MaxErrors;
             http.EnableBatching = options.EnableBatching;
             http.EnableGraphiQL = options.EnableGraphiQL;
             http.GetCacheControl = options.GetCacheControl;

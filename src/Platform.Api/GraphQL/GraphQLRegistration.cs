@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Platform.Api.Availability;
 using Platform.Api.Clients;
@@ -96,6 +97,8 @@ public static class GraphQLRegistration
                 };
             })
             .AddErrorInfoProvider(new MaskingErrorInfoProvider(new ErrorInfoProviderOptions { ExposeExceptionDetails = exposeExceptionDetails })));
+        // Counts tokens, directives and selections before anything else looks at a document.
+        services.Replace(ServiceDescriptor.Singleton<IDocumentBuilder, LimitedDocumentBuilder>());
         return services;
     }
 }

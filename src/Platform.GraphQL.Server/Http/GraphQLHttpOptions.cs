@@ -9,6 +9,9 @@ public sealed class GraphQLHttpOptions
     /// <summary>Largest accepted POST body in bytes; larger bodies get 413, whether announced by Content-Length or not.</summary>
     public long MaxRequestBytes { get; set; } = 1_048_576;
 
+    /// <summary>Most errors in one result; further errors are dropped for one final <c>TOO_MANY_ERRORS</c> error.</summary>
+    public int MaxErrors { get; set; } = 100;
+
     /// <summary>Accepts a JSON array of requests and answers with an array of results.</summary>
     public bool EnableBatching { get; set; }
 

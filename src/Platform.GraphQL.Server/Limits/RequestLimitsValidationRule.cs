@@ -8,7 +8,7 @@ namespace Platform.GraphQL.Server.Limits;
 
 /// <summary>
 /// Walks the selected operation once before execution (fragments expanded) and rejects it when it is too deep,
-/// has too many aliases or root fields, or costs too much. Cost is charged like GitHub's and Shopify's: each field
+/// introspects too deeply, has too many aliases or root fields, or costs too much. Cost is charged like GitHub's and Shopify's: each field
 /// costs one per item its enclosing list fields may return, where a list field's size is its <c>first</c> or
 /// <c>last</c> argument (or <see cref="RequestLimits.DefaultPageSize"/>). The walk stops at the first limit exceeded,
 /// so a hostile document costs little to refuse.
@@ -53,8 +53,14 @@ public sealed class RequestLimitsValidationRule(RequestLimits limits, CostBudget
 
     private sealed class Walk(RequestLimits limits, ValidationContext context)
     {
+        /// <summary>How many type lists may nest in an introspection query, as in graphql-js (GraphiQL's nests one).</summary>
+        private const int MaxIntrospectionTypeLists = 2;
+
         private readonly HashSet<string> _fragmentsInPath = [];
         private int _aliases;
+        // Depth of the __schema or __type field being walked (0: outside introspection), and the type lists open in it.
+        private int _introspectionFrom;
+        private int _introspectionLists;
 
         public long Cost { get; private set; }
 
@@ -89,11 +95,35 @@ public sealed class RequestLimitsValidationRule(RequestLimits limits, CostBudget
 
         private void VisitField(GraphQLField field, IGraphType? parent, int depth, long multiplier)
         {
-            // Introspection is bounded by the schema itself and guarded by its own policy; IDEs such
-            // as GraphiQL nest ofType deeper than any data query needs.
-            if (field.Name.StringValue is "__schema" or "__type")
-                return;
-            if (depth > limits.MaxDepth)
+            var name = field.Name.StringValue;
+            // Introspection has its own depth limit: IDEs such as GraphiQL nest ofType deeper than any data query
+            // needs, while nested type lists (types { fields { type { fields ... ) multiply the answer.
+            var opensIntrospection = _introspectionFrom == 0 && name is "__schema" or "__type";
+            if (opensIntrospection)
+                _introspectionFrom = depth;
+            var nestsTypeList = _introspectionFrom > 0 && name is "fields" or "interfaces" or "possibleTypes" or "inputFields";
+            if (nestsTypeList)
+                _introspectionLists++;
+            VisitFieldWithin(field, parent, depth, multiplier);
+            if (nestsTypeList)
+                _introspectionLists--;
+            if (opensIntrospection)
+                _introspectionFrom = 0;
+        }
+
+        private void VisitFieldWithin(GraphQLField field, IGraphType? parent, int depth, long multiplier)
+        {
+            if (_introspectionFrom > 0)
+            {
+                if (depth - _introspectionFrom + 1 > limits.MaxIntrospectionDepth || _introspectionLists > MaxIntrospectionTypeLists)
+                {
+                    Error = new RequestLimitError(context, "MAX_INTROSPECTION_DEPTH_EXCEEDED",
+                        $"The introspection query is nested deeper than the limit of {limits.MaxIntrospectionDepth} levels under __schema or __type, "
+                        + $"or nests more than {MaxIntrospectionTypeLists} of fields, interfaces, possibleTypes and inputFields.", field);
+                    return;
+                }
+            }
+            else if (depth > limits.MaxDepth)
             {
                 Error = new RequestLimitError(context, "MAX_DEPTH_EXCEEDED", $"The operation is nested deeper than the limit of {limits.MaxDepth} levels.", field);
                 return;

@@ -77,10 +77,13 @@ public sealed class GraphQLHttpTestHost : IAsyncLifetime
             await _app.DisposeAsync();
     }
 
-    public Task<GraphQLHttpResponse> PostAsync(string path, string json, string? accept = null, string? contentType = "application/json") =>
+    /// <summary>What GraphQL clients send; pass null to send no Accept header (answered as application/json).</summary>
+    public const string GraphQLResponseAccept = "application/graphql-response+json";
+
+    public Task<GraphQLHttpResponse> PostAsync(string path, string json, string? accept = GraphQLResponseAccept, string? contentType = "application/json") =>
         SendAsync(HttpMethod.Post, path, accept, new ByteArrayContent(Encoding.UTF8.GetBytes(json)), contentType);
 
-    public Task<GraphQLHttpResponse> GetAsync(string pathAndQuery, string? accept = null) =>
+    public Task<GraphQLHttpResponse> GetAsync(string pathAndQuery, string? accept = GraphQLResponseAccept) =>
         SendAsync(HttpMethod.Get, pathAndQuery, accept, content: null, contentType: null);
 
     public async Task<GraphQLHttpResponse> SendAsync(HttpMethod method, string path, string? accept, HttpContent? content, string? contentType, string? user = null)

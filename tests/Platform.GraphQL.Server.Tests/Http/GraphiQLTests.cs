@@ -66,7 +66,7 @@ public sealed partial class GraphiQLTests(GraphQLHttpTestHost host) : IClassFixt
     {
         var response = await host.GetAsync(Default, "*/*");
 
-        Assert.Equal("application/graphql-response+json", response.MediaType);
+        Assert.Equal("application/json", response.MediaType);
         Assert.Equal("MISSING_QUERY", response.ErrorCode);
     }
 
@@ -76,7 +76,7 @@ public sealed partial class GraphiQLTests(GraphQLHttpTestHost host) : IClassFixt
         var page = await host.GetAsync(WithoutGraphiQL, BrowserAccept);
         var asset = await host.GetAsync($"{WithoutGraphiQL}/graphiql/graphiql.min.js");
 
-        Assert.Equal("application/graphql-response+json", page.MediaType);
+        Assert.Equal("application/json", page.MediaType);
         Assert.Equal("MISSING_QUERY", page.ErrorCode);
         Assert.Equal(HttpStatusCode.NotFound, asset.StatusCode);
     }
