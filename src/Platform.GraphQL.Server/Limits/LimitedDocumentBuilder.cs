@@ -9,7 +9,8 @@ namespace Platform.GraphQL.Server.Limits;
 /// Parses a document only after counting its tokens and directives with the lexer, which stops at the first token
 /// over <see cref="RequestLimits.MaxTokens"/>: a megabyte of hostile text costs no more to refuse than the limit
 /// allows, and the parser, the validation rules and the error list never see it. Then counts the selections the
-/// document writes. Parser recursion is bounded too: a document nested beyond <see cref="ParserMaxDepth"/> AST nodes
+/// document writes and checks how deep its operations nest (<see cref="DocumentDepth"/>), so the validation rules
+/// only ever see documents within these limits. Parser recursion is bounded too: a document nested beyond <see cref="ParserMaxDepth"/> AST nodes
 /// fails with <see cref="GraphQLMaxDepthExceededException"/>, which the endpoint answers as <c>MAX_DEPTH_EXCEEDED</c>.
 /// </summary>
 public sealed class LimitedDocumentBuilder(RequestLimits limits) : IDocumentBuilder
@@ -28,6 +29,7 @@ public sealed class LimitedDocumentBuilder(RequestLimits limits) : IDocumentBuil
         CountTokens(body);
         var document = _parser.Build(body);
         CountSelections(document);
+        new DocumentDepth(document, body, limits).Check();
         return document;
     }
 

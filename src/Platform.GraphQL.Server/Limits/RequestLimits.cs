@@ -20,7 +20,7 @@ public sealed class RequestLimits
     public int MaxDirectives { get; set; } = 50;
 
     /// <summary>Most selections (fields, fragment spreads and inline fragments) written in one document.</summary>
-    public int MaxSelections { get; set; } = 1_500;
+    public int MaxSelections { get; set; } = 500;
 
     /// <summary>Most errors in one response; the rest are replaced by one <c>TOO_MANY_ERRORS</c> error.</summary>
     public int MaxErrors { get; set; } = 100;

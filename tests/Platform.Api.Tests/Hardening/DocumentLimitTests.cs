@@ -56,8 +56,8 @@ public sealed class DocumentLimitTests(DefaultApi api) : IClassFixture<DefaultAp
     public async Task Selections_AtTheLimitRun_OneMoreIsRefused()
     {
         // leads and nodes are two of the selections.
-        Assert.Null((await SendAsync(LeadIds(1_498))).Json["errors"]);
-        await AssertRefusedAsync(LeadIds(1_499), "TOO_MANY_SELECTIONS");
+        Assert.Null((await SendAsync(LeadIds(498))).Json["errors"]);
+        await AssertRefusedAsync(LeadIds(499), "TOO_MANY_SELECTIONS");
     }
 
     [Fact]

@@ -93,9 +93,9 @@ public sealed class IntrospectionTests(DevelopmentApi api) : IClassFixture<Devel
 
         var (status, json) = await Introspection.PostAsync(api.Anonymous, query);
 
+        // Refused as it is parsed, before anyone is asked who sent it.
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Contains("AUTH_NOT_AUTHENTICATED", Introspection.Codes(json));
-        Assert.Contains("MAX_INTROSPECTION_DEPTH_EXCEEDED", Introspection.Codes(json));
+        Assert.Equal(["MAX_INTROSPECTION_DEPTH_EXCEEDED"], Introspection.Codes(json));
         Assert.Null(json["data"]);
     }
 
@@ -173,7 +173,7 @@ public sealed class ProductionIntrospectionTests(DefaultApi api) : IClassFixture
         var (status, json) = await Introspection.PostAsync(api.Client, Introspection.OfTypeNested(62));
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Contains("MAX_INTROSPECTION_DEPTH_EXCEEDED", Introspection.Codes(json));
+        Assert.Equal(["MAX_INTROSPECTION_DEPTH_EXCEEDED"], Introspection.Codes(json));
         Assert.Null(json["data"]);
     }
 }
