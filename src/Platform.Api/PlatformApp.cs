@@ -49,6 +49,8 @@ public static class PlatformApp
             http.MaxErrors = options.Limits.MaxErrors;
             http.EnableBatching = options.EnableBatching;
             http.EnableGraphiQL = options.EnableGraphiQL;
+            // Introspection needs a token; on a developer's machine GraphiQL shows the (published) schema without one.
+            http.GraphiQLSchemaWithoutToken = app.Environment.IsDevelopment();
             http.GetCacheControl = options.GetCacheControl;
         });
         app.MapGet("/", () => Results.Redirect("/graphql"));

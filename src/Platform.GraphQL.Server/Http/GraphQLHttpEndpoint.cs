@@ -32,7 +32,7 @@ internal sealed class GraphQLHttpEndpoint<TSchema>(GraphQLHttpOptions options, I
             context.Response.Headers.Vary = HeaderNames.Accept;
             if (options.EnableGraphiQL && AcceptHeader.AcceptsHtml(accept))
             {
-                await GraphiQLPage.WriteAsync(context);
+                await GraphiQLPage.WriteAsync(context, options.GraphiQLSchemaWithoutToken);
                 return;
             }
         }

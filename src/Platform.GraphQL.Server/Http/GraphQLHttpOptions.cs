@@ -18,6 +18,13 @@ public sealed class GraphQLHttpOptions
     /// <summary>Serves the GraphiQL IDE to GET requests that accept text/html.</summary>
     public bool EnableGraphiQL { get; set; } = true;
 
+    /// <summary>
+    /// GraphiQL builds its docs and completion from the schema served at <c>{endpoint}/graphiql/schema.json</c> without
+    /// a token, instead of introspecting with the caller's headers. Only for a schema that is published anyway (e.g. on
+    /// a developer's machine): anyone who can reach the endpoint can read it.
+    /// </summary>
+    public bool GraphiQLSchemaWithoutToken { get; set; }
+
     /// <summary>The <c>WWW-Authenticate</c> header of a 401 answer, sent when a selected field needs an authenticated caller.</summary>
     public string AuthenticationChallenge { get; set; } = "Bearer";
 

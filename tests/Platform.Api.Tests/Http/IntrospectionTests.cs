@@ -148,6 +148,17 @@ public sealed class IntrospectionTests(DevelopmentApi api) : IClassFixture<Devel
     }
 
     [Fact]
+    public async Task GraphiQL_GetsThePublishedSchemaWithoutAToken()
+    {
+        using var schema = await api.Anonymous.GetAsync("/graphql/graphiql/schema.json");
+
+        Assert.Equal(HttpStatusCode.OK, schema.StatusCode);
+        var json = JsonNode.Parse(await schema.Content.ReadAsStringAsync())!;
+        var lead = json["data"]!["__schema"]!["types"]!.AsArray().Single(t => (string)t!["name"]! == "Lead")!;
+        Assert.False(string.IsNullOrWhiteSpace((string?)lead["description"]));
+    }
+
+    [Fact]
     public async Task Query_InDevelopmentWithoutAToken_StillNeedsOne()
     {
         var result = await api.PostAsync(api.Anonymous, "{ leads(first: 1) { totalCount } }");
@@ -175,5 +186,13 @@ public sealed class ProductionIntrospectionTests(DefaultApi api) : IClassFixture
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal(["MAX_INTROSPECTION_DEPTH_EXCEEDED"], Introspection.Codes(json));
         Assert.Null(json["data"]);
+    }
+
+    [Fact]
+    public async Task GraphiQL_ServesNoSchemaWithoutAToken()
+    {
+        using var schema = await api.Anonymous.GetAsync("/graphql/graphiql/schema.json");
+
+        Assert.Equal(HttpStatusCode.NotFound, schema.StatusCode);
     }
 }

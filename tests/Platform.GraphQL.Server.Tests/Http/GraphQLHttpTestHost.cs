@@ -21,6 +21,7 @@ public sealed class GraphQLHttpTestHost : IAsyncLifetime
     public const string FaultyValidation = "/faulty-validation";
     public const string WithoutGraphiQL = "/no-ide";
     public const string Cached = "/cached";
+    public const string ServedSchema = "/served-schema";
     public const string CacheControl = "private, max-age=60";
 
     public const int SmallLimit = 256;
@@ -65,6 +66,7 @@ public sealed class GraphQLHttpTestHost : IAsyncLifetime
         });
         _app.MapGraphQLHttp<TestSchema>(WithoutGraphiQL, o => o.EnableGraphiQL = false);
         _app.MapGraphQLHttp<TestSchema>(Cached, o => o.GetCacheControl = CacheControl);
+        _app.MapGraphQLHttp<TestSchema>(ServedSchema, o => o.GraphiQLSchemaWithoutToken = true);
 
         await _app.StartAsync();
         Client = _app.GetTestClient();

@@ -54,6 +54,29 @@ public sealed partial class GraphiQLTests(GraphQLHttpTestHost host) : IClassFixt
     }
 
     [Fact]
+    public async Task GraphiQL_WithServedSchema_PointsTheIdeAtTheSchemaItServesWithoutAToken()
+    {
+        var page = await host.GetAsync(ServedSchema, BrowserAccept);
+        var schema = await host.GetAsync($"{ServedSchema}/graphiql/schema.json", accept: null);
+
+        Assert.Contains($"data-schema=\"{ServedSchema}/graphiql/schema.json\"", page.Text);
+        Assert.Equal(HttpStatusCode.OK, schema.StatusCode);
+        Assert.Equal("application/json", schema.MediaType);
+        var types = schema.Json.GetProperty("data").GetProperty("__schema").GetProperty("types").EnumerateArray();
+        Assert.Contains(types, type => type.GetProperty("name").GetString() == "Query");
+    }
+
+    [Fact]
+    public async Task GraphiQL_ByDefault_ServesNoSchemaAndTheIdeIntrospects()
+    {
+        var page = await host.GetAsync(Default, BrowserAccept);
+        var schema = await host.GetAsync($"{Default}/graphiql/schema.json", accept: null);
+
+        Assert.DoesNotContain("data-schema", page.Text);
+        Assert.Equal(HttpStatusCode.NotFound, schema.StatusCode);
+    }
+
+    [Fact]
     public async Task GraphiQL_UnknownAsset_Returns404()
     {
         var response = await host.GetAsync($"{Default}/graphiql/secrets.json");
