@@ -34,6 +34,8 @@ internal static class HostileDocuments
 
     private static readonly (string Name, string Document)[] Cases =
     [
+        // Not hostile: what any 1 MB body costs (read, JSON, lexing the spaces), to compare the others with.
+        ("`{ __typename }` and 1 MB of spaces (runs)", Padded("{ __typename }")),
         ("deep nesting, 4,000 levels (under the token limit)", Padded("{ " + Repeat("leads { nodes { ", 2_000) + new string('}', 4_000) + " }")),
         ("deep nesting, 1 MB of `{a`", RepeatToMegabyte("{", "a{", "")),
         ("fragment chain, 90 fragments", Padded("{ leads(first: 1) { nodes { ...F0 } } }"
