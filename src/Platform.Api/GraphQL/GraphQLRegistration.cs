@@ -97,7 +97,7 @@ public static class GraphQLRegistration
                 };
             })
             .AddErrorInfoProvider(new MaskingErrorInfoProvider(new ErrorInfoProviderOptions { ExposeExceptionDetails = exposeExceptionDetails })));
-        // Counts tokens, directives and selections before anything else looks at a document.
+        // Bounds every document (tokens, directives, selections, depth) before the validation rules see it.
         services.Replace(ServiceDescriptor.Singleton<IDocumentBuilder, LimitedDocumentBuilder>());
         return services;
     }

@@ -10,8 +10,9 @@ namespace Platform.GraphQL.Server.Limits;
 /// over <see cref="RequestLimits.MaxTokens"/>: a megabyte of hostile text costs no more to refuse than the limit
 /// allows, and the parser, the validation rules and the error list never see it. Then counts the selections the
 /// document writes and checks how deep its operations nest (<see cref="DocumentDepth"/>), so the validation rules
-/// only ever see documents within these limits. Parser recursion is bounded too: a document nested beyond <see cref="ParserMaxDepth"/> AST nodes
-/// fails with <see cref="GraphQLMaxDepthExceededException"/>, which the endpoint answers as <c>MAX_DEPTH_EXCEEDED</c>.
+/// only ever see documents within these limits. Parser recursion is bounded too: a document nested beyond
+/// <see cref="ParserMaxDepth"/> AST nodes fails with <see cref="GraphQLMaxDepthExceededException"/>, which the
+/// endpoint answers as <c>MAX_DEPTH_EXCEEDED</c>.
 /// </summary>
 public sealed class LimitedDocumentBuilder(RequestLimits limits) : IDocumentBuilder
 {
