@@ -47,8 +47,11 @@ public static class PlatformApp
         app.MapGraphQLHttp<PlatformSchema>("/graphql", http =>
         {
             http.MaxRequestBytes = options.MaxRequestBytes;
+            http.MaxErrors = options.Limits.MaxErrors;
             http.EnableBatching = options.EnableBatching;
             http.EnableGraphiQL = options.EnableGraphiQL ?? app.Environment.IsDevelopment();
+            // Introspection needs a token; on a developer's machine GraphiQL shows the (published) schema without one.
+            http.GraphiQLSchemaWithoutToken = app.Environment.IsDevelopment();
             http.GetCacheControl = options.GetCacheControl;
         });
         app.MapPlatformHealthChecks();

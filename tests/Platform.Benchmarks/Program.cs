@@ -16,6 +16,8 @@ using Platform.Testing;
 
 // Load benchmark: seeds a fresh database, self-hosts the API on loopback and measures one
 // scenario under N concurrent clients. Exit codes: 0 ok, 1 errors or no requests, 2 bad usage.
+if (args is ["--probe", "hostile-documents"])
+    return await HostileDocuments.RunAsync();
 if (args is ["--help"] or ["-h"])
 {
     Console.WriteLine(BenchmarkOptions.Usage);

@@ -25,6 +25,6 @@ public sealed class GraphQLOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Depth, alias, root-field and cost ceilings per operation (the <c>GraphQL:Limits</c> section).</summary>
+    /// <summary>Document size, depth, alias, root-field, cost and error ceilings per request (the <c>GraphQL:Limits</c> section).</summary>
     public RequestLimits Limits { get; set; } = new();
 }

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Platform.Api.Availability;
 using Platform.Api.Clients;
@@ -96,6 +97,8 @@ public static class GraphQLRegistration
                 };
             })
             .AddErrorInfoProvider(new MaskingErrorInfoProvider(new ErrorInfoProviderOptions { ExposeExceptionDetails = exposeExceptionDetails })));
+        // Bounds every document (tokens, directives, selections, depth) before the validation rules see it.
+        services.Replace(ServiceDescriptor.Singleton<IDocumentBuilder, LimitedDocumentBuilder>());
         return services;
     }
 }

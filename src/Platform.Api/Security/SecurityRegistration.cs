@@ -52,10 +52,9 @@ public static class SecurityRegistration
         {
             DefaultQueryPolicy = Policies.CrmRead,
             DefaultMutationPolicy = Policies.CrmWrite,
-            // The schema is published (schema/schema.graphql) for partners; live introspection only for staff in Production.
+            // The schema is published (schema/schema.graphql) for partners; live introspection needs a token in every
+            // environment, a staff one in Production.
             IntrospectionPolicy = environment.IsProduction() ? Policies.Staff : null,
-            // GraphiQL shows the documented schema on a developer's machine before anyone has a token.
-            AllowAnonymousIntrospection = environment.IsDevelopment(),
         });
         services.AddHttpContextAccessor();
         services.Replace(ServiceDescriptor.Scoped<ICurrentActor, HttpCurrentActor>());

@@ -56,8 +56,10 @@ public sealed class AuthorizationValidationRule(GraphQLAuthorizationOptions opti
             var isRoot = IsRoot(parent, out var defaultPolicy);
             if (definition.Name is "__schema" or "__type")
             {
-                // Introspection: any authenticated caller unless a policy says more (or anyone, when allowed).
-                if (!options.AllowAnonymousIntrospection)
+                // Introspection: any authenticated caller unless a policy says more; never anonymous.
+                if (context.User?.Identity?.IsAuthenticated != true)
+                    Report(AuthenticationRequiredError.ForIntrospection(context, field));
+                else
                     await RequireAsync(field, definition.Name, [], [], options.IntrospectionPolicy);
                 return;
             }

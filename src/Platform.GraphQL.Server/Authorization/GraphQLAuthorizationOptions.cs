@@ -12,9 +12,6 @@ public sealed class GraphQLAuthorizationOptions
     /// <summary>Policy every unmarked <c>Subscription</c> field needs; null: any authenticated caller.</summary>
     public string? DefaultSubscriptionPolicy { get; set; }
 
-    /// <summary>Policy <c>__schema</c> and <c>__type</c> need; null: any authenticated caller.</summary>
+    /// <summary>Policy <c>__schema</c> and <c>__type</c> need; null: any authenticated caller (never an anonymous one).</summary>
     public string? IntrospectionPolicy { get; set; }
-
-    /// <summary>Lets callers without a token introspect (e.g. GraphiQL's docs on a developer's machine).</summary>
-    public bool AllowAnonymousIntrospection { get; set; }
 }

@@ -18,6 +18,9 @@ internal static class GraphiQLAssets
     public const string GraphiQLStyle = "graphiql.min.css";
     public const string InitScript = "graphiql-init.js";
 
+    /// <summary>The schema's introspection result, when served (<see cref="GraphiQLSchemaEndpoint{TSchema}"/>).</summary>
+    public const string Schema = "schema.json";
+
     private const string ResourcePrefix = "GraphiQL/";
 
     // Loaded on first use, so hosts that never open the IDE never hold its megabyte in memory.

@@ -12,7 +12,8 @@ internal static class GraphiQLPage
         "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
         + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-    public static Task WriteAsync(HttpContext context)
+    /// <summary>Writes the page; with <paramref name="servedSchema"/> it points GraphiQL at the schema served without a token.</summary>
+    public static Task WriteAsync(HttpContext context, bool servedSchema)
     {
         var request = context.Request;
         // PathBase keeps the links right behind a reverse proxy that mounts the API under a prefix.
@@ -23,13 +24,16 @@ internal static class GraphiQLPage
         response.Headers.CacheControl = "no-cache";
         response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
         response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
-        return response.WriteAsync(Render(endpointPath), context.RequestAborted);
+        return response.WriteAsync(Render(endpointPath, servedSchema), context.RequestAborted);
     }
 
-    private static string Render(string endpointPath)
+    private static string Render(string endpointPath, bool servedSchema)
     {
         var html = HtmlEncoder.Default;
         string Url(string fileName) => html.Encode(GraphiQLAssets.UrlOf(endpointPath, fileName));
+        var schemaAttribute = servedSchema
+            ? $" data-schema=\"{html.Encode($"{endpointPath}/{GraphiQLAssets.PathSegment}/{GraphiQLAssets.Schema}")}\""
+            : "";
 
         return $$"""
             <!DOCTYPE html>
@@ -42,7 +46,7 @@ internal static class GraphiQLPage
               <style>html, body, #graphiql { height: 100%; margin: 0; overflow: hidden; }</style>
             </head>
             <body>
-              <div id="graphiql" data-endpoint="{{html.Encode(endpointPath.Length == 0 ? "/" : endpointPath)}}">Loading GraphiQL…</div>
+              <div id="graphiql" data-endpoint="{{html.Encode(endpointPath.Length == 0 ? "/" : endpointPath)}}"{{schemaAttribute}}>Loading GraphiQL…</div>
               <script src="{{Url(GraphiQLAssets.React)}}"></script>
               <script src="{{Url(GraphiQLAssets.ReactDom)}}"></script>
               <script src="{{Url(GraphiQLAssets.GraphiQLScript)}}"></script>

@@ -7,34 +7,37 @@ namespace Platform.GraphQL.Server.Http;
 internal static class AcceptHeader
 {
     /// <summary>
-    /// Picks the response media type. No Accept header means application/graphql-response+json: the spec's default
-    /// since its 2025-01-01 watershed. A wildcard (<c>*/*</c>, <c>application/*</c>) states no preference between the
-    /// two JSON types, so ties also go to application/graphql-response+json, whose status codes are trustworthy;
-    /// legacy clients that need application/json ask for it explicitly (or with a higher q).
+    /// Picks the response media type. No Accept header and wildcards (<c>*/*</c>, <c>application/*</c>) mean
+    /// application/json, as the GraphQL-over-HTTP spec recommends for clients that name no GraphQL type; a client
+    /// that lists application/graphql-response+json gets it unless it prefers application/json by q-value. At equal
+    /// q-values the type matched by name beats one matched by a wildcard, and between two named types
+    /// application/graphql-response+json wins, whose status codes are trustworthy.
     /// </summary>
     public static ResponseMediaType SelectResponseMediaType(StringValues accept)
     {
         if (StringValues.IsNullOrEmpty(accept))
-            return ResponseMediaType.GraphQLResponseJson;
+            return ResponseMediaType.Json;
 
         // Fast path for the values GraphQL clients and benchmarks send.
         if (accept.Count == 1)
         {
             var single = accept[0];
-            if (string.Equals(single, GraphQLMediaTypes.GraphQLResponseJson, StringComparison.OrdinalIgnoreCase) || single == "*/*")
+            if (string.Equals(single, GraphQLMediaTypes.GraphQLResponseJson, StringComparison.OrdinalIgnoreCase))
                 return ResponseMediaType.GraphQLResponseJson;
-            if (string.Equals(single, GraphQLMediaTypes.Json, StringComparison.OrdinalIgnoreCase))
+            if (single == "*/*" || string.Equals(single, GraphQLMediaTypes.Json, StringComparison.OrdinalIgnoreCase))
                 return ResponseMediaType.Json;
         }
 
         if (!MediaTypeHeaderValue.TryParseList(accept, out var ranges))
             return ResponseMediaType.None;
 
-        var graphQLResponseQuality = QualityOf(ranges, "graphql-response+json");
-        var jsonQuality = QualityOf(ranges, "json");
+        var (graphQLResponseQuality, graphQLResponseSpecificity) = QualityOf(ranges, "graphql-response+json");
+        var (jsonQuality, _) = QualityOf(ranges, "json");
         if (graphQLResponseQuality <= 0 && jsonQuality <= 0)
             return ResponseMediaType.None;
-        return graphQLResponseQuality >= jsonQuality ? ResponseMediaType.GraphQLResponseJson : ResponseMediaType.Json;
+        if (graphQLResponseQuality != jsonQuality)
+            return graphQLResponseQuality > jsonQuality ? ResponseMediaType.GraphQLResponseJson : ResponseMediaType.Json;
+        return graphQLResponseSpecificity == ExactMatch ? ResponseMediaType.GraphQLResponseJson : ResponseMediaType.Json;
     }
 
     /// <summary>True when text/html is listed explicitly (browsers do; API clients sending <c>*/*</c> do not).</summary>
@@ -50,8 +53,11 @@ internal static class AcceptHeader
         return false;
     }
 
-    /// <summary>The q-value of the most specific range matching <c>application/{subtype}</c>; 0 when none matches.</summary>
-    private static double QualityOf(IList<MediaTypeHeaderValue> ranges, string subtype)
+    /// <summary>Specificity of a range naming the media type itself (not a wildcard).</summary>
+    private const int ExactMatch = 3;
+
+    /// <summary>The q-value and specificity of the most specific range matching <c>application/{subtype}</c>; q 0 when none matches.</summary>
+    private static (double Quality, int Specificity) QualityOf(IList<MediaTypeHeaderValue> ranges, string subtype)
     {
         var bestSpecificity = 0;
         double quality = 0;
@@ -64,7 +70,7 @@ internal static class AcceptHeader
                 quality = range.Quality ?? 1;
             }
         }
-        return quality;
+        return (quality, bestSpecificity);
     }
 
     private static int Specificity(MediaTypeHeaderValue range, string subtype)
@@ -75,6 +81,6 @@ internal static class AcceptHeader
             return 0;
         if (range.MatchesAllSubTypes)
             return 2;
-        return range.SubType.Equals(subtype, StringComparison.OrdinalIgnoreCase) ? 3 : 0;
+        return range.SubType.Equals(subtype, StringComparison.OrdinalIgnoreCase) ? ExactMatch : 0;
     }
 }

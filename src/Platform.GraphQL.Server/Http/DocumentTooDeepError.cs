@@ -1,16 +1,22 @@
 using GraphQL;
+using Microsoft.AspNetCore.Http;
 
 namespace Platform.GraphQL.Server.Http;
 
 /// <summary>
 /// The document nests selections, lists or input objects deeper than the parser allows; refused as a request error
-/// with the same code as an operation over the field depth limit, instead of the parser's exception becoming a fault.
+/// (400 with either JSON media type) with the same code as an operation over the field depth limit, instead of the
+/// parser's exception becoming a fault.
 /// </summary>
-internal sealed class DocumentTooDeepError : ExecutionError
+internal sealed class DocumentTooDeepError : ExecutionError, IHttpStatusError
 {
     public DocumentTooDeepError(Exception innerException)
         : base("The document is nested too deeply (selections, lists and input objects count); flatten it or send the values as variables.", innerException)
     {
         Code = "MAX_DEPTH_EXCEEDED";
     }
+
+    int IHttpStatusError.StatusCode => StatusCodes.Status400BadRequest;
+
+    int? IHttpStatusError.RetryAfterSeconds => null;
 }

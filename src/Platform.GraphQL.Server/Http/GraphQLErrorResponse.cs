@@ -11,8 +11,8 @@ namespace Platform.GraphQL.Server.Http;
 public static class GraphQLErrorResponse
 {
     /// <summary>
-    /// Sets <paramref name="statusCode"/> and writes the error as <c>application/graphql-response+json</c>, or as
-    /// <c>application/json</c> when the request's Accept header prefers that (or allows neither).
+    /// Sets <paramref name="statusCode"/> and writes the error in the media type the endpoint would answer with
+    /// (<c>application/json</c> when the request's Accept header names no GraphQL type, or allows neither).
     /// </summary>
     public static async Task WriteAsync(HttpContext context, int statusCode, string code, string message, CancellationToken cancellationToken = default)
     {

@@ -32,7 +32,7 @@ internal sealed class GraphQLHttpEndpoint<TSchema>(GraphQLHttpOptions options, I
             context.Response.Headers.Vary = HeaderNames.Accept;
             if (options.EnableGraphiQL && AcceptHeader.AcceptsHtml(accept))
             {
-                await GraphiQLPage.WriteAsync(context);
+                await GraphiQLPage.WriteAsync(context, options.GraphiQLSchemaWithoutToken);
                 return;
             }
         }
@@ -129,7 +129,24 @@ internal sealed class GraphQLHttpEndpoint<TSchema>(GraphQLHttpOptions options, I
         // After the product's hook, so rules it sets are extended rather than replaced.
         HttpMethodValidationRule.AddTo(executionOptions, isGet);
         RefuseTooDeepDocuments(executionOptions);
-        return await executer.ExecuteAsync(executionOptions);
+        var result = await executer.ExecuteAsync(executionOptions);
+        CapErrors(result);
+        return result;
+    }
+
+    /// <summary>
+    /// Keeps the first <see cref="GraphQLHttpOptions.MaxErrors"/> errors and one saying the rest were dropped, so a
+    /// document that fails everywhere cannot make the answer megabytes long.
+    /// </summary>
+    private void CapErrors(ExecutionResult result)
+    {
+        if (result.Errors is not { } errors || errors.Count <= options.MaxErrors)
+            return;
+        var capped = new ExecutionErrors();
+        foreach (var error in errors.Take(options.MaxErrors))
+            capped.Add(error);
+        capped.Add(new ExecutionError($"The request caused {errors.Count} errors; only the first {options.MaxErrors} are reported.") { Code = "TOO_MANY_ERRORS" });
+        result.Errors = capped;
     }
 
     /// <summary>

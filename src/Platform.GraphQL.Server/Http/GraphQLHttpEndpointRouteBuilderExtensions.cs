@@ -45,9 +45,16 @@ public static class GraphQLHttpEndpointRouteBuilderExtensions
         if (!options.EnableGraphiQL)
             return graphql;
 
+        var assetPath = $"{pattern.TrimEnd('/')}/{GraphiQLAssets.PathSegment}";
         var assets = endpoints
-            .MapGet($"{pattern.TrimEnd('/')}/{GraphiQLAssets.PathSegment}/{{file}}", (RequestDelegate)GraphiQLAssetEndpoint.HandleAsync)
+            .MapGet($"{assetPath}/{{file}}", (RequestDelegate)GraphiQLAssetEndpoint.HandleAsync)
             .WithDisplayName($"GraphiQL assets {pattern}");
-        return new CompositeEndpointConventionBuilder([graphql, assets]);
+        if (!options.GraphiQLSchemaWithoutToken)
+            return new CompositeEndpointConventionBuilder([graphql, assets]);
+
+        var schema = endpoints
+            .MapGet($"{assetPath}/{GraphiQLAssets.Schema}", (RequestDelegate)new GraphiQLSchemaEndpoint<TSchema>().HandleAsync)
+            .WithDisplayName($"GraphiQL schema {pattern}");
+        return new CompositeEndpointConventionBuilder([graphql, assets, schema]);
     }
 }

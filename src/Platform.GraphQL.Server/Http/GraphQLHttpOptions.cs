@@ -9,11 +9,21 @@ public sealed class GraphQLHttpOptions
     /// <summary>Largest accepted POST body in bytes; larger bodies get 413, whether announced by Content-Length or not.</summary>
     public long MaxRequestBytes { get; set; } = 1_048_576;
 
+    /// <summary>Most errors in one result; further errors are dropped for one final <c>TOO_MANY_ERRORS</c> error.</summary>
+    public int MaxErrors { get; set; } = 100;
+
     /// <summary>Accepts a JSON array of requests and answers with an array of results.</summary>
     public bool EnableBatching { get; set; }
 
     /// <summary>Serves the GraphiQL IDE to GET requests that accept text/html.</summary>
     public bool EnableGraphiQL { get; set; } = true;
+
+    /// <summary>
+    /// GraphiQL builds its docs and completion from the schema served at <c>{endpoint}/graphiql/schema.json</c> without
+    /// a token, instead of introspecting with the caller's headers. Only for a schema that is published anyway (e.g. on
+    /// a developer's machine): anyone who can reach the endpoint can read it.
+    /// </summary>
+    public bool GraphiQLSchemaWithoutToken { get; set; }
 
     /// <summary>The <c>WWW-Authenticate</c> header of a 401 answer, sent when a selected field needs an authenticated caller.</summary>
     public string AuthenticationChallenge { get; set; } = "Bearer";

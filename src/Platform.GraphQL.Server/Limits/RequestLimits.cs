@@ -1,10 +1,29 @@
 namespace Platform.GraphQL.Server.Limits;
 
-/// <summary>Per-request ceilings on the shape and cost of the selected operation (OWASP GraphQL cheat sheet).</summary>
+/// <summary>Per-request ceilings on the size of the document and the shape and cost of the selected operation (OWASP GraphQL cheat sheet).</summary>
 public sealed class RequestLimits
 {
-    /// <summary>Deepest allowed field nesting (root fields are depth 1).</summary>
+    /// <summary>Deepest allowed field nesting (root fields are depth 1), fragments expanded.</summary>
     public int MaxDepth { get; set; } = 12;
+
+    /// <summary>
+    /// Deepest allowed field nesting under <c>__schema</c> or <c>__type</c> (which is depth 1). GraphiQL's introspection
+    /// query needs 14; besides, at most two of <c>fields</c>, <c>interfaces</c>, <c>possibleTypes</c> and
+    /// <c>inputFields</c> may nest, as in graphql-js's MaxIntrospectionDepthRule.
+    /// </summary>
+    public int MaxIntrospectionDepth { get; set; } = 15;
+
+    /// <summary>Most lexical tokens (names, punctuators, values, comments) in one document, counted before parsing.</summary>
+    public int MaxTokens { get; set; } = 15_000;
+
+    /// <summary>Most directives (<c>@include</c>, <c>@skip</c>…) in one document.</summary>
+    public int MaxDirectives { get; set; } = 50;
+
+    /// <summary>Most selections (fields, fragment spreads and inline fragments) written in one document.</summary>
+    public int MaxSelections { get; set; } = 500;
+
+    /// <summary>Most errors in one response; the rest are replaced by one <c>TOO_MANY_ERRORS</c> error.</summary>
+    public int MaxErrors { get; set; } = 100;
 
     /// <summary>Most aliased fields in one operation, fragments included.</summary>
     public int MaxAliases { get; set; } = 30;

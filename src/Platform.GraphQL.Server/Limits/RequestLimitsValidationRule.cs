@@ -7,11 +7,11 @@ using GraphQLParser.AST;
 namespace Platform.GraphQL.Server.Limits;
 
 /// <summary>
-/// Walks the selected operation once before execution (fragments expanded) and rejects it when it is too deep,
-/// has too many aliases or root fields, or costs too much. Cost is charged like GitHub's and Shopify's: each field
-/// costs one per item its enclosing list fields may return, where a list field's size is its <c>first</c> or
-/// <c>last</c> argument (or <see cref="RequestLimits.DefaultPageSize"/>). The walk stops at the first limit exceeded,
-/// so a hostile document costs little to refuse.
+/// Walks the selected operation once before execution (fragments expanded) and rejects it when it has too many
+/// aliases or root fields, or costs too much; its depth was checked when it was parsed (<see cref="LimitedDocumentBuilder"/>).
+/// Cost is charged like GitHub's and Shopify's: each field costs one per item its enclosing list fields may return,
+/// where a list field's size is its <c>first</c> or <c>last</c> argument (or <see cref="RequestLimits.DefaultPageSize"/>).
+/// The walk stops at the first limit exceeded, so a hostile document costs little to refuse.
 /// </summary>
 public sealed class RequestLimitsValidationRule(RequestLimits limits, CostBudget budget) : ValidationRuleBase
 {
@@ -32,7 +32,7 @@ public sealed class RequestLimitsValidationRule(RequestLimits limits, CostBudget
         }
 
         var walk = new Walk(limits, context);
-        walk.Visit(context.Operation.SelectionSet, rootType, 1, 1);
+        walk.Visit(context.Operation.SelectionSet, rootType, 1);
         if (walk.Error is { } error)
         {
             context.ReportError(error);
@@ -60,7 +60,7 @@ public sealed class RequestLimitsValidationRule(RequestLimits limits, CostBudget
 
         public RequestLimitError? Error { get; private set; }
 
-        public void Visit(GraphQLSelectionSet selectionSet, IGraphType? parent, int depth, long multiplier)
+        public void Visit(GraphQLSelectionSet selectionSet, IGraphType? parent, long multiplier)
         {
             foreach (var selection in selectionSet.Selections)
             {
@@ -69,17 +69,17 @@ public sealed class RequestLimitsValidationRule(RequestLimits limits, CostBudget
                 switch (selection)
                 {
                     case GraphQLField field:
-                        VisitField(field, parent, depth, multiplier);
+                        VisitField(field, parent, multiplier);
                         break;
                     case GraphQLInlineFragment inline:
-                        Visit(inline.SelectionSet, inline.TypeCondition is { } condition ? context.Schema.AllTypes[condition.Type.Name.StringValue] : parent, depth, multiplier);
+                        Visit(inline.SelectionSet, inline.TypeCondition is { } condition ? context.Schema.AllTypes[condition.Type.Name.StringValue] : parent, multiplier);
                         break;
                     case GraphQLFragmentSpread spread:
                         var name = spread.FragmentName.Name.StringValue;
                         // A cycle is reported by the core rules; here it must only not recurse forever.
                         if (context.Document.FindFragmentDefinition(spread.FragmentName.Name) is { } fragment && _fragmentsInPath.Add(name))
                         {
-                            Visit(fragment.SelectionSet, context.Schema.AllTypes[fragment.TypeCondition.Type.Name.StringValue], depth, multiplier);
+                            Visit(fragment.SelectionSet, context.Schema.AllTypes[fragment.TypeCondition.Type.Name.StringValue], multiplier);
                             _fragmentsInPath.Remove(name);
                         }
                         break;
@@ -87,17 +87,8 @@ public sealed class RequestLimitsValidationRule(RequestLimits limits, CostBudget
             }
         }
 
-        private void VisitField(GraphQLField field, IGraphType? parent, int depth, long multiplier)
+        private void VisitField(GraphQLField field, IGraphType? parent, long multiplier)
         {
-            // Introspection is bounded by the schema itself and guarded by its own policy; IDEs such
-            // as GraphiQL nest ofType deeper than any data query needs.
-            if (field.Name.StringValue is "__schema" or "__type")
-                return;
-            if (depth > limits.MaxDepth)
-            {
-                Error = new RequestLimitError(context, "MAX_DEPTH_EXCEEDED", $"The operation is nested deeper than the limit of {limits.MaxDepth} levels.", field);
-                return;
-            }
             if (field.Alias is not null && ++_aliases > limits.MaxAliases)
             {
                 Error = new RequestLimitError(context, "TOO_MANY_ALIASES", $"The operation uses more than {limits.MaxAliases} aliases.", field);
@@ -115,7 +106,7 @@ public sealed class RequestLimitsValidationRule(RequestLimits limits, CostBudget
                 return;
 
             var definition = (parent?.GetNamedType() as IComplexGraphType)?.GetField(field.Name.StringValue);
-            Visit(field.SelectionSet, definition?.ResolvedType?.GetNamedType(), depth + 1, multiplier * PageSize(field, definition));
+            Visit(field.SelectionSet, definition?.ResolvedType?.GetNamedType(), multiplier * PageSize(field, definition));
         }
 
         /// <summary>How many items a field may return: its first/last argument for paged fields, else one.</summary>

@@ -73,7 +73,7 @@ public sealed class FormRateLimitTests
     }
 
     [Theory]
-    [InlineData(null, "application/graphql-response+json")]
+    [InlineData(null, "application/json")]
     [InlineData("application/graphql-response+json, application/json;q=0.9", "application/graphql-response+json")]
     [InlineData("application/json", "application/json")]
     public async Task FormPosts_OverTheLimit_GetAGraphQLErrorBody(string? accept, string mediaType)

@@ -8,9 +8,11 @@ public sealed class GraphQLHttpNegotiationTests(GraphQLHttpTestHost host) : ICla
     private const string Body = """{"query":"{ hello }"}""";
 
     [Theory]
-    [InlineData(null, "application/graphql-response+json")]
-    [InlineData("*/*", "application/graphql-response+json")]
-    [InlineData("application/*", "application/graphql-response+json")]
+    [InlineData(null, "application/json")]
+    [InlineData("*/*", "application/json")]
+    [InlineData("application/*", "application/json")]
+    [InlineData("application/graphql-response+json, */*", "application/graphql-response+json")]
+    [InlineData("application/json, application/*", "application/json")]
     [InlineData("application/graphql-response+json", "application/graphql-response+json")]
     [InlineData("application/json", "application/json")]
     [InlineData("application/graphql-response+json; charset=utf-8, application/json; charset=utf-8", "application/graphql-response+json")]

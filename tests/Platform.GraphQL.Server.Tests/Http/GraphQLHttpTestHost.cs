@@ -21,6 +21,7 @@ public sealed class GraphQLHttpTestHost : IAsyncLifetime
     public const string FaultyValidation = "/faulty-validation";
     public const string WithoutGraphiQL = "/no-ide";
     public const string Cached = "/cached";
+    public const string ServedSchema = "/served-schema";
     public const string CacheControl = "private, max-age=60";
 
     public const int SmallLimit = 256;
@@ -65,6 +66,7 @@ public sealed class GraphQLHttpTestHost : IAsyncLifetime
         });
         _app.MapGraphQLHttp<TestSchema>(WithoutGraphiQL, o => o.EnableGraphiQL = false);
         _app.MapGraphQLHttp<TestSchema>(Cached, o => o.GetCacheControl = CacheControl);
+        _app.MapGraphQLHttp<TestSchema>(ServedSchema, o => o.GraphiQLSchemaWithoutToken = true);
 
         await _app.StartAsync();
         Client = _app.GetTestClient();
@@ -77,10 +79,13 @@ public sealed class GraphQLHttpTestHost : IAsyncLifetime
             await _app.DisposeAsync();
     }
 
-    public Task<GraphQLHttpResponse> PostAsync(string path, string json, string? accept = null, string? contentType = "application/json") =>
+    /// <summary>What GraphQL clients send; pass null to send no Accept header (answered as application/json).</summary>
+    public const string GraphQLResponseAccept = "application/graphql-response+json";
+
+    public Task<GraphQLHttpResponse> PostAsync(string path, string json, string? accept = GraphQLResponseAccept, string? contentType = "application/json") =>
         SendAsync(HttpMethod.Post, path, accept, new ByteArrayContent(Encoding.UTF8.GetBytes(json)), contentType);
 
-    public Task<GraphQLHttpResponse> GetAsync(string pathAndQuery, string? accept = null) =>
+    public Task<GraphQLHttpResponse> GetAsync(string pathAndQuery, string? accept = GraphQLResponseAccept) =>
         SendAsync(HttpMethod.Get, pathAndQuery, accept, content: null, contentType: null);
 
     public async Task<GraphQLHttpResponse> SendAsync(HttpMethod method, string path, string? accept, HttpContent? content, string? contentType, string? user = null)

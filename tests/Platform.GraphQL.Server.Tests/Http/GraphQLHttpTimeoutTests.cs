@@ -120,7 +120,7 @@ public sealed class GraphQLHttpTimeoutTests(GraphQLHttpTimeoutTests.Host host) :
                 await _app.DisposeAsync();
         }
 
-        public async Task<GraphQLHttpResponse> PostAsync(string json, string? accept = null)
+        public async Task<GraphQLHttpResponse> PostAsync(string json, string? accept = GraphQLHttpTestHost.GraphQLResponseAccept)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
             if (accept is not null)

@@ -54,6 +54,29 @@ public sealed partial class GraphiQLTests(GraphQLHttpTestHost host) : IClassFixt
     }
 
     [Fact]
+    public async Task GraphiQL_WithServedSchema_PointsTheIdeAtTheSchemaItServesWithoutAToken()
+    {
+        var page = await host.GetAsync(ServedSchema, BrowserAccept);
+        var schema = await host.GetAsync($"{ServedSchema}/graphiql/schema.json", accept: null);
+
+        Assert.Contains($"data-schema=\"{ServedSchema}/graphiql/schema.json\"", page.Text);
+        Assert.Equal(HttpStatusCode.OK, schema.StatusCode);
+        Assert.Equal("application/json", schema.MediaType);
+        var types = schema.Json.GetProperty("data").GetProperty("__schema").GetProperty("types").EnumerateArray();
+        Assert.Contains(types, type => type.GetProperty("name").GetString() == "Query");
+    }
+
+    [Fact]
+    public async Task GraphiQL_ByDefault_ServesNoSchemaAndTheIdeIntrospects()
+    {
+        var page = await host.GetAsync(Default, BrowserAccept);
+        var schema = await host.GetAsync($"{Default}/graphiql/schema.json", accept: null);
+
+        Assert.DoesNotContain("data-schema", page.Text);
+        Assert.Equal(HttpStatusCode.NotFound, schema.StatusCode);
+    }
+
+    [Fact]
     public async Task GraphiQL_UnknownAsset_Returns404()
     {
         var response = await host.GetAsync($"{Default}/graphiql/secrets.json");
@@ -66,7 +89,7 @@ public sealed partial class GraphiQLTests(GraphQLHttpTestHost host) : IClassFixt
     {
         var response = await host.GetAsync(Default, "*/*");
 
-        Assert.Equal("application/graphql-response+json", response.MediaType);
+        Assert.Equal("application/json", response.MediaType);
         Assert.Equal("MISSING_QUERY", response.ErrorCode);
     }
 
@@ -76,7 +99,7 @@ public sealed partial class GraphiQLTests(GraphQLHttpTestHost host) : IClassFixt
         var page = await host.GetAsync(WithoutGraphiQL, BrowserAccept);
         var asset = await host.GetAsync($"{WithoutGraphiQL}/graphiql/graphiql.min.js");
 
-        Assert.Equal("application/graphql-response+json", page.MediaType);
+        Assert.Equal("application/json", page.MediaType);
         Assert.Equal("MISSING_QUERY", page.ErrorCode);
         Assert.Equal(HttpStatusCode.NotFound, asset.StatusCode);
     }
