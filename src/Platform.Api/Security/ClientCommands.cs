@@ -7,13 +7,16 @@ namespace Platform.Api.Security;
 /// <summary>
 /// The admin command line for machine clients, against the configured database:
 /// <c>dotnet run --project src/Platform.Api -- clients add --kind partner --partner 3 [--id ID] [--name NAME]</c>
-/// (<c>--scopes referrals:admin,plans:write</c> grants an integration admin scopes) prints the new client's id and secret (shown once, stored hashed); <c>clients revoke --id ID</c> deletes a client (its tokens stop working).
+/// (<c>--scopes referrals:admin,plans:write</c> grants an integration admin scopes) prints the new client's id and secret (shown once, stored hashed);
+/// <c>clients add --kind staff-tool --id ID --redirect-uri URI</c> registers a public client staff sign in through (PKCE);
+/// <c>clients revoke --id ID</c> deletes a client (its tokens stop working).
 /// </summary>
 public static class ClientCommands
 {
     private const string Usage = """
         usage: clients add --kind landing|partner|bi|integration [--partner PARTNER_DB_ID] [--id CLIENT_ID] [--name NAME] [--trusted-documents-only true]
                            [--scopes referrals:admin,plans:write (integration only)]
+               clients add --kind staff-tool --id CLIENT_ID --redirect-uri URI [--post-logout-uri URI] [--name NAME]
                clients revoke --id CLIENT_ID
         """;
 
@@ -33,6 +36,10 @@ public static class ClientCommands
         var registry = scope.ServiceProvider.GetRequiredService<ClientRegistry>();
         switch (args[1])
         {
+            case "add" when options.GetValueOrDefault("id") is { } existing && await registry.ExistsAsync(existing):
+                return console.Fail($"A client `{existing}` exists already; revoke it first or choose another --id.");
+            case "add" when options.GetValueOrDefault("kind") == StaffTool:
+                return await AddStaffToolAsync(registry, options, console);
             case "add" when options.TryGetValue("kind", out var kind):
                 long? partnerId = options.TryGetValue("partner", out var partner) && long.TryParse(partner, out var id) ? id : null;
                 if (partnerId is { } pid && !await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Partners.AnyAsync(p => p.Id == pid))
@@ -59,6 +66,30 @@ public static class ClientCommands
                 return console.Fail(Usage);
         }
     }
+
+    /// <summary>The <c>--kind</c> of a public client for staff tools (<see cref="ClientRegistry.AddStaffToolAsync"/>).</summary>
+    private const string StaffTool = "staff-tool";
+
+    private static async Task<int> AddStaffToolAsync(ClientRegistry registry, Dictionary<string, string> options, AdminConsole console)
+    {
+        if (options.GetValueOrDefault("id") is not { } clientId)
+            return console.Fail("A staff tool needs --id: the client_id its sign-in requests send.");
+        if (RedirectUri(options.GetValueOrDefault("redirect-uri")) is not { } redirect)
+            return console.Fail("A staff tool needs --redirect-uri: an absolute https URI (http only on localhost) where its authorization codes go.");
+        var postLogout = options.TryGetValue("post-logout-uri", out var given) ? RedirectUri(given) : new Uri(redirect.GetLeftPart(UriPartial.Authority) + "/");
+        if (postLogout is null)
+            return console.Fail("--post-logout-uri must be an absolute https URI (http only on localhost).");
+        await registry.AddStaffToolAsync(clientId, options.GetValueOrDefault("name") ?? clientId, redirect, postLogout);
+        console.Output.WriteLine($"client_id:          {clientId} (public: no secret, PKCE with S256)\nredirect_uri:       {redirect}\npost_logout_uri:    {postLogout}");
+        return 0;
+    }
+
+    /// <summary>An absolute URI codes may be sent to: https, or http on a loopback host (a tool on the operator's machine).</summary>
+    private static Uri? RedirectUri(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && string.IsNullOrEmpty(uri.Fragment)
+            && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback))
+            ? uri
+            : null;
 
     internal static Dictionary<string, string>? ParseOptions(string[] args)
     {

@@ -47,6 +47,7 @@ public static class SecurityRegistration
 
         services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
         services.AddStaffSignIn();
+        services.AddSharedDataProtectionKeys(configuration);
         services.AddAuthorizationBuilder().AddPlatformPolicies();
         services.AddSingleton(new GraphQLAuthorizationOptions
         {
