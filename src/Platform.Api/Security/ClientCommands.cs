@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Api.Deployment;
 using Platform.Data;
+using Platform.GraphQL.Server.Relay;
 
 namespace Platform.Api.Security;
 
@@ -14,7 +15,7 @@ namespace Platform.Api.Security;
 public static class ClientCommands
 {
     private const string Usage = """
-        usage: clients add --kind landing|partner|bi|integration [--partner PARTNER_DB_ID] [--id CLIENT_ID] [--name NAME] [--trusted-documents-only true]
+        usage: clients add --kind landing|partner|bi|integration [--partner PARTNER_ID] [--id CLIENT_ID] [--name NAME] [--trusted-documents-only true]
                            [--scopes referrals:admin,plans:write (integration only)]
                clients add --kind staff-tool --id CLIENT_ID --redirect-uri URI [--post-logout-uri URI] [--name NAME]
                clients revoke --id CLIENT_ID
@@ -41,9 +42,12 @@ public static class ClientCommands
             case "add" when options.GetValueOrDefault("kind") == StaffTool:
                 return await AddStaffToolAsync(registry, options, console);
             case "add" when options.TryGetValue("kind", out var kind):
-                long? partnerId = options.TryGetValue("partner", out var partner) && long.TryParse(partner, out var id) ? id : null;
+                var partner = options.GetValueOrDefault("partner");
+                var partnerId = partner is null ? null : PartnerId(partner);
+                if (partner is not null && partnerId is null)
+                    return console.Fail($"--partner takes the partner's ID as the API shows it (e.g. from createPartner) or its database id; `{partner}` is neither.");
                 if (partnerId is { } pid && !await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Partners.AnyAsync(p => p.Id == pid))
-                    return console.Fail($"No partner with id {pid}.");
+                    return console.Fail($"No partner `{partner}`.");
                 var granted = options.GetValueOrDefault("scopes")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
                 var clientId = options.GetValueOrDefault("id") ?? $"{kind}-{Guid.NewGuid().ToString("N")[..12]}";
                 try
@@ -66,6 +70,10 @@ public static class ClientCommands
                 return console.Fail(Usage);
         }
     }
+
+    /// <summary>A partner's database id from <c>--partner</c>: the number itself, or the partner's global ID.</summary>
+    private static long? PartnerId(string value) =>
+        long.TryParse(value, System.Globalization.NumberStyles.None, null, out var id) ? id : GlobalId.TryDecode(value, "Partner");
 
     /// <summary>The <c>--kind</c> of a public client for staff tools (<see cref="ClientRegistry.AddStaffToolAsync"/>).</summary>
     private const string StaffTool = "staff-tool";

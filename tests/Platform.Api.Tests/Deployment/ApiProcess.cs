@@ -16,9 +16,6 @@ public sealed class ApiProcess(IReadOnlyDictionary<string, string> environment) 
     private Process? _server;
     private readonly StringBuilder _serverOutput = new();
 
-    /// <summary>The server's address once <see cref="StartAsync"/> returned.</summary>
-    public Uri BaseAddress { get; private set; } = null!;
-
     /// <summary>Runs an admin command (e.g. <c>migrate</c>) to its end and returns its exit code and output.</summary>
     public async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
     {
@@ -29,11 +26,10 @@ public sealed class ApiProcess(IReadOnlyDictionary<string, string> environment) 
         return (process.ExitCode, await output, await error);
     }
 
-    /// <summary>Starts the API on a free port and returns once it has started (its host logs "Application started").</summary>
-    public async Task StartAsync()
+    /// <summary>Starts the API listening on <paramref name="urls"/> and returns once it has started (its host logs "Application started").</summary>
+    public async Task StartAsync(params Uri[] urls)
     {
-        BaseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
-        var variables = new Dictionary<string, string>(environment) { ["ASPNETCORE_URLS"] = BaseAddress.ToString() };
+        var variables = new Dictionary<string, string>(environment) { ["ASPNETCORE_URLS"] = string.Join(';', urls.Select(u => u.ToString())) };
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _server = new Process { StartInfo = StartInfo(variables, []), EnableRaisingEvents = true };
         _server.OutputDataReceived += (_, e) => Record(e.Data, started);
@@ -93,7 +89,8 @@ public sealed class ApiProcess(IReadOnlyDictionary<string, string> environment) 
         return info;
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on now.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
