@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.Options;
 using Platform.Api.Availability;
 using Platform.Api.GraphQL;
+using Platform.Api.Leads.FormTokens;
 using Platform.Api.Security;
 using Platform.Data;
 using Platform.GraphQL.Server.Http;
@@ -50,6 +51,7 @@ public static class PlatformApp
             http.EnableGraphiQL = options.EnableGraphiQL;
             http.GetCacheControl = options.GetCacheControl;
         });
+        app.MapFormTokens();
         app.MapGet("/", () => Results.Redirect("/graphql"));
         return app;
     }

@@ -49,14 +49,14 @@ public sealed class DatabaseOutageTests(OutageApi api) : IClassFixture<OutageApi
     [Fact]
     public async Task LandingKey_WhileDatabaseIsStopped_IsCheckedFromWhatTheNodeKnows_NeverA500()
     {
-        var before = await SendAsync(api.Anonymous, Submit, new { input = LeadApi.Form() }, DemoData.DemoLandingKey);
+        var before = await SendAsync(api.Anonymous, Submit, new { input = api.LandingForm() }, DemoData.DemoLandingKey);
         Assert.Equal(HttpStatusCode.OK, before.Status);
 
         await api.Server.StopAsync();
         try
         {
             // The known key passes the key check; the submission is kept in the spool until the database is back.
-            var known = await SendAsync(api.Anonymous, Submit, new { input = LeadApi.Form() }, DemoData.DemoLandingKey);
+            var known = await SendAsync(api.Anonymous, Submit, new { input = api.LandingForm() }, DemoData.DemoLandingKey);
             Assert.Equal(HttpStatusCode.OK, known.Status);
             Assert.Equal("QUEUED", (string?)known.Body["data"]?["submitLead"]?["receipt"]?["status"]);
 
@@ -72,7 +72,7 @@ public sealed class DatabaseOutageTests(OutageApi api) : IClassFixture<OutageApi
             await api.RestoreDatabaseAsync();
         }
 
-        var after = await SendAsync(api.Anonymous, Submit, new { input = LeadApi.Form() }, DemoData.DemoLandingKey);
+        var after = await SendAsync(api.Anonymous, Submit, new { input = api.LandingForm() }, DemoData.DemoLandingKey);
         Assert.Equal(HttpStatusCode.OK, after.Status);
         Assert.Empty(after.Body["data"]!["submitLead"]!["errors"]!.AsArray());
     }

@@ -18,7 +18,7 @@ public sealed class LandingKeyAccessTests(DefaultApi api) : IClassFixture<Defaul
     [Fact]
     public async Task LandingKey_SubmitsALead()
     {
-        var (status, body) = await PostAsync(Submit, new { input = LeadApi.Form() }, DemoData.DemoLandingKey);
+        var (status, body) = await PostAsync(Submit, new { input = api.LandingForm() }, DemoData.DemoLandingKey);
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Null(body["errors"]);
@@ -39,10 +39,10 @@ public sealed class LandingKeyAccessTests(DefaultApi api) : IClassFixture<Defaul
     public async Task LandingKey_CannotReadBackContactDataOrOwner()
     {
         // A repeat submission returns the existing lead: its contact data must not reach a public key's holder.
-        var form = LeadApi.Form();
+        var form = api.LandingForm();
         await PostAsync(Submit, new { input = form }, DemoData.DemoLandingKey);
 
-        var (_, body) = await PostAsync(LeadApi.SubmitMutation, new { input = LeadApi.Form(("phone", form["phone"])) }, DemoData.DemoLandingKey);
+        var (_, body) = await PostAsync(LeadApi.SubmitMutation, new { input = api.LandingForm(("phone", form["phone"])) }, DemoData.DemoLandingKey);
 
         Assert.Equal("ACCESS_DENIED", (string?)body["errors"]?[0]?["extensions"]?["code"]);
         Assert.Null(body["data"]);

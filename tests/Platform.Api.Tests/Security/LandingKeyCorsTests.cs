@@ -93,7 +93,7 @@ public sealed class LandingKeyCorsTests(DefaultApi api) : IClassFixture<DefaultA
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
-            Content = JsonContent.Create(new { query = Submit, variables = new { input = LeadApi.Form() } }),
+            Content = JsonContent.Create(new { query = Submit, variables = new { input = api.LandingForm() } }),
         };
         request.Headers.Add("X-Landing-Key", DemoData.DemoLandingKey);
         if (origin is not null)
