@@ -11,13 +11,17 @@ namespace Platform.Api.Security;
 /// </summary>
 public static class LandingKeyCors
 {
-    /// <summary>What a landing page calls: the form token, then the GraphQL endpoint.</summary>
-    private static readonly string[] Paths = ["/graphql", FormTokenEndpoint.Path];
+    /// <summary>What a landing page calls, and how: the form token, then the GraphQL endpoint.</summary>
+    private static readonly Dictionary<string, string> Methods = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [FormTokenEndpoint.Path] = "GET",
+        ["/graphql"] = "POST",
+    };
 
     public static IApplicationBuilder UseLandingKeyCors(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         var origin = http.Request.Headers.Origin.FirstOrDefault();
-        if (origin is not { Length: > 0 } || !Paths.Any(path => http.Request.Path.Equals(path, StringComparison.OrdinalIgnoreCase)))
+        if (origin is not { Length: > 0 } || !Methods.TryGetValue(http.Request.Path.Value ?? "", out var method))
         {
             await next(http);
             return;
@@ -30,7 +34,7 @@ public static class LandingKeyCors
             if (await keys.AnyKeyAllowsAsync(origin, http.RequestAborted))
             {
                 http.Response.Headers.AccessControlAllowOrigin = origin;
-                http.Response.Headers.AccessControlAllowMethods = "GET, POST";
+                http.Response.Headers.AccessControlAllowMethods = method;
                 http.Response.Headers.AccessControlAllowHeaders = "content-type, x-landing-key, idempotency-key";
                 http.Response.Headers.AccessControlMaxAge = "600";
             }

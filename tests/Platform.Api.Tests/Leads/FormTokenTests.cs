@@ -74,7 +74,7 @@ public abstract class FormTokenTests<THost>(THost api) : IDisposable where THost
         using var foreign = await GetTokenAsync(api.Anonymous, DemoData.DemoLandingKey, "https://evil.example");
 
         Assert.Equal("http://localhost:8080", allowed.Headers.GetValues("Access-Control-Allow-Origin").Single());
-        Assert.Contains("GET", allowed.Headers.GetValues("Access-Control-Allow-Methods").Single());
+        Assert.Equal("GET", allowed.Headers.GetValues("Access-Control-Allow-Methods").Single());
         Assert.Equal("http://localhost:8080", fromPage.Headers.GetValues("Access-Control-Allow-Origin").Single());
         Assert.Equal((HttpStatusCode.Forbidden, "ORIGIN_NOT_ALLOWED"), (foreign.StatusCode, await CodeAsync(foreign)));
     }
