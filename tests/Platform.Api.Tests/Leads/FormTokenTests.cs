@@ -279,7 +279,7 @@ public abstract class FormTokenTests<THost>(THost api) : IDisposable where THost
 }
 
 /// <summary>Two API nodes share the signing key and the database: a token one node issued is good on the other, and used once in all.</summary>
-public sealed class FormTokenTwoNodeTests(TwoDefaultNodes nodes) : IClassFixture<TwoDefaultNodes>
+public abstract class FormTokenTwoNodeTests<TNodes>(TNodes nodes) where TNodes : TwoNodes
 {
     [Fact]
     public async Task TokenFromOneNode_IsAcceptedOnTheOther_AndRefusedWhenReusedOnEither()
@@ -296,6 +296,21 @@ public sealed class FormTokenTwoNodeTests(TwoDefaultNodes nodes) : IClassFixture
         Assert.Equal(new[] { 1, 0, 0 }, await Task.WhenAll(forms.Select(f => nodes.A.CountLeadsAsync(LeadApi.E164(f)))));
     }
 
+    [Fact]
+    public async Task OneTokenSentConcurrentlyToBothNodes_MakesExactlyOneLead()
+    {
+        const int perNode = 10;
+        var token = nodes.A.FormToken();
+        var sends = Enumerable.Range(0, 2 * perNode)
+            .Select(i => (Node: i % 2 == 0 ? nodes.A : nodes.B, Form: LeadApi.Form(("formToken", token), ("formRenderedAt", null)))).ToList();
+
+        var answers = await Task.WhenAll(sends.Select(send => SubmitAsync(send.Node, send.Form)));
+
+        Assert.Single(answers, a => (string?)a["receipt"]?["status"] == "ACCEPTED");
+        Assert.Equal(2 * perNode - 1, answers.Count(a => a["errors"]!.AsArray().Any(e => (string?)e?["reason"] == "FORM_TOKEN_REUSED")));
+        Assert.Equal(1, (await Task.WhenAll(sends.Select(send => nodes.A.CountLeadsAsync(LeadApi.E164(send.Form))))).Sum());
+    }
+
     private static async Task<JsonNode> SubmitAsync(ApiHost node, Dictionary<string, object?> input)
     {
         const string submit = "mutation($input: SubmitLeadInput!) { submitLead(input: $input) { receipt { status } errors { ... on SpamRejectedError { reason } } } }";
@@ -305,6 +320,10 @@ public sealed class FormTokenTwoNodeTests(TwoDefaultNodes nodes) : IClassFixture
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["data"]!["submitLead"]!;
     }
 }
+
+public sealed class DefaultFormTokenTwoNodeTests(TwoDefaultNodes nodes) : FormTokenTwoNodeTests<TwoDefaultNodes>(nodes), IClassFixture<TwoDefaultNodes>;
+
+public sealed class PostgresFormTokenTwoNodeTests(TwoPostgresNodes nodes) : FormTokenTwoNodeTests<TwoPostgresNodes>(nodes), IClassFixture<TwoPostgresNodes>;
 
 public sealed class DefaultFormTokenTests(DefaultApi api) : FormTokenTests<DefaultApi>(api), IClassFixture<DefaultApi>;
 
