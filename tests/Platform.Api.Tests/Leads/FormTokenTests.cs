@@ -119,7 +119,8 @@ public abstract class FormTokenTests<THost>(THost api) : IDisposable where THost
 
     [Theory]
     [InlineData("missing", "FORM_TOKEN_MISSING")]
-    [InlineData("malformed", "FORM_TOKEN_INVALID")]
+    [InlineData("no signature", "FORM_TOKEN_INVALID")]
+    [InlineData("not base64url", "FORM_TOKEN_INVALID")]
     [InlineData("tampered", "FORM_TOKEN_INVALID")]
     [InlineData("other signing key", "FORM_TOKEN_INVALID")]
     [InlineData("other landing key", "FORM_TOKEN_INVALID")]
@@ -130,7 +131,8 @@ public abstract class FormTokenTests<THost>(THost api) : IDisposable where THost
         var token = kind switch
         {
             "missing" => null,
-            "malformed" => "not-a-token",
+            "no signature" => genuine[..genuine.IndexOf('.')],
+            "not base64url" => "not a.token!",
             "tampered" => genuine[..^2] + (genuine[^2] == 'A' ? "B" : "A") + genuine[^1],
             "other signing key" => new FormTokenSigner(new byte[32]).Issue(DemoData.DemoLandingKey, _shownAt),
             _ => api.Services.GetRequiredService<FormTokenSigner>().Issue("lk_another_page", _shownAt),

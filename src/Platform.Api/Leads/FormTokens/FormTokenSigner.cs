@@ -44,9 +44,7 @@ public sealed class FormTokenSigner(byte[] key)
         }
         if (payload.Length < FixedLength || mac.Length != MacLength || !CryptographicOperations.FixedTimeEquals(mac, HMACSHA256.HashData(key, payload)))
             return null;
-        var ticks = BinaryPrimitives.ReadInt64BigEndian(payload.AsSpan(16, 8));
-        if (ticks is < 0 || ticks > DateTime.MaxValue.Ticks)
-            return null;
-        return new FormToken(new Guid(payload.AsSpan(0, 16)), Encoding.UTF8.GetString(payload.AsSpan(FixedLength)), new DateTime(ticks, DateTimeKind.Utc));
+        var issuedAt = new DateTime(BinaryPrimitives.ReadInt64BigEndian(payload.AsSpan(16, 8)), DateTimeKind.Utc);
+        return new FormToken(new Guid(payload.AsSpan(0, 16)), Encoding.UTF8.GetString(payload.AsSpan(FixedLength)), issuedAt);
     }
 }

@@ -27,8 +27,9 @@ public sealed class UsedFormTokenSweep(IServiceScopeFactory scopes, DatabaseAvai
                 {
                     await SweepAsync(stoppingToken);
                 }
-                catch (Exception e) when (availability.ReportFailure(e) || e is not OperationCanceledException)
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
+                    availability.ReportFailure(e);
                     logger.LogWarning(e, "Used form tokens were not swept; the next sweep tries again.");
                 }
             }
