@@ -102,9 +102,7 @@ public sealed class LeadSubmissionService(
             return await SpoolAsync(input, from, receiptId, now, dueAt, ct);
         try
         {
-            if (token is not null && !await FormTokenUse.TryUseAsync(db, token, receiptId, token.IssuedAt + settings.FormTokenLifetime, ct))
-                return await RejectAsync(SpamReason.FormTokenReused, source, from, now, ct);
-            return await StoreAsync(input, from, key, phone, email, source, idempotencyKey, receiptId, now, dueAt, auditEntry, ct);
+            return await StoreAsync(input, from, key, token, phone, email, source, idempotencyKey, receiptId, now, dueAt, auditEntry, ct);
         }
         catch (Exception e) when (!spooled && availability.ReportFailure(e))
         {
@@ -136,18 +134,25 @@ public sealed class LeadSubmissionService(
         }));
     }
 
-    /// <summary>Stores a valid submission: a new lead, a repeat touch or the answer of a retry.</summary>
-    private async Task<SubmitLeadPayload> StoreAsync(SubmitLeadInput input, SubmissionContext from, LandingKey? key, string? phone, string? email, string source,
+    /// <summary>
+    /// Stores a valid submission: a new lead, a repeat touch or the answer of a retry; first uses its form token, if any
+    /// (in the batch's transaction, or on its own before the one-by-one way): one another submission used is spam.
+    /// </summary>
+    private async Task<SubmitLeadPayload> StoreAsync(SubmitLeadInput input, SubmissionContext from, LandingKey? key, FormToken? token, string? phone, string? email, string source,
         string idempotencyKey, string receiptId, DateTime now, DateTime dueAt, Func<SubmitLeadPayload, AuditLogEntry> auditEntry, CancellationToken ct)
     {
         var settings = options.Value;
+        var tokenExpiresAt = token?.IssuedAt + settings.FormTokenLifetime;
         if (actor is { PartnerId: null, LeadOwnerId: null } && string.IsNullOrWhiteSpace(input.ReferralCode))
         {
             var candidate = NewLead(input, key, phone, email, source, idempotencyKey, now);
+            var use = token is null ? null : new UsedFormToken { TokenId = token.Id, ReceiptId = receiptId, ExpiresAt = tokenExpiresAt!.Value };
             var outcome = await intake.TryStoreAsync(candidate, RepeatTouch(input, source, idempotencyKey, now), new LeadIntake.Caller(actor.Name, actor.ClientId),
-                (lead, touched) => auditEntry(Answer(lead, touched, receiptId, dueAt, from, [])));
+                (lead, touched) => auditEntry(Answer(lead, touched, receiptId, dueAt, from, [])), use);
             switch (outcome.Kind)
             {
+                case LeadIntake.OutcomeKind.FormTokenUsed:
+                    return await RejectAsync(SpamReason.FormTokenReused, source, from, now, ct);
                 case LeadIntake.OutcomeKind.Created:
                     return Answer(candidate, false, receiptId, dueAt, from, []) with { Audited = true };
                 case LeadIntake.OutcomeKind.Touched:
@@ -156,6 +161,8 @@ public sealed class LeadSubmissionService(
                     return Answer(touched, true, receiptId, dueAt, from, []) with { Audited = true };
             }
         }
+        if (token is not null && !await FormTokenUse.TryUseAsync(db, token, receiptId, tokenExpiresAt!.Value, ct))
+            return await RejectAsync(SpamReason.FormTokenReused, source, from, now, ct);
 
         var since = now.AddDays(-settings.DuplicateWindowDays);
         for (var attempt = 1; ; attempt++)
