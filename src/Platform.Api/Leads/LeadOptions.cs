@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Platform.Api.Leads;
 
 /// <summary>The <c>Leads</c> section of appsettings.json (DECISIONS [Leads]): every number is a default held here.</summary>
-public sealed class LeadOptions
+public sealed class LeadOptions : IValidatableObject
 {
     public const string Section = "Leads";
 
@@ -37,4 +37,11 @@ public sealed class LeadOptions
 
     /// <summary>Assign new warm and hot leads at once to the best-ranked available manager (SPEC §2.5).</summary>
     public bool AutoAssign { get; set; } = true;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        // Else no form token is ever old enough and young enough at once: every landing page's submission is refused.
+        if (FormTokenLifetime <= MinimumFillTime)
+            yield return new ValidationResult($"{nameof(FormTokenLifetime)} must be longer than {nameof(MinimumFillTime)}.", [nameof(FormTokenLifetime)]);
+    }
 }

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Api.Leads;
 using Platform.Api.Leads.FormTokens;
 using Platform.Api.Security;
 using Platform.Api.Tests.Infrastructure;
@@ -277,6 +278,25 @@ public abstract class FormTokenTests<THost>(THost api) : IDisposable where THost
             new { since = DateTime.UnixEpoch, reason });
         api.Clock.FixedAt = fixedAt;
         return (int)data["rejectedSubmissionCount"]!;
+    }
+}
+
+/// <summary>The form token settings: a lifetime no longer than the minimum fill time would refuse every landing page.</summary>
+public sealed class FormTokenOptionsTests
+{
+    [Theory]
+    [InlineData("00:00:03", "00:01:00", true)]
+    [InlineData("00:01:00", "00:01:00", false)]
+    [InlineData("00:05:00", "00:01:00", false)]
+    public void Lifetime_MustBeLongerThanTheMinimumFillTime(string fillTime, string lifetime, bool valid)
+    {
+        var options = new LeadOptions { MinimumFillTime = TimeSpan.Parse(fillTime), FormTokenLifetime = TimeSpan.Parse(lifetime) };
+
+        var errors = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        var ok = System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), errors, validateAllProperties: true);
+
+        Assert.Equal(valid, ok);
+        Assert.Equal(valid ? [] : ["FormTokenLifetime"], errors.SelectMany(e => e.MemberNames));
     }
 }
 
