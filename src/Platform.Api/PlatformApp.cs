@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.Options;
 using Platform.Api.Availability;
 using Platform.Api.GraphQL;
+using Platform.Api.Leads.FormTokens;
 using Platform.Api.Security;
 using Platform.Data;
 using Platform.GraphQL.Server.Http;
@@ -54,6 +55,7 @@ public static class PlatformApp
             http.GraphiQLSchemaWithoutToken = app.Environment.IsDevelopment();
             http.GetCacheControl = options.GetCacheControl;
         });
+        app.MapFormTokens();
         app.MapPlatformHealthChecks();
         if (options.EnableGraphiQL ?? app.Environment.IsDevelopment())
             app.MapGet("/", () => Results.Redirect("/graphql"));

@@ -54,6 +54,9 @@ public abstract partial class PlatformDbContext : IdentityDbContext<IdentityUser
     /// <summary>Lead submissions rejected as spam.</summary>
     public DbSet<RejectedSubmission> RejectedSubmissions => Set<RejectedSubmission>();
 
+    /// <summary>Form tokens landing-page submissions used (each makes one submission).</summary>
+    public DbSet<UsedFormToken> UsedFormTokens => Set<UsedFormToken>();
+
     /// <summary>Clients.</summary>
     public DbSet<Client> Clients => Set<Client>();
 

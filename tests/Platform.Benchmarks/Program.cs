@@ -105,6 +105,7 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
     Console.WriteLine($"Seeded in {seeding.Elapsed.TotalSeconds:F1} s ({sql.Count - sqlBeforeSeeding} SQL statements through EF)");
 
     await DemoClientRegistration.AddMissingAsync(app.Services);
+    Scenarios.FormTokens = app.Services.GetRequiredService<Platform.Api.Leads.FormTokens.FormTokenSigner>();
     await app.StartAsync();
     var endpoint = new Uri(new Uri(app.Urls.Single()), "/graphql");
     var accessToken = options.Scenario.ClientId is { } clientId ? await DemoTokenAsync(new Uri(app.Urls.Single()), clientId) : null;

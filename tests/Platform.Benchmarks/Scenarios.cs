@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Platform.Api.Leads.FormTokens;
 using Platform.Api.Security;
 using Platform.Data;
 using Platform.DemoData;
@@ -40,6 +41,12 @@ internal static class Scenarios
     /// <summary>The form was rendered well before: past the minimum fill time (spam check).</summary>
     private static readonly DateTime RenderedAt = DateTime.UtcNow.AddMinutes(-1);
 
+    /// <summary>
+    /// Signs the form token each landing-page request sends, as GET /forms/token gave it when the form was shown
+    /// (<see cref="RenderedAt"/>): the API's own signer, set by Program once the app is built.
+    /// </summary>
+    public static FormTokenSigner? FormTokens { get; set; }
+
     public static readonly IReadOnlyDictionary<string, Scenario> All = new[]
     {
         new Scenario(
@@ -54,7 +61,7 @@ internal static class Scenarios
             "{ __typename } without a token: what HTTP, the GraphQL server and the in-process client cost before any feature runs",
             "{ __typename }",
             new Dictionary<string, object?>()) { ClientId = null },
-        SubmitLead("submit-lead", "a landing page's form post: the demo landing key, no token", DemoDataset.DemoLandingKey, clientId: null),
+        SubmitLead("submit-lead", "a landing page's form post: the demo landing key and a fresh form token, no access token", DemoDataset.DemoLandingKey, clientId: null),
         SubmitLead("submit-lead-integration", "a partner system's submission: the demo integration client's token, no landing key", landingKey: null, DemoClients.Integration),
         SubmitRepeat(),
         new Scenario(
@@ -104,6 +111,7 @@ internal static class Scenarios
                 ["utmSource"] = "benchmark",
                 ["idempotencyKey"] = $"bench-{RunId}-{n}",
                 ["formRenderedAt"] = RenderedAt,
+                ["formToken"] = landingKey is null ? null : FormTokens!.Issue(landingKey, RenderedAt),
             },
         },
         landingKey is null ? null : new Dictionary<string, string> { ["X-Landing-Key"] = landingKey },
@@ -124,7 +132,7 @@ internal static class Scenarios
     /// </summary>
     private static Scenario SubmitRepeat() => new(
         "submit-repeat",
-        $"submitLead as a landing page (the demo landing key, no token): the same {RepeatPeople} people over and over, no idempotency key",
+        $"submitLead as a landing page (the demo landing key and a fresh form token, no access token): the same {RepeatPeople} people over and over, no idempotency key",
         """
         mutation Submit($input: SubmitLeadInput!) { submitLead(input: $input) { receipt { id status } errors { __typename } } }
         """,
@@ -137,6 +145,7 @@ internal static class Scenarios
                 ["message"] = "Any news about my request?",
                 ["utmSource"] = "benchmark",
                 ["formRenderedAt"] = RenderedAt,
+                ["formToken"] = FormTokens!.Issue(DemoDataset.DemoLandingKey, RenderedAt),
             },
         },
         new Dictionary<string, string> { ["X-Landing-Key"] = DemoDataset.DemoLandingKey },

@@ -16,7 +16,9 @@ public sealed record InvalidTransitionError(LeadStatus From, LeadStatus To, stri
 /// <summary>The landing key sent in X-Landing-Key is unknown or revoked.</summary>
 public sealed record InvalidLandingKeyError(string Message) : IPayloadError
 {
-    public string Code => "INVALID_LANDING_KEY";
+    public const string ErrorCode = "INVALID_LANDING_KEY";
+
+    public string Code => ErrorCode;
 }
 
 /// <summary>The submission looked like spam and was not stored (it is counted).</summary>

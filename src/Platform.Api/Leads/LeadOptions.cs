@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Platform.Api.Leads;
 
 /// <summary>The <c>Leads</c> section of appsettings.json (DECISIONS [Leads]): every number is a default held here.</summary>
-public sealed class LeadOptions
+public sealed class LeadOptions : IValidatableObject
 {
     public const string Section = "Leads";
 
@@ -21,8 +21,12 @@ public sealed class LeadOptions
     [Range(0, 3650)]
     public int DuplicateWindowDays { get; set; } = 30;
 
-    /// <summary>A form submitted sooner than this after it was rendered is spam (no person fills it that fast).</summary>
+    /// <summary>A form submitted sooner than this after it was rendered (its form token issued) is spam (no person fills it that fast).</summary>
     public TimeSpan MinimumFillTime { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>How long a landing page's form token is accepted after it was issued; later the page fetches a new one.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan FormTokenLifetime { get; set; } = TimeSpan.FromHours(2);
 
     /// <summary>Submissions allowed per landing key (or IP address without one) per <see cref="RateLimitWindow"/>.</summary>
     [Range(1, int.MaxValue)]
@@ -33,4 +37,11 @@ public sealed class LeadOptions
 
     /// <summary>Assign new warm and hot leads at once to the best-ranked available manager (SPEC §2.5).</summary>
     public bool AutoAssign { get; set; } = true;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        // Else no form token is ever old enough and young enough at once: every landing page's submission is refused.
+        if (FormTokenLifetime <= MinimumFillTime)
+            yield return new ValidationResult($"{nameof(FormTokenLifetime)} must be longer than {nameof(MinimumFillTime)}.", [nameof(FormTokenLifetime)]);
+    }
 }

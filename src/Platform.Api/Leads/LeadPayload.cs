@@ -41,5 +41,6 @@ public sealed class LeadErrorType : UnionGraphType
         Type<InvalidLandingKeyErrorType>();
         Type<SpamRejectedErrorType>();
         Type<AlreadyRegisteredErrorType>();
+        Type<FormTokens.FormTokenExpiredErrorType>();
     }
 }

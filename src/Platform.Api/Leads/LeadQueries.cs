@@ -30,7 +30,7 @@ public static class LeadQueries
                 return await KeysetPaging.PageAsync(leads, PageRequest.From(context), order, context.CancellationToken);
             });
         query.Field<NonNullGraphType<IntGraphType>>("rejectedSubmissionCount")
-            .Description("How many lead submissions were rejected as spam (honeypot, too fast) since a time, optionally for one reason and one landing key; rejected submissions are never stored as leads.")
+            .Description("How many lead submissions were rejected as spam (honeypot, too fast, a form token missing, invalid or used before) since a time, optionally for one reason and one landing key; rejected submissions are never stored as leads.")
             .Argument<NonNullGraphType<DateTimeGraphType>>("since", "Count rejections at or after this time (UTC).")
             .Argument<EnumerationGraphType<SpamReason>>("reason", "Only this reason.")
             .Argument<StringGraphType>("source", "Only this landing key (or API client id).")

@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Platform.Api.Leads.Conversion;
+using Platform.Api.Leads.FormTokens;
 using Platform.Api.Leads.Spool;
 using Platform.Api.Leads.Submission;
 using Platform.GraphQL.Server.Http;
@@ -34,6 +35,8 @@ public static class LeadServiceRegistration
         services.AddOptions<SpoolOptions>().Bind(configuration.GetSection(SpoolOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SubmissionSpool>();
         services.AddHostedService<SpoolDrain>();
+        services.AddSingleton<UsedFormTokenSweep>();
+        services.AddHostedService(sp => sp.GetRequiredService<UsedFormTokenSweep>());
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -1,21 +1,27 @@
 using System.Text.Json;
 using Platform.Api.Leads;
+using Platform.Api.Leads.FormTokens;
 
 namespace Platform.Api.Security;
 
 /// <summary>
-/// CORS for browser forms, answered per landing key. A preflight carries no key value, so it is allowed when any
+/// CORS for browser forms (<c>/graphql</c> and <c>/forms/token</c>), answered per landing key. A preflight carries no key value, so it is allowed when any
 /// usable key lists the origin; the actual request must come from an origin of the key it sends, else 403 before
 /// anything runs. Requests without <c>Origin</c> (server to server) pass untouched.
 /// </summary>
 public static class LandingKeyCors
 {
-    private const string Path = "/graphql";
+    /// <summary>What a landing page calls, and how: the form token, then the GraphQL endpoint.</summary>
+    private static readonly Dictionary<string, string> Methods = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [FormTokenEndpoint.Path] = "GET",
+        ["/graphql"] = "POST",
+    };
 
     public static IApplicationBuilder UseLandingKeyCors(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         var origin = http.Request.Headers.Origin.FirstOrDefault();
-        if (origin is not { Length: > 0 } || !http.Request.Path.Equals(Path, StringComparison.OrdinalIgnoreCase))
+        if (origin is not { Length: > 0 } || !Methods.TryGetValue(http.Request.Path.Value ?? "", out var method))
         {
             await next(http);
             return;
@@ -28,7 +34,7 @@ public static class LandingKeyCors
             if (await keys.AnyKeyAllowsAsync(origin, http.RequestAborted))
             {
                 http.Response.Headers.AccessControlAllowOrigin = origin;
-                http.Response.Headers.AccessControlAllowMethods = "POST";
+                http.Response.Headers.AccessControlAllowMethods = method;
                 http.Response.Headers.AccessControlAllowHeaders = "content-type, x-landing-key, idempotency-key";
                 http.Response.Headers.AccessControlMaxAge = "600";
             }

@@ -23,6 +23,13 @@ internal static class SecurityKeys
         return (FromPem(LoadOrCreate(Path.Combine(directory, "signing.pem"))), FromPem(LoadOrCreate(Path.Combine(directory, "encryption.pem"))));
     }
 
+    /// <summary>
+    /// A 256-bit secret for <paramref name="purpose"/> (an HMAC key, say), derived from the private signing key: every
+    /// node that shares the signing key has it, and it changes when that key is rotated.
+    /// </summary>
+    public static byte[] DeriveSecret(SecurityKey signing, string purpose) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, ((RsaSecurityKey)signing).Rsa.ExportRSAPrivateKey(), 32, salt: [], info: System.Text.Encoding.UTF8.GetBytes(purpose));
+
     private static string LoadOrCreate(string path)
     {
         if (File.Exists(path))

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenIddict.Validation.AspNetCore;
+using Platform.Api.Leads.FormTokens;
 using Platform.Api.Security.StaffSignIn;
 using Platform.Data;
 using Platform.GraphQL.Server.Authorization;
@@ -14,6 +15,7 @@ public static class SecurityRegistration
         var options = configuration.GetSection(OAuthOptions.Section).Get<OAuthOptions>() ?? new OAuthOptions();
         services.AddOptions<OAuthOptions>().Bind(configuration.GetSection(OAuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         var (signingKey, encryptionKey) = SecurityKeys.Load(options);
+        services.AddSingleton(new FormTokenSigner(SecurityKeys.DeriveSecret(signingKey, "Platform form tokens")));
 
         services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<PlatformDbContext>())

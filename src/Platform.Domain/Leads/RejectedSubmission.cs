@@ -1,7 +1,7 @@
 namespace Platform.Domain.Leads;
 
 /// <summary>
-/// A lead submission rejected as spam (honeypot filled, form filled too fast, rate limit): logged
+/// A lead submission rejected as spam (honeypot filled, form filled too fast, form token missing, invalid or reused): logged
 /// so spam can be counted per landing key and reason, never stored as a lead.
 /// </summary>
 public class RejectedSubmission : Entity

@@ -50,14 +50,14 @@ public sealed class DatabaseOutageTests(OutageApi api) : IClassFixture<OutageApi
     [Fact]
     public async Task LandingKey_WhileDatabaseIsStopped_IsCheckedFromWhatTheNodeKnows_NeverA500()
     {
-        var before = await SendAsync(api.Anonymous, Submit, new { input = LeadApi.Form() }, DemoDataset.DemoLandingKey);
+        var before = await SendAsync(api.Anonymous, Submit, new { input = api.LandingForm() }, DemoDataset.DemoLandingKey);
         Assert.Equal(HttpStatusCode.OK, before.Status);
 
         await api.Server.StopAsync();
         try
         {
             // The known key passes the key check; the submission is kept in the spool until the database is back.
-            var known = await SendAsync(api.Anonymous, Submit, new { input = LeadApi.Form() }, DemoDataset.DemoLandingKey);
+            var known = await SendAsync(api.Anonymous, Submit, new { input = api.LandingForm() }, DemoDataset.DemoLandingKey);
             Assert.Equal(HttpStatusCode.OK, known.Status);
             Assert.Equal("QUEUED", (string?)known.Body["data"]?["submitLead"]?["receipt"]?["status"]);
 
@@ -73,7 +73,7 @@ public sealed class DatabaseOutageTests(OutageApi api) : IClassFixture<OutageApi
             await api.RestoreDatabaseAsync();
         }
 
-        var after = await SendAsync(api.Anonymous, Submit, new { input = LeadApi.Form() }, DemoDataset.DemoLandingKey);
+        var after = await SendAsync(api.Anonymous, Submit, new { input = api.LandingForm() }, DemoDataset.DemoLandingKey);
         Assert.Equal(HttpStatusCode.OK, after.Status);
         Assert.Empty(after.Body["data"]!["submitLead"]!["errors"]!.AsArray());
     }

@@ -54,8 +54,8 @@ public sealed class OutageUnderLoadTests(OutageApi api) : IClassFixture<OutageAp
     public async Task DatabaseStoppedAndRestartedUnderLoad_EverySubmissionIsAnswered_AndStoredExactlyOnce()
     {
         const int clients = 8, perClient = 50;
-        Assert.Equal((HttpStatusCode.OK, "ACCEPTED"), await OutageForms.PostAsync(api.Anonymous, LeadApi.Form())); // the node knows the key
-        var forms = Enumerable.Range(0, clients * perClient).Select(_ => LeadApi.Form()).ToArray();
+        Assert.Equal((HttpStatusCode.OK, "ACCEPTED"), await OutageForms.PostAsync(api.Anonymous, api.LandingForm())); // the node knows the key
+        var forms = Enumerable.Range(0, clients * perClient).Select(_ => api.LandingForm()).ToArray();
         var answered = 0;
         var stopAt = new TaskCompletionSource();
         var startAt = new TaskCompletionSource();
@@ -101,9 +101,9 @@ public sealed class SpoolTakeOverTests(OutageApi api) : IClassFixture<OutageApi>
     [Fact]
     public async Task NodeRestartedDuringAnOutage_KeepsQueueing_AndStoresItsPredecessorsSpoolToo()
     {
-        Assert.Equal((HttpStatusCode.OK, "ACCEPTED"), await OutageForms.PostAsync(api.Anonymous, LeadApi.Form())); // the node knows the key
-        var before = Enumerable.Range(0, 5).Select(_ => LeadApi.Form()).ToArray();
-        var after = Enumerable.Range(0, 3).Select(_ => LeadApi.Form()).ToArray();
+        Assert.Equal((HttpStatusCode.OK, "ACCEPTED"), await OutageForms.PostAsync(api.Anonymous, api.LandingForm())); // the node knows the key
+        var before = Enumerable.Range(0, 5).Select(_ => api.LandingForm()).ToArray();
+        var after = Enumerable.Range(0, 3).Select(_ => api.LandingForm()).ToArray();
         await api.Server.StopAsync();
         foreach (var form in before)
             Assert.Equal((HttpStatusCode.OK, "QUEUED"), await OutageForms.PostAsync(api.Anonymous, form));

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Api.Leads.FormTokens;
 using Platform.Api.Leads.Spool;
 using Platform.Api.Security;
 using Platform.Api.Tests.Leads;
@@ -18,7 +19,8 @@ namespace Platform.Api.Tests.Availability;
 /// <summary>
 /// Form posts while the database is stopped: accepted into the node's spool with a QUEUED receipt, then stored exactly
 /// once, in order, as they would have been at once (the time they were made, repeat touches, attribution, their caller)
-/// when the database is back; a full spool is 503 with Retry-After and keeps nothing.
+/// when the database is back; a full spool is 503 with Retry-After and keeps nothing. A landing page's form token is
+/// checked at once for its signature and times, and for its single use when the submission is stored.
 /// </summary>
 public sealed class SpoolOutageTests(SpoolOutageTests.Api api) : IClassFixture<SpoolOutageTests.Api>
 {
@@ -52,18 +54,21 @@ public sealed class SpoolOutageTests(SpoolOutageTests.Api api) : IClassFixture<S
         // Each caller is known to the node before the outage (its client confirmed, the landing key read).
         await api.PostAsync(partner, "{ __typename }");
         await api.PostAsync(api.Client, "{ __typename }");
-        await SubmitAsync(api.Anonymous, LeadApi.Form(), DemoDataset.DemoLandingKey);
+        await SubmitAsync(api.Anonymous, api.LandingForm(), DemoDataset.DemoLandingKey);
         await api.Server.StopAsync();
         List<JsonNode> answers;
         JsonNode retried;
         try
         {
             api.Clock.FixedAt = madeAt;
+            // A landing page's form token is checked for its signature and times at once, its single use when stored.
+            Dictionary<string, object?> Filled(Dictionary<string, object?> form) => new(form) { ["formToken"] = api.FormToken() };
+            keyed = Filled(keyed); // the retry sends the same token
             answers =
             [
-                await SubmitAsync(api.Anonymous, person, DemoDataset.DemoLandingKey),
-                await SubmitAsync(api.Anonymous, person, DemoDataset.DemoLandingKey),
-                await SubmitAsync(api.Anonymous, person, DemoDataset.DemoLandingKey),
+                await SubmitAsync(api.Anonymous, Filled(person), DemoDataset.DemoLandingKey),
+                await SubmitAsync(api.Anonymous, Filled(person), DemoDataset.DemoLandingKey),
+                await SubmitAsync(api.Anonymous, Filled(person), DemoDataset.DemoLandingKey),
                 await SubmitAsync(api.Anonymous, keyed, DemoDataset.DemoLandingKey, key),
                 await SubmitAsync(api.Client, integrated),
                 await SubmitAsync(partner, referred),
@@ -113,15 +118,15 @@ public sealed class SpoolOutageTests(SpoolOutageTests.Api api) : IClassFixture<S
     [Fact]
     public async Task FullSpool_Is503WithRetryAfter_AndKeepsNothingMore()
     {
-        await SubmitAsync(api.Anonymous, LeadApi.Form(), DemoDataset.DemoLandingKey); // the node knows the key
+        await SubmitAsync(api.Anonymous, api.LandingForm(), DemoDataset.DemoLandingKey); // the node knows the key
         await api.Server.StopAsync();
         try
         {
             var kept = Spool.Depth;
             for (var i = kept; i < Api.MaxEntries; i++)
-                Assert.Equal("QUEUED", (string)(await SubmitAsync(api.Anonymous, LeadApi.Form(), DemoDataset.DemoLandingKey))["receipt"]!["status"]!);
+                Assert.Equal("QUEUED", (string)(await SubmitAsync(api.Anonymous, api.LandingForm(), DemoDataset.DemoLandingKey))["receipt"]!["status"]!);
 
-            var form = LeadApi.Form();
+            var form = api.LandingForm();
             using var response = await PostAsync(api.Anonymous, form, DemoDataset.DemoLandingKey, null);
             var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
@@ -135,6 +140,47 @@ public sealed class SpoolOutageTests(SpoolOutageTests.Api api) : IClassFixture<S
             await api.RestoreDatabaseAsync();
         }
         await Spool.WhenEmptyAsync().WaitAsync(TimeSpan.FromMinutes(1));
+    }
+
+    [Fact]
+    public async Task AFormTokenDuringAnOutage_IsCheckedForItsTimesAtOnce_AndForSingleUseWhenStored_EvenAfterItExpired()
+    {
+        await SubmitAsync(api.Anonymous, api.LandingForm(), DemoDataset.DemoLandingKey); // the node knows the key
+        var token = api.FormToken();
+        var (first, reuse) = (LeadApi.Form(("formToken", token)), LeadApi.Form(("formToken", token)));
+        var justShown = LeadApi.Form(("formToken", api.Services.GetRequiredService<FormTokenSigner>().Issue(DemoDataset.DemoLandingKey, api.Clock.GetUtcNow().UtcDateTime)));
+        var reusedBefore = await RejectedAsync(SpamReason.FormTokenReused);
+        await api.Server.StopAsync();
+        List<JsonNode> answers;
+        try
+        {
+            answers =
+            [
+                await SubmitAsync(api.Anonymous, first, DemoDataset.DemoLandingKey, Guid.NewGuid().ToString()),
+                await SubmitAsync(api.Anonymous, reuse, DemoDataset.DemoLandingKey, Guid.NewGuid().ToString()),
+                await SubmitAsync(api.Anonymous, justShown, DemoDataset.DemoLandingKey, Guid.NewGuid().ToString()),
+            ];
+        }
+        finally
+        {
+            // Stored after the token expired: it was sent in time, which is what counts.
+            api.Clock.FixedAt = DateTime.UtcNow.AddHours(3);
+            await api.RestoreDatabaseAsync();
+        }
+        await Spool.WhenEmptyAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        api.Clock.FixedAt = null;
+
+        Assert.Equal(["QUEUED", "QUEUED"], answers.Take(2).Select(a => (string?)a["receipt"]?["status"]));
+        Assert.Equal("SPAM_REJECTED", (string?)answers[2]["errors"]?[0]?["code"]); // too fast: refused at once, nothing queued
+        Assert.Equal(new[] { 1, 0, 0 }, await Task.WhenAll(new[] { first, reuse, justShown }.Select(f => api.CountLeadsAsync(LeadApi.E164(f)))));
+        Assert.Equal(reusedBefore + 1, await RejectedAsync(SpamReason.FormTokenReused)); // the reuse, found when it was stored
+    }
+
+    private async Task<int> RejectedAsync(SpamReason reason)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().RejectedSubmissions
+            .CountAsync(r => r.Reason == reason && r.Source == DemoDataset.DemoLandingKey);
     }
 
     private async Task<JsonNode> SubmitAsync(HttpClient client, Dictionary<string, object?> input, string? landingKey = null, string? idempotencyKey = null)

@@ -129,10 +129,22 @@ public sealed partial class ProductionSetupTests : IAsyncLifetime
         Assert.Null(kpi["errors"]);
         Assert.Equal("ACCESS_DENIED", (string?)(await GraphQLAsync(browser, bi, "{ leads(first: 1) { totalCount } }"))["errors"]![0]!["extensions"]!["code"]);
 
-        // The new landing key works from its website's origin.
-        using var form = await LandingPostAsync(browser, landingKey);
+        // The new landing key works from its website's origin: the page gets a form token when it shows the form. A
+        // post faster than a person fills a form is spam and counted (the accepted post after the fill time is tested
+        // in-process, on the test clock).
+        using var tokenRequest = new HttpRequestMessage(HttpMethod.Get, "/forms/token");
+        tokenRequest.Headers.Add("X-Landing-Key", landingKey);
+        tokenRequest.Headers.Add("Origin", WebsiteOrigin);
+        using var tokenResponse = await browser.SendAsync(tokenRequest);
+        Assert.Equal(HttpStatusCode.OK, tokenResponse.StatusCode);
+        var formToken = (string)JsonNode.Parse(await tokenResponse.Content.ReadAsStringAsync())!["formToken"]!;
+        using var form = await LandingPostAsync(browser, landingKey, formToken);
+        var submitted = JsonNode.Parse(await form.Content.ReadAsStringAsync())!;
         Assert.Equal(HttpStatusCode.OK, form.StatusCode);
-        Assert.Null(JsonNode.Parse(await form.Content.ReadAsStringAsync())!["errors"]);
+        Assert.Equal("SPAM_REJECTED", (string?)submitted["data"]!["submitLead"]!["errors"]![0]!["code"]);
+        var since = DateTime.UtcNow.AddHours(-1).ToString("O");
+        var rejected = await GraphQLAsync(browser, integration, $$"""{ rejectedSubmissionCount(since: "{{since}}") }""");
+        Assert.Equal(1, (int)rejected["data"]!["rejectedSubmissionCount"]!);
     }
 
     private async Task<string> RunAsync(params string[] args)
@@ -225,14 +237,14 @@ public sealed partial class ProductionSetupTests : IAsyncLifetime
     }
 
     /// <summary>A landing page's form post with <paramref name="landingKey"/> from the website's origin.</summary>
-    private static async Task<HttpResponseMessage> LandingPostAsync(HttpClient http, string landingKey)
+    private static async Task<HttpResponseMessage> LandingPostAsync(HttpClient http, string landingKey, string? formToken = null)
     {
         const string Submit = """
             mutation($input: SubmitLeadInput!) { submitLead(input: $input) { receipt { status } errors { ... on Error { code } } } }
             """;
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
-            Content = JsonContent.Create(new { query = Submit, variables = new { input = new { firstName = "Olga", phone = "+7 912 345-67-89", channel = "website" } } }),
+            Content = JsonContent.Create(new { query = Submit, variables = new { input = new { firstName = "Olga", phone = "+7 912 345-67-89", channel = "website", formToken } } }),
         };
         request.Headers.Add("X-Landing-Key", landingKey);
         request.Headers.Add("Origin", WebsiteOrigin);

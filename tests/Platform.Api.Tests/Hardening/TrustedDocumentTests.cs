@@ -64,11 +64,11 @@ public sealed class TrustedDocumentTests(DefaultApi api) : IClassFixture<Default
         var browser = api.CreateBrowser();
         browser.DefaultRequestHeaders.Add("X-Landing-Key", key);
 
-        var byId = await PostAsync(browser, new { documentId = "sha256:" + TrustedDocumentStore.Hash(submit), variables = new { input = LeadApi.Form() } });
+        var byId = await PostAsync(browser, new { documentId = "sha256:" + TrustedDocumentStore.Hash(submit), variables = new { input = LeadApi.Form(("formToken", api.FormToken(key))) } });
         var other = await PostAsync(browser, new
         {
             query = "mutation($input: SubmitLeadInput!) { submitLead(input: $input) { lead { id } } }",
-            variables = new { input = LeadApi.Form() },
+            variables = new { input = LeadApi.Form(("formToken", api.FormToken(key))) },
         });
 
         Assert.True(byId["errors"] is null, byId.ToJsonString());

@@ -3,6 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Platform.Api.Leads;
+using Platform.Api.Leads.FormTokens;
 using Platform.Api.Tests.Infrastructure;
 using Platform.Data;
 using Platform.DemoData;
@@ -43,6 +46,21 @@ internal static class LeadApi
             form[key] = value;
         return form;
     }
+
+    /// <summary>
+    /// A form token of <paramref name="landingKey"/> as GET /forms/token gives it, issued a minimum fill time and a second
+    /// before the API's clock says now, by the API's own signer: a landing page's submission with it passes the fill-time
+    /// check at once, without moving the clock other requests read.
+    /// </summary>
+    public static string FormToken(this ApiHost api, string landingKey = DemoDataset.DemoLandingKey)
+    {
+        var fillTime = api.Services.GetRequiredService<IOptions<LeadOptions>>().Value.MinimumFillTime;
+        return api.Services.GetRequiredService<FormTokenSigner>().Issue(landingKey, api.Clock.GetUtcNow().UtcDateTime - fillTime - TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>A landing page's form of the demo landing key: <see cref="Form"/> with a fresh form token.</summary>
+    public static Dictionary<string, object?> LandingForm(this ApiHost api, params (string Key, object? Value)[] overrides) =>
+        Form([("formToken", api.FormToken()), .. overrides]);
 
     /// <summary>Posts submitLead with the demo landing key (unless <paramref name="landingKey"/> says otherwise; "" sends none).</summary>
     public static async Task<JsonNode> SubmitAsync(this ApiHost api, object input, string? landingKey = DemoDataset.DemoLandingKey, string? idempotencyKey = null)

@@ -51,7 +51,7 @@ public abstract class OnePersonOneLeadTests<TNodes>(TNodes nodes) where TNodes :
         var clients = new[] { await ClientAsync(nodes.A, path), await ClientAsync(nodes.B, path) };
 
         var answers = await Task.WhenAll(clients.SelectMany(client => Enumerable.Range(0, perNode).Select(_ =>
-            SubmitAsync(client, path, phone, idempotencyKeys ? Guid.NewGuid().ToString() : null))));
+            SubmitAsync(client, path, phone, idempotencyKeys ? Guid.NewGuid().ToString() : null, nodes.A.FormToken()))));
 
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.Status));
         Assert.All(answers, a => Assert.True(a.Payload["errors"]!.AsArray().Count == 0 && (string?)a.Payload["receipt"]?["status"] == "ACCEPTED", a.Payload.ToJsonString()));
@@ -76,9 +76,9 @@ public abstract class OnePersonOneLeadTests<TNodes>(TNodes nodes) where TNodes :
         _ => node.Anonymous,
     };
 
-    private static async Task<(HttpStatusCode Status, JsonNode Payload)> SubmitAsync(HttpClient client, SubmissionPath path, string phone, string? idempotencyKey)
+    private static async Task<(HttpStatusCode Status, JsonNode Payload)> SubmitAsync(HttpClient client, SubmissionPath path, string phone, string? idempotencyKey, string formToken)
     {
-        var input = new Dictionary<string, object?> { ["firstName"] = "Olga", ["phone"] = phone, ["formRenderedAt"] = DateTime.UtcNow.AddSeconds(-10) };
+        var input = new Dictionary<string, object?> { ["firstName"] = "Olga", ["phone"] = phone, ["formToken"] = formToken };
         if (path == SubmissionPath.LandingKeyWithCode)
             input["referralCode"] = "BRIGHT-10";
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query = Mutation, variables = new { input } }) };

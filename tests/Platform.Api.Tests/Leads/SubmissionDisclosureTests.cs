@@ -42,7 +42,9 @@ public abstract class SubmissionDisclosureTests<THost>(THost api) where THost : 
         return body["data"]!["submitLead"]!;
     }
 
-    private Task<JsonNode> PublicAsync(Dictionary<string, object?> input, string? idempotencyKey = null) => SubmitAsync(api.Anonymous, input, landingKey: true, idempotencyKey);
+    /// <summary>Submits as a landing page, with a fresh form token (each form fill has its own).</summary>
+    private Task<JsonNode> PublicAsync(Dictionary<string, object?> input, string? idempotencyKey = null) =>
+        SubmitAsync(api.Anonymous, new(input) { ["formToken"] = api.FormToken() }, landingKey: true, idempotencyKey);
 
     private async Task<T> WithDbAsync<T>(Func<PlatformDbContext, Task<T>> work)
     {

@@ -19,7 +19,7 @@ public sealed class LandingKeyAccessTests(DefaultApi api) : IClassFixture<Defaul
     [Fact]
     public async Task LandingKey_SubmitsALead()
     {
-        var (status, body) = await PostAsync(Submit, new { input = LeadApi.Form() }, DemoDataset.DemoLandingKey);
+        var (status, body) = await PostAsync(Submit, new { input = api.LandingForm() }, DemoDataset.DemoLandingKey);
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Null(body["errors"]);
@@ -40,10 +40,10 @@ public sealed class LandingKeyAccessTests(DefaultApi api) : IClassFixture<Defaul
     public async Task LandingKey_CannotReadBackContactDataOrOwner()
     {
         // A repeat submission returns the existing lead: its contact data must not reach a public key's holder.
-        var form = LeadApi.Form();
+        var form = api.LandingForm();
         await PostAsync(Submit, new { input = form }, DemoDataset.DemoLandingKey);
 
-        var (_, body) = await PostAsync(LeadApi.SubmitMutation, new { input = LeadApi.Form(("phone", form["phone"])) }, DemoDataset.DemoLandingKey);
+        var (_, body) = await PostAsync(LeadApi.SubmitMutation, new { input = api.LandingForm(("phone", form["phone"])) }, DemoDataset.DemoLandingKey);
 
         Assert.Equal("ACCESS_DENIED", (string?)body["errors"]?[0]?["extensions"]?["code"]);
         Assert.Null(body["data"]);

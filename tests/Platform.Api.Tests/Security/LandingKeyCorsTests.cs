@@ -94,7 +94,7 @@ public sealed class LandingKeyCorsTests(DefaultApi api) : IClassFixture<DefaultA
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
-            Content = JsonContent.Create(new { query = Submit, variables = new { input = LeadApi.Form() } }),
+            Content = JsonContent.Create(new { query = Submit, variables = new { input = api.LandingForm() } }),
         };
         request.Headers.Add("X-Landing-Key", DemoDataset.DemoLandingKey);
         if (origin is not null)

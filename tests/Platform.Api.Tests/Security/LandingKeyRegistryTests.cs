@@ -63,7 +63,7 @@ public sealed class LandingKeyRegistryTests(DefaultApi api) : IClassFixture<Defa
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
-            Content = JsonContent.Create(new { query = "mutation($input: SubmitLeadInput!) { submitLead(input: $input) { lead { id } } }", variables = new { input = LeadApi.Form() } }),
+            Content = JsonContent.Create(new { query = "mutation($input: SubmitLeadInput!) { submitLead(input: $input) { lead { id } } }", variables = new { input = LeadApi.Form(("formToken", api.FormToken(landingKey))) } }),
         };
         request.Headers.Add("X-Landing-Key", landingKey);
         using var response = await api.Anonymous.SendAsync(request);

@@ -14,7 +14,8 @@ namespace Platform.Api.Leads.Submission;
 /// several round trips and a commit per submission. A submission of a person with an open lead of the duplicate window,
 /// in the database or earlier in the batch, is a repeat touch on that lead. One whose idempotency key is taken (a
 /// retry) is handed back once the batch is committed, and the caller takes the one-by-one way — as every submission of
-/// a batch whose write fails.
+/// a batch whose write fails. A landing page's form token is used in the same transaction as its lead; a token another
+/// submission used (in the database or earlier in the batch) is refused.
 /// </summary>
 public sealed class LeadIntake(IServiceScopeFactory scopes, IOptions<LeadOptions> options, TimeProvider time, ILogger<LeadIntake> logger) : BackgroundService
 {
@@ -30,14 +31,15 @@ public sealed class LeadIntake(IServiceScopeFactory scopes, IOptions<LeadOptions
         public static readonly Outcome HandedBack = new(OutcomeKind.HandedBack, 0);
     }
 
-    /// <summary>New lead, repeat touch, or back to the caller.</summary>
-    public enum OutcomeKind { HandedBack, Created, Touched }
+    /// <summary>New lead, repeat touch, refused for a form token another submission used, or back to the caller.</summary>
+    public enum OutcomeKind { HandedBack, Created, Touched, FormTokenUsed }
 
     /// <summary>
     /// A submission waiting to be written: the lead it makes if the person is new, the activity it adds if the person is
-    /// known, and the audit entry it gets once its lead has an id (the lead, and whether it was a touch).
+    /// known, the audit entry it gets once its lead has an id (the lead, and whether it was a touch), and the use of its
+    /// form token, if any.
     /// </summary>
-    internal sealed record Submission(Lead Lead, Activity Touch, Caller By, Func<Lead, bool, AuditLogEntry> AuditEntry)
+    internal sealed record Submission(Lead Lead, Activity Touch, Caller By, Func<Lead, bool, AuditLogEntry> AuditEntry, UsedFormToken? Token = null)
     {
         public TaskCompletionSource<Outcome> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
@@ -47,12 +49,13 @@ public sealed class LeadIntake(IServiceScopeFactory scopes, IOptions<LeadOptions
 
     /// <summary>
     /// Writes <paramref name="lead"/> (assigned as configured), or <paramref name="touch"/> on the person's open lead,
-    /// with the audit entry <paramref name="auditEntry"/> makes; handed back when its idempotency key was used before or
-    /// the write failed (then nothing of it was stored). Not cancellable once queued: the batch decides.
+    /// with the audit entry <paramref name="auditEntry"/> makes and the use of its form token <paramref name="token"/>;
+    /// handed back when its idempotency key or its token was used before by the same submission (a retry) or the write
+    /// failed (then nothing of it was stored). Not cancellable once queued: the batch decides.
     /// </summary>
-    public async Task<Outcome> TryStoreAsync(Lead lead, Activity touch, Caller by, Func<Lead, bool, AuditLogEntry> auditEntry)
+    public async Task<Outcome> TryStoreAsync(Lead lead, Activity touch, Caller by, Func<Lead, bool, AuditLogEntry> auditEntry, UsedFormToken? token = null)
     {
-        var submission = new Submission(lead, touch, by, auditEntry);
+        var submission = new Submission(lead, touch, by, auditEntry, token);
         if (!_running || !_queue.Writer.TryWrite(submission))
             return Outcome.HandedBack;
         return await submission.Result.Task;
@@ -91,6 +94,7 @@ public sealed class LeadIntake(IServiceScopeFactory scopes, IOptions<LeadOptions
     internal async Task StoreAsync(IReadOnlyList<Submission> batch)
     {
         var outcomes = new Dictionary<Submission, Outcome>(batch.Count);
+        var tokenUsed = new HashSet<Submission>();
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -103,11 +107,19 @@ public sealed class LeadIntake(IServiceScopeFactory scopes, IOptions<LeadOptions
             var now = time.GetUtcNow().UtcDateTime;
             var since = now.AddDays(-options.Value.DuplicateWindowDays);
             var earlier = await EarlierAsync(db, batch, since);
+            var usedTokens = await UsedTokensAsync(db, batch);
             var routing = scope.ServiceProvider.GetRequiredService<LeadRouting>();
             var created = new List<Submission>();
             var touches = new List<(Submission Submission, Holder On)>();
             foreach (var submission in batch)
             {
+                if (submission.Token is { } token && !usedTokens.TryAdd(token.TokenId, token.ReceiptId))
+                {
+                    // Used before: by this same submission (a retry, handed back) or by another one (refused).
+                    if (usedTokens[token.TokenId] != token.ReceiptId)
+                        tokenUsed.Add(submission);
+                    continue;
+                }
                 switch (earlier.Claim(submission))
                 {
                     case null:
@@ -150,6 +162,8 @@ public sealed class LeadIntake(IServiceScopeFactory scopes, IOptions<LeadOptions
                 }
                 await RaiseTouchCountsAsync(db, known, now);
                 db.Leads.AddRange(created.Select(s => s.Lead));
+                // A concurrent batch on another node that used one of these tokens fails this one: each is then retried on its own.
+                db.UsedFormTokens.AddRange(created.Concat(touches.Select(t => t.Submission)).Select(s => s.Token).OfType<UsedFormToken>());
                 await db.SaveChangesAsync(); // the leads get their ids
                 foreach (var submission in created)
                     outcomes[submission] = new Outcome(OutcomeKind.Created, submission.Lead.Id);
@@ -171,10 +185,11 @@ public sealed class LeadIntake(IServiceScopeFactory scopes, IOptions<LeadOptions
         {
             logger.LogWarning(e, "A batch of {Count} lead submissions failed; each is retried on its own.", batch.Count);
             outcomes.Clear();
+            tokenUsed.Clear();
         }
         // Only now, committed or not: a handed-back submission must find what this batch stored.
         foreach (var submission in batch)
-            submission.Result.TrySetResult(outcomes.GetValueOrDefault(submission, Outcome.HandedBack));
+            submission.Result.TrySetResult(tokenUsed.Contains(submission) ? new Outcome(OutcomeKind.FormTokenUsed, 0) : outcomes.GetValueOrDefault(submission, Outcome.HandedBack));
     }
 
     /// <summary>
@@ -279,6 +294,15 @@ public sealed class LeadIntake(IServiceScopeFactory scopes, IOptions<LeadOptions
                 claims.StaleEmails.Add(email);
         }
         return claims;
+    }
+
+    /// <summary>The form tokens of the batch some submission already used, with that submission's receipt id; one statement, none without tokens.</summary>
+    private static async Task<Dictionary<Guid, string>> UsedTokensAsync(PlatformDbContext db, IReadOnlyList<Submission> batch)
+    {
+        var ids = batch.Select(s => s.Token?.TokenId).OfType<Guid>().Distinct().ToList();
+        if (ids.Count == 0)
+            return [];
+        return await db.UsedFormTokens.Where(t => ids.Contains(t.TokenId)).ToDictionaryAsync(t => t.TokenId, t => t.ReceiptId);
     }
 
     /// <summary>The submitter's name on the lead and its tasks (AuditStampInterceptor fills only what is unset).</summary>

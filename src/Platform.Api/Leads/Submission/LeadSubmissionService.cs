@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Api.Availability;
 using Platform.Api.Common;
+using Platform.Api.Leads.FormTokens;
 using Platform.Api.Leads.Spool;
 using Platform.Data;
 using Platform.Domain.Auditing;
@@ -28,7 +29,8 @@ public sealed record SubmissionContext(string? LandingKey, string? IdempotencyKe
 }
 
 /// <summary>
-/// <c>submitLead</c>: validates, rejects spam, returns the first result for a retried idempotency key, records a repeat
+/// <c>submitLead</c>: validates, rejects spam (a landing page's form token: missing, forged, too young or used before),
+/// returns the first result for a retried idempotency key, records a repeat
 /// touch on a recent open lead with the same phone or e-mail, or creates the lead with its deadline, owner, referral and
 /// follow-up task in one transaction. Plain submissions (no referral, a caller that sees every lead) go through the
 /// <see cref="LeadIntake"/> batch first; what it hands back takes the one-by-one way below. Either way the new lead
@@ -44,6 +46,7 @@ public sealed class LeadSubmissionService(
     DatabaseAvailability availability,
     TimeProvider time,
     IOptions<LeadOptions> options,
+    FormTokenSigner signer,
     ICurrentActor actor)
 {
     /// <summary>Submission source of callers with neither a landing key nor an API client id.</summary>
@@ -72,20 +75,18 @@ public sealed class LeadSubmissionService(
         var spam = !string.IsNullOrEmpty(input.Honeypot) ? SpamReason.Honeypot
             : input.FormRenderedAt is { } rendered && now - rendered < settings.MinimumFillTime ? SpamReason.TooFast
             : (SpamReason?)null;
-        if (spam is { } reason)
+        // Landing pages prove the fill time with a signed form token; its single use is checked once the submission is stored.
+        FormToken? token = null;
+        if (spam is null && from.Public)
         {
-            try
-            {
-                db.RejectedSubmissions.Add(new RejectedSubmission { Source = source, Reason = reason, IpAddress = from.IpAddress, RejectedAt = now });
-                await db.SaveChangesAsync(ct);
-            }
-            catch (Exception e) when (availability.ReportFailure(e))
-            {
-                // Refused all the same; only its count misses it.
-                db.ChangeTracker.Clear();
-            }
-            return SubmitLeadPayload.Failed(new SpamRejectedError(reason, "The submission was rejected as spam."));
+            var check = FormTokenCheck.Of(signer, input.FormToken, source, now, settings);
+            if (check.Expired)
+                return SubmitLeadPayload.Failed(new FormTokenExpiredError(check.Token!.IssuedAt + settings.FormTokenLifetime,
+                    $"The form token has expired (the form was open longer than {settings.FormTokenLifetime:g}); fetch a new one from GET {FormTokenEndpoint.Path} and send the form again."));
+            (token, spam) = (check.Token, check.Spam);
         }
+        if (spam is { } reason)
+            return await RejectAsync(reason, source, from, now, ct);
 
         var (phone, email, errors) = validator.Validate(input, key);
         if (errors.Count > 0)
@@ -101,28 +102,57 @@ public sealed class LeadSubmissionService(
             return await SpoolAsync(input, from, receiptId, now, dueAt, ct);
         try
         {
-            return await StoreAsync(input, from, key, phone, email, source, idempotencyKey, receiptId, now, dueAt, auditEntry, ct);
+            return await StoreAsync(input, from, key, token, phone, email, source, idempotencyKey, receiptId, now, dueAt, auditEntry, ct);
         }
         catch (Exception e) when (!spooled && availability.ReportFailure(e))
         {
             // Lost the database on the way: nothing of this submission was committed, or its key finds it when the spool
-            // stores it again.
+            // stores it again (its form token's use too: that row names its receipt id).
             return await SpoolAsync(input, from, receiptId, now, dueAt, ct);
         }
     }
 
-    /// <summary>Stores a valid submission: a new lead, a repeat touch or the answer of a retry.</summary>
-    private async Task<SubmitLeadPayload> StoreAsync(SubmitLeadInput input, SubmissionContext from, LandingKey? key, string? phone, string? email, string source,
+    /// <summary>Logs a spam rejection (counted by <c>rejectedSubmissionCount</c>) and refuses the submission; nothing else is stored.</summary>
+    private async Task<SubmitLeadPayload> RejectAsync(SpamReason reason, string source, SubmissionContext from, DateTime now, CancellationToken ct)
+    {
+        try
+        {
+            db.RejectedSubmissions.Add(new RejectedSubmission { Source = source, Reason = reason, IpAddress = from.IpAddress, RejectedAt = now });
+            await db.SaveChangesAsync(ct);
+        }
+        catch (Exception e) when (availability.ReportFailure(e))
+        {
+            // Refused all the same; only its count misses it.
+            db.ChangeTracker.Clear();
+        }
+        return SubmitLeadPayload.Failed(new SpamRejectedError(reason, reason switch
+        {
+            SpamReason.FormTokenMissing => $"The submission was rejected as spam: a landing page sends the form token it got from GET {FormTokenEndpoint.Path} when it showed the form.",
+            SpamReason.FormTokenInvalid => "The submission was rejected as spam: the form token is not one this landing page was given.",
+            SpamReason.FormTokenReused => "The submission was rejected as spam: the form token was already used; each form fill needs its own.",
+            _ => "The submission was rejected as spam.",
+        }));
+    }
+
+    /// <summary>
+    /// Stores a valid submission: a new lead, a repeat touch or the answer of a retry; first uses its form token, if any
+    /// (in the batch's transaction, or on its own before the one-by-one way): one another submission used is spam.
+    /// </summary>
+    private async Task<SubmitLeadPayload> StoreAsync(SubmitLeadInput input, SubmissionContext from, LandingKey? key, FormToken? token, string? phone, string? email, string source,
         string idempotencyKey, string receiptId, DateTime now, DateTime dueAt, Func<SubmitLeadPayload, AuditLogEntry> auditEntry, CancellationToken ct)
     {
         var settings = options.Value;
+        var tokenExpiresAt = token?.IssuedAt + settings.FormTokenLifetime;
         if (actor is { PartnerId: null, LeadOwnerId: null } && string.IsNullOrWhiteSpace(input.ReferralCode))
         {
             var candidate = NewLead(input, key, phone, email, source, idempotencyKey, now);
+            var use = token is null ? null : new UsedFormToken { TokenId = token.Id, ReceiptId = receiptId, ExpiresAt = tokenExpiresAt!.Value };
             var outcome = await intake.TryStoreAsync(candidate, RepeatTouch(input, source, idempotencyKey, now), new LeadIntake.Caller(actor.Name, actor.ClientId),
-                (lead, touched) => auditEntry(Answer(lead, touched, receiptId, dueAt, from, [])));
+                (lead, touched) => auditEntry(Answer(lead, touched, receiptId, dueAt, from, [])), use);
             switch (outcome.Kind)
             {
+                case LeadIntake.OutcomeKind.FormTokenUsed:
+                    return await RejectAsync(SpamReason.FormTokenReused, source, from, now, ct);
                 case LeadIntake.OutcomeKind.Created:
                     return Answer(candidate, false, receiptId, dueAt, from, []) with { Audited = true };
                 case LeadIntake.OutcomeKind.Touched:
@@ -131,6 +161,8 @@ public sealed class LeadSubmissionService(
                     return Answer(touched, true, receiptId, dueAt, from, []) with { Audited = true };
             }
         }
+        if (token is not null && !await FormTokenUse.TryUseAsync(db, token, receiptId, tokenExpiresAt!.Value, ct))
+            return await RejectAsync(SpamReason.FormTokenReused, source, from, now, ct);
 
         var since = now.AddDays(-settings.DuplicateWindowDays);
         for (var attempt = 1; ; attempt++)

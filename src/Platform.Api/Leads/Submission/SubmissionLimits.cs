@@ -34,6 +34,8 @@ public static class SubmissionLimits
     public const int IdempotencyKey = 128;
     /// <summary>The hidden honeypot field.</summary>
     public const int Honeypot = 256;
+    /// <summary>A form token (its landing key or client id makes most of it).</summary>
+    public const int FormToken = 512;
     /// <summary>An estimate parameter's name.</summary>
     public const int EstimateParameterName = 64;
     /// <summary>An estimate parameter's value.</summary>
@@ -65,5 +67,6 @@ public static class SubmissionLimits
         new("consentText", i => i.ConsentText, FreeText, FreeText: true),
         new("idempotencyKey", i => i.IdempotencyKey, IdempotencyKey),
         new("honeypot", i => i.Honeypot, Honeypot),
+        new("formToken", i => i.FormToken, FormToken),
     ];
 }

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Platform.Api.Leads.FormTokens;
 using Platform.Domain.Leads;
 
 namespace Platform.Api.Leads.Submission;
@@ -31,6 +32,7 @@ public sealed class SubmitLeadInput
     public string? IdempotencyKey { get; set; }
     public string? Honeypot { get; set; }
     public DateTime? FormRenderedAt { get; set; }
+    public string? FormToken { get; set; }
 }
 
 /// <summary>One of the five drop-down choices of an online estimate (L9).</summary>
@@ -85,6 +87,9 @@ public sealed class SubmitLeadInputType : InputObjectGraphType<SubmitLeadInput>
         Field(x => x.ConsentAt, nullable: true).Description("When consent was given; the submission time when omitted.");
         Field(x => x.IdempotencyKey, nullable: true).Description($"A key chosen by the caller so that a retried submission returns the first result; the `Idempotency-Key` header works too. At most {SubmissionLimits.IdempotencyKey} characters, in either.");
         Field(x => x.Honeypot, nullable: true).Description($"A hidden form field people never fill; any value marks the submission as spam. At most {SubmissionLimits.Honeypot} characters.");
-        Field(x => x.FormRenderedAt, nullable: true).Description("When the form was shown (UTC); a submission faster than a person can type is spam.");
+        Field(x => x.FormRenderedAt, nullable: true).Description("When the form was shown (UTC), as the page says; a submission faster than a person can type is spam. Landing pages need not send it: their `formToken` carries a signed issue time a bot cannot forge.");
+        Field(x => x.FormToken, nullable: true).Description($"The form token the landing page got from GET {FormTokenEndpoint.Path} when it showed the form; required from landing pages (a landing key or landing client), ignored for other callers. "
+            + $"Missing, invalid, issued to another landing page, used before or sent sooner than the minimum fill time after it was issued: SPAM_REJECTED. Older than its lifetime (2 h by default): FORM_TOKEN_EXPIRED, fetch a new one. "
+            + $"A retry with the same idempotency key may send the same token. At most {SubmissionLimits.FormToken} characters.");
     }
 }

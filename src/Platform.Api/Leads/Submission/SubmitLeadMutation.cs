@@ -18,7 +18,7 @@ public static class SubmitLeadMutation
     public static void AddSubmitLeadMutation(this ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<SubmitLeadPayloadType>>(Name)
-            .Description("Captures a lead from a form. Send the form's landing key in the `X-Landing-Key` header and optionally an `Idempotency-Key` header: a retry with the same key returns the first result. A person who already has an open lead of the last 30 days gets no second lead: the submission is recorded on that lead as a repeat touch.")
+            .Description("Captures a lead from a form. Send the form's landing key in the `X-Landing-Key` header and optionally an `Idempotency-Key` header: a retry with the same key returns the first result. A landing page also sends the form token it got from GET /forms/token when it showed the form (`input.formToken`). A person who already has an open lead of the last 30 days gets no second lead: the submission is recorded on that lead as a repeat touch.")
             .Argument<NonNullGraphType<SubmitLeadInputType>>("input", "The submitted form.")
             .ResolveAsync(async context =>
             {

@@ -1837,6 +1837,26 @@ namespace Platform.Data.Migrations.Postgres
                     b.ToTable("RejectedSubmissions", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Domain.Leads.UsedFormToken", b =>
+                {
+                    b.Property<Guid>("TokenId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReceiptId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)");
+
+                    b.HasKey("TokenId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("UsedFormTokens", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Domain.Orders.Order", b =>
                 {
                     b.Property<long>("Id")

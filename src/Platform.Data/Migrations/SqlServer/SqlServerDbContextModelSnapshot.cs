@@ -1845,6 +1845,26 @@ namespace Platform.Data.Migrations.SqlServer
                     b.ToTable("RejectedSubmissions", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Domain.Leads.UsedFormToken", b =>
+                {
+                    b.Property<Guid>("TokenId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ReceiptId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("nvarchar(36)");
+
+                    b.HasKey("TokenId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("UsedFormTokens", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Domain.Orders.Order", b =>
                 {
                     b.Property<long>("Id")

@@ -1795,6 +1795,26 @@ namespace Platform.Data.Migrations.Sqlite
                     b.ToTable("RejectedSubmissions", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Domain.Leads.UsedFormToken", b =>
+                {
+                    b.Property<Guid>("TokenId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceiptId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TokenId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("UsedFormTokens", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Domain.Orders.Order", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.Api.Availability;
+using Platform.Data;
+
+namespace Platform.Api.Leads.FormTokens;
+
+/// <summary>
+/// Deletes the used form tokens no submission can present any more. A row is kept one token lifetime past the token's
+/// expiry: a submission spooled during an outage, made while its token was valid, may be stored that much later and
+/// must still find a reuse. Every node sweeps; the deletes do not conflict.
+/// </summary>
+public sealed class UsedFormTokenSweep(IServiceScopeFactory scopes, DatabaseAvailability availability, TimeProvider time, IOptions<LeadOptions> options, ILogger<UsedFormTokenSweep> logger)
+    : BackgroundService
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await Task.Delay(Interval, time, stoppingToken);
+                await availability.WhenAvailableAsync(stoppingToken);
+                try
+                {
+                    await SweepAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    availability.ReportFailure(e);
+                    logger.LogWarning(e, "Used form tokens were not swept; the next sweep tries again.");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Deletes the rows past their keeping time and returns how many.</summary>
+    internal async Task<int> SweepAsync(CancellationToken ct)
+    {
+        var before = time.GetUtcNow().UtcDateTime - options.Value.FormTokenLifetime;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        return await db.UsedFormTokens.Where(t => t.ExpiresAt < before).ExecuteDeleteAsync(ct);
+    }
+}
