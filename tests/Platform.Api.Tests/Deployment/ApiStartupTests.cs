@@ -30,7 +30,7 @@ public abstract class ApiStartupTests(string provider) : IAsyncLifetime
         Assert.Null(await DatabaseStartup.PrepareAsync(app, DemoStartup.SeedFor(app)));
         await app.StartAsync();
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await EmptyDatabase.SubmitFormAsync(app.GetTestClient())).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await EmptyDatabase.SubmitFormAsync(app)).Status);
         Assert.Equal(Rows.ReferenceDataOnly, await _db.RowsAsync());
     }
 
@@ -77,7 +77,7 @@ public abstract class ApiStartupTests(string provider) : IAsyncLifetime
         Assert.Null(await DatabaseStartup.PrepareAsync(app, DemoStartup.SeedFor(app)));
         await app.StartAsync();
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await EmptyDatabase.SubmitFormAsync(app.GetTestClient())).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await EmptyDatabase.SubmitFormAsync(app)).Status);
         Assert.Equal(Rows.ReferenceDataOnly, await _db.RowsAsync());
     }
 
@@ -88,7 +88,7 @@ public abstract class ApiStartupTests(string provider) : IAsyncLifetime
         {
             Assert.Null(await DatabaseStartup.PrepareAsync(first, DemoStartup.SeedFor(first)));
             await first.StartAsync();
-            var (status, body) = await EmptyDatabase.SubmitFormAsync(first.GetTestClient());
+            var (status, body) = await EmptyDatabase.SubmitFormAsync(first);
             Assert.True(status == HttpStatusCode.OK && body.Contains("\"status\":\"ACCEPTED\"", StringComparison.Ordinal), body);
         }
         var seeded = await _db.RowsAsync();

@@ -6,9 +6,12 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using Platform.Api.Demo;
 using Platform.Api.Deployment;
+using Platform.Api.Leads;
+using Platform.Api.Leads.FormTokens;
 using Platform.Api.Security;
 using Platform.Api.Security.StaffSignIn;
 using Platform.Api.Tests.Leads;
@@ -108,16 +111,22 @@ public sealed class EmptyDatabase(string provider, string? connectionString = nu
         return await app.Services.PendingMigrationsAsync();
     }
 
-    /// <summary>Posts a form with <paramref name="landingKey"/> (by default the demo one, as examples/landing-page does): the status code and body.</summary>
-    public static async Task<(HttpStatusCode Status, string Body)> SubmitFormAsync(HttpClient client, string landingKey = DemoDataset.DemoLandingKey)
+    /// <summary>
+    /// Posts a form to <paramref name="app"/> with <paramref name="landingKey"/> (by default the demo one, as
+    /// examples/landing-page does) and a form token its signer issued a minimum fill time ago: the status code and body.
+    /// </summary>
+    public static async Task<(HttpStatusCode Status, string Body)> SubmitFormAsync(WebApplication app, string landingKey = DemoDataset.DemoLandingKey)
     {
+        var fillTime = app.Services.GetRequiredService<IOptions<LeadOptions>>().Value.MinimumFillTime;
+        var issuedAt = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime - fillTime - TimeSpan.FromSeconds(1);
+        var input = LeadApi.Form(("formToken", app.Services.GetRequiredService<FormTokenSigner>().Issue(landingKey, issuedAt)));
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
-            Content = JsonContent.Create(new { query = SubmitReceipt, variables = new { input = LeadApi.Form() } }),
+            Content = JsonContent.Create(new { query = SubmitReceipt, variables = new { input } }),
         };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/graphql-response+json"));
         request.Headers.Add("X-Landing-Key", landingKey);
-        using var response = await client.SendAsync(request);
+        using var response = await app.GetTestClient().SendAsync(request);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 

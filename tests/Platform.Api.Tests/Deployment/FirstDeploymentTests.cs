@@ -45,7 +45,7 @@ public abstract partial class FirstDeploymentTests(string provider) : IAsyncLife
         await app.StartAsync();
         var http = app.GetTestClient();
 
-        var (status, body) = await EmptyDatabase.SubmitFormAsync(http, landingKey);
+        var (status, body) = await EmptyDatabase.SubmitFormAsync(app, landingKey);
         Assert.True(status == HttpStatusCode.OK && body.Contains("\"status\":\"ACCEPTED\"", StringComparison.Ordinal), body);
         using var token = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -54,7 +54,7 @@ public abstract partial class FirstDeploymentTests(string provider) : IAsyncLife
             ["client_secret"] = secret,
         }));
         Assert.Equal(HttpStatusCode.OK, token.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await EmptyDatabase.SubmitFormAsync(http)).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await EmptyDatabase.SubmitFormAsync(app)).Status);
         Assert.Equal(Rows.ReferenceDataOnly with { Leads = 1, Staff = 1, LandingKeys = 1, OAuthClients = 1 }, await _db.RowsAsync());
     }
 
