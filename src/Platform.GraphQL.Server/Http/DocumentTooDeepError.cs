@@ -11,7 +11,7 @@ namespace Platform.GraphQL.Server.Http;
 internal sealed class DocumentTooDeepError : ExecutionError, IHttpStatusError
 {
     public DocumentTooDeepError(Exception innerException)
-        : base("The document is nested too deeply (selections, lists and input objects count); flatten it or send the values as variables.", innerException)
+        : base(Limits.LimitedDocumentBuilder.TooDeep, innerException)
     {
         Code = "MAX_DEPTH_EXCEEDED";
     }

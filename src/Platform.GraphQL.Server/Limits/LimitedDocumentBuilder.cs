@@ -23,6 +23,16 @@ public sealed class LimitedDocumentBuilder(RequestLimits limits) : IDocumentBuil
     /// </summary>
     public const int ParserMaxDepth = 128;
 
+    /// <summary>
+    /// Braces and brackets nested deeper than this are refused while counting tokens: far beyond any operation within
+    /// the depth limits, and short of <see cref="ParserMaxDepth"/> (two AST nodes per level), so a deep document never
+    /// costs a parse that ends in an exception.
+    /// </summary>
+    public const int MaxNesting = 48;
+
+    /// <summary>The refusal of a document nested past what any operation within the limits needs.</summary>
+    internal const string TooDeep = "The document is nested too deeply (selections, lists and input objects count); flatten it or send the values as variables.";
+
     private readonly GraphQLDocumentBuilder _parser = new() { MaxDepth = ParserMaxDepth };
 
     public GraphQLDocument Build(string body)
@@ -39,6 +49,7 @@ public sealed class LimitedDocumentBuilder(RequestLimits limits) : IDocumentBuil
         ROM source = body;
         var tokens = 0;
         var directives = 0;
+        var nesting = 0;
         var position = 0;
         while (true)
         {
@@ -58,6 +69,10 @@ public sealed class LimitedDocumentBuilder(RequestLimits limits) : IDocumentBuil
                 throw new DocumentLimitError("TOO_MANY_TOKENS", $"The document has more than {limits.MaxTokens} tokens (names, punctuation, values and comments count).");
             if (token.Kind == TokenKind.AT && ++directives > limits.MaxDirectives)
                 throw new DocumentLimitError("TOO_MANY_DIRECTIVES", $"The document uses more than {limits.MaxDirectives} directives.");
+            if (token.Kind is TokenKind.BRACE_L or TokenKind.BRACKET_L && ++nesting > MaxNesting)
+                throw new DocumentLimitError("MAX_DEPTH_EXCEEDED", TooDeep);
+            if (token.Kind is TokenKind.BRACE_R or TokenKind.BRACKET_R)
+                nesting--;
             position = token.End;
         }
     }

@@ -48,6 +48,10 @@ public sealed class GraphQLHttpTimeoutTests(GraphQLHttpTimeoutTests.Host host) :
         };
         request.Headers.Add(Host.CaseHeader, "leaving");
         using var leaving = new CancellationTokenSource();
+        // The other tests' stalled requests released the semaphore too: count only this one's start.
+        while (TestQuery.StalledStarted.Wait(0))
+        {
+        }
         var sending = host.Client.SendAsync(request, leaving.Token);
         await TestQuery.StalledStarted.WaitAsync(TimeSpan.FromMinutes(1));
         await leaving.CancelAsync();
