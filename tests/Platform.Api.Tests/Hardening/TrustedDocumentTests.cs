@@ -73,6 +73,7 @@ public sealed class TrustedDocumentTests(DefaultApi api) : IClassFixture<Default
 
         Assert.True(byId["errors"] is null, byId.ToJsonString());
         Assert.Empty(byId["data"]!["submitLead"]!["errors"]!.AsArray());
+        Assert.Equal("ACCEPTED", (string?)byId["data"]!["submitLead"]!["receipt"]!["status"]);
         Assert.Equal(TrustedDocumentsValidationRule.ErrorCode, (string?)other["errors"]?[0]?["extensions"]?["code"]);
         Assert.Null(other["data"]);
     }
