@@ -24,6 +24,9 @@ namespace Platform.Benchmarks;
 internal static class HostileDocuments
 {
     private const int Megabyte = 1_000_000;
+    /// <summary>The default <c>MaxSelections</c>, which the selection cases sit at and just over.</summary>
+    private static readonly int Selections = new Platform.GraphQL.Server.Limits.RequestLimits().MaxSelections;
+
     private const string NormalQuery = "{ leads(first: 1) { totalCount } }";
 
     /// <summary>A document padded with spaces to about a megabyte: whitespace is read by the lexer too.</summary>
@@ -47,9 +50,9 @@ internal static class HostileDocuments
         ("many tokens, 1 MB of fields", RepeatToMegabyte("{ leads(first: 1) { nodes { ", "id ", "} } }")),
         // A line break is two bytes in JSON: a third of a million comment lines fill the body.
         ("many tokens, 1 MB of comments", "{ __typename }" + Repeat("\n#", 330_000)),
-        ("many selections, 501 (under the token limit)", Padded("{ leads(first: 1) { nodes { " + Repeat("id ", 499) + "} } }")),
-        ("selections at the limit, 500 of one field (runs)", Padded("{ leads(first: 1) { nodes { " + Repeat("id ", 498) + "} } }")),
-        ("many errors, 498 unknown fields", Padded("{ leads(first: 1) { nodes { " + string.Join(" ", Enumerable.Range(0, 498).Select(i => $"x{i}")) + " } } }")),
+        ($"many selections, {Selections + 1} (under the token limit)", Padded("{ leads(first: 1) { nodes { " + Repeat("id ", Selections - 1) + "} } }")),
+        ($"selections at the limit, {Selections} of one field (runs)", Padded("{ leads(first: 1) { nodes { " + Repeat("id ", Selections - 2) + "} } }")),
+        ($"many errors, {Selections - 2} unknown fields", Padded("{ leads(first: 1) { nodes { " + string.Join(" ", Enumerable.Range(0, Selections - 2).Select(i => $"x{i}")) + " } } }")),
     ];
 
     public static async Task<int> RunAsync()

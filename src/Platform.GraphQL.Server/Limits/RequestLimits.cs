@@ -19,8 +19,11 @@ public sealed class RequestLimits
     /// <summary>Most directives (<c>@include</c>, <c>@skip</c>…) in one document.</summary>
     public int MaxDirectives { get; set; } = 50;
 
-    /// <summary>Most selections (fields, fragment spreads and inline fragments) written in one document.</summary>
-    public int MaxSelections { get; set; } = 500;
+    /// <summary>
+    /// Most selections (fields, fragment spreads and inline fragments) written in one document: validation's check of
+    /// overlapping fields grows with the square of repeated ones, so this bounds what a valid document costs.
+    /// </summary>
+    public int MaxSelections { get; set; } = 300;
 
     /// <summary>Most errors in one response; the rest are replaced by one <c>TOO_MANY_ERRORS</c> error.</summary>
     public int MaxErrors { get; set; } = 100;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Platform.Api.Tests.Infrastructure;
+using Platform.GraphQL.Server.Limits;
 
 namespace Platform.Api.Tests.Hardening;
 
@@ -56,8 +57,9 @@ public sealed class DocumentLimitTests(DefaultApi api) : IClassFixture<DefaultAp
     public async Task Selections_AtTheLimitRun_OneMoreIsRefused()
     {
         // leads and nodes are two of the selections.
-        Assert.Null((await SendAsync(LeadIds(498))).Json["errors"]);
-        await AssertRefusedAsync(LeadIds(499), "TOO_MANY_SELECTIONS");
+        var limit = new RequestLimits().MaxSelections;
+        Assert.Null((await SendAsync(LeadIds(limit - 2))).Json["errors"]);
+        await AssertRefusedAsync(LeadIds(limit - 1), "TOO_MANY_SELECTIONS");
     }
 
     [Fact]
