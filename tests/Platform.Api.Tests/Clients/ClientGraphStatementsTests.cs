@@ -50,11 +50,10 @@ public abstract class ClientGraphStatementsTests<THost> where THost : ApiHost
         Assert.Equal(100, data["clients"]!["nodes"]!.AsArray().Count);
         Assert.Equal(5, largePage);
         Assert.Equal(smallPage, largePage);
-        MarkdownSnapshot.Match($"ClientsWithComputedFields.{_api.Provider}",
-        [
-            ("Result", "json", data.ToJsonString(new JsonSerializerOptions { WriteIndented = true })),
-            .. _api.Sql.Statements.Select((sql, i) => ($"SQL {i + 1}", "sql", sql)),
-        ]);
+        // The SQL each provider runs, reviewed like code; SQL Server's is not kept (no server where snapshots are reviewed),
+        // its statement count is asserted above.
+        if (_api.Provider != "SqlServer")
+            MarkdownSnapshot.Match($"ClientsWithComputedFields.{_api.Provider}", [.. _api.Sql.Statements.Select((sql, i) => ($"SQL {i + 1}", "sql", sql))]);
     }
 }
 

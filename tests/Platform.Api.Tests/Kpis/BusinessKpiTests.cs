@@ -474,11 +474,10 @@ public abstract class BusinessKpiTests<THost>(THost api) where THost : ApiHost
         Assert.True(result["errors"] is null, result["errors"]?.ToJsonString());
         Assert.Equal(9, api.Sql.Count);
         Assert.All(api.Sql.Statements.Where(sql => sql.Contains("COUNT(")), sql => Assert.Contains("GROUP BY", sql));
-        MarkdownSnapshot.Match($"BusinessKpis.{api.Provider}",
-        [
-            ("Result", "json", result.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true })),
-            .. api.Sql.Statements.Select((sql, i) => ($"SQL {i + 1}", "sql", sql)),
-        ]);
+        // The SQL each provider runs, reviewed like code; SQL Server's is not kept (no server where snapshots are reviewed),
+        // its statement count is asserted above.
+        if (api.Provider != "SqlServer")
+            MarkdownSnapshot.Match($"BusinessKpis.{api.Provider}", [.. api.Sql.Statements.Select((sql, i) => ($"SQL {i + 1}", "sql", sql))]);
     }
 
     private const string AllKpis = """
