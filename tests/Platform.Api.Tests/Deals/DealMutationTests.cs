@@ -86,19 +86,29 @@ public abstract class DealMutationTests<THost>(THost api) where THost : ApiHost
         Assert.Equal(3, (int)moved["stageChanges"]!["totalCount"]!);
     }
 
-    [Fact] // T4, issue #7: the first entry into PROPOSAL_SENT is the deal's proposalSentAt (proposalTimeKpi's end); re-entering keeps it
+    [Fact] // T4: the first entry into PROPOSAL_SENT is the deal's proposalSentAt (proposalTimeKpi's end); re-entering keeps it
     public async Task MoveDeal_IntoProposalSent_SetsProposalSentAtOnTheFirstEntryOnly()
     {
         var deal = await NewDealAsync();
         Ok(await MoveAsync(deal, PipelineStageCodes.NeedsIdentified));
         var beforeProposal = await StoredAsync(deal);
 
-        Ok(await MoveAsync(deal, PipelineStageCodes.ProposalSent));
-        var sent = await StoredAsync(deal);
-        Ok(await MoveAsync(deal, PipelineStageCodes.NeedsIdentified));
-        await Task.Delay(20);
-        Ok(await MoveAsync(deal, PipelineStageCodes.ProposalSent));
-        var again = await StoredAsync(deal);
+        (DateTime? SentAt, List<DateTime> Changes) sent, again;
+        var firstEntry = DateTime.UtcNow;
+        try
+        {
+            api.Clock.FixedAt = firstEntry;
+            Ok(await MoveAsync(deal, PipelineStageCodes.ProposalSent));
+            sent = await StoredAsync(deal);
+            Ok(await MoveAsync(deal, PipelineStageCodes.NeedsIdentified));
+            api.Clock.FixedAt = firstEntry.AddMinutes(1);
+            Ok(await MoveAsync(deal, PipelineStageCodes.ProposalSent));
+            again = await StoredAsync(deal);
+        }
+        finally
+        {
+            api.Clock.FixedAt = null;
+        }
 
         Assert.Null(beforeProposal.SentAt);
         Assert.Equal(sent.Changes.Max(), sent.SentAt); // the move into PROPOSAL_SENT, the latest change then

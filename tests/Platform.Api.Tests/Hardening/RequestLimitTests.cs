@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -6,11 +5,9 @@ using Platform.Api.Tests.Infrastructure;
 
 namespace Platform.Api.Tests.Hardening;
 
-/// <summary>Hostile requests get a fast, specific refusal, run nothing, and the server keeps serving.</summary>
+/// <summary>Hostile requests get a specific refusal, run nothing, and the server keeps serving (their timings: the hostile-documents probe).</summary>
 public sealed class RequestLimitTests(DefaultApi api) : IClassFixture<DefaultApi>
 {
-    private static readonly TimeSpan Fast = TimeSpan.FromSeconds(2);
-
     [Fact]
     public async Task DepthBomb_IsRefused()
     {
@@ -22,12 +19,7 @@ public sealed class RequestLimitTests(DefaultApi api) : IClassFixture<DefaultApi
     public async Task ParserDepthBomb_IsRefused()
     {
         var query = "{ " + string.Concat(Enumerable.Repeat("leads { nodes { ", 2_000)) + new string('}', 4_000) + " }";
-        var stopwatch = Stopwatch.StartNew();
-        var result = await api.PostAsync(query);
-        Assert.True(stopwatch.Elapsed < Fast, $"took {stopwatch.Elapsed}");
-        Assert.Equal("MAX_DEPTH_EXCEEDED", (string?)result["errors"]?[0]?["extensions"]?["code"]);
-        Assert.Null(result["data"]);
-        await AssertStillServingAsync();
+        await AssertRefusedAsync(query, "MAX_DEPTH_EXCEEDED", noSql: true);
     }
 
     [Fact]
@@ -56,10 +48,10 @@ public sealed class RequestLimitTests(DefaultApi api) : IClassFixture<DefaultApi
     public async Task TenMegabyteBody_Is413()
     {
         using var content = new StringContent("{\"query\":\"" + new string(' ', 10 * 1024 * 1024) + "{ __typename }\"}", Encoding.UTF8, "application/json");
-        var stopwatch = Stopwatch.StartNew();
+        api.Sql.Clear();
         using var response = await api.Client.PostAsync("/graphql", content);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.True(stopwatch.Elapsed < Fast, $"took {stopwatch.Elapsed}");
+        Assert.Empty(api.Sql.Statements);
         await AssertStillServingAsync();
     }
 
@@ -76,9 +68,7 @@ public sealed class RequestLimitTests(DefaultApi api) : IClassFixture<DefaultApi
     private async Task AssertRefusedAsync(string query, string code, bool noSql = false)
     {
         api.Sql.Clear();
-        var stopwatch = Stopwatch.StartNew();
         var result = await api.PostAsync(query);
-        Assert.True(stopwatch.Elapsed < Fast, $"took {stopwatch.Elapsed}");
         if (noSql)
             Assert.Empty(api.Sql.Statements);
         Assert.Equal(code, (string?)result["errors"]?[0]?["extensions"]?["code"]);

@@ -15,7 +15,7 @@ public sealed class ClientAccessTests(DefaultApi api) : IClassFixture<DefaultApi
 {
     private const string LeadsQuery = "{ leads(first: 1) { totalCount } }";
     private const string SetTemperature = """
-        mutation { setLeadTemperature(input: { leadId: "TGVhZDox", temperature: HOT }) { lead { id } } }
+        mutation { setLeadTemperature(input: { leadId: "TGVhZDox", temperature: HOT }) { lead { id } errors { ... on Error { code message } } } }
         """;
 
     [Fact]
@@ -53,9 +53,13 @@ public sealed class ClientAccessTests(DefaultApi api) : IClassFixture<DefaultApi
     [Fact]
     public async Task Integration_ReadsAndWrites()
     {
-        await api.QueryAsync(LeadsQuery);
+        var read = await api.QueryAsync(LeadsQuery);
         var result = await api.PostAsync(SetTemperature);
+
+        Assert.True((int)read["leads"]!["totalCount"]! > 0);
         Assert.Null(result["errors"]);
+        Assert.Empty(result["data"]!["setLeadTemperature"]!["errors"]!.AsArray());
+        Assert.Equal("TGVhZDox", (string?)result["data"]!["setLeadTemperature"]!["lead"]!["id"]);
     }
 
     [Fact]

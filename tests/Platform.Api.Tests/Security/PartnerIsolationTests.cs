@@ -72,12 +72,29 @@ public sealed class PartnerIsolationTests(PartnerIsolationTests.Api api) : IClas
     [Fact]
     public async Task Filters_CannotReachOtherPartnersLeads()
     {
-        var (partner, own, _) = await LeadsOfFirstPartnerAsync();
+        var (partner, own, others) = await LeadsOfFirstPartnerAsync();
         var client = await api.ClientForAsync(partner.ApiClientId!);
+        await using var scope = api.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var other = await db.Leads.Where(l => others.Contains(l.Id) && l.PartnerId != null && l.PartnerId != partner.Id && l.OwnerId != null)
+            .OrderBy(l => l.Id).FirstAsync();
 
-        var data = Data(await api.PostAsync(client, "{ leads(first: 100, filter: { temperature: [COLD, WARM, HOT] }) { totalCount } }"));
+        // Filters naming another partner's lead by its phone, its partner and its owner: each matches that lead in the
+        // database, and the partner gets only its own leads back.
+        foreach (var filter in new object[]
+        {
+            new { search = other.Phone },
+            new { partnerId = GlobalId.Encode(nameof(Partner), other.PartnerId!.Value) },
+            new { ownerId = GlobalId.Encode("StaffUser", other.OwnerId!.Value) },
+        })
+        {
+            var leads = Data(await api.PostAsync(client, "query($filter: LeadFilter) { leads(first: 100, filter: $filter) { totalCount nodes { id } } }", new { filter }))["leads"]!;
+            var ids = leads["nodes"]!.AsArray().Select(n => GlobalId.TryDecode((string)n!["id"]!, "Lead")!.Value).ToList();
 
-        Assert.Equal(own.Count, (int)data["leads"]!["totalCount"]!);
+            Assert.DoesNotContain(other.Id, ids);
+            Assert.All(ids, id => Assert.Contains(id, own));
+            Assert.Equal(ids.Count, (int)leads["totalCount"]!);
+        }
     }
 
     [Fact]
