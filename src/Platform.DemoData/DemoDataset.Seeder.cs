@@ -638,7 +638,7 @@ public static partial class DemoDataset
                 Orders(plan, deal, contractAt ?? paidAt, paidAt);
             }
 
-            // Loyalty category and segment from the order history (SPEC §3.4).
+            // Loyalty category and segment from the order history.
             var paid = plan.Orders.Where(o => o.Status == OrderStatus.Paid).ToList();
             var lastOrder = plan.Orders.Count > 0 ? plan.Orders[^1].PlacedAt : (DateTime?)null;
             client.LoyaltyCategory = paid.Count switch
@@ -738,7 +738,7 @@ public static partial class DemoDataset
 
         private void HandOff(Deal deal, DateTime wonAt)
         {
-            // SPEC §5.7: introduce participants, planner project, shared documents, hand to the PM.
+            // The four hand-off steps: introduce participants, planner project, shared documents, hand to the PM.
             var steps = random.NextDouble() < 0.85 ? 4 : random.Next(0, 4);
             var t = wonAt;
             if (steps >= 1)

@@ -79,7 +79,7 @@ public sealed class ClientType : EntityType<Client>
             .Description("What the every-5th/10th-order rule gives the client's next qualifying orders (D4).")
             .Resolve(context => context.LoadPurchaseStats().Then(s => s.NextOrder));
         Field<MoneyType>("averageCheck")
-            .Description("Average net amount of the fully paid orders ([004]); null without one.")
+            .Description("Average net amount of the fully paid orders; null without one.")
             .Resolve(context => context.LoadPurchaseStats().Then(s => s.AverageCheck));
         Field<NonNullGraphType<MoneyType>>("trailingRevenue")
             .Description("Net amount of the client's orders paid in the last 12 months.")
@@ -88,7 +88,7 @@ public sealed class ClientType : EntityType<Client>
             .Description("The client's share of the whole trailing-12-month turnover, in percent.")
             .Resolve(context => context.LoadPurchaseStats().Then(s => s.TurnoverSharePercent));
         Field<NonNullGraphType<BooleanGraphType>>("isStrategic")
-            .Description("Whether the client brings more than 10 % (by default, Clients:StrategicShareBasisPoints) of the trailing-12-month turnover ([004], DECISIONS \"strategic client\").")
+            .Description("Whether the client brings more than 10 % (by default, Clients:StrategicShareBasisPoints) of the trailing-12-month turnover.")
             .Resolve(context => context.LoadPurchaseStats().Then(s => s.IsStrategic));
         Field<DecimalGraphType>("medianPurchaseIntervalDays")
             .Description("Median number of days between consecutive paid orders; null with fewer than two.")
@@ -97,7 +97,7 @@ public sealed class ClientType : EntityType<Client>
             .Description("Full days since the last fully paid order was placed; null without one.")
             .Resolve(context => context.LoadPurchaseStats().Then(s => s.DaysSinceLastOrder));
         Field<NonNullGraphType<BooleanGraphType>>("isSleeping")
-            .Description("Whether the client has at least 2 paid orders and the time since the last one exceeds 2.5 × its median interval (defaults of the Clients section; DECISIONS \"sleeping client\").")
+            .Description("Whether the client has at least 2 paid orders and the time since the last one exceeds 2.5 × its median interval (defaults of the Clients section).")
             .Resolve(context => context.LoadPurchaseStats().Then(s => s.IsSleeping));
     }
 }

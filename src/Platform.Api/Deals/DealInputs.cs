@@ -99,7 +99,7 @@ public sealed class CompleteHandoffStepInputType : InputObjectGraphType<Complete
     public CompleteHandoffStepInputType()
     {
         Name = "CompleteHandoffStepInput";
-        Description = "Marks one step of the four-step hand-off to production as done (SPEC §5.7); steps are done in order.";
+        Description = "Marks one step of the four-step hand-off to production as done; steps are done in order.";
         Field<NonNullGraphType<IdGraphType>>("dealId").Description("The deal's global ID.");
         Field(x => x.Step).Description("The step done.");
         Field(x => x.ProjectManager, nullable: true).Description("Name of the production project manager; required for HANDED_TO_PROJECT_MANAGER.");

@@ -41,7 +41,7 @@ public static class DealMutations
                 return await Service(context).LoseAsync(input, GlobalIds.Decode<Deal>(input.DealId, "input.dealId"), context.CancellationToken);
             });
         mutation.Field<NonNullGraphType<DealPayloadType>>("completeHandoffStep")
-            .Description("Marks a step of the four-step hand-off to production as done (SPEC §5.7), in order, once the start of work is agreed.")
+            .Description("Marks a step of the four-step hand-off to production as done, in order, once the start of work is agreed.")
             .Argument<NonNullGraphType<CompleteHandoffStepInputType>>("input", "The deal and the step done.")
             .ResolveAsync(async context =>
             {

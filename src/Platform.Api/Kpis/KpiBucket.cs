@@ -2,7 +2,7 @@ using System.Linq.Expressions;
 
 namespace Platform.Api.Kpis;
 
-/// <summary>The time bucket KPI rows are grouped by (DECISIONS [Kpis]); weeks are ISO weeks starting on Monday.</summary>
+/// <summary>The time bucket KPI rows are grouped by; weeks are ISO weeks starting on Monday.</summary>
 public enum KpiBucket
 {
     /// <summary>A calendar day (UTC).</summary>

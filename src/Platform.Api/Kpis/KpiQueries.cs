@@ -9,7 +9,7 @@ public static class KpiQueries
     public static void AddKpiQueries(this ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<LeadFunnelRowType>>>>("leadFunnelKpi")
-            .Description("Lead volume, lead → client conversion rate and time to conversion per bucket of creation (SPEC §4); group by TEMPERATURE for conversion per temperature. Served from a cache: a write through the API is reflected within 30 s (Kpis:Cache:MaxStalenessSeconds; by the next request when nothing was cached in the last 30 s), a write made elsewhere (another API node, the database directly) within 60 s (Kpis:Cache:MaxAgeSeconds).")
+            .Description("Lead volume, lead → client conversion rate and time to conversion per bucket of creation; group by TEMPERATURE for conversion per temperature. Served from a cache: a write through the API is reflected within 30 s (Kpis:Cache:MaxStalenessSeconds; by the next request when nothing was cached in the last 30 s), a write made elsewhere (another API node, the database directly) within 60 s (Kpis:Cache:MaxAgeSeconds).")
             .Argument<NonNullGraphType<KpiRangeInputType>>("range", "The time range, bucket and grouping.")
             .ResolveAsync(async context => await context.RequestServices!.GetRequiredService<LeadKpis>().FunnelAsync(Range(context), context.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<FirstResponseRowType>>>>("firstResponseKpi")

@@ -91,7 +91,7 @@ public sealed class MarketingRowType : ObjectGraphType<MarketingRow>
         Field(x => x.CostPerLeadMinor, nullable: true).Description("Spend / leads, in minor units, rounded half to even; null without leads.");
         Field(x => x.MaxCostPerLeadMinor, nullable: true).Description("The plan's acceptable cost per lead, in minor units; null without a plan.");
         Field(x => x.RevenueMinor).Description("Net revenue of orders paid in the quarter by clients whose origin lead came through the channel, in minor units.");
-        Field(x => x.Roi, nullable: true).Description("ROI = (revenue − spend) / spend × 100 (seed [000]); null without spend.");
-        Field(x => x.PaysBack, nullable: true).Description("Whether ROI > 0 (DECISIONS [Kpis]); null without spend.");
+        Field(x => x.Roi, nullable: true).Description("ROI = (revenue − spend) / spend × 100; null without spend.");
+        Field(x => x.PaysBack, nullable: true).Description("Whether ROI > 0; null without spend.");
     }
 }

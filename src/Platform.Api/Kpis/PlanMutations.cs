@@ -116,7 +116,7 @@ public sealed class PlanService(PlatformDbContext db)
         return PlanPayload<MarketingPlan>.Ok(plan);
     }
 
-    /// <summary>Records money spent on a channel over a period (the basis of cost per lead and ROI, seed [000]); each call adds a record.</summary>
+    /// <summary>Records money spent on a channel over a period (the basis of cost per lead and ROI); each call adds a record.</summary>
     public async Task<PlanPayload<MarketingSpend>> RecordSpendAsync(RecordMarketingSpendInput input, CancellationToken ct)
     {
         var channel = input.Channel.Trim();

@@ -7,7 +7,7 @@ using Platform.Domain.Deals;
 namespace Platform.Api.Kpis;
 
 /// <summary>
-/// Proposal preparation time (SPEC §4 "Proposal preparation speed", T4 «скорость подготовки предложения»; the endpoints
+/// Proposal preparation time (T4 «скорость подготовки предложения»; the endpoints
 /// are an inference of the spec, settled here):
 /// <list type="bullet">
 /// <item><b>end, proposal sent</b>: the deal's <c>ProposalSentAt</c> (the documented field, "proposal speed is a KPI
@@ -79,7 +79,7 @@ public sealed class ProposalKpis(PlatformDbContext db)
     private const double SecondsPerHour = 3600;
 }
 
-/// <summary>Proposals sent in one bucket and how long they took to prepare (SPEC §4, T4).</summary>
+/// <summary>Proposals sent in one bucket and how long they took to prepare (T4).</summary>
 public sealed record ProposalTimeRow(DateTime BucketStart, string? Dimension, int Proposals, double? AverageHours, double? MedianHours);
 
 /// <summary>The <c>ProposalTimeKpiRow</c> type.</summary>

@@ -7,7 +7,7 @@ using Platform.GraphQL.Server.Relay;
 namespace Platform.Api.Kpis;
 
 /// <summary>
-/// Quarterly sales plan fulfilment (T8, SPEC §4 "Quarterly sales plan fulfilment", entity <c>SalesPlan</c>): paid revenue
+/// Quarterly sales plan fulfilment (T8, entity <c>SalesPlan</c>): paid revenue
 /// of the quarter / target × 100, for the team (the plan without owner, against all paid revenue) and for each manager
 /// (their plan, against the revenue of the clients they own — the MANAGER dimension of <c>revenueKpi</c>). Revenue is
 /// net of discounts, of orders with status PAID paid in the quarter, in the plan's currency. Two grouped queries.

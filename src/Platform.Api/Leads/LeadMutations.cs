@@ -14,7 +14,7 @@ public static class LeadMutations
     public static void AddLeadMutations(this ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<LeadPayloadType>>("setLeadTemperature")
-            .Description("Re-classifies a lead as cold, warm or hot (SPEC §2.5).")
+            .Description("Re-classifies a lead as cold, warm or hot.")
             .Argument<NonNullGraphType<SetLeadTemperatureInputType>>("input", "The lead and its new temperature.")
             .ResolveAsync(async context =>
             {
@@ -24,7 +24,7 @@ public static class LeadMutations
             });
 
         mutation.Field<NonNullGraphType<LeadPayloadType>>("setLeadOrigin")
-            .Description("Sets whether a lead is a seed, net or spear lead (SPEC §2.5).")
+            .Description("Sets whether a lead is a seed, net or spear lead.")
             .Argument<NonNullGraphType<SetLeadOriginInputType>>("input", "The lead and its origin.")
             .ResolveAsync(async context =>
             {

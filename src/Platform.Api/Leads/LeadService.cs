@@ -16,7 +16,7 @@ public sealed class LeadService(PlatformDbContext db, TimeProvider time)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    /// <summary>Staff may re-classify a lead at any time (DECISIONS [Leads] "temperature").</summary>
+    /// <summary>Staff may re-classify a lead at any time.</summary>
     public Task<LeadPayload> SetTemperatureAsync(string leadId, long id, LeadTemperature temperature, int? expectedVersion, CancellationToken ct) =>
         ChangeAsync(leadId, id, expectedVersion, lead =>
         {
@@ -24,7 +24,7 @@ public sealed class LeadService(PlatformDbContext db, TimeProvider time)
             return Task.FromResult<IPayloadError?>(null);
         }, ct);
 
-    /// <summary>Origin is independent of temperature and status (SPEC §2.5).</summary>
+    /// <summary>Origin is independent of temperature and status.</summary>
     public Task<LeadPayload> SetOriginAsync(string leadId, long id, LeadOrigin origin, int? expectedVersion, CancellationToken ct) =>
         ChangeAsync(leadId, id, expectedVersion, lead =>
         {

@@ -16,7 +16,7 @@ public sealed class LeadType : EntityType<Lead>
     private static readonly KeysetOrder<Activity> ActivitiesNewestFirst =
         KeysetOrder<Activity>.By("OCCURRED_AT_DESC", x => x.OccurredAt, descending: true).ThenBy(x => x.Id, descending: true);
 
-    public LeadType() : base("A real person who showed interest and whom the sales team works towards a first sale (SPEC §3.2). Never deleted: refusal and postponement are statuses (C7).")
+    public LeadType() : base("A real person who showed interest and whom the sales team works towards a first sale. Never deleted: refusal and postponement are statuses (C7).")
     {
         Field(x => x.FirstName);
         Field(x => x.LastName, nullable: true);

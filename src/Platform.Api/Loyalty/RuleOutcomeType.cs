@@ -11,7 +11,7 @@ public sealed class RuleOutcomeType : ObjectGraphType<RuleOutcome>
     {
         Name = "DiscountRuleOutcome";
         Description = "How one loyalty rule judged the order (D6: the API always explains every rule).";
-        Field<NonNullGraphType<StringGraphType>>("ruleId").Description("The rule's id in DECISIONS: D1, D3 or D4.").Resolve(c => c.Source.RuleId);
+        Field<NonNullGraphType<StringGraphType>>("ruleId").Description("The rule's id: D1 (single-receipt tiers), D3 (tenure) or D4 (every 5th / 10th order).").Resolve(c => c.Source.RuleId);
         Field(x => x.Rule).Description("The rule.");
         Field(x => x.Eligible).Description("Whether the order meets the rule's conditions.");
         Field(x => x.Applied).Description("Whether the rule's discount counts in the total under the stacking policy.");

@@ -67,7 +67,7 @@ public sealed class CreateReferralProgramInputType : InputObjectGraphType<Create
     public CreateReferralProgramInputType()
     {
         Name = "CreateReferralProgramInput";
-        Description = "A new referral program (DECISIONS [Referrals]).";
+        Description = "A new referral program.";
         Field(x => x.Name).Description("Program name.");
         Field(x => x.Description, nullable: true).Description("Conditions in words, shown to referrers.");
         Field(x => x.RewardType).Description("What the referrer gets.");

@@ -7,7 +7,7 @@ namespace Platform.Domain.Clients;
 /// <summary>
 /// A client: a company or person we have a contract, invoice or purchase with (C1–C3). Worked by a
 /// farmer; keeps a permanent link to the lead it came from (C3) and its loyalty category and
-/// key-client segment (SPEC §3.4). The client card holds data a lead does not need (L7, L8).
+/// key-client segment. The client card holds data a lead does not need (L7, L8).
 /// </summary>
 public class Client : Entity
 {
@@ -62,13 +62,13 @@ public class Client : Entity
     /// <summary>The lead this client was converted from; permanent (C3).</summary>
     public long? OriginLeadId { get; set; }
 
-    /// <summary>Loyalty category (SPEC §3.4, nine categories).</summary>
+    /// <summary>Loyalty category (nine categories).</summary>
     public LoyaltyCategory LoyaltyCategory { get; set; } = LoyaltyCategory.Potential;
 
     /// <summary>When the loyalty category last changed.</summary>
     public DateTime? LoyaltyCategoryChangedAt { get; set; }
 
-    /// <summary>Key-client segment, once assessed (SPEC §3.4).</summary>
+    /// <summary>Key-client segment, once assessed.</summary>
     public ClientSegment? Segment { get; set; }
 
     /// <summary>People at the client we talk to.</summary>

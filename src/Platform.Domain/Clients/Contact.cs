@@ -1,7 +1,7 @@
 namespace Platform.Domain.Clients;
 
 /// <summary>
-/// A person at a client (SPEC §3.3). A client may have several contacts, often different from the
+/// A person at a client. A client may have several contacts, often different from the
 /// person we talked to as a lead.
 /// </summary>
 public class Contact : Entity

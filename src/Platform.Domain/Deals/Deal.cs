@@ -7,7 +7,7 @@ namespace Platform.Domain.Deals;
 /// A deal (opportunity) with a client, moving through the stages of a pipeline until won (its
 /// order is paid) or lost (refused by us or by the client, with a reason). Holds the agreed
 /// requirements and proposed price of the «Начало работ» gate (Q3) and the four-step hand-off to
-/// production (SPEC §5.7).
+/// production.
 /// </summary>
 public class Deal : Entity
 {
@@ -74,7 +74,7 @@ public class Deal : Entity
     /// <summary>When the deal was won or lost.</summary>
     public DateTime? ClosedAt { get; set; }
 
-    // ---- hand-off to production (SPEC §5.7, DECISIONS "hand-off": a checklist on the deal)
+    // ---- hand-off to production (a checklist on the deal)
 
     /// <summary>Hand-off step 1: participants introduced (meeting or group call), when done.</summary>
     public DateTime? HandoffIntroducedAt { get; set; }

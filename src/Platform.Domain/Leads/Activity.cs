@@ -4,7 +4,7 @@ namespace Platform.Domain.Leads;
 
 /// <summary>
 /// A touch or task: a call, e-mail, meeting, proposal, form submission or internal task, about a
-/// lead, a client and/or a deal (SPEC §3.9). Every interaction is recorded as a task and its
+/// lead, a client and/or a deal. Every interaction is recorded as a task and its
 /// completion report so the stage of each lead is visible in real time (L11).
 /// </summary>
 public class Activity : Entity

@@ -1,6 +1,6 @@
 namespace Platform.Domain.Leads;
 
-/// <summary>Kind of touch or task with a lead, client or deal (SPEC §3.9).</summary>
+/// <summary>Kind of touch or task with a lead, client or deal.</summary>
 public enum ActivityType
 {
     /// <summary>A phone call (outgoing, incoming or callback).</summary>

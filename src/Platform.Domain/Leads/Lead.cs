@@ -102,7 +102,7 @@ public class Lead : Entity
     /// <summary>How ready the lead is to buy; landing-page leads start warm (L5).</summary>
     public LeadTemperature Temperature { get; set; } = LeadTemperature.Warm;
 
-    /// <summary>Seed (referral), net (inbound marketing) or spear (targeted outbound), SPEC §2.5.</summary>
+    /// <summary>Seed (referral), net (inbound marketing) or spear (targeted outbound).</summary>
     public LeadOrigin Origin { get; set; } = LeadOrigin.Net;
 
     /// <summary>Where the lead is in its lifecycle.</summary>
@@ -137,7 +137,7 @@ public class Lead : Entity
     /// <summary>Number of touches (activities and repeat submissions) so far; a KPI before the first sale.</summary>
     public int TouchCount { get; set; }
 
-    // ---- referral and partner attribution (DECISIONS [Referrals])
+    // ---- referral and partner attribution
 
     /// <summary>Referral code the lead was submitted with; the first valid attribution wins.</summary>
     public long? ReferralCodeId { get; set; }
@@ -226,7 +226,7 @@ public class Lead : Entity
     /// <summary>Time from submission to the first contact (T2), once contacted.</summary>
     public TimeSpan? FirstResponseTime => FirstRespondedAt - CreatedAt;
 
-    /// <summary>Whether the lead is open, past its first-response deadline and not contacted yet (DECISIONS [Leads] "response SLA").</summary>
+    /// <summary>Whether the lead is open, past its first-response deadline and not contacted yet.</summary>
     public bool IsOverdueAt(DateTime now) => IsOpen && FirstRespondedAt is null && FirstResponseDueAt < now;
 
     /// <summary>Whether the lead is still being worked (not converted, refused or postponed).</summary>

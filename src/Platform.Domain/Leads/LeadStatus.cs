@@ -1,7 +1,7 @@
 namespace Platform.Domain.Leads;
 
 /// <summary>
-/// Lifecycle of a lead (DECISIONS [Leads]): New → Assigned → InProgress → Qualified → Converted;
+/// Lifecycle of a lead: New → Assigned → InProgress → Qualified → Converted;
 /// Refused and Postponed from any open state; a reactivated lead returns to InProgress. Leads
 /// are never deleted, only marked (C7).
 /// </summary>

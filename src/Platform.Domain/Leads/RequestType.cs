@@ -1,6 +1,6 @@
 namespace Platform.Domain.Leads;
 
-/// <summary>What kind of inbound request created the lead (SPEC §2.8, DECISIONS [Leads]).</summary>
+/// <summary>What kind of inbound request created the lead.</summary>
 public enum RequestType
 {
     /// <summary>A consultation request submitted through a form.</summary>

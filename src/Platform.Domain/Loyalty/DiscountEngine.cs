@@ -4,7 +4,7 @@ using Platform.Domain.Orders;
 namespace Platform.Domain.Loyalty;
 
 /// <summary>
-/// The loyalty discount rules (DECISIONS [Loyalty] D1–D6), pure and exact: rates in basis points,
+/// The loyalty discount rules (D1–D6), pure and exact: rates in basis points,
 /// money in minor units, one half-to-even rounding per amount shown.
 /// </summary>
 public sealed class DiscountEngine(LoyaltyOptions options)

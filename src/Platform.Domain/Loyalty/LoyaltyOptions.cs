@@ -1,7 +1,7 @@
 namespace Platform.Domain.Loyalty;
 
 /// <summary>
-/// The loyalty rules' thresholds and percentages (DECISIONS [Loyalty] D1–D6), bound to the
+/// The loyalty rules' thresholds and percentages (D1–D6), bound to the
 /// <c>Loyalty</c> configuration section. Percentages are basis points (250 = 2.5 %) so they stay
 /// exact; amounts are minor units of <see cref="Currency"/>. Lists have no defaults here because
 /// the configuration binder appends to existing items: appsettings.json holds the defaults.

@@ -1,6 +1,6 @@
 namespace Platform.Domain.Loyalty;
 
-/// <summary>The discount rules of the loyalty programme (SPEC §2.1).</summary>
+/// <summary>The discount rules of the loyalty programme.</summary>
 public enum LoyaltyRule
 {
     /// <summary>D1: single-receipt tiers by the order's gross amount, only for one single payment (D2).</summary>

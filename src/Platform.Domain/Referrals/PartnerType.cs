@@ -1,6 +1,6 @@
 namespace Platform.Domain.Referrals;
 
-/// <summary>Kind of partner that refers or receives leads (SPEC §3.7).</summary>
+/// <summary>Kind of partner that refers or receives leads.</summary>
 public enum PartnerType
 {
     /// <summary>An advertising agency (partner channel, R10).</summary>

@@ -1,7 +1,7 @@
 namespace Platform.Domain.Staff;
 
 /// <summary>
-/// A staff member's role in the three-stage sales department (O4, seed [004]: generation →
+/// A staff member's role in the three-stage sales department (O4: generation →
 /// conversion → farmer), plus the head of sales and the marketer.
 /// </summary>
 public enum SalesRole

@@ -52,7 +52,7 @@ public sealed class LogActivityInputType : InputObjectGraphType<LogActivityInput
         Name = "LogActivityInput";
         Description = "A touch with a lead and its completion report (L11), with the agreed next contact (T6).";
         Field<NonNullGraphType<IdGraphType>>("leadId").Description("The lead's global ID.");
-        Field(x => x.Type).Description("Kind of touch: call, e-mail, meeting, proposal, seminar, demo, letter… (SPEC §3.9).");
+        Field(x => x.Type).Description("Kind of touch: call, e-mail, meeting, proposal, seminar, demo, letter…");
         Field(x => x.Direction, nullable: true).Description("Who initiated it; OUTBOUND by default.");
         Field(x => x.Subject, nullable: true).Description("Short subject.");
         Field(x => x.Result, nullable: true).Description("The completion report: what happened and what was agreed (L11).");

@@ -441,8 +441,7 @@ public sealed class LeadSubmissionService(
             : $"The referral code \"{code}\" {problem}; the lead was accepted without referral attribution.");
 
     /// <summary>
-    /// A lead a partner's system submits with its own credentials is the partner's referral (DECISIONS
-    /// [Referrals]) under the program of the partner's newest usable code; no code is needed.
+    /// A lead a partner's system submits with its own credentials is the partner's referral under the program of the partner's newest usable code; no code is needed.
     /// </summary>
     private async Task<Referral?> AttributeToCallingPartnerAsync(Lead lead, DateTime now, List<IPayloadError> warnings, CancellationToken ct)
     {
