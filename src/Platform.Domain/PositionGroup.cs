@@ -27,9 +27,9 @@ public enum PositionGroup
     /// <summary>Representative of a government body.</summary>
     GovernmentRepresentative,
 
-    /// <summary>Representative of a large advertising agency (a partner channel, R10).</summary>
+    /// <summary>Representative of a large advertising agency (a partner channel).</summary>
     AdAgencyRepresentative,
 
-    /// <summary>Representative of a large system integrator (a partner channel, R10).</summary>
+    /// <summary>Representative of a large system integrator (a partner channel).</summary>
     SystemIntegratorRepresentative,
 }

@@ -96,7 +96,7 @@ public sealed class CreateClientInputType : InputObjectGraphType<CreateClientInp
     public CreateClientInputType()
     {
         Name = "CreateClientInput";
-        Description = "A new client card (L7, L8).";
+        Description = "A new client card.";
         ClientCardFields.Add(this, create: true);
     }
 }

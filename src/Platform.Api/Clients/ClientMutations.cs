@@ -12,7 +12,7 @@ public static class ClientMutations
     public static void AddClientMutations(this ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<ClientPayloadType>>("createClient")
-            .Description("Creates a client card with its legal data (L7, L8), owner (farmer), segment and loyalty category.")
+            .Description("Creates a client card with its legal data, owner (farmer), segment and loyalty category.")
             .Argument<NonNullGraphType<CreateClientInputType>>("input", "The client card.")
             .ResolveAsync(async context =>
             {

@@ -24,7 +24,7 @@ public sealed class ClientType : EntityType<Client>
     private static readonly KeysetOrder<Order> OrdersNewestFirst =
         KeysetOrder<Order>.By("PLACED_AT_DESC", x => x.PlacedAt, descending: true).ThenBy(x => x.Id, descending: true);
 
-    public ClientType() : base("A company or person we have a contract, invoice or purchase with (C1–C3), worked by a farmer.")
+    public ClientType() : base("A company or person we have a contract, invoice or purchase with, worked by a farmer.")
     {
         Field(x => x.Name);
         Field(x => x.Kind);
@@ -44,10 +44,10 @@ public sealed class ClientType : EntityType<Client>
         Field(x => x.Segment, nullable: true);
 
         Field<StaffUserType>("owner")
-            .Description("The responsible staff user, usually a farmer; may differ from the lead's owner (C4).")
+            .Description("The responsible staff user, usually a farmer; may differ from the lead's owner.")
             .Resolve(context => context.LoadById<StaffUser>(context.Source.OwnerId));
         Field<LeadType>("originLead")
-            .Description("The lead this client was converted from; a permanent link (C3).")
+            .Description("The lead this client was converted from; a permanent link.")
             .Resolve(context => context.LoadById<Lead>(context.Source.OriginLeadId));
         Field<NonNullGraphType<ConnectionGraphType<ContactType, Contact>>>("contacts")
             .Description("People at the client, by first name.")
@@ -67,16 +67,16 @@ public sealed class ClientType : EntityType<Client>
             .Description("Number of fully paid orders.")
             .Resolve(context => context.LoadPurchaseStats().Then(s => s.PaidOrderCount));
         Field<DateTimeGraphType>("firstPaidOrderAt")
-            .Description("When the first order was fully paid; tenure counts from it (D3).")
+            .Description("When the first order was fully paid; tenure counts from it.")
             .Resolve(context => context.LoadPurchaseStats().Then(s => s.History.FirstPaidOrderAt));
         Field<NonNullGraphType<IntGraphType>>("tenureYears")
-            .Description("Full years since the first fully paid order (D3); a 29 February start has its anniversary on 1 March in other years.")
+            .Description("Full years since the first fully paid order; a 29 February start has its anniversary on 1 March in other years.")
             .Resolve(context => context.LoadPurchaseStats().Then(s => s.TenureYears));
         Field<NonNullGraphType<DecimalGraphType>>("tenureDiscountPercent")
             .Description("The tenure discount the client has now, in percent (D3: 2.5 / 5 / 10).")
             .Resolve(context => context.LoadPurchaseStats().Then(s => s.TenureBasisPoints / 100m));
         Field<NonNullGraphType<NthOrderOutlookType>>("nextOrderDiscount")
-            .Description("What the every-5th/10th-order rule gives the client's next qualifying orders (D4).")
+            .Description("What the every-5th/10th-order rule gives the client's next qualifying orders.")
             .Resolve(context => context.LoadPurchaseStats().Then(s => s.NextOrder));
         Field<MoneyType>("averageCheck")
             .Description("Average net amount of the fully paid orders; null without one.")

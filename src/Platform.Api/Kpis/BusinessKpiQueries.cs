@@ -42,15 +42,15 @@ public static class BusinessKpiQueries
             .Argument<NonNullGraphType<KpiRangeInputType>>("range", "The time range, bucket and grouping (MANAGER: the client's owner; the others: of the client's origin lead).")
             .ResolveAsync(async context => await Service<ClientKpis>(context).SleepingAsync(Range(context, null), context.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<DiscountRowType>>>>("discountKpi")
-            .Description("Cost of the loyalty discounts by rule (D1, D3, D4; stacking D6): Σ discount each rule gave on the orders paid per bucket and currency, and its share of the gross.")
+            .Description("Cost of the loyalty discounts by rule (stacking D6): Σ discount each rule gave on the orders paid per bucket and currency, and its share of the gross.")
             .Argument<NonNullGraphType<KpiRangeInputType>>("range", "The time range, bucket and grouping (MANAGER: the client's owner; the others: of the client's origin lead).")
             .ResolveAsync(async context => await Service<DiscountKpis>(context).ByRuleAsync(Range(context, null), context.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReferralRowType>>>>("referralKpi")
-            .Description("Revenue of referred clients and the rewards earned per bucket, referring partner and currency (R3).")
+            .Description("Revenue of referred clients and the rewards earned per bucket, referring partner and currency.")
             .Argument<NonNullGraphType<KpiRangeInputType>>("range", "The time range and bucket; rows are always per partner (groupBy PARTNER or none).")
             .ResolveAsync(async context => await Service<ReferralKpis>(context).PartnersAsync(Range(context, KpiDimension.Partner), context.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReferralsPerLoyalClientRowType>>>>("referralsPerLoyalClientKpi")
-            .Description("Referrals per loyal client: clients referred by clients that became paying in each bucket / loyal clients; benchmark 2 (R6).")
+            .Description("Referrals per loyal client: clients referred by clients that became paying in each bucket / loyal clients; benchmark 2.")
             .Argument<NonNullGraphType<KpiRangeInputType>>("range", "The time range and bucket; groupBy MANAGER or none.")
             .ResolveAsync(async context => await Service<ReferralKpis>(context).PerLoyalClientAsync(Range(context, KpiDimension.Manager), context.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChannelRowType>>>>("channelKpi")

@@ -84,7 +84,7 @@ public sealed class ReferralRowType : ObjectGraphType<ReferralRow>
     public ReferralRowType()
     {
         Name = "ReferralKpiRow";
-        Description = "Revenue of referred clients and the rewards earned, per bucket, referring partner and currency (R3).";
+        Description = "Revenue of referred clients and the rewards earned, per bucket, referring partner and currency.";
         Field(x => x.BucketStart).Description("First moment of the bucket (UTC).");
         Field(x => x.Partner, type: typeof(IdGraphType)).Description("The referring partner's global ID; null for clients referred by a client (refer a friend).");
         Field(x => x.Currency).Description("ISO 4217 currency of the amounts.");
@@ -104,10 +104,10 @@ public sealed class ReferralsPerLoyalClientRowType : ObjectGraphType<ReferralsPe
     public ReferralsPerLoyalClientRowType()
     {
         Name = "ReferralsPerLoyalClientKpiRow";
-        Description = "Referred real clients per loyal client; the seed's benchmark is 2 (R6).";
+        Description = "Referred real clients per loyal client; the seed's benchmark is 2.";
         Field(x => x.BucketStart).Description("First moment of the bucket (UTC).");
         Field(x => x.Dimension, nullable: true).Description("MANAGER: the owner of the referring and of the loyal clients; null without grouping or without an owner.");
-        Field(x => x.ReferredClients).Description("Clients referred by a client whose first paid order (they became real, R3) is in the bucket.");
+        Field(x => x.ReferredClients).Description("Clients referred by a client whose first paid order (they became real) is in the bucket.");
         Field(x => x.LoyalClients).Description("Clients in the loyalty categories LOYAL, COMMITTED or FAN now (categories keep no history).");
         Field(x => x.ReferralsPerLoyalClient, nullable: true).Description("Referred clients / loyal clients; null without loyal clients.");
     }

@@ -22,7 +22,7 @@ public static class FunnelKpiQueries
                 return pipeline ?? throw new ExecutionError(id is null ? "There is no default pipeline." : $"No pipeline has the ID \"{id}\".") { Code = "NOT_FOUND" };
             });
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProposalTimeRowType>>>>("proposalTimeKpi")
-            .Description("Proposal preparation time (T4) per bucket of the proposal being sent: from needs identified (else the deal's creation) to proposal sent (the deal's proposalSentAt, else its entry into PROPOSAL_SENT); group by MANAGER for the deal owners.")
+            .Description("Proposal preparation time per bucket of the proposal being sent: from needs identified (else the deal's creation) to proposal sent (the deal's proposalSentAt, else its entry into PROPOSAL_SENT); group by MANAGER for the deal owners.")
             .Argument<NonNullGraphType<KpiRangeInputType>>("range", "The time range, bucket and grouping.")
             .ResolveAsync(async context => await context.RequestServices!.GetRequiredService<ProposalKpis>()
                 .PreparationTimeAsync(context.GetArgument<KpiRange>("range").Validated(), context.CancellationToken));
@@ -32,7 +32,7 @@ public static class FunnelKpiQueries
             .ResolveAsync(async context => await context.RequestServices!.GetRequiredService<HourglassKpis>()
                 .HourglassAsync(context.GetArgument<KpiRange>("range").Validated(), context.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<SalesPlanRowType>>>>("salesPlanKpi")
-            .Description("Quarterly sales plan fulfilment (T8): paid revenue of the quarter / target × 100, for the team and each manager.")
+            .Description("Quarterly sales plan fulfilment: paid revenue of the quarter / target × 100, for the team and each manager.")
             .Argument<NonNullGraphType<IntGraphType>>("year", "The calendar year.")
             .Argument<NonNullGraphType<IntGraphType>>("quarter", "The quarter, 1–4.")
             .Argument<NonNullGraphType<StringGraphType>>("currency", "ISO 4217 currency of the plans and revenue compared.", a => a.DefaultValue = "EUR")

@@ -14,7 +14,7 @@ public enum KpiBucket
     /// <summary>A calendar month (UTC).</summary>
     Month,
 
-    /// <summary>A calendar quarter, the planning period (T8).</summary>
+    /// <summary>A calendar quarter, the planning period.</summary>
     Quarter,
 }
 

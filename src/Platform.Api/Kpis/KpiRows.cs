@@ -5,7 +5,7 @@ public sealed record LeadFunnelRow(
     DateTime BucketStart, string? Dimension, int Leads, int Converted,
     double? ConversionRate, double? AverageDaysToConversion, double? MedianDaysToConversion);
 
-/// <summary>First-response time (T2) and the demo-download SLA (T1) of the leads created in one bucket.</summary>
+/// <summary>First-response time (T2) and the demo-download SLA of the leads created in one bucket.</summary>
 public sealed record FirstResponseRow(
     DateTime BucketStart, string? Dimension, int Leads, int Responded, double? MedianMinutes, double? P90Minutes,
     int DemoDownloads, int DemoDownloadsWithinSla, double? SlaCompliance);

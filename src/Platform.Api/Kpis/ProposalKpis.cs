@@ -11,7 +11,7 @@ namespace Platform.Api.Kpis;
 /// are an inference of the spec, settled here):
 /// <list type="bullet">
 /// <item><b>end, proposal sent</b>: the deal's <c>ProposalSentAt</c> (the documented field, "proposal speed is a KPI
-/// (T4)"), else its first entry into the pipeline stage <c>PROPOSAL_SENT</c> in the stage history (moving a deal there
+///"), else its first entry into the pipeline stage <c>PROPOSAL_SENT</c> in the stage history (moving a deal there
 /// is how the API records a sent proposal);</item>
 /// <item><b>start, the request</b>: the deal's first entry into <c>NEEDS_IDENTIFIED</c>, else, for a deal that skipped
 /// it, the deal's creation (the request reaching the pipeline).</item>
@@ -88,7 +88,7 @@ public sealed class ProposalTimeRowType : ObjectGraphType<ProposalTimeRow>
     public ProposalTimeRowType()
     {
         Name = "ProposalTimeKpiRow";
-        Description = "Proposal preparation time (T4) of the deals whose commercial proposal was sent in one bucket (and dimension value): from the request — the deal's first entry into NEEDS_IDENTIFIED, else the deal's creation — to the proposal sent — the deal's proposalSentAt, else its first entry into PROPOSAL_SENT.";
+        Description = "Proposal preparation time of the deals whose commercial proposal was sent in one bucket (and dimension value): from the request — the deal's first entry into NEEDS_IDENTIFIED, else the deal's creation — to the proposal sent — the deal's proposalSentAt, else its first entry into PROPOSAL_SENT.";
         Field(x => x.BucketStart).Description("First moment of the bucket (UTC).");
         Field(x => x.Dimension, nullable: true).Description("The dimension value the row is for (of the deal's lead; MANAGER: the deal's owner); null without grouping or without a value.");
         Field(x => x.Proposals).Description("Deals whose proposal was sent in the bucket.");

@@ -11,7 +11,7 @@ public sealed class LeadOptions : IValidatableObject
     [Required, StringLength(2, MinimumLength = 2)]
     public string DefaultPhoneRegion { get; set; } = "RU";
 
-    /// <summary>First-response deadline after a demo download (T1).</summary>
+    /// <summary>First-response deadline after a demo download.</summary>
     public TimeSpan DemoDownloadResponseTime { get; set; } = TimeSpan.FromHours(2);
 
     /// <summary>First-response deadline for every other request type (inference).</summary>

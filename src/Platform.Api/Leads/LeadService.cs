@@ -54,8 +54,8 @@ public sealed class LeadService(PlatformDbContext db, TimeProvider time)
         }, ct);
 
     /// <summary>
-    /// Records a touch (L11). The first outbound contact sets the first response time (T2); a new
-    /// or assigned lead moves to IN_PROGRESS; the agreed next contact (T6) is kept on the lead.
+    /// Records a touch (L11). The first outbound contact sets the first response time; a new
+    /// or assigned lead moves to IN_PROGRESS; the agreed next contact is kept on the lead.
     /// </summary>
     public Task<LeadPayload> LogActivityAsync(string leadId, long id, LogActivityInput input, CancellationToken ct) =>
         ChangeAsync(leadId, id, input.ExpectedVersion, lead =>

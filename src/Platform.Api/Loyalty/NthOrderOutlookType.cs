@@ -9,7 +9,7 @@ public sealed class NthOrderOutlookType : ObjectGraphType<NthOrderOutlook>
     public NthOrderOutlookType()
     {
         Name = "NthOrderOutlook";
-        Description = "What the every-5th/10th-order rule (D4) gives the client's next qualifying orders (orders of at least 100 €).";
+        Description = "What the every-5th/10th-order rule gives the client's next qualifying orders (orders of at least 100 €).";
         Field(x => x.NextOrdinal).Description("The ordinal the next qualifying order will have: paid qualifying orders + 1.");
         Field<NonNullGraphType<DecimalGraphType>>("nextPercent").Description("The D4 discount of that order in percent; 0 when it is not a 5th/10th….").Resolve(c => c.Source.NextBasisPoints / 100m);
         Field(x => x.OrdersUntilDiscount).Description("Qualifying orders before the next one with a D4 discount; 0 when the next order has it.");

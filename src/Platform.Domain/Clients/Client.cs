@@ -5,7 +5,7 @@ using Platform.Domain.Staff;
 namespace Platform.Domain.Clients;
 
 /// <summary>
-/// A client: a company or person we have a contract, invoice or purchase with (C1–C3). Worked by a
+/// A client: a company or person we have a contract, invoice or purchase with. Worked by a
 /// farmer; keeps a permanent link to the lead it came from (C3) and its loyalty category and
 /// key-client segment. The client card holds data a lead does not need (L7, L8).
 /// </summary>
@@ -26,16 +26,16 @@ public class Client : Entity
     /// <summary>Company registration certificate number, L8.</summary>
     public string? RegistrationNumber { get; set; }
 
-    /// <summary>Industry or type of activity (Q6, Q7).</summary>
+    /// <summary>Industry or type of activity.</summary>
     public string? Industry { get; set; }
 
     /// <summary>Region or city (Q6).</summary>
     public string? Region { get; set; }
 
-    /// <summary>Whether the organisation is budgetary (state-funded) rather than commercial (Q6).</summary>
+    /// <summary>Whether the organisation is budgetary (state-funded) rather than commercial.</summary>
     public bool IsBudgetary { get; set; }
 
-    /// <summary>Number of employees, a measure of scale (Q6).</summary>
+    /// <summary>Number of employees, a measure of scale.</summary>
     public int? EmployeeCount { get; set; }
 
     /// <summary>Main e-mail address, stored lower-case.</summary>
@@ -50,7 +50,7 @@ public class Client : Entity
     /// <summary>Free-form notes on the client card.</summary>
     public string? Notes { get; set; }
 
-    /// <summary>Responsible staff user, usually a farmer (O4); may differ from the lead's owner (C4).</summary>
+    /// <summary>Responsible staff user, usually a farmer (O4); may differ from the lead's owner.</summary>
     public long? OwnerId { get; set; }
 
     /// <summary>The responsible staff user.</summary>

@@ -21,7 +21,7 @@ public class Contact : Entity
     /// <summary>Position as given.</summary>
     public string? Position { get; set; }
 
-    /// <summary>Which of the nine position groups the person belongs to (Q8).</summary>
+    /// <summary>Which of the nine position groups the person belongs to.</summary>
     public PositionGroup? PositionGroup { get; set; }
 
     /// <summary>Phone number, normalised.</summary>

@@ -12,7 +12,7 @@ public enum DealKind
     /// <summary>A more expensive version of what the client buys.</summary>
     UpSell,
 
-    /// <summary>A related or complementary service (Rule #8: cross-sell from the first call).</summary>
+    /// <summary>A related or complementary service (cross-sell from the first call).</summary>
     CrossSell,
 
     /// <summary>A cheaper alternative to keep the client.</summary>

@@ -45,13 +45,13 @@ public class Activity : Entity
     /// <summary>When it was done; null while a task is open.</summary>
     public DateTime? DoneAt { get; set; }
 
-    /// <summary>The completion report: what happened and what was learned (L11).</summary>
+    /// <summary>The completion report: what happened and what was learned.</summary>
     public string? Result { get; set; }
 
-    /// <summary>Agreed date of the next contact; required after a call (T6, Rule #10).</summary>
+    /// <summary>Agreed date of the next contact; required after a call.</summary>
     public DateTime? NextContactAt { get; set; }
 
-    /// <summary>Agreed topic of the next contact (T6, Rule #10).</summary>
+    /// <summary>Agreed topic of the next contact.</summary>
     public string? NextContactTopic { get; set; }
 
     /// <summary>What was agreed, a JSON array of strings (Rule #10: end each call with the list of agreements).</summary>

@@ -3,7 +3,7 @@ namespace Platform.Domain.Leads;
 /// <summary>
 /// Lifecycle of a lead: New → Assigned → InProgress → Qualified → Converted;
 /// Refused and Postponed from any open state; a reactivated lead returns to InProgress. Leads
-/// are never deleted, only marked (C7).
+/// are never deleted, only marked.
 /// </summary>
 public enum LeadStatus
 {
@@ -19,12 +19,12 @@ public enum LeadStatus
     /// <summary>Need, ability to pay and decision authority confirmed (Q1/Q2); can be converted.</summary>
     Qualified,
 
-    /// <summary>Turned into a client (C3); the client keeps a permanent link to this lead.</summary>
+    /// <summary>Turned into a client; the client keeps a permanent link to this lead.</summary>
     Converted,
 
     /// <summary>Refused by us or by the client, with a reason (C7/C8); kept, never deleted.</summary>
     Refused,
 
-    /// <summary>Put aside until a re-contact date (C7); can be reactivated.</summary>
+    /// <summary>Put aside until a re-contact date; can be reactivated.</summary>
     Postponed,
 }

@@ -29,7 +29,7 @@ public sealed class LoyaltyOptions
     /// <summary>Smallest order that may be paid in installments (D5: 750 €), in minor units.</summary>
     public long InstallmentMinimumMinor { get; set; }
 
-    /// <summary>How the discounts combine (D6).</summary>
+    /// <summary>How the discounts combine.</summary>
     public StackingPolicy StackingPolicy { get; set; } = StackingPolicy.BestSingle;
 
     /// <summary>Cap of the summed discount under <see cref="StackingPolicy.Additive"/> (D6: 25 %), in basis points.</summary>

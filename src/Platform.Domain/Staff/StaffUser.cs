@@ -12,7 +12,7 @@ public class StaffUser : Entity
     /// <summary>Work e-mail address; unique among staff.</summary>
     public string Email { get; set; } = "";
 
-    /// <summary>Role in the sales process (O4): generation, conversion, farmer, head or marketer.</summary>
+    /// <summary>Role in the sales process: generation, conversion, farmer, head or marketer.</summary>
     public SalesRole SalesRole { get; set; }
 
     /// <summary>

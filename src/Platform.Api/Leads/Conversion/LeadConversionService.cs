@@ -14,7 +14,7 @@ namespace Platform.Api.Leads.Conversion;
 /// <c>convertLead</c>: from QUALIFIED only; links an existing
 /// client matched by tax id, e-mail or phone, or creates one, plus the contact and optionally a
 /// deal in the default pipeline — all in one transaction. The client keeps the link to the lead
-/// (C3), the moment is recorded (C5) and lead and client owners are both kept (C4).
+///, the moment is recorded (C5) and lead and client owners are both kept (C4).
 /// </summary>
 public sealed class LeadConversionService(PlatformDbContext db, TimeProvider time, RewardEvents rewards)
 {

@@ -243,7 +243,7 @@ public sealed class LeadSubmissionService(
         return problem is null ? [] : [UnusableCode(code, problem, from)];
     }
 
-    /// <summary>The first-response deadline (T1) of a submission of <paramref name="requestType"/>: 2 h after a demo download, 1 h otherwise (configurable).</summary>
+    /// <summary>The first-response deadline of a submission of <paramref name="requestType"/>: 2 h after a demo download, 1 h otherwise (configurable).</summary>
     private TimeSpan ResponseTime(RequestType requestType) =>
         requestType == RequestType.DemoDownload ? options.Value.DemoDownloadResponseTime : options.Value.DefaultResponseTime;
 
