@@ -1103,7 +1103,7 @@ public static partial class DemoDataset
 
         private Activity Call(Lead lead, StaffUser owner, DateTime at)
         {
-            // T6 / Rule #10: every call ends with the date and topic of the next contact.
+            // T6: every call ends with the date and topic of the next contact.
             var call = Act(lead, ActivityType.Call, ActivityDirection.Outbound, at, owner, subject: "Call", result: Pick(CallResults));
             call.NextContactAt = Sec(at.AddDays(random.Next(1, 8)));
             call.NextContactTopic = Pick(NextTopics);

@@ -1,7 +1,7 @@
 namespace Platform.Domain;
 
 /// <summary>
-/// The nine groups of a contact person's position used to target offers (Q8); the
+/// The nine groups of a contact person's position used to target offers; the
 /// product that interests a person changes with the position.
 /// </summary>
 public enum PositionGroup

@@ -70,9 +70,9 @@ internal static class ClientCardFields
             type.Field<StringGraphType>("name").Description("Company name or the person's full name." + keep);
             type.Field<EnumerationGraphType<ClientKind>>("kind").Description("Company or private person." + keep);
         }
-        type.Field<StringGraphType>("taxId").Description("Taxpayer identification number (TIN / ИНН), L8." + keep);
-        type.Field<StringGraphType>("okpo").Description("OKPO statistical code of the company, L8." + keep);
-        type.Field<StringGraphType>("registrationNumber").Description("Company registration certificate number, L8." + keep);
+        type.Field<StringGraphType>("taxId").Description("Taxpayer identification number (TIN / ИНН)." + keep);
+        type.Field<StringGraphType>("okpo").Description("OKPO statistical code of the company." + keep);
+        type.Field<StringGraphType>("registrationNumber").Description("Company registration certificate number." + keep);
         type.Field<StringGraphType>("industry").Description("Industry or type of activity." + keep);
         type.Field<StringGraphType>("region").Description("Region or city." + keep);
         type.Field<BooleanGraphType>("isBudgetary").Description("Whether the organisation is state-funded rather than commercial." + keep);

@@ -42,7 +42,7 @@ public static class BusinessKpiQueries
             .Argument<NonNullGraphType<KpiRangeInputType>>("range", "The time range, bucket and grouping (MANAGER: the client's owner; the others: of the client's origin lead).")
             .ResolveAsync(async context => await Service<ClientKpis>(context).SleepingAsync(Range(context, null), context.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<DiscountRowType>>>>("discountKpi")
-            .Description("Cost of the loyalty discounts by rule (stacking D6): Σ discount each rule gave on the orders paid per bucket and currency, and its share of the gross.")
+            .Description("Cost of the loyalty discounts by rule (D1, D3, D4): Σ discount each rule gave on the orders paid per bucket and currency, and its share of the gross.")
             .Argument<NonNullGraphType<KpiRangeInputType>>("range", "The time range, bucket and grouping (MANAGER: the client's owner; the others: of the client's origin lead).")
             .ResolveAsync(async context => await Service<DiscountKpis>(context).ByRuleAsync(Range(context, null), context.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReferralRowType>>>>("referralKpi")

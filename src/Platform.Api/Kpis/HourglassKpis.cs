@@ -16,7 +16,7 @@ public enum HourglassStage
     /// <summary>Интерес: people who gave their contact data — new leads (form, callback request, subscription).</summary>
     Like,
 
-    /// <summary>Доверие: leads qualified after consultations — need, ability to pay and authority confirmed (Q1/Q2).</summary>
+    /// <summary>Доверие: leads qualified after consultations — need, ability to pay and authority confirmed.</summary>
     Trust,
 
     /// <summary>Проба: deals whose commercial proposal was sent — the offer the client weighs.</summary>

@@ -55,7 +55,7 @@ public static class LeadMutations
             });
 
         mutation.Field<NonNullGraphType<LeadPayloadType>>("qualifyLead")
-            .Description("Qualifies a lead in progress: need, ability to pay and decision authority confirmed (Q1/Q2), target criteria recorded (Q5/Q6).")
+            .Description("Qualifies a lead in progress: need, ability to pay and decision authority confirmed, target criteria recorded.")
             .Argument<NonNullGraphType<QualifyLeadInputType>>("input", "The qualification.")
             .ResolveAsync(async context =>
             {
@@ -65,7 +65,7 @@ public static class LeadMutations
             });
 
         mutation.Field<NonNullGraphType<LeadPayloadType>>("refuseLead")
-            .Description("Marks an open lead refused, by us or by the client, with the reason (C7/C8); it is kept, never deleted.")
+            .Description("Marks an open lead refused, by us or by the client, with the reason; it is kept, never deleted.")
             .Argument<NonNullGraphType<RefuseLeadInputType>>("input", "The refusal.")
             .ResolveAsync(async context =>
             {

@@ -58,7 +58,7 @@ public sealed class LeadType : EntityType<Lead>
         Field(x => x.ConvertedAt, nullable: true);
         Field(x => x.Completeness);
         Field<IntGraphType>("firstResponseTime")
-            .Description("Seconds from submission to the first contact (T2: speed of first contact is a manager KPI); null until contacted.")
+            .Description("Seconds from submission to the first contact (speed of first contact is a manager KPI); null until contacted.")
             .Resolve(context => context.Source.FirstResponseTime is { } t ? (int)t.TotalSeconds : null);
         Field<NonNullGraphType<BooleanGraphType>>("isOverdue")
             .Description("Whether the lead is open, past its first-response deadline and not contacted yet.")

@@ -17,19 +17,19 @@ public class Client : Entity
     /// <summary>Company or private person.</summary>
     public ClientKind Kind { get; set; }
 
-    /// <summary>Taxpayer identification number (TIN / ИНН), L8.</summary>
+    /// <summary>Taxpayer identification number (TIN / ИНН).</summary>
     public string? TaxId { get; set; }
 
-    /// <summary>OKPO statistical code of the company, L8.</summary>
+    /// <summary>OKPO statistical code of the company.</summary>
     public string? Okpo { get; set; }
 
-    /// <summary>Company registration certificate number, L8.</summary>
+    /// <summary>Company registration certificate number.</summary>
     public string? RegistrationNumber { get; set; }
 
     /// <summary>Industry or type of activity.</summary>
     public string? Industry { get; set; }
 
-    /// <summary>Region or city (Q6).</summary>
+    /// <summary>Region or city.</summary>
     public string? Region { get; set; }
 
     /// <summary>Whether the organisation is budgetary (state-funded) rather than commercial.</summary>

@@ -30,7 +30,7 @@ public class Contact : Entity
     /// <summary>Personal e-mail address, stored lower-case.</summary>
     public string? Email { get; set; }
 
-    /// <summary>Whether the person may negotiate and decide purchases (L1/Q2).</summary>
+    /// <summary>Whether the person may negotiate and decide purchases.</summary>
     public bool HasDecisionAuthority { get; set; }
 
     /// <summary>Lead the contact was created from on conversion, if any.</summary>

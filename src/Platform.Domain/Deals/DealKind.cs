@@ -1,6 +1,6 @@
 namespace Platform.Domain.Deals;
 
-/// <summary>What kind of sale a deal is (O1 sales types; up-, cross- and down-sell).</summary>
+/// <summary>What kind of sale a deal is (up-, cross- and down-sell).</summary>
 public enum DealKind
 {
     /// <summary>A first sale to a new client.</summary>

@@ -26,7 +26,7 @@ public class PipelineStage : Entity
 
     /// <summary>
     /// Whether entering the stage requires agreed requirements and a proposed price — the
-    /// «Начало работ» gate (Q3).
+    /// «Начало работ» gate.
     /// </summary>
     public bool RequiresAgreedTerms { get; set; }
 }

@@ -54,7 +54,7 @@ public class Activity : Entity
     /// <summary>Agreed topic of the next contact.</summary>
     public string? NextContactTopic { get; set; }
 
-    /// <summary>What was agreed, a JSON array of strings (Rule #10: end each call with the list of agreements).</summary>
+    /// <summary>What was agreed, a JSON array of strings (every call ends with the list of agreements).</summary>
     public string? Agreements { get; set; }
 
     /// <summary>

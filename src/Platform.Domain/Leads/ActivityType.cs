@@ -30,7 +30,7 @@ public enum ActivityType
     /// <summary>A demo, test drive or sample.</summary>
     Demo,
 
-    /// <summary>An internal task, e.g. the follow-up task an online estimate creates or "write a proposal" (L10).</summary>
+    /// <summary>An internal task, e.g. the follow-up task an online estimate creates or "write a proposal".</summary>
     Task,
 
     /// <summary>A form submission by the person (a first or repeat touch).</summary>

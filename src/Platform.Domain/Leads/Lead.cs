@@ -173,7 +173,7 @@ public class Lead : Entity
     /// <summary>Whether the person/company can pay (solvency); null = not assessed yet.</summary>
     public bool? CanPay { get; set; }
 
-    /// <summary>Whether the person may negotiate and decide (L1/Q2); null = not assessed yet.</summary>
+    /// <summary>Whether the person may negotiate and decide; null = not assessed yet.</summary>
     public bool? HasDecisionAuthority { get; set; }
 
     /// <summary>

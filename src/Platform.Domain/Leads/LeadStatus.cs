@@ -16,13 +16,13 @@ public enum LeadStatus
     /// <summary>Being worked: contacted, needs being identified.</summary>
     InProgress,
 
-    /// <summary>Need, ability to pay and decision authority confirmed (Q1/Q2); can be converted.</summary>
+    /// <summary>Need, ability to pay and decision authority confirmed; can be converted.</summary>
     Qualified,
 
     /// <summary>Turned into a client; the client keeps a permanent link to this lead.</summary>
     Converted,
 
-    /// <summary>Refused by us or by the client, with a reason (C7/C8); kept, never deleted.</summary>
+    /// <summary>Refused by us or by the client, with a reason; kept, never deleted.</summary>
     Refused,
 
     /// <summary>Put aside until a re-contact date; can be reactivated.</summary>

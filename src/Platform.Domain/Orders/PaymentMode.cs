@@ -6,6 +6,6 @@ public enum PaymentMode
     /// <summary>Paid in one payment; eligible for the single-receipt discount.</summary>
     Single,
 
-    /// <summary>Paid in installments; only for orders of at least 750 €, never gets D1.</summary>
+    /// <summary>Paid in installments; only for orders of at least 750 €, never gets the single-receipt discount (D1).</summary>
     Installment,
 }

@@ -1,7 +1,7 @@
 namespace Platform.Domain.Staff;
 
 /// <summary>
-/// A staff member's role in the three-stage sales department (O4: generation →
+/// A staff member's role in the three-stage sales department (generation →
 /// conversion → farmer), plus the head of sales and the marketer.
 /// </summary>
 public enum SalesRole

@@ -20,7 +20,7 @@ public sealed class RefuseLeadInputType : InputObjectGraphType<RefuseLeadInput>
     public RefuseLeadInputType()
     {
         Name = "RefuseLeadInput";
-        Description = "A refusal by us or by the client, with its reason (C7/C8). The lead is kept, never deleted.";
+        Description = "A refusal by us or by the client, with its reason. The lead is kept, never deleted.";
         Field<NonNullGraphType<IdGraphType>>("leadId").Description("The lead's global ID.");
         Field(x => x.RefusedBy).Description("Who refused: US (with arguments) or CLIENT.");
         Field(x => x.Reason).Description("Why; required.");
