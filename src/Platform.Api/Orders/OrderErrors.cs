@@ -46,7 +46,7 @@ public sealed class InvalidOrderStateErrorType : ErrorGraphType<InvalidOrderStat
 /// <summary>The <c>SinglePaymentRequiredError</c> type.</summary>
 public sealed class SinglePaymentRequiredErrorType : ErrorGraphType<SinglePaymentRequiredError>
 {
-    public SinglePaymentRequiredErrorType() : base("A single-payment order is paid by one payment of its full net amount: its single-receipt discount holds only for one payment. To pay in parts, request installments first (the order is re-priced without D1). Code SINGLE_PAYMENT_REQUIRED.")
+    public SinglePaymentRequiredErrorType() : base("A single-payment order is paid by one payment of its full net amount: its single-receipt discount holds only for one payment. To pay in parts, request installments first (the order is re-priced without the single-receipt discount). Code SINGLE_PAYMENT_REQUIRED.")
     {
         Field<NonNullGraphType<MoneyType>>("expected").Description("The one payment the order needs: its net amount.").Resolve(c => c.Source.Expected);
     }
