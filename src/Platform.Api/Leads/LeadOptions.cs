@@ -14,7 +14,7 @@ public sealed class LeadOptions : IValidatableObject
     /// <summary>First-response deadline after a demo download.</summary>
     public TimeSpan DemoDownloadResponseTime { get; set; } = TimeSpan.FromHours(2);
 
-    /// <summary>First-response deadline for every other request type (inference).</summary>
+    /// <summary>First-response deadline for every other request type (a default the rules leave open).</summary>
     public TimeSpan DefaultResponseTime { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>A new submission matching an open lead's phone or e-mail this recent is a repeat touch, not a new lead.</summary>

@@ -9,10 +9,10 @@ public sealed class ClientInsightsOptions
     /// <summary>A client is strategic above this share of the trailing-12-month turnover, in basis points (1000 = 10 %).</summary>
     public int StrategicShareBasisPoints { get; set; } = 1000;
 
-    /// <summary>Paid orders a client needs before it can be sleeping (2).</summary>
+    /// <summary>Paid orders a client needs before it can be sleeping (default 2).</summary>
     public int SleepingMinimumPaidOrders { get; set; } = 2;
 
-    /// <summary>A client sleeps when the time since its last order exceeds this many median intervals (2.5).</summary>
+    /// <summary>A client sleeps when the time since its last order exceeds this many median intervals (default 2.5).</summary>
     public decimal SleepingIntervalFactor { get; set; } = 2.5m;
 
     /// <summary>
