@@ -3,7 +3,7 @@ using Platform.Domain.Deals;
 namespace Platform.Data;
 
 /// <summary>
-/// The default sales pipeline (DECISIONS [Clients]): NEW → CONTACTED → NEEDS_IDENTIFIED →
+/// The default sales pipeline: NEW → CONTACTED → NEEDS_IDENTIFIED →
 /// PROPOSAL_SENT → START_OF_WORK_AGREED → CONTRACT_INVOICED → WON, terminal LOST. Seeded by the
 /// Initial migration (model seed data), so it exists in every database, with or without demo data.
 /// </summary>

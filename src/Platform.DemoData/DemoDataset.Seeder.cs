@@ -638,7 +638,7 @@ public static partial class DemoDataset
                 Orders(plan, deal, contractAt ?? paidAt, paidAt);
             }
 
-            // Loyalty category and segment from the order history (SPEC §3.4).
+            // Loyalty category and segment from the order history.
             var paid = plan.Orders.Where(o => o.Status == OrderStatus.Paid).ToList();
             var lastOrder = plan.Orders.Count > 0 ? plan.Orders[^1].PlacedAt : (DateTime?)null;
             client.LoyaltyCategory = paid.Count switch
@@ -738,7 +738,7 @@ public static partial class DemoDataset
 
         private void HandOff(Deal deal, DateTime wonAt)
         {
-            // SPEC §5.7: introduce participants, planner project, shared documents, hand to the PM.
+            // The four hand-off steps: introduce participants, planner project, shared documents, hand to the PM.
             var steps = random.NextDouble() < 0.85 ? 4 : random.Next(0, 4);
             var t = wonAt;
             if (steps >= 1)
@@ -1103,7 +1103,7 @@ public static partial class DemoDataset
 
         private Activity Call(Lead lead, StaffUser owner, DateTime at)
         {
-            // T6 / Rule #10: every call ends with the date and topic of the next contact.
+            // T6: every call ends with the date and topic of the next contact.
             var call = Act(lead, ActivityType.Call, ActivityDirection.Outbound, at, owner, subject: "Call", result: Pick(CallResults));
             call.NextContactAt = Sec(at.AddDays(random.Next(1, 8)));
             call.NextContactTopic = Pick(NextTopics);

@@ -2,7 +2,7 @@ namespace Platform.Domain;
 
 /// <summary>
 /// An exact amount of money: integer minor units (cents) of an ISO 4217 currency. Never a float;
-/// rounding (half to even) happens once, on the final amount only (DECISIONS [Loyalty]).
+/// rounding (half to even) happens once, on the final amount only.
 /// Entities store money as a <c>…Minor</c> <see cref="long"/> column plus a <c>Currency</c> column
 /// and expose it through get-only <see cref="Money"/> properties.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Platform.Domain;
 
 /// <summary>
-/// The nine groups of a contact person's position used to target offers (Q8, seed [000]); the
+/// The nine groups of a contact person's position used to target offers; the
 /// product that interests a person changes with the position.
 /// </summary>
 public enum PositionGroup
@@ -27,9 +27,9 @@ public enum PositionGroup
     /// <summary>Representative of a government body.</summary>
     GovernmentRepresentative,
 
-    /// <summary>Representative of a large advertising agency (a partner channel, R10).</summary>
+    /// <summary>Representative of a large advertising agency (a partner channel).</summary>
     AdAgencyRepresentative,
 
-    /// <summary>Representative of a large system integrator (a partner channel, R10).</summary>
+    /// <summary>Representative of a large system integrator (a partner channel).</summary>
     SystemIntegratorRepresentative,
 }

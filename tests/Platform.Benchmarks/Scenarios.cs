@@ -78,7 +78,7 @@ internal static class Scenarios
             ClientId: DemoClients.Bi),
         new Scenario(
             "kpi-sleeping",
-            "monthly sleeping clients per manager and proposal time over the last two years (both computed in SQL, issue #7), as the demo BI client",
+            "monthly sleeping clients per manager and proposal time over the last two years (both computed in SQL), as the demo BI client",
             """
             query($range: KpiRange!, $byManager: KpiRange!) {
               sleepingClientsKpi(range: $byManager) { bucketStart dimension asOf payingClients sleepingClients sleepingRate }

@@ -9,7 +9,7 @@ using Platform.Testing;
 namespace Platform.Data.Tests;
 
 /// <summary>
-/// The KpiIndexesAndTeamPlanUnique migration (issue #7, T8): team plans (no owner) that racing setSalesPlan calls saved
+/// The KpiIndexesAndTeamPlanUnique migration (T8): team plans (no owner) that racing setSalesPlan calls saved
 /// twice for one quarter are reduced to the last saved one before the filtered unique index is created, so the
 /// migration runs on such a database, and afterwards the database refuses a second team plan.
 /// </summary>

@@ -25,7 +25,7 @@ public class ClientCardInput
     public LoyaltyCategory? LoyaltyCategory { get; set; }
 }
 
-/// <summary>The two questions of the key-client matrix (SPEC §3.4).</summary>
+/// <summary>The two questions of the key-client matrix.</summary>
 public sealed class SegmentAssessment
 {
     public bool WeWantClient { get; set; }
@@ -38,7 +38,7 @@ public sealed class SegmentAssessmentInputType : InputObjectGraphType<SegmentAss
     public SegmentAssessmentInputType()
     {
         Name = "SegmentAssessmentInput";
-        Description = "The two-sided key-client matrix (SPEC §3.4): our interest in the client and theirs in us decide the segment (both: KEY; only ours: DEVELOPING_KEY; only theirs: MAINTAINED; neither: OCCASIONAL).";
+        Description = "The two-sided key-client matrix: our interest in the client and theirs in us decide the segment (both: KEY; only ours: DEVELOPING_KEY; only theirs: MAINTAINED; neither: OCCASIONAL).";
         Field(x => x.WeWantClient).Description("Whether we want this client: attractive, worth intensive attention.");
         Field(x => x.ClientLikesUs).Description("Whether the client likes us as a supplier: loyal, buys willingly.");
     }
@@ -70,9 +70,9 @@ internal static class ClientCardFields
             type.Field<StringGraphType>("name").Description("Company name or the person's full name." + keep);
             type.Field<EnumerationGraphType<ClientKind>>("kind").Description("Company or private person." + keep);
         }
-        type.Field<StringGraphType>("taxId").Description("Taxpayer identification number (TIN / ИНН), L8." + keep);
-        type.Field<StringGraphType>("okpo").Description("OKPO statistical code of the company, L8." + keep);
-        type.Field<StringGraphType>("registrationNumber").Description("Company registration certificate number, L8." + keep);
+        type.Field<StringGraphType>("taxId").Description("Taxpayer identification number (TIN / ИНН)." + keep);
+        type.Field<StringGraphType>("okpo").Description("OKPO statistical code of the company." + keep);
+        type.Field<StringGraphType>("registrationNumber").Description("Company registration certificate number." + keep);
         type.Field<StringGraphType>("industry").Description("Industry or type of activity." + keep);
         type.Field<StringGraphType>("region").Description("Region or city." + keep);
         type.Field<BooleanGraphType>("isBudgetary").Description("Whether the organisation is state-funded rather than commercial." + keep);
@@ -82,11 +82,11 @@ internal static class ClientCardFields
         type.Field<StringGraphType>("website").Description("Website address." + keep);
         type.Field<StringGraphType>("notes").Description("Free-form notes on the client card." + keep);
         type.Field<IdGraphType>("ownerId").Description("The responsible staff user (farmer), a StaffUser ID." + keep);
-        type.Field<EnumerationGraphType<ClientSegment>>("segment").Description("Key-client segment (SPEC §3.4, §5.12), set directly; not together with `segmentAssessment`." + keep);
-        type.Field<SegmentAssessmentInputType>("segmentAssessment").Description("Derives the segment from the two-sided matrix (SPEC §3.4) instead of setting it directly." + keep);
+        type.Field<EnumerationGraphType<ClientSegment>>("segment").Description("Key-client segment, set directly; not together with `segmentAssessment`." + keep);
+        type.Field<SegmentAssessmentInputType>("segmentAssessment").Description("Derives the segment from the two-sided matrix instead of setting it directly." + keep);
         type.Field<EnumerationGraphType<LoyaltyCategory>>("loyaltyCategory").Description(create
             ? "Loyalty category to start in; POTENTIAL by default."
-            : "New loyalty category; only the allowed transitions of SPEC §3.4 (else INVALID_TRANSITION)." + keep);
+            : "New loyalty category; only the allowed transitions listed on LoyaltyCategory (else INVALID_TRANSITION)." + keep);
     }
 }
 
@@ -96,7 +96,7 @@ public sealed class CreateClientInputType : InputObjectGraphType<CreateClientInp
     public CreateClientInputType()
     {
         Name = "CreateClientInput";
-        Description = "A new client card (L7, L8).";
+        Description = "A new client card.";
         ClientCardFields.Add(this, create: true);
     }
 }

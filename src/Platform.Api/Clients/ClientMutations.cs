@@ -12,7 +12,7 @@ public static class ClientMutations
     public static void AddClientMutations(this ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<ClientPayloadType>>("createClient")
-            .Description("Creates a client card with its legal data (L7, L8), owner (farmer), segment and loyalty category.")
+            .Description("Creates a client card with its legal data, owner (farmer), segment and loyalty category.")
             .Argument<NonNullGraphType<CreateClientInputType>>("input", "The client card.")
             .ResolveAsync(async context =>
             {
@@ -20,7 +20,7 @@ public static class ClientMutations
                 return await Service(context).CreateAsync(input, GlobalIds.DecodeOptional<StaffUser>(input.OwnerId, "input.ownerId"), context.CancellationToken);
             });
         mutation.Field<NonNullGraphType<ClientPayloadType>>("updateClient")
-            .Description("Changes a client card: legal data, owner (farmer) assignment, segment, and the loyalty category along the allowed transitions of SPEC §3.4 (else INVALID_TRANSITION).")
+            .Description("Changes a client card: legal data, owner (farmer) assignment, segment, and the loyalty category along the allowed transitions listed on LoyaltyCategory (else INVALID_TRANSITION).")
             .Argument<NonNullGraphType<UpdateClientInputType>>("input", "The client and the fields to change.")
             .ResolveAsync(async context =>
             {

@@ -31,7 +31,7 @@ public sealed class ClientService(PlatformDbContext db, TimeProvider time, Conta
         {
             var from = client.LoyaltyCategory;
             return ClientPayload.Failed(new TransitionNotAllowedError(Name(from), Name(to), LoyaltyTransitions.From(from).Select(Name).ToList(),
-                $"A client cannot move from {Name(from)} to {Name(to)} (SPEC §3.4); from {Name(from)} it may move to {string.Join(", ", LoyaltyTransitions.From(from).Select(Name))}."));
+                $"A client cannot move from {Name(from)} to {Name(to)}; from {Name(from)} it may move to {string.Join(", ", LoyaltyTransitions.From(from).Select(Name))}."));
         }
         if (await ApplyAsync(client, input, ownerId, input.OwnerId, ct) is { } error)
             return ClientPayload.Failed(error);

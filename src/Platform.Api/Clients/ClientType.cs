@@ -24,7 +24,7 @@ public sealed class ClientType : EntityType<Client>
     private static readonly KeysetOrder<Order> OrdersNewestFirst =
         KeysetOrder<Order>.By("PLACED_AT_DESC", x => x.PlacedAt, descending: true).ThenBy(x => x.Id, descending: true);
 
-    public ClientType() : base("A company or person we have a contract, invoice or purchase with (C1–C3), worked by a farmer.")
+    public ClientType() : base("A company or person we have a contract, invoice or purchase with, worked by a farmer.")
     {
         Field(x => x.Name);
         Field(x => x.Kind);
@@ -44,10 +44,10 @@ public sealed class ClientType : EntityType<Client>
         Field(x => x.Segment, nullable: true);
 
         Field<StaffUserType>("owner")
-            .Description("The responsible staff user, usually a farmer; may differ from the lead's owner (C4).")
+            .Description("The responsible staff user, usually a farmer; may differ from the lead's owner.")
             .Resolve(context => context.LoadById<StaffUser>(context.Source.OwnerId));
         Field<LeadType>("originLead")
-            .Description("The lead this client was converted from; a permanent link (C3).")
+            .Description("The lead this client was converted from; a permanent link.")
             .Resolve(context => context.LoadById<Lead>(context.Source.OriginLeadId));
         Field<NonNullGraphType<ConnectionGraphType<ContactType, Contact>>>("contacts")
             .Description("People at the client, by first name.")
@@ -67,19 +67,19 @@ public sealed class ClientType : EntityType<Client>
             .Description("Number of fully paid orders.")
             .Resolve(context => context.LoadPurchaseStats().Then(s => s.PaidOrderCount));
         Field<DateTimeGraphType>("firstPaidOrderAt")
-            .Description("When the first order was fully paid; tenure counts from it (D3).")
+            .Description("When the first order was fully paid; tenure counts from it.")
             .Resolve(context => context.LoadPurchaseStats().Then(s => s.History.FirstPaidOrderAt));
         Field<NonNullGraphType<IntGraphType>>("tenureYears")
-            .Description("Full years since the first fully paid order (D3); a 29 February start has its anniversary on 1 March in other years.")
+            .Description("Full years since the first fully paid order; a 29 February start has its anniversary on 1 March in other years.")
             .Resolve(context => context.LoadPurchaseStats().Then(s => s.TenureYears));
         Field<NonNullGraphType<DecimalGraphType>>("tenureDiscountPercent")
             .Description("The tenure discount the client has now, in percent (D3: 2.5 / 5 / 10).")
             .Resolve(context => context.LoadPurchaseStats().Then(s => s.TenureBasisPoints / 100m));
         Field<NonNullGraphType<NthOrderOutlookType>>("nextOrderDiscount")
-            .Description("What the every-5th/10th-order rule gives the client's next qualifying orders (D4).")
+            .Description("What the every-5th/10th-order rule gives the client's next qualifying orders.")
             .Resolve(context => context.LoadPurchaseStats().Then(s => s.NextOrder));
         Field<MoneyType>("averageCheck")
-            .Description("Average net amount of the fully paid orders ([004]); null without one.")
+            .Description("Average net amount of the fully paid orders; null without one.")
             .Resolve(context => context.LoadPurchaseStats().Then(s => s.AverageCheck));
         Field<NonNullGraphType<MoneyType>>("trailingRevenue")
             .Description("Net amount of the client's orders paid in the last 12 months.")
@@ -88,7 +88,7 @@ public sealed class ClientType : EntityType<Client>
             .Description("The client's share of the whole trailing-12-month turnover, in percent.")
             .Resolve(context => context.LoadPurchaseStats().Then(s => s.TurnoverSharePercent));
         Field<NonNullGraphType<BooleanGraphType>>("isStrategic")
-            .Description("Whether the client brings more than 10 % (by default, Clients:StrategicShareBasisPoints) of the trailing-12-month turnover ([004], DECISIONS \"strategic client\").")
+            .Description("Whether the client brings more than 10 % (by default, Clients:StrategicShareBasisPoints) of the trailing-12-month turnover.")
             .Resolve(context => context.LoadPurchaseStats().Then(s => s.IsStrategic));
         Field<DecimalGraphType>("medianPurchaseIntervalDays")
             .Description("Median number of days between consecutive paid orders; null with fewer than two.")
@@ -97,7 +97,7 @@ public sealed class ClientType : EntityType<Client>
             .Description("Full days since the last fully paid order was placed; null without one.")
             .Resolve(context => context.LoadPurchaseStats().Then(s => s.DaysSinceLastOrder));
         Field<NonNullGraphType<BooleanGraphType>>("isSleeping")
-            .Description("Whether the client has at least 2 paid orders and the time since the last one exceeds 2.5 × its median interval (defaults of the Clients section; DECISIONS \"sleeping client\").")
+            .Description("Whether the client has at least 2 paid orders and the time since the last one exceeds 2.5 × its median interval (defaults of the Clients section).")
             .Resolve(context => context.LoadPurchaseStats().Then(s => s.IsSleeping));
     }
 }

@@ -40,10 +40,10 @@ internal static class ContactCardFields
             type.Field<StringGraphType>("firstName").Description("First name." + keep);
         type.Field<StringGraphType>("lastName").Description("Last name." + keep);
         type.Field<StringGraphType>("position").Description("Position as given." + keep);
-        type.Field<EnumerationGraphType<PositionGroup>>("positionGroup").Description("Which of the nine position groups the person belongs to (Q8)." + keep);
+        type.Field<EnumerationGraphType<PositionGroup>>("positionGroup").Description("Which of the nine position groups the person belongs to." + keep);
         type.Field<StringGraphType>("phone").Description("Phone number." + keep);
         type.Field<StringGraphType>("email").Description("E-mail address; stored lower-case." + keep);
-        type.Field<BooleanGraphType>("hasDecisionAuthority").Description("Whether the person may negotiate and decide purchases (L1/Q2)." + keep);
+        type.Field<BooleanGraphType>("hasDecisionAuthority").Description("Whether the person may negotiate and decide purchases." + keep);
         type.Field<StringGraphType>("notes").Description("Notes: language, priorities, interests." + keep);
     }
 }

@@ -6,7 +6,7 @@ namespace Platform.Api.Clients;
 /// <summary>The <c>Contact</c> object type.</summary>
 public sealed class ContactType : EntityType<Contact>
 {
-    public ContactType() : base("A person at a client we talk to (SPEC §3.3); a client may have several.")
+    public ContactType() : base("A person at a client we talk to; a client may have several.")
     {
         Field(x => x.FirstName);
         Field(x => x.LastName, nullable: true);

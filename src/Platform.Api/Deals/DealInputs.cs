@@ -59,8 +59,8 @@ public sealed class CreateDealInputType : InputObjectGraphType<CreateDealInput>
         Field(x => x.Title).Description("Short description, e.g. \"Corporate website redesign\".");
         Field(x => x.Kind, nullable: true).Description("Kind of sale; NEW_BUSINESS when null.");
         Field<NonNullGraphType<MoneyInputType>>("amount").Description("Expected value of the deal.");
-        Field(x => x.Requirements, nullable: true).Description("Agreed requirements, if already known (Q3).");
-        Field(x => x.ProposedPrice, nullable: true).Description("Proposed price in minor units of the deal's currency, if already proposed (Q3).");
+        Field(x => x.Requirements, nullable: true).Description("Agreed requirements, if already known.");
+        Field(x => x.ProposedPrice, nullable: true).Description("Proposed price in minor units of the deal's currency, if already proposed.");
     }
 }
 
@@ -73,8 +73,8 @@ public sealed class MoveDealInputType : InputObjectGraphType<MoveDealInput>
         Description = "A stage move of an open deal; the move is recorded in the stage history.";
         Field<NonNullGraphType<IdGraphType>>("dealId").Description("The deal's global ID.");
         Field(x => x.StageCode).Description("Code of the target stage in the deal's pipeline, e.g. START_OF_WORK_AGREED. WON is reached by paying the deal's order, LOST through `loseDeal`.");
-        Field(x => x.Requirements, nullable: true).Description("Agreed requirements to store with the move; START_OF_WORK_AGREED and later stages need them (Q3).");
-        Field(x => x.ProposedPrice, nullable: true).Description("Proposed price in minor units to store with the move; START_OF_WORK_AGREED and later stages need it (Q3).");
+        Field(x => x.Requirements, nullable: true).Description("Agreed requirements to store with the move; START_OF_WORK_AGREED and later stages need them.");
+        Field(x => x.ProposedPrice, nullable: true).Description("Proposed price in minor units to store with the move; START_OF_WORK_AGREED and later stages need it.");
         Field(x => x.ExpectedVersion, nullable: true).Description("The deal's `version` the change is based on; when it changed meanwhile, a CONFLICT error is returned and nothing is saved.");
     }
 }
@@ -87,7 +87,7 @@ public sealed class LoseDealInputType : InputObjectGraphType<LoseDealInput>
         Name = "LoseDealInput";
         Description = "Closes an open deal as lost, with who refused and why.";
         Field<NonNullGraphType<IdGraphType>>("dealId").Description("The deal's global ID.");
-        Field(x => x.RefusedBy).Description("Who refused: us (with arguments, C8) or the client.");
+        Field(x => x.RefusedBy).Description("Who refused: us (with arguments) or the client.");
         Field(x => x.Reason).Description("Why the deal was lost; required.");
         Field(x => x.ExpectedVersion, nullable: true).Description("The deal's `version` the change is based on; when it changed meanwhile, a CONFLICT error is returned and nothing is saved.");
     }
@@ -99,7 +99,7 @@ public sealed class CompleteHandoffStepInputType : InputObjectGraphType<Complete
     public CompleteHandoffStepInputType()
     {
         Name = "CompleteHandoffStepInput";
-        Description = "Marks one step of the four-step hand-off to production as done (SPEC §5.7); steps are done in order.";
+        Description = "Marks one step of the four-step hand-off to production as done; steps are done in order.";
         Field<NonNullGraphType<IdGraphType>>("dealId").Description("The deal's global ID.");
         Field(x => x.Step).Description("The step done.");
         Field(x => x.ProjectManager, nullable: true).Description("Name of the production project manager; required for HANDED_TO_PROJECT_MANAGER.");

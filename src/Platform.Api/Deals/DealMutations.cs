@@ -25,7 +25,7 @@ public static class DealMutations
                     context.CancellationToken);
             });
         mutation.Field<NonNullGraphType<DealPayloadType>>("moveDeal")
-            .Description("Moves an open deal to another open stage of its pipeline, recorded in the stage history. START_OF_WORK_AGREED and later stages need agreed requirements and a proposed price (Q3); closed deals do not move (INVALID_TRANSITION); WON comes from paying the order, LOST from `loseDeal`.")
+            .Description("Moves an open deal to another open stage of its pipeline, recorded in the stage history. START_OF_WORK_AGREED and later stages need agreed requirements and a proposed price; closed deals do not move (INVALID_TRANSITION); WON comes from paying the order, LOST from `loseDeal`.")
             .Argument<NonNullGraphType<MoveDealInputType>>("input", "The deal and its target stage.")
             .ResolveAsync(async context =>
             {
@@ -41,7 +41,7 @@ public static class DealMutations
                 return await Service(context).LoseAsync(input, GlobalIds.Decode<Deal>(input.DealId, "input.dealId"), context.CancellationToken);
             });
         mutation.Field<NonNullGraphType<DealPayloadType>>("completeHandoffStep")
-            .Description("Marks a step of the four-step hand-off to production as done (SPEC §5.7), in order, once the start of work is agreed.")
+            .Description("Marks a step of the four-step hand-off to production as done, in order, once the start of work is agreed.")
             .Argument<NonNullGraphType<CompleteHandoffStepInputType>>("input", "The deal and the step done.")
             .ResolveAsync(async context =>
             {

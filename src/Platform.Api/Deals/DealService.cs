@@ -8,9 +8,9 @@ using Platform.GraphQL.Server.Mutations;
 namespace Platform.Api.Deals;
 
 /// <summary>
-/// Deals through their pipeline (DECISIONS [Clients]): stage moves validated and recorded in the
+/// Deals through their pipeline: stage moves validated and recorded in the
 /// stage history, the «Начало работ» gate (Q3), losing with who refused and why, and the
-/// hand-off checklist (SPEC §5.7). WON is only reached by paying the deal's order ([003]).
+/// hand-off checklist. WON is only reached by paying the deal's order.
 /// </summary>
 public sealed class DealService(PlatformDbContext db, TimeProvider time, ICurrentActor actor)
 {
@@ -69,7 +69,7 @@ public sealed class DealService(PlatformDbContext db, TimeProvider time, ICurren
         if (target.IsWon || target.IsLost)
         {
             return DealPayload.Failed(await TransitionAsync(deal, target.Code, target.IsWon
-                ? "A deal is won when its order is paid (money received, [003]): record the payment instead."
+                ? "A deal is won when its order is paid (money received): record the payment instead."
                 : "Use `loseDeal`, which records who refused and why.", ct));
         }
         if (target.Id == deal.StageId)

@@ -22,7 +22,7 @@ public sealed class DealType : EntityType<Deal>
         Field(x => x.Title);
         Field(x => x.Kind);
         Field<NonNullGraphType<MoneyType>>("amount").Description("Expected value of the deal.").Resolve(context => context.Source.Amount);
-        Field<MoneyType>("proposedPrice").Description("The proposed price, once proposed; needed to enter the start-of-work stage (Q3).").Resolve(context => context.Source.ProposedPrice);
+        Field<MoneyType>("proposedPrice").Description("The proposed price, once proposed; needed to enter the start-of-work stage.").Resolve(context => context.Source.ProposedPrice);
         Field(x => x.Requirements, nullable: true);
         Field(x => x.ProposalSentAt, nullable: true);
         Field(x => x.ContractRef, nullable: true);

@@ -8,7 +8,7 @@ namespace Platform.Api.Deals;
 /// <summary>The <c>Pipeline</c> object type.</summary>
 public sealed class PipelineType : EntityType<Pipeline>
 {
-    public PipelineType() : base("A sales pipeline: the ordered stages a deal moves through. Pipelines are data; the default one is seeded (DECISIONS [Clients]).")
+    public PipelineType() : base("A sales pipeline: the ordered stages a deal moves through. Pipelines are data; the default one is seeded.")
     {
         Field(x => x.Name);
         Field(x => x.IsDefault);

@@ -4,7 +4,7 @@ using GraphQL.Types;
 namespace Platform.Api.Kpis;
 
 /// <summary>
-/// The client, referral and channel KPI fields of the root query (issue #7, SPEC §4), flat row lists like the other KPIs
+/// The client, referral and channel KPI fields of the root query, flat row lists like the other KPIs
 /// (scope <c>kpi:read</c>), and their services.
 /// </summary>
 public static class BusinessKpiQueries
@@ -18,7 +18,7 @@ public static class BusinessKpiQueries
     public static void AddBusinessKpiQueries(this ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<StrategicClientRowType>>>>("strategicClientsKpi")
-            .Description("Share of turnover per client (SPEC §4, [004]): the top clients by net revenue of the orders paid in each bucket, per currency, with their share and strategic flag (> 10 %).")
+            .Description("Share of turnover per client: the top clients by net revenue of the orders paid in each bucket, per currency, with their share and strategic flag (> 10 %).")
             .Argument<NonNullGraphType<KpiRangeInputType>>("range", "The time range and bucket; groupBy is not supported (shares are of the whole turnover).")
             .Argument<NonNullGraphType<IntGraphType>>("first", $"How many clients per bucket and currency, 1–{ClientKpis.MaxTop}.", a => a.DefaultValue = ClientKpis.DefaultTop)
             .ResolveAsync(async context =>
@@ -30,7 +30,7 @@ public static class BusinessKpiQueries
                 return result.Clients;
             });
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<StrategicShareRowType>>>>("strategicShareKpi")
-            .Description("Revenue share of strategic clients (SPEC §4, [004]): Σ revenue of the clients with > 10 % of a bucket's turnover / the turnover, per bucket and currency.")
+            .Description("Revenue share of strategic clients: Σ revenue of the clients with > 10 % of a bucket's turnover / the turnover, per bucket and currency.")
             .Argument<NonNullGraphType<KpiRangeInputType>>("range", "The time range and bucket; groupBy is not supported (shares are of the whole turnover).")
             .ResolveAsync(async context =>
             {
@@ -38,23 +38,23 @@ public static class BusinessKpiQueries
                 return result.Shares;
             });
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<SleepingClientsRowType>>>>("sleepingClientsKpi")
-            .Description("Paying and sleeping clients as of the end of each bucket (the last row: as of the range end), by the rule of Client.isSleeping (SPEC §4, [004]).")
+            .Description("Paying and sleeping clients as of the end of each bucket (the last row: as of the range end), by the rule of Client.isSleeping.")
             .Argument<NonNullGraphType<KpiRangeInputType>>("range", "The time range, bucket and grouping (MANAGER: the client's owner; the others: of the client's origin lead).")
             .ResolveAsync(async context => await Service<ClientKpis>(context).SleepingAsync(Range(context, null), context.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<DiscountRowType>>>>("discountKpi")
-            .Description("Cost of the loyalty discounts by rule (D1, D3, D4; stacking D6): Σ discount each rule gave on the orders paid per bucket and currency, and its share of the gross.")
+            .Description("Cost of the loyalty discounts by rule (D1, D3, D4): Σ discount each rule gave on the orders paid per bucket and currency, and its share of the gross.")
             .Argument<NonNullGraphType<KpiRangeInputType>>("range", "The time range, bucket and grouping (MANAGER: the client's owner; the others: of the client's origin lead).")
             .ResolveAsync(async context => await Service<DiscountKpis>(context).ByRuleAsync(Range(context, null), context.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReferralRowType>>>>("referralKpi")
-            .Description("Revenue of referred clients and the rewards earned per bucket, referring partner and currency (SPEC §2.2, §3.7, R3).")
+            .Description("Revenue of referred clients and the rewards earned per bucket, referring partner and currency.")
             .Argument<NonNullGraphType<KpiRangeInputType>>("range", "The time range and bucket; rows are always per partner (groupBy PARTNER or none).")
             .ResolveAsync(async context => await Service<ReferralKpis>(context).PartnersAsync(Range(context, KpiDimension.Partner), context.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReferralsPerLoyalClientRowType>>>>("referralsPerLoyalClientKpi")
-            .Description("Referrals per loyal client (SPEC §4, [003]): clients referred by clients that became paying in each bucket / loyal clients; benchmark 2 (R6).")
+            .Description("Referrals per loyal client: clients referred by clients that became paying in each bucket / loyal clients; benchmark 2.")
             .Argument<NonNullGraphType<KpiRangeInputType>>("range", "The time range and bucket; groupBy MANAGER or none.")
             .ResolveAsync(async context => await Service<ReferralKpis>(context).PerLoyalClientAsync(Range(context, KpiDimension.Manager), context.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChannelRowType>>>>("channelKpi")
-            .Description("Per-channel basic reporting (SPEC §4, [001]): reach, clicks, conversion into applications and cost of an application per bucket and channel, or per landing page.")
+            .Description("Per-channel basic reporting: reach, clicks, conversion into applications and cost of an application per bucket and channel, or per landing page.")
             .Argument<NonNullGraphType<KpiRangeInputType>>("range", "The time range and bucket; groupBy CHANNEL (the default) or LANDING_PAGE.")
             .Argument<NonNullGraphType<StringGraphType>>("currency", "ISO 4217 currency of the spend figures.", a => a.DefaultValue = "EUR")
             .ResolveAsync(async context => await Service<ChannelKpis>(context).ChannelsAsync(

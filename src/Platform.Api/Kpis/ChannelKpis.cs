@@ -7,7 +7,7 @@ using Platform.Domain.Leads;
 namespace Platform.Api.Kpis;
 
 /// <summary>
-/// Per-channel basic reporting (SPEC §4, seed [001]): reach, clicks, conversion of clicks into applications (leads)
+/// Per-channel basic reporting: reach, clicks, conversion of clicks into applications (leads)
 /// and the cost of an application, per bucket and channel — or per landing page (marketing by landing page). Two
 /// grouped statements: the leads, and the recorded spend with its reach and clicks.
 /// </summary>

@@ -13,7 +13,7 @@ using Platform.GraphQL.Server.Relay;
 namespace Platform.Api.Kpis;
 
 /// <summary>
-/// Client KPIs of SPEC §4 ([004]): the share of turnover per client and the share of strategic clients, and the
+/// Client KPIs: the share of turnover per client and the share of strategic clients, and the
 /// sleeping clients as of each bucket's end. The rules are the client card's (<see cref="ClientInsightsOptions.IsStrategic"/>,
 /// <see cref="PurchaseStats.IsSleepingAt"/>); the sleeping rule runs in SQL here, written to mirror IsSleepingAt (see
 /// <see cref="SleepingSql"/>), and a test compares the two.
@@ -58,9 +58,9 @@ public sealed class ClientKpis(PlatformDbContext db, IOptions<ClientInsightsOpti
     }
 
     /// <summary>
-    /// Share of turnover per client (SPEC §4, [004]): one grouped statement sums the net revenue of the orders paid in
-    /// the range per bucket, currency and client; shares and the strategic flag (strictly more than 10 %, DECISIONS
-    /// [Clients]) are taken against the bucket's total in that currency.
+    /// Share of turnover per client: one grouped statement sums the net revenue of the orders paid in
+    /// the range per bucket, currency and client; shares and the strategic flag (strictly more than
+    /// 10 %) are taken against the bucket's total in that currency.
     /// </summary>
     public async Task<(IReadOnlyList<StrategicClientRow> Clients, IReadOnlyList<StrategicShareRow> Shares)> TurnoverSharesAsync(
         KpiRange range, int top, CancellationToken ct)
@@ -105,7 +105,7 @@ public sealed class ClientKpis(PlatformDbContext db, IOptions<ClientInsightsOpti
     /// <summary>
     /// Sleeping clients as of the end of each bucket (or the range end, for the last one): the clients with a paid order
     /// by then and, of those, the ones the client card's rule calls sleeping at that moment (≥ 2 paid orders, time since
-    /// the last order &gt; 2.5 × the median interval, DECISIONS [Clients]), in the loyalty currency like
+    /// the last order &gt; 2.5 × the median interval), in the loyalty currency like
     /// <c>Client.isSleeping</c>. One statement counts them in the database (<see cref="SleepingSql"/>); only one row per
     /// bucket and dimension value travels to the API.
     /// </summary>

@@ -73,7 +73,7 @@ public sealed class DiscountRowType : ObjectGraphType<DiscountRow>
     public DiscountRowType()
     {
         Name = "DiscountKpiRow";
-        Description = "What one loyalty discount rule cost on the orders paid in one bucket (and dimension value), per currency (D1, D3, D4; stacking D6).";
+        Description = "What one loyalty discount rule cost on the orders paid in one bucket (and dimension value), per currency (rules D1, D3, D4).";
         Field(x => x.BucketStart).Description("First moment of the bucket (UTC).");
         Field(x => x.Dimension, nullable: true).Description("The dimension value the row is for (of the client's origin lead; MANAGER: the client's owner); null without grouping or without a value.");
         Field(x => x.Currency).Description("ISO 4217 currency of the amounts.");

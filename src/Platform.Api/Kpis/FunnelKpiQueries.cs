@@ -10,7 +10,7 @@ public static class FunnelKpiQueries
     public static void AddFunnelKpiQueries(this ObjectGraphType query)
     {
         query.Field<NonNullGraphType<PipelineKpiType>>("pipelineKpi")
-            .Description("Funnel of a pipeline (the default one unless `pipelineId` is given) from the deal stage history: deals entering each stage per bucket, stage-to-stage conversion and drop-off (SPEC §4), with the win rate and average deal size of its closed deals.")
+            .Description("Funnel of a pipeline (the default one unless `pipelineId` is given) from the deal stage history: deals entering each stage per bucket, stage-to-stage conversion and drop-off, with the win rate and average deal size of its closed deals.")
             .Argument<NonNullGraphType<KpiRangeInputType>>("range", "The time range, bucket and grouping.")
             .Argument<IdGraphType>("pipelineId", "The pipeline to report on; omitted, the default pipeline.")
             .ResolveAsync(async context =>
@@ -22,17 +22,17 @@ public static class FunnelKpiQueries
                 return pipeline ?? throw new ExecutionError(id is null ? "There is no default pipeline." : $"No pipeline has the ID \"{id}\".") { Code = "NOT_FOUND" };
             });
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProposalTimeRowType>>>>("proposalTimeKpi")
-            .Description("Proposal preparation time (T4, SPEC §4) per bucket of the proposal being sent: from needs identified (else the deal's creation) to proposal sent (the deal's proposalSentAt, else its entry into PROPOSAL_SENT); group by MANAGER for the deal owners.")
+            .Description("Proposal preparation time per bucket of the proposal being sent: from needs identified (else the deal's creation) to proposal sent (the deal's proposalSentAt, else its entry into PROPOSAL_SENT); group by MANAGER for the deal owners.")
             .Argument<NonNullGraphType<KpiRangeInputType>>("range", "The time range, bucket and grouping.")
             .ResolveAsync(async context => await context.RequestServices!.GetRequiredService<ProposalKpis>()
                 .PreparationTimeAsync(context.GetArgument<KpiRange>("range").Validated(), context.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<HourglassRowType>>>>("hourglassKpi")
-            .Description("The marketing hourglass Know → Like → Trust → Try → Buy → Repeat → Refer (SPEC §3.10, §4): counts per stage and bucket from interests, leads, deals, orders and referrals, with the drop-off between stages. The range's groupBy is not used: the stages come from different data.")
+            .Description("The marketing hourglass Know → Like → Trust → Try → Buy → Repeat → Refer: counts per stage and bucket from interests, leads, deals, orders and referrals, with the drop-off between stages. The range's groupBy is not used: the stages come from different data.")
             .Argument<NonNullGraphType<KpiRangeInputType>>("range", "The time range and bucket.")
             .ResolveAsync(async context => await context.RequestServices!.GetRequiredService<HourglassKpis>()
                 .HourglassAsync(context.GetArgument<KpiRange>("range").Validated(), context.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<SalesPlanRowType>>>>("salesPlanKpi")
-            .Description("Quarterly sales plan fulfilment (T8): paid revenue of the quarter / target × 100, for the team and each manager.")
+            .Description("Quarterly sales plan fulfilment: paid revenue of the quarter / target × 100, for the team and each manager.")
             .Argument<NonNullGraphType<IntGraphType>>("year", "The calendar year.")
             .Argument<NonNullGraphType<IntGraphType>>("quarter", "The quarter, 1–4.")
             .Argument<NonNullGraphType<StringGraphType>>("currency", "ISO 4217 currency of the plans and revenue compared.", a => a.DefaultValue = "EUR")

@@ -7,7 +7,7 @@ using Platform.Domain.Referrals;
 
 namespace Platform.Api.Kpis;
 
-/// <summary>The seven stages of Jantsch's marketing hourglass (SPEC §3.10 item 2, seed [003]), in order.</summary>
+/// <summary>The seven stages of Jantsch's marketing hourglass, in order.</summary>
 public enum HourglassStage
 {
     /// <summary>Знакомство: people who noticed us — anonymous interests not (yet) linked to a lead, plus every new lead.</summary>
@@ -16,7 +16,7 @@ public enum HourglassStage
     /// <summary>Интерес: people who gave their contact data — new leads (form, callback request, subscription).</summary>
     Like,
 
-    /// <summary>Доверие: leads qualified after consultations — need, ability to pay and authority confirmed (Q1/Q2).</summary>
+    /// <summary>Доверие: leads qualified after consultations — need, ability to pay and authority confirmed.</summary>
     Trust,
 
     /// <summary>Проба: deals whose commercial proposal was sent — the offer the client weighs.</summary>
@@ -33,7 +33,7 @@ public enum HourglassStage
 }
 
 /// <summary>
-/// The hourglass KPI (SPEC §4 "Hourglass stage counts &amp; drop-off", §3.10). DECISIONS-style mapping of the data to the
+/// The hourglass KPI. The mapping of the data to the
 /// stages, each counted in the bucket of its own timestamp:
 /// <list type="table">
 /// <item><term>KNOW</term><description><c>Interest</c> with no lead (<c>OccurredAt</c>) + the LIKE count: every lead was known first; an interest
@@ -137,7 +137,7 @@ public sealed class HourglassRowType : ObjectGraphType<HourglassRow>
     public HourglassRowType()
     {
         Name = "HourglassKpiRow";
-        Description = "One stage of the marketing hourglass Know → Like → Trust → Try → Buy → Repeat → Refer (SPEC §3.10, [003]) in one bucket; seven rows per bucket with data, in stage order. Each stage is counted in the bucket of its own event (see the stage descriptions), so a later stage may exceed an earlier one.";
+        Description = "One stage of the marketing hourglass Know → Like → Trust → Try → Buy → Repeat → Refer in one bucket; seven rows per bucket with data, in stage order. Each stage is counted in the bucket of its own event (see the stage descriptions), so a later stage may exceed an earlier one.";
         Field(x => x.BucketStart).Description("First moment of the bucket (UTC).");
         Field(x => x.Stage).Description("The hourglass stage.");
         Field(x => x.Count).Description("How many reached the stage in the bucket (what is counted depends on the stage).");

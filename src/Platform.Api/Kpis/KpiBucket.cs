@@ -2,7 +2,7 @@ using System.Linq.Expressions;
 
 namespace Platform.Api.Kpis;
 
-/// <summary>The time bucket KPI rows are grouped by (DECISIONS [Kpis]); weeks are ISO weeks starting on Monday.</summary>
+/// <summary>The time bucket KPI rows are grouped by; weeks are ISO weeks starting on Monday.</summary>
 public enum KpiBucket
 {
     /// <summary>A calendar day (UTC).</summary>
@@ -14,7 +14,7 @@ public enum KpiBucket
     /// <summary>A calendar month (UTC).</summary>
     Month,
 
-    /// <summary>A calendar quarter, the planning period (T8).</summary>
+    /// <summary>A calendar quarter, the planning period.</summary>
     Quarter,
 }
 

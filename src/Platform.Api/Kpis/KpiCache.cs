@@ -66,7 +66,7 @@ public sealed class KpiDataVersion
 /// </summary>
 internal sealed class KpiDataVersionInterceptor(KpiDataVersion version) : DbCommandInterceptor, ISaveChangesInterceptor, IDbTransactionInterceptor
 {
-    /// <summary>What the cached KPIs read (SPEC §4): leads, clients, orders, and for completeness deals, stages and marketing.</summary>
+    /// <summary>What the cached KPIs read: leads, clients, orders, and for completeness deals, stages and marketing.</summary>
     private static readonly HashSet<Type> KpiEntities =
         [typeof(Lead), typeof(Client), typeof(Order), typeof(Deal), typeof(PipelineStage), typeof(MarketingPlan), typeof(MarketingSpend)];
 
@@ -161,7 +161,7 @@ internal sealed class KpiDataVersionInterceptor(KpiDataVersion version) : DbComm
 
 /// <summary>
 /// KPI results of this process, keyed by KPI, range, bucket, grouping and the <see cref="KpiDataVersion"/> read before
-/// computing (issue #7: the plain SQL over a million leads takes longer than a BI dashboard should wait). Freshness: a
+/// computing (the plain SQL over a million leads takes longer than a BI dashboard should wait). Freshness: a
 /// write through this process is reflected once the result is <see cref="KpiCacheOptions.MaxStalenessSeconds"/> old; a
 /// write elsewhere within <see cref="KpiCacheOptions.MaxAgeSeconds"/>.
 /// Bounded by <see cref="KpiCacheOptions.MaxRows"/>. Concurrent requests for the same missing result share one

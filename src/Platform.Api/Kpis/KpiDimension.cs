@@ -4,7 +4,7 @@ using Platform.GraphQL.Server.Relay;
 
 namespace Platform.Api.Kpis;
 
-/// <summary>What KPI rows can be grouped by besides the time bucket (DECISIONS [Kpis]).</summary>
+/// <summary>What KPI rows can be grouped by besides the time bucket.</summary>
 public enum KpiDimension
 {
     /// <summary>The lead's channel code, e.g. LANDING_PAGE.</summary>

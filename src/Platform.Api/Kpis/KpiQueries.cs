@@ -9,11 +9,11 @@ public static class KpiQueries
     public static void AddKpiQueries(this ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<LeadFunnelRowType>>>>("leadFunnelKpi")
-            .Description("Lead volume, lead → client conversion rate and time to conversion per bucket of creation (SPEC §4); group by TEMPERATURE for conversion per temperature. Served from a cache: a write through the API is reflected within 30 s (Kpis:Cache:MaxStalenessSeconds; by the next request when nothing was cached in the last 30 s), a write made elsewhere (another API node, the database directly) within 60 s (Kpis:Cache:MaxAgeSeconds).")
+            .Description("Lead volume, lead → client conversion rate and time to conversion per bucket of creation; group by TEMPERATURE for conversion per temperature. Served from a cache: a write through the API is reflected within 30 s (Kpis:Cache:MaxStalenessSeconds; by the next request when nothing was cached in the last 30 s), a write made elsewhere (another API node, the database directly) within 60 s (Kpis:Cache:MaxAgeSeconds).")
             .Argument<NonNullGraphType<KpiRangeInputType>>("range", "The time range, bucket and grouping.")
             .ResolveAsync(async context => await context.RequestServices!.GetRequiredService<LeadKpis>().FunnelAsync(Range(context), context.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<FirstResponseRowType>>>>("firstResponseKpi")
-            .Description("First-response time (median, p90) and demo-download SLA compliance per bucket of creation (T1, T2). Served from a cache: a write through the API is reflected within 30 s (Kpis:Cache:MaxStalenessSeconds; by the next request when nothing was cached in the last 30 s), a write made elsewhere (another API node, the database directly) within 60 s (Kpis:Cache:MaxAgeSeconds).")
+            .Description("First-response time (median, p90) and demo-download SLA compliance per bucket of creation. Served from a cache: a write through the API is reflected within 30 s (Kpis:Cache:MaxStalenessSeconds; by the next request when nothing was cached in the last 30 s), a write made elsewhere (another API node, the database directly) within 60 s (Kpis:Cache:MaxAgeSeconds).")
             .Argument<NonNullGraphType<KpiRangeInputType>>("range", "The time range, bucket and grouping.")
             .ResolveAsync(async context => await context.RequestServices!.GetRequiredService<LeadKpis>().FirstResponseAsync(Range(context), context.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<RevenueRowType>>>>("revenueKpi")
@@ -25,7 +25,7 @@ public static class KpiQueries
             .Argument<NonNullGraphType<KpiRangeInputType>>("range", "The time range, bucket and grouping.")
             .ResolveAsync(async context => await context.RequestServices!.GetRequiredService<DealKpis>().OutcomesAsync(Range(context), context.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<MarketingRowType>>>>("marketingKpi")
-            .Description("The marketing plan of a quarter per channel: leads against the target, cost per lead and ROI from recorded spend (O3).")
+            .Description("The marketing plan of a quarter per channel: leads against the target, cost per lead and ROI from recorded spend.")
             .Argument<NonNullGraphType<IntGraphType>>("year", "The calendar year.")
             .Argument<NonNullGraphType<IntGraphType>>("quarter", "The quarter, 1–4.")
             .Argument<NonNullGraphType<StringGraphType>>("currency", "ISO 4217 currency of the money figures.", a => a.DefaultValue = "EUR")

@@ -25,7 +25,7 @@ public sealed class FirstResponseRowType : ObjectGraphType<FirstResponseRow>
     public FirstResponseRowType()
     {
         Name = "FirstResponseKpiRow";
-        Description = "Speed of first contact (T2) and the demo-download SLA (T1) of the leads created in one bucket (and dimension value).";
+        Description = "Speed of first contact and the demo-download SLA of the leads created in one bucket (and dimension value).";
         Field(x => x.BucketStart).Description("First moment of the bucket (UTC).");
         Field(x => x.Dimension, nullable: true).Description("The dimension value the row is for; null without grouping or for leads without a value.");
         Field(x => x.Leads).Description("Leads created in the bucket.");
@@ -33,7 +33,7 @@ public sealed class FirstResponseRowType : ObjectGraphType<FirstResponseRow>
         Field(x => x.MedianMinutes, nullable: true).Description("Median minutes from creation to first contact of the contacted leads; null when none.");
         Field(x => x.P90Minutes, nullable: true).Description("90th percentile (nearest rank) of minutes to first contact; null when none.");
         Field(x => x.DemoDownloads).Description("Leads created by a demo download.");
-        Field(x => x.DemoDownloadsWithinSla).Description("Of those, leads contacted within 2 hours (T1).");
+        Field(x => x.DemoDownloadsWithinSla).Description("Of those, leads contacted within 2 hours.");
         Field(x => x.SlaCompliance, nullable: true).Description("Demo downloads contacted within 2 hours / demo downloads × 100; null without demo downloads.");
     }
 }
@@ -81,7 +81,7 @@ public sealed class MarketingRowType : ObjectGraphType<MarketingRow>
     public MarketingRowType()
     {
         Name = "MarketingKpiRow";
-        Description = "A channel's leads, spend, cost per lead and ROI in one quarter, against the marketing plan (O3).";
+        Description = "A channel's leads, spend, cost per lead and ROI in one quarter, against the marketing plan.";
         Field(x => x.Channel).Description("The channel code.");
         Field(x => x.Currency).Description("ISO 4217 currency of every amount; spend, plans and revenue in other currencies are left out.");
         Field(x => x.TargetLeads, nullable: true).Description("The plan's target number of leads; null without a plan.");
@@ -91,7 +91,7 @@ public sealed class MarketingRowType : ObjectGraphType<MarketingRow>
         Field(x => x.CostPerLeadMinor, nullable: true).Description("Spend / leads, in minor units, rounded half to even; null without leads.");
         Field(x => x.MaxCostPerLeadMinor, nullable: true).Description("The plan's acceptable cost per lead, in minor units; null without a plan.");
         Field(x => x.RevenueMinor).Description("Net revenue of orders paid in the quarter by clients whose origin lead came through the channel, in minor units.");
-        Field(x => x.Roi, nullable: true).Description("ROI = (revenue − spend) / spend × 100 (seed [000]); null without spend.");
-        Field(x => x.PaysBack, nullable: true).Description("Whether ROI > 0 (DECISIONS [Kpis]); null without spend.");
+        Field(x => x.Roi, nullable: true).Description("ROI = (revenue − spend) / spend × 100; null without spend.");
+        Field(x => x.PaysBack, nullable: true).Description("Whether ROI > 0; null without spend.");
     }
 }

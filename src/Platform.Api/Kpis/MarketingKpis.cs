@@ -5,7 +5,7 @@ using Platform.Domain.Orders;
 namespace Platform.Api.Kpis;
 
 /// <summary>
-/// The marketing plan of a quarter per channel (O3, SPEC §4): leads against the target, cost per lead and ROI from
+/// The marketing plan of a quarter per channel (O3): leads against the target, cost per lead and ROI from
 /// recorded spend. Each of leads, spend, plans and revenue is one grouped query by channel.
 /// </summary>
 public sealed class MarketingKpis(PlatformDbContext db)
@@ -13,7 +13,7 @@ public sealed class MarketingKpis(PlatformDbContext db)
     /// <summary>
     /// Leads created in the quarter; spend whose period starts in it (all of its amount); revenue of orders paid in it by
     /// clients whose origin lead came through the channel. Money only in <paramref name="currency"/>.
-    /// CPL = spend / leads; ROI = (revenue − spend) / spend × 100 (seed [000]); it pays back when ROI &gt; 0.
+    /// CPL = spend / leads; ROI = (revenue − spend) / spend × 100; it pays back when ROI &gt; 0.
     /// </summary>
     public async Task<IReadOnlyList<MarketingRow>> QuarterAsync(int year, int quarter, string currency, CancellationToken ct)
     {

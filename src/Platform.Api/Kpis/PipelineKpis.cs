@@ -9,7 +9,7 @@ using Platform.GraphQL.Server.Relay;
 namespace Platform.Api.Kpis;
 
 /// <summary>
-/// The pipeline KPI (SPEC §4 "Funnel conversion", DECISIONS [Clients] "stage history is kept", [Kpis]): for the deals of
+/// The pipeline KPI: for the deals of
 /// one pipeline, how many reached each stage in each bucket, read from the stage history (<see cref="DealStageChange"/>,
 /// bucket of <c>ChangedAt</c>), the stage-to-stage conversion count(stage n) / count(stage n − 1) × 100 and the drop-off
 /// count(stage n − 1) − count(stage n). Win rate and average deal size are <see cref="DealKpis"/>' own, limited to the
@@ -108,7 +108,7 @@ public sealed class PipelineKpis(PlatformDbContext db, DealKpis deals)
 /// <summary>The pipeline a <c>pipelineKpi</c> reports on and the range it covers; its lists are read when selected.</summary>
 public sealed record PipelineKpi(long Id, string Name, IReadOnlyList<PipelineKpis.Stage> Stages, KpiRange Range);
 
-/// <summary>How many deals of a pipeline reached one stage in one bucket, and the conversion from the step before (SPEC §4).</summary>
+/// <summary>How many deals of a pipeline reached one stage in one bucket, and the conversion from the step before.</summary>
 public sealed record PipelineStageRow(
     DateTime BucketStart, string? Dimension, string StageCode, string StageName, int Position, bool Terminal, int Deals,
     double? ConversionFromPrevious, int? DropOff);
@@ -119,7 +119,7 @@ public sealed class PipelineStageRowType : ObjectGraphType<PipelineStageRow>
     public PipelineStageRowType()
     {
         Name = "PipelineKpiStageRow";
-        Description = "How many deals of the pipeline entered one stage in one bucket (and dimension value), from the deal stage history, and the funnel conversion from the step before (SPEC §4).";
+        Description = "How many deals of the pipeline entered one stage in one bucket (and dimension value), from the deal stage history, and the funnel conversion from the step before.";
         Field(x => x.BucketStart).Description("First moment of the bucket (UTC).");
         Field(x => x.Dimension, nullable: true).Description("The dimension value the row is for (of the deal's lead; MANAGER: the deal's owner); null without grouping or without a value.");
         Field(x => x.StageCode).Description("The stage's code, e.g. PROPOSAL_SENT.");

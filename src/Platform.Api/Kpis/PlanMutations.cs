@@ -116,7 +116,7 @@ public sealed class PlanService(PlatformDbContext db)
         return PlanPayload<MarketingPlan>.Ok(plan);
     }
 
-    /// <summary>Records money spent on a channel over a period (the basis of cost per lead and ROI, seed [000]); each call adds a record.</summary>
+    /// <summary>Records money spent on a channel over a period (the basis of cost per lead and ROI); each call adds a record.</summary>
     public async Task<PlanPayload<MarketingSpend>> RecordSpendAsync(RecordMarketingSpendInput input, CancellationToken ct)
     {
         var channel = input.Channel.Trim();
@@ -170,7 +170,7 @@ public static class PlanMutations
     public static void AddPlanMutations(this ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<SalesPlanPayloadType>>("setSalesPlan")
-            .Description("Sets the quarterly sales plan (T8) of a manager or, without `ownerId`, of the team; replaces the plan of that owner and quarter if there is one. `salesPlanKpi` reports its fulfilment.")
+            .Description("Sets the quarterly sales plan of a manager or, without `ownerId`, of the team; replaces the plan of that owner and quarter if there is one. `salesPlanKpi` reports its fulfilment.")
             .Argument<NonNullGraphType<SetSalesPlanInputType>>("input", "The owner, quarter and target.")
             .ResolveAsync(async context =>
             {
@@ -178,7 +178,7 @@ public static class PlanMutations
                 return await Plans(context).SetSalesPlanAsync(input, GlobalIds.DecodeOptional<StaffUser>(input.OwnerId, "input.ownerId"), context.CancellationToken);
             });
         mutation.Field<NonNullGraphType<MarketingPlanPayloadType>>("setMarketingPlan")
-            .Description("Sets a channel's quarterly marketing plan (O3): target leads and acceptable cost per lead; replaces the plan of that channel and quarter if there is one. `marketingKpi` reports against it.")
+            .Description("Sets a channel's quarterly marketing plan: target leads and acceptable cost per lead; replaces the plan of that channel and quarter if there is one. `marketingKpi` reports against it.")
             .Argument<NonNullGraphType<SetMarketingPlanInputType>>("input", "The quarter, channel and targets.")
             .ResolveAsync(async context => await Plans(context).SetMarketingPlanAsync(context.GetArgument<SetMarketingPlanInput>("input"), context.CancellationToken));
         mutation.Field<NonNullGraphType<MarketingSpendPayloadType>>("recordMarketingSpend")
@@ -196,7 +196,7 @@ public sealed class SetSalesPlanInputType : InputObjectGraphType<SetSalesPlanInp
     public SetSalesPlanInputType()
     {
         Name = "SetSalesPlanInput";
-        Description = "A quarterly sales plan (T8) of a manager or of the team.";
+        Description = "A quarterly sales plan of a manager or of the team.";
         Field(x => x.OwnerId, type: typeof(IdGraphType)).Description("The manager (a StaffUser ID) the plan is for; omitted or null, the team plan.");
         Field(x => x.Year).Description("The calendar year, 2000–9999.");
         Field(x => x.Quarter).Description("The quarter, 1–4.");
@@ -210,7 +210,7 @@ public sealed class SetMarketingPlanInputType : InputObjectGraphType<SetMarketin
     public SetMarketingPlanInputType()
     {
         Name = "SetMarketingPlanInput";
-        Description = "A channel's quarterly marketing plan (O3).";
+        Description = "A channel's quarterly marketing plan.";
         Field(x => x.Year).Description("The calendar year, 2000–9999.");
         Field(x => x.Quarter).Description("The quarter, 1–4.");
         Field(x => x.Channel).Description("The channel code, e.g. WEBSITE: upper-case letters, digits and underscores.");
@@ -242,7 +242,7 @@ public sealed class SalesPlanType : ObjectGraphType<SalesPlan>
     public SalesPlanType()
     {
         Name = "SalesPlan";
-        Description = "A quarterly sales target (T8) of one manager or of the team.";
+        Description = "A quarterly sales target of one manager or of the team.";
         Field<IdGraphType>("ownerId").Description("The manager (a StaffUser global ID); null for the team plan.")
             .Resolve(c => c.Source.OwnerId is { } id ? GlobalId.Encode("StaffUser", id) : null);
         Field(x => x.Year).Description("The calendar year.");
@@ -258,7 +258,7 @@ public sealed class MarketingPlanType : ObjectGraphType<MarketingPlan>
     public MarketingPlanType()
     {
         Name = "MarketingPlan";
-        Description = "A channel's quarterly marketing plan (O3): target leads and acceptable cost per lead.";
+        Description = "A channel's quarterly marketing plan: target leads and acceptable cost per lead.";
         Field(x => x.Year).Description("The calendar year.");
         Field(x => x.Quarter).Description("The quarter, 1–4.");
         Field(x => x.Channel).Description("The channel code.");

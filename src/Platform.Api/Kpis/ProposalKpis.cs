@@ -7,11 +7,11 @@ using Platform.Domain.Deals;
 namespace Platform.Api.Kpis;
 
 /// <summary>
-/// Proposal preparation time (SPEC §4 "Proposal preparation speed", T4 «скорость подготовки предложения»; the endpoints
+/// Proposal preparation time (T4 «скорость подготовки предложения»; the endpoints
 /// are an inference of the spec, settled here):
 /// <list type="bullet">
 /// <item><b>end, proposal sent</b>: the deal's <c>ProposalSentAt</c> (the documented field, "proposal speed is a KPI
-/// (T4)"), else its first entry into the pipeline stage <c>PROPOSAL_SENT</c> in the stage history (moving a deal there
+///"), else its first entry into the pipeline stage <c>PROPOSAL_SENT</c> in the stage history (moving a deal there
 /// is how the API records a sent proposal);</item>
 /// <item><b>start, the request</b>: the deal's first entry into <c>NEEDS_IDENTIFIED</c>, else, for a deal that skipped
 /// it, the deal's creation (the request reaching the pipeline).</item>
@@ -79,7 +79,7 @@ public sealed class ProposalKpis(PlatformDbContext db)
     private const double SecondsPerHour = 3600;
 }
 
-/// <summary>Proposals sent in one bucket and how long they took to prepare (SPEC §4, T4).</summary>
+/// <summary>Proposals sent in one bucket and how long they took to prepare (T4).</summary>
 public sealed record ProposalTimeRow(DateTime BucketStart, string? Dimension, int Proposals, double? AverageHours, double? MedianHours);
 
 /// <summary>The <c>ProposalTimeKpiRow</c> type.</summary>
@@ -88,7 +88,7 @@ public sealed class ProposalTimeRowType : ObjectGraphType<ProposalTimeRow>
     public ProposalTimeRowType()
     {
         Name = "ProposalTimeKpiRow";
-        Description = "Proposal preparation time (T4) of the deals whose commercial proposal was sent in one bucket (and dimension value): from the request — the deal's first entry into NEEDS_IDENTIFIED, else the deal's creation — to the proposal sent — the deal's proposalSentAt, else its first entry into PROPOSAL_SENT.";
+        Description = "Proposal preparation time of the deals whose commercial proposal was sent in one bucket (and dimension value): from the request — the deal's first entry into NEEDS_IDENTIFIED, else the deal's creation — to the proposal sent — the deal's proposalSentAt, else its first entry into PROPOSAL_SENT.";
         Field(x => x.BucketStart).Description("First moment of the bucket (UTC).");
         Field(x => x.Dimension, nullable: true).Description("The dimension value the row is for (of the deal's lead; MANAGER: the deal's owner); null without grouping or without a value.");
         Field(x => x.Proposals).Description("Deals whose proposal was sent in the bucket.");

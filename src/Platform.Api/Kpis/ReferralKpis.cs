@@ -8,7 +8,7 @@ using Platform.Domain.Referrals;
 namespace Platform.Api.Kpis;
 
 /// <summary>
-/// Referral KPIs (SPEC §2.2, §3.7, §4; DECISIONS [Referrals]): revenue of referred clients and the rewards it earned
+/// Referral KPIs: revenue of referred clients and the rewards it earned
 /// per partner, and referrals per loyal client (R6, benchmark 2). Every figure is a grouped statement.
 /// </summary>
 public sealed class ReferralKpis(PlatformDbContext db)
@@ -106,7 +106,7 @@ public sealed class ReferralKpis(PlatformDbContext db)
     }
 
     /// <summary>
-    /// Referrals per loyal client (SPEC §4, [003], R6): clients referred by a client that became real — paying (R3) —
+    /// Referrals per loyal client (R6): clients referred by a client that became real — paying (R3) —
     /// in the bucket (bucket of their first paid order), over the loyal clients now (categories Loyal, Committed, Fan;
     /// categories have no history). Grouped by MANAGER: the referring client's owner and the loyal client's owner.
     /// Rows only for buckets with a referred real client; the ratio is null without loyal clients. Two statements.

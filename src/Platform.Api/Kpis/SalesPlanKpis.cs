@@ -7,7 +7,7 @@ using Platform.GraphQL.Server.Relay;
 namespace Platform.Api.Kpis;
 
 /// <summary>
-/// Quarterly sales plan fulfilment (T8, SPEC §4 "Quarterly sales plan fulfilment", entity <c>SalesPlan</c>): paid revenue
+/// Quarterly sales plan fulfilment (T8, entity <c>SalesPlan</c>): paid revenue
 /// of the quarter / target × 100, for the team (the plan without owner, against all paid revenue) and for each manager
 /// (their plan, against the revenue of the clients they own — the MANAGER dimension of <c>revenueKpi</c>). Revenue is
 /// net of discounts, of orders with status PAID paid in the quarter, in the plan's currency. Two grouped queries.
@@ -50,7 +50,7 @@ public sealed class SalesPlanRowType : ObjectGraphType<SalesPlanRow>
     public SalesPlanRowType()
     {
         Name = "SalesPlanKpiRow";
-        Description = "Quarterly sales plan fulfilment (T8) of the team or one manager: paid revenue of the quarter against the plan's target.";
+        Description = "Quarterly sales plan fulfilment of the team or one manager: paid revenue of the quarter against the plan's target.";
         Field(x => x.Manager, type: typeof(IdGraphType)).Description("The manager (a StaffUser global ID); null for the team row, whose revenue is all paid revenue.");
         Field(x => x.Currency).Description("ISO 4217 currency of the amounts; plans and orders in other currencies are left out.");
         Field(x => x.TargetMinor, nullable: true).Description("The plan's revenue target, in minor units; null without a plan.");

@@ -8,7 +8,7 @@ namespace Platform.Api.Leads;
 /// <summary>The <c>Activity</c> object type.</summary>
 public sealed class ActivityType : EntityType<Activity>
 {
-    public ActivityType() : base("A touch or task — call, e-mail, meeting, proposal, form submission — about a lead, a client or a deal (SPEC §3.9).")
+    public ActivityType() : base("A touch or task — call, e-mail, meeting, proposal, form submission — about a lead, a client or a deal.")
     {
         Field(x => x.Type);
         Field(x => x.Direction);

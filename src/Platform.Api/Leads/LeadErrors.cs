@@ -4,7 +4,7 @@ using Platform.GraphQL.Server.Mutations;
 
 namespace Platform.Api.Leads;
 
-/// <summary>The lead is not in a status the change may start from (DECISIONS [Leads] "lifecycle").</summary>
+/// <summary>The lead is not in a status the change may start from.</summary>
 public sealed record InvalidTransitionError(LeadStatus From, LeadStatus To, string Message) : IPayloadError
 {
     public string Code => "INVALID_TRANSITION";
@@ -30,7 +30,7 @@ public sealed record SpamRejectedError(SpamReason Reason, string Message) : IPay
 /// <summary>The <c>InvalidTransitionError</c> type.</summary>
 public sealed class InvalidTransitionErrorType : ErrorGraphType<InvalidTransitionError>
 {
-    public InvalidTransitionErrorType() : base("The lead's status does not allow this change (see the lifecycle in DECISIONS [Leads]). Code INVALID_TRANSITION.")
+    public InvalidTransitionErrorType() : base("The lead's status does not allow this change (see LeadStatus for the lifecycle). Code INVALID_TRANSITION.")
     {
         Field(x => x.From).Description("The lead's status now.");
         Field(x => x.To).Description("The status the change would have moved it to.");

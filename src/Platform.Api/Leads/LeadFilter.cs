@@ -44,7 +44,7 @@ public sealed class LeadFilter
             leads = leads.Where(x => x.CreatedAt >= after);
         if (CreatedBefore is { } before)
             leads = leads.Where(x => x.CreatedAt < before);
-        // Overdue (DECISIONS [Leads]): open, past the first-response deadline, not contacted yet
+        // Overdue: open, past the first-response deadline, not contacted yet
         // (the SQL form of Lead.IsOverdueAt); false keeps every other lead.
         if (Overdue is { } overdue)
         {

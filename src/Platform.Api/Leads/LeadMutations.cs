@@ -14,7 +14,7 @@ public static class LeadMutations
     public static void AddLeadMutations(this ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<LeadPayloadType>>("setLeadTemperature")
-            .Description("Re-classifies a lead as cold, warm or hot (SPEC §2.5).")
+            .Description("Re-classifies a lead as cold, warm or hot.")
             .Argument<NonNullGraphType<SetLeadTemperatureInputType>>("input", "The lead and its new temperature.")
             .ResolveAsync(async context =>
             {
@@ -24,7 +24,7 @@ public static class LeadMutations
             });
 
         mutation.Field<NonNullGraphType<LeadPayloadType>>("setLeadOrigin")
-            .Description("Sets whether a lead is a seed, net or spear lead (SPEC §2.5).")
+            .Description("Sets whether a lead is a seed, net or spear lead.")
             .Argument<NonNullGraphType<SetLeadOriginInputType>>("input", "The lead and its origin.")
             .ResolveAsync(async context =>
             {
@@ -34,7 +34,7 @@ public static class LeadMutations
             });
 
         mutation.Field<NonNullGraphType<LeadPayloadType>>("assignLead")
-            .Description("Makes a staff user responsible for a lead (L10): NEW becomes ASSIGNED; a lead in work is re-assigned.")
+            .Description("Makes a staff user responsible for a lead: NEW becomes ASSIGNED; a lead in work is re-assigned.")
             .Argument<NonNullGraphType<AssignLeadInputType>>("input", "The lead and its new owner.")
             .ResolveAsync(async context =>
             {
@@ -45,7 +45,7 @@ public static class LeadMutations
             });
 
         mutation.Field<NonNullGraphType<LeadPayloadType>>("logActivity")
-            .Description("Records a call, e-mail, meeting, proposal, seminar, demo, letter… with its result and the agreed next contact (L11, T6). The first outbound contact sets the first response time (T2).")
+            .Description("Records a call, e-mail, meeting, proposal, seminar, demo, letter… with its result and the agreed next contact. The first outbound contact sets the first response time.")
             .Argument<NonNullGraphType<LogActivityInputType>>("input", "The activity.")
             .ResolveAsync(async context =>
             {
@@ -55,7 +55,7 @@ public static class LeadMutations
             });
 
         mutation.Field<NonNullGraphType<LeadPayloadType>>("qualifyLead")
-            .Description("Qualifies a lead in progress: need, ability to pay and decision authority confirmed (Q1/Q2), target criteria recorded (Q5/Q6).")
+            .Description("Qualifies a lead in progress: need, ability to pay and decision authority confirmed, target criteria recorded.")
             .Argument<NonNullGraphType<QualifyLeadInputType>>("input", "The qualification.")
             .ResolveAsync(async context =>
             {
@@ -65,7 +65,7 @@ public static class LeadMutations
             });
 
         mutation.Field<NonNullGraphType<LeadPayloadType>>("refuseLead")
-            .Description("Marks an open lead refused, by us or by the client, with the reason (C7/C8); it is kept, never deleted.")
+            .Description("Marks an open lead refused, by us or by the client, with the reason; it is kept, never deleted.")
             .Argument<NonNullGraphType<RefuseLeadInputType>>("input", "The refusal.")
             .ResolveAsync(async context =>
             {
@@ -75,7 +75,7 @@ public static class LeadMutations
             });
 
         mutation.Field<NonNullGraphType<LeadPayloadType>>("postponeLead")
-            .Description("Puts an open lead aside until a re-contact date (C7).")
+            .Description("Puts an open lead aside until a re-contact date.")
             .Argument<NonNullGraphType<PostponeLeadInputType>>("input", "The lead and the date.")
             .ResolveAsync(async context =>
             {
@@ -85,7 +85,7 @@ public static class LeadMutations
             });
 
         mutation.Field<NonNullGraphType<LeadPayloadType>>("reactivateLead")
-            .Description("Brings a refused or postponed lead back to IN_PROGRESS (C7).")
+            .Description("Brings a refused or postponed lead back to IN_PROGRESS.")
             .Argument<NonNullGraphType<ReactivateLeadInputType>>("input", "The lead.")
             .ResolveAsync(async context =>
             {
@@ -95,7 +95,7 @@ public static class LeadMutations
             });
 
         mutation.Field<NonNullGraphType<ConvertLeadPayloadType>>("convertLead")
-            .Description("Converts a QUALIFIED lead into a client (created, or linked when one matches by tax id, e-mail or phone) with a contact and optionally a deal, in one transaction (C1–C5).")
+            .Description("Converts a QUALIFIED lead into a client (created, or linked when one matches by tax id, e-mail or phone) with a contact and optionally a deal, in one transaction.")
             .Argument<NonNullGraphType<ConvertLeadInputType>>("input", "The lead and the client to create.")
             .ResolveAsync(async context =>
             {

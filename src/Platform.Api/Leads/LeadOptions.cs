@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Platform.Api.Leads;
 
-/// <summary>The <c>Leads</c> section of appsettings.json (DECISIONS [Leads]): every number is a default held here.</summary>
+/// <summary>The <c>Leads</c> section of appsettings.json: every number is a default held here.</summary>
 public sealed class LeadOptions : IValidatableObject
 {
     public const string Section = "Leads";
@@ -11,10 +11,10 @@ public sealed class LeadOptions : IValidatableObject
     [Required, StringLength(2, MinimumLength = 2)]
     public string DefaultPhoneRegion { get; set; } = "RU";
 
-    /// <summary>First-response deadline after a demo download (T1).</summary>
+    /// <summary>First-response deadline after a demo download.</summary>
     public TimeSpan DemoDownloadResponseTime { get; set; } = TimeSpan.FromHours(2);
 
-    /// <summary>First-response deadline for every other request type (inference, DECISIONS [Leads]).</summary>
+    /// <summary>First-response deadline for every other request type (a default the rules leave open).</summary>
     public TimeSpan DefaultResponseTime { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>A new submission matching an open lead's phone or e-mail this recent is a repeat touch, not a new lead.</summary>
@@ -35,7 +35,7 @@ public sealed class LeadOptions : IValidatableObject
     /// <summary>The window of <see cref="RateLimitPermits"/>.</summary>
     public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Assign new warm and hot leads at once to the best-ranked available manager (SPEC §2.5).</summary>
+    /// <summary>Assign new warm and hot leads at once to the best-ranked available manager.</summary>
     public bool AutoAssign { get; set; } = true;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

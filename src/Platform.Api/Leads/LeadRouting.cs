@@ -7,7 +7,7 @@ using Platform.Domain.Staff;
 namespace Platform.Api.Leads;
 
 /// <summary>
-/// Automatic assignment (SPEC §2.5, §5.5): warm and hot leads go to the best-ranked available
+/// Automatic assignment: warm and hot leads go to the best-ranked available
 /// manager («Oferă oportunități bune celor mai buni manageri»), in turn among equal ranks. Cold
 /// leads wait for the head of sales (a novice only with scripts). The best-ranked managers are
 /// cached briefly, so the submit path costs no query for them.

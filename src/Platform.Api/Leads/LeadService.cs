@@ -16,7 +16,7 @@ public sealed class LeadService(PlatformDbContext db, TimeProvider time)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    /// <summary>Staff may re-classify a lead at any time (DECISIONS [Leads] "temperature").</summary>
+    /// <summary>Staff may re-classify a lead at any time.</summary>
     public Task<LeadPayload> SetTemperatureAsync(string leadId, long id, LeadTemperature temperature, int? expectedVersion, CancellationToken ct) =>
         ChangeAsync(leadId, id, expectedVersion, lead =>
         {
@@ -24,7 +24,7 @@ public sealed class LeadService(PlatformDbContext db, TimeProvider time)
             return Task.FromResult<IPayloadError?>(null);
         }, ct);
 
-    /// <summary>Origin is independent of temperature and status (SPEC §2.5).</summary>
+    /// <summary>Origin is independent of temperature and status.</summary>
     public Task<LeadPayload> SetOriginAsync(string leadId, long id, LeadOrigin origin, int? expectedVersion, CancellationToken ct) =>
         ChangeAsync(leadId, id, expectedVersion, lead =>
         {
@@ -54,8 +54,8 @@ public sealed class LeadService(PlatformDbContext db, TimeProvider time)
         }, ct);
 
     /// <summary>
-    /// Records a touch (L11). The first outbound contact sets the first response time (T2); a new
-    /// or assigned lead moves to IN_PROGRESS; the agreed next contact (T6) is kept on the lead.
+    /// Records a touch (L11). The first outbound contact sets the first response time; a new
+    /// or assigned lead moves to IN_PROGRESS; the agreed next contact is kept on the lead.
     /// </summary>
     public Task<LeadPayload> LogActivityAsync(string leadId, long id, LogActivityInput input, CancellationToken ct) =>
         ChangeAsync(leadId, id, input.ExpectedVersion, lead =>

@@ -16,7 +16,7 @@ public sealed class LeadType : EntityType<Lead>
     private static readonly KeysetOrder<Activity> ActivitiesNewestFirst =
         KeysetOrder<Activity>.By("OCCURRED_AT_DESC", x => x.OccurredAt, descending: true).ThenBy(x => x.Id, descending: true);
 
-    public LeadType() : base("A real person who showed interest and whom the sales team works towards a first sale (SPEC §3.2). Never deleted: refusal and postponement are statuses (C7).")
+    public LeadType() : base("A real person who showed interest and whom the sales team works towards a first sale. Never deleted: refusal and postponement are statuses.")
     {
         Field(x => x.FirstName);
         Field(x => x.LastName, nullable: true);
@@ -58,20 +58,20 @@ public sealed class LeadType : EntityType<Lead>
         Field(x => x.ConvertedAt, nullable: true);
         Field(x => x.Completeness);
         Field<IntGraphType>("firstResponseTime")
-            .Description("Seconds from submission to the first contact (T2: speed of first contact is a manager KPI); null until contacted.")
+            .Description("Seconds from submission to the first contact (speed of first contact is a manager KPI); null until contacted.")
             .Resolve(context => context.Source.FirstResponseTime is { } t ? (int)t.TotalSeconds : null);
         Field<NonNullGraphType<BooleanGraphType>>("isOverdue")
-            .Description("Whether the lead is open, past its first-response deadline and not contacted yet (T1, T2).")
+            .Description("Whether the lead is open, past its first-response deadline and not contacted yet.")
             .Resolve(context => context.Source.IsOverdueAt(context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime));
 
         Field<StaffUserType>("owner")
-            .Description("The responsible staff user; may differ from the client's owner after conversion (C4).")
+            .Description("The responsible staff user; may differ from the client's owner after conversion.")
             .Resolve(context => context.LoadById<StaffUser>(context.Source.OwnerId));
         Field<ClientType>("client")
-            .Description("The client this lead was converted into (C3); null until converted.")
+            .Description("The client this lead was converted into; null until converted.")
             .Resolve(context => context.LoadById<Client>(context.Source.ConvertedClientId));
         Field<NonNullGraphType<ConnectionGraphType<ActivityType, Activity>>>("activities")
-            .Description("Calls, e-mails, meetings, tasks and submissions recorded for this lead (L11), newest first.")
+            .Description("Calls, e-mails, meetings, tasks and submissions recorded for this lead, newest first.")
             .PagingArguments()
             .Resolve(context => context.LoadChildren(lead => lead.Activities, activity => activity.LeadId!.Value, ActivitiesNewestFirst));
     }

@@ -13,10 +13,10 @@ public static class LoyaltyQueries
     public static void AddLoyaltyQueries(this ObjectGraphType query)
     {
         query.Field<DiscountQuoteType>("discountQuote")
-            .Description("The loyalty discount a new order of `amount` would get from the client (D1–D6), with every rule's verdict; null when no client has the ID. Nothing is stored.")
+            .Description("The loyalty discount a new order of `amount` would get from the client, with every rule's verdict; null when no client has the ID. Nothing is stored.")
             .Argument<NonNullGraphType<IdGraphType>>("clientId", "The client's global ID.")
             .Argument<NonNullGraphType<MoneyInputType>>("amount", "The order's gross amount, before discounts.")
-            .Argument<NonNullGraphType<EnumerationGraphType<PaymentMode>>>("paymentMode", "Single payment or installments (D2, D5).")
+            .Argument<NonNullGraphType<EnumerationGraphType<PaymentMode>>>("paymentMode", "Single payment or installments.")
             .ResolveAsync(async context =>
             {
                 var id = GlobalIds.Decode<Client>(context.GetArgument<string>("clientId"), "clientId");

@@ -27,7 +27,7 @@ public sealed record SinglePaymentRequiredError(Money Expected, string Message) 
 /// <summary>The <c>InstallmentNotAllowedError</c> type.</summary>
 public sealed class InstallmentNotAllowedErrorType : ErrorGraphType<InstallmentNotAllowedError>
 {
-    public InstallmentNotAllowedErrorType() : base("Installments are only possible for orders of at least the configured minimum, 750 € by default (D5). Code INSTALLMENT_NOT_ALLOWED.")
+    public InstallmentNotAllowedErrorType() : base("Installments are only possible for orders of at least the configured minimum, 750 € by default. Code INSTALLMENT_NOT_ALLOWED.")
     {
         Field<NonNullGraphType<MoneyType>>("amount").Description("The order's gross amount.").Resolve(c => c.Source.Amount);
         Field<NonNullGraphType<MoneyType>>("minimum").Description("The smallest gross amount that may be paid in installments.").Resolve(c => c.Source.Minimum);
@@ -46,7 +46,7 @@ public sealed class InvalidOrderStateErrorType : ErrorGraphType<InvalidOrderStat
 /// <summary>The <c>SinglePaymentRequiredError</c> type.</summary>
 public sealed class SinglePaymentRequiredErrorType : ErrorGraphType<SinglePaymentRequiredError>
 {
-    public SinglePaymentRequiredErrorType() : base("A single-payment order is paid by one payment of its full net amount: its single-receipt discount (D1) holds only for one payment (D2). To pay in parts, request installments first (the order is re-priced without D1). Code SINGLE_PAYMENT_REQUIRED.")
+    public SinglePaymentRequiredErrorType() : base("A single-payment order is paid by one payment of its full net amount: its single-receipt discount holds only for one payment. To pay in parts, request installments first (the order is re-priced without the single-receipt discount). Code SINGLE_PAYMENT_REQUIRED.")
     {
         Field<NonNullGraphType<MoneyType>>("expected").Description("The one payment the order needs: its net amount.").Resolve(c => c.Source.Expected);
     }

@@ -45,7 +45,7 @@ public sealed class PlaceOrderInputType : InputObjectGraphType<PlaceOrderInput>
         Field<NonNullGraphType<IdGraphType>>("clientId").Description("The client's global ID.");
         Field<IdGraphType>("dealId").Description("The deal the order closes, a deal of the same client; it is won when the order is paid.");
         Field<NonNullGraphType<MoneyInputType>>("amount").Description("Gross amount before discounts.");
-        Field(x => x.PaymentMode).Description("Single payment (eligible for the single-receipt discount, D1/D2) or installments (at least 750 €, D5).");
+        Field(x => x.PaymentMode).Description("Single payment (eligible for the single-receipt discount) or installments (at least 750 €).");
     }
 }
 

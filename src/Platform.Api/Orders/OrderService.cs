@@ -162,7 +162,7 @@ public sealed class OrderService(PlatformDbContext db, OrderPricing pricing, Dis
         order.NthOrderDiscountMinor = byRule[LoyaltyRule.NthOrder];
     }
 
-    /// <summary>A deal is won when its order is paid (DECISIONS [Clients] "won", [003]).</summary>
+    /// <summary>A deal is won when its order is paid.</summary>
     private async Task WinDealAsync(Order order, DateTime now, CancellationToken ct)
     {
         if (order.DealId is not { } dealId)

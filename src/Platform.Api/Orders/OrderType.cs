@@ -15,7 +15,7 @@ public sealed class OrderType : EntityType<Order>
     private static readonly KeysetOrder<Payment> PaymentsOldestFirst =
         KeysetOrder<Payment>.By("PAID_AT", x => x.PaidAt).ThenBy(x => x.Id);
 
-    public OrderType() : base("An order (receipt) of a client with its loyalty discount (D1–D6) priced by the server and explained in `discountBreakdown`.")
+    public OrderType() : base("An order (receipt) of a client with its loyalty discount priced by the server and explained in `discountBreakdown`.")
     {
         Field(x => x.Number);
         Field<NonNullGraphType<MoneyType>>("grossAmount").Description("Amount before discounts.").Resolve(c => c.Source.GrossAmount);

@@ -7,7 +7,7 @@ namespace Platform.Api.Orders;
 /// <summary>The <c>Payment</c> object type.</summary>
 public sealed class PaymentType : EntityType<Payment>
 {
-    public PaymentType() : base("Money received for an order, or returned to the client (SPEC §3.6).")
+    public PaymentType() : base("Money received for an order, or returned to the client.")
     {
         Field<NonNullGraphType<MoneyType>>("amount").Description("Amount of the movement; `kind` tells its direction.").Resolve(c => c.Source.Amount);
         Field(x => x.PaidAt);

@@ -57,7 +57,7 @@ public sealed class DistributeLeadsInputType : InputObjectGraphType<DistributeLe
     public DistributeLeadsInputType()
     {
         Name = "DistributeLeadsInput";
-        Description = "Leads to distribute among the dealers by their region (R12).";
+        Description = "Leads to distribute among the dealers by their region.";
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("leadIds").Description("The leads (global IDs, at most 100).");
     }
 }
@@ -76,7 +76,7 @@ public sealed class DistributeLeadsPayloadType : ObjectGraphType<DistributeLeads
 
     public static void AddTo(ObjectGraphType mutation) =>
         mutation.Field<NonNullGraphType<DistributeLeadsPayloadType>>("distributeLeadsToPartners")
-            .Description("Distributes leads among the dealers by region (R12): each goes to the active dealer covering its region, whose partner token then sees it in `leads`.")
+            .Description("Distributes leads among the dealers by region: each goes to the active dealer covering its region, whose partner token then sees it in `leads`.")
             .Argument<NonNullGraphType<DistributeLeadsInputType>>("input", "The leads.")
             .ResolveAsync(async context =>
             {

@@ -54,7 +54,7 @@ public sealed class CreatePartnerInputType : InputObjectGraphType<CreatePartnerI
         Name = "CreatePartnerInput";
         Description = "A new partner organisation.";
         Field(x => x.Name).Description("The partner's name.");
-        Field(x => x.Type).Description("Kind of partner; dealers receive the leads of their regions (R12).");
+        Field(x => x.Type).Description("Kind of partner; dealers receive the leads of their regions.");
         Field(x => x.Regions, nullable: true).Description("Regions the partner covers.");
         Field(x => x.ContactEmail, nullable: true).Description("E-mail of the partner's contact person.");
         Field(x => x.ApiClientId, nullable: true).Description("OAuth client id the partner's systems will authenticate with (register the client with `clients add … --partner`).");
@@ -67,7 +67,7 @@ public sealed class CreateReferralProgramInputType : InputObjectGraphType<Create
     public CreateReferralProgramInputType()
     {
         Name = "CreateReferralProgramInput";
-        Description = "A new referral program (DECISIONS [Referrals]).";
+        Description = "A new referral program.";
         Field(x => x.Name).Description("Program name.");
         Field(x => x.Description, nullable: true).Description("Conditions in words, shown to referrers.");
         Field(x => x.RewardType).Description("What the referrer gets.");

@@ -7,7 +7,7 @@ using Platform.Domain.Referrals;
 
 namespace Platform.Api.Referrals;
 
-/// <summary>Staff management of partners, referral programs and referral codes (SPEC §3.7, DECISIONS [Referrals]).</summary>
+/// <summary>Staff management of partners, referral programs and referral codes.</summary>
 public sealed class ReferralAdminService(PlatformDbContext db, TimeProvider time)
 {
     public async Task<ReferralAdminPayload<Partner>> CreatePartnerAsync(CreatePartnerInput input, CancellationToken ct)
@@ -32,7 +32,7 @@ public sealed class ReferralAdminService(PlatformDbContext db, TimeProvider time
         return ReferralAdminPayload<Partner>.Ok(partner);
     }
 
-    /// <summary>Changes a partner; an inactive partner's codes stop attributing (DECISIONS [Referrals]).</summary>
+    /// <summary>Changes a partner; an inactive partner's codes stop attributing.</summary>
     public async Task<ReferralAdminPayload<Partner>> UpdatePartnerAsync(UpdatePartnerInput input, long id, CancellationToken ct)
     {
         var partner = await db.Partners.SingleOrDefaultAsync(p => p.Id == id, ct);
@@ -93,7 +93,7 @@ public sealed class ReferralAdminService(PlatformDbContext db, TimeProvider time
 
     /// <summary>
     /// Changes a program's terms. Rewards already earned keep their amounts and approval dates; the new
-    /// reward terms apply to rewards earned afterwards (R3, DECISIONS [Referrals]).
+    /// reward terms apply to rewards earned afterwards (R3).
     /// </summary>
     public async Task<ReferralAdminPayload<ReferralProgram>> UpdateProgramAsync(UpdateReferralProgramInput input, long id, IReadOnlyList<long>? eligiblePartnerIds, CancellationToken ct)
     {

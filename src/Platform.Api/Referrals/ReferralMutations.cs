@@ -49,7 +49,7 @@ public static class ReferralMutations
     public static void AddReferralAdminMutations(this ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<PartnerPayloadType>>("createPartner")
-            .Description("Creates a partner: an ad agency, system integrator, lead-generation contractor, dealer (with its regions, R12) or adjacent business.")
+            .Description("Creates a partner: an ad agency, system integrator, lead-generation contractor, dealer (with its regions) or adjacent business.")
             .Argument<NonNullGraphType<CreatePartnerInputType>>("input", "The partner.")
             .ResolveAsync(async context => await Admin(context).CreatePartnerAsync(context.GetArgument<CreatePartnerInput>("input"), context.CancellationToken));
         mutation.Field<NonNullGraphType<ReferralProgramPayloadType>>("createReferralProgram")

@@ -4,7 +4,7 @@ using Platform.Domain.Referrals;
 
 namespace Platform.Api.Referrals;
 
-/// <summary>The checks a program's terms must pass, on creation and on every change (DECISIONS [Referrals]).</summary>
+/// <summary>The checks a program's terms must pass, on creation and on every change.</summary>
 public static class ReferralProgramRules
 {
     /// <summary>The first broken rule, naming the input field, or null when the terms are valid.</summary>

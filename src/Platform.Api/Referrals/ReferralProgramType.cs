@@ -11,7 +11,7 @@ namespace Platform.Api.Referrals;
 /// <summary>The <c>ReferralProgram</c> object type.</summary>
 public sealed class ReferralProgramType : EntityType<ReferralProgram>
 {
-    public ReferralProgramType() : base("A referral program: what a referrer earns when a referred lead becomes a paying client (R3), within which attribution window, after which holding period, up to which cap.")
+    public ReferralProgramType() : base("A referral program: what a referrer earns when a referred lead becomes a paying client, within which attribution window, after which holding period, up to which cap.")
     {
         Field(x => x.Name);
         Field(x => x.Description, nullable: true);

@@ -11,7 +11,7 @@ public sealed class ReferralService(PlatformDbContext db, TimeProvider time)
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     /// <summary>
-    /// Approves every earned reward whose holding period has passed (DECISIONS [Referrals]). When another
+    /// Approves every earned reward whose holding period has passed. When another
     /// request changed one of them meanwhile (a concurrent approval or payout), the batch is re-read and
     /// retried: what the other request approved is not approved twice, and nothing is lost.
     /// </summary>

@@ -44,10 +44,10 @@ public sealed class UpdatePartnerInputType : InputObjectGraphType<UpdatePartnerI
         Description = "Changes to a partner; omitted fields stay as they are.";
         Field<NonNullGraphType<IdGraphType>>("partnerId").Description("The partner's global ID.");
         Field(x => x.Name, nullable: true).Description("The partner's name.");
-        Field(x => x.Type, nullable: true).Description("Kind of partner; dealers receive the leads of their regions (R12).");
+        Field(x => x.Type, nullable: true).Description("Kind of partner; dealers receive the leads of their regions.");
         Field(x => x.Regions, nullable: true).Description("Regions the partner covers; replaces the list, an empty list clears it.");
         Field(x => x.ContactEmail, nullable: true).Description("E-mail of the partner's contact person; an empty string clears it.");
-        Field(x => x.IsActive, nullable: true).Description("Whether the partnership is active. An inactive partner gets no new attribution: its codes warn like a revoked code, its own token attributes nothing, and it receives no distributed leads (R12).");
+        Field(x => x.IsActive, nullable: true).Description("Whether the partnership is active. An inactive partner gets no new attribution: its codes warn like a revoked code, its own token attributes nothing, and it receives no distributed leads.");
         Field(x => x.ExpectedVersion, nullable: true).Description("The partner's `version` the change is based on; when it changed meanwhile, a CONFLICT error is returned and nothing is saved.");
     }
 }

@@ -7,7 +7,7 @@ namespace Platform.Api.Referrals;
 /// <summary>The <c>Reward</c> object type (the CLR name avoids the domain's <see cref="RewardType"/> enum).</summary>
 public sealed class RewardGraphType : EntityType<Reward>
 {
-    public RewardGraphType() : base("A reward owed to a referrer for one referral: PENDING at conversion, EARNED at the referred client's first paid order (R3), APPROVED after the holding period, PAID by a payout, or VOID (e.g. refunded within the holding period).")
+    public RewardGraphType() : base("A reward owed to a referrer for one referral: PENDING at conversion, EARNED at the referred client's first paid order, APPROVED after the holding period, PAID by a payout, or VOID (e.g. refunded within the holding period).")
     {
         Field(x => x.Status);
         Field<NonNullGraphType<MoneyType>>("amount").Description("Reward amount after the program's cap; 0 until earned.").Resolve(c => c.Source.Amount);

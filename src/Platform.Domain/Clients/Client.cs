@@ -5,9 +5,9 @@ using Platform.Domain.Staff;
 namespace Platform.Domain.Clients;
 
 /// <summary>
-/// A client: a company or person we have a contract, invoice or purchase with (C1–C3). Worked by a
+/// A client: a company or person we have a contract, invoice or purchase with. Worked by a
 /// farmer; keeps a permanent link to the lead it came from (C3) and its loyalty category and
-/// key-client segment (SPEC §3.4). The client card holds data a lead does not need (L7, L8).
+/// key-client segment. The client card holds data a lead does not need (L7, L8).
 /// </summary>
 public class Client : Entity
 {
@@ -17,25 +17,25 @@ public class Client : Entity
     /// <summary>Company or private person.</summary>
     public ClientKind Kind { get; set; }
 
-    /// <summary>Taxpayer identification number (TIN / ИНН), L8.</summary>
+    /// <summary>Taxpayer identification number (TIN / ИНН).</summary>
     public string? TaxId { get; set; }
 
-    /// <summary>OKPO statistical code of the company, L8.</summary>
+    /// <summary>OKPO statistical code of the company.</summary>
     public string? Okpo { get; set; }
 
-    /// <summary>Company registration certificate number, L8.</summary>
+    /// <summary>Company registration certificate number.</summary>
     public string? RegistrationNumber { get; set; }
 
-    /// <summary>Industry or type of activity (Q6, Q7).</summary>
+    /// <summary>Industry or type of activity.</summary>
     public string? Industry { get; set; }
 
-    /// <summary>Region or city (Q6).</summary>
+    /// <summary>Region or city.</summary>
     public string? Region { get; set; }
 
-    /// <summary>Whether the organisation is budgetary (state-funded) rather than commercial (Q6).</summary>
+    /// <summary>Whether the organisation is budgetary (state-funded) rather than commercial.</summary>
     public bool IsBudgetary { get; set; }
 
-    /// <summary>Number of employees, a measure of scale (Q6).</summary>
+    /// <summary>Number of employees, a measure of scale.</summary>
     public int? EmployeeCount { get; set; }
 
     /// <summary>Main e-mail address, stored lower-case.</summary>
@@ -50,7 +50,7 @@ public class Client : Entity
     /// <summary>Free-form notes on the client card.</summary>
     public string? Notes { get; set; }
 
-    /// <summary>Responsible staff user, usually a farmer (O4); may differ from the lead's owner (C4).</summary>
+    /// <summary>Responsible staff user, usually a farmer (O4); may differ from the lead's owner.</summary>
     public long? OwnerId { get; set; }
 
     /// <summary>The responsible staff user.</summary>
@@ -62,13 +62,13 @@ public class Client : Entity
     /// <summary>The lead this client was converted from; permanent (C3).</summary>
     public long? OriginLeadId { get; set; }
 
-    /// <summary>Loyalty category (SPEC §3.4, nine categories).</summary>
+    /// <summary>Loyalty category (nine categories).</summary>
     public LoyaltyCategory LoyaltyCategory { get; set; } = LoyaltyCategory.Potential;
 
     /// <summary>When the loyalty category last changed.</summary>
     public DateTime? LoyaltyCategoryChangedAt { get; set; }
 
-    /// <summary>Key-client segment, once assessed (SPEC §3.4).</summary>
+    /// <summary>Key-client segment, once assessed.</summary>
     public ClientSegment? Segment { get; set; }
 
     /// <summary>People at the client we talk to.</summary>

@@ -1,22 +1,22 @@
 namespace Platform.Domain.Clients;
 
-/// <summary>Thresholds of the computed client fields (DECISIONS [Clients]), bound to the <c>Clients</c> section.</summary>
+/// <summary>Thresholds of the computed client fields, bound to the <c>Clients</c> section.</summary>
 public sealed class ClientInsightsOptions
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "Clients";
 
-    /// <summary>A client is strategic above this share of the trailing-12-month turnover, in basis points (1000 = 10 %, [004]).</summary>
+    /// <summary>A client is strategic above this share of the trailing-12-month turnover, in basis points (1000 = 10 %).</summary>
     public int StrategicShareBasisPoints { get; set; } = 1000;
 
-    /// <summary>Paid orders a client needs before it can be sleeping (DECISIONS: 2).</summary>
+    /// <summary>Paid orders a client needs before it can be sleeping (default 2).</summary>
     public int SleepingMinimumPaidOrders { get; set; } = 2;
 
-    /// <summary>A client sleeps when the time since its last order exceeds this many median intervals (DECISIONS: 2.5).</summary>
+    /// <summary>A client sleeps when the time since its last order exceeds this many median intervals (default 2.5).</summary>
     public decimal SleepingIntervalFactor { get; set; } = 2.5m;
 
     /// <summary>
-    /// The strategic-client rule ([004], DECISIONS [Clients]): the client's revenue is strictly more than
+    /// The strategic-client rule: the client's revenue is strictly more than
     /// <see cref="StrategicShareBasisPoints"/> of the total (10.00 % is not strategic, 10.01 % is); never with no total.
     /// Exact integer arithmetic, shared by <c>Client.isStrategic</c> and the strategic-clients KPI.
     /// </summary>

@@ -1,7 +1,7 @@
 namespace Platform.Domain.Clients;
 
 /// <summary>
-/// Key-client segment (Kevorkovs' matrix, SPEC §3.4, seed [003]) from two questions: do we like
+/// Key-client segment (Kevorkovs' matrix) from two questions: do we like
 /// the client, and does the client like us.
 /// </summary>
 public enum ClientSegment

@@ -1,9 +1,9 @@
 namespace Platform.Domain.Clients;
 
 /// <summary>
-/// The Kevorkovs' two-sided key-client matrix (SPEC §3.4, seed [003]): whether we want the client
-/// and whether the client likes us decide the segment. The fourth cell (neither) is the SPEC's
-/// inference: occasional.
+/// The Kevorkovs' two-sided key-client matrix: whether we want the client
+/// and whether the client likes us decide the segment. The fourth cell (neither) is inferred:
+/// occasional.
 /// </summary>
 public static class ClientSegments
 {

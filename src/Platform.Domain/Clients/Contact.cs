@@ -1,7 +1,7 @@
 namespace Platform.Domain.Clients;
 
 /// <summary>
-/// A person at a client (SPEC §3.3). A client may have several contacts, often different from the
+/// A person at a client. A client may have several contacts, often different from the
 /// person we talked to as a lead.
 /// </summary>
 public class Contact : Entity
@@ -21,7 +21,7 @@ public class Contact : Entity
     /// <summary>Position as given.</summary>
     public string? Position { get; set; }
 
-    /// <summary>Which of the nine position groups the person belongs to (Q8).</summary>
+    /// <summary>Which of the nine position groups the person belongs to.</summary>
     public PositionGroup? PositionGroup { get; set; }
 
     /// <summary>Phone number, normalised.</summary>
@@ -30,7 +30,7 @@ public class Contact : Entity
     /// <summary>Personal e-mail address, stored lower-case.</summary>
     public string? Email { get; set; }
 
-    /// <summary>Whether the person may negotiate and decide purchases (L1/Q2).</summary>
+    /// <summary>Whether the person may negotiate and decide purchases.</summary>
     public bool HasDecisionAuthority { get; set; }
 
     /// <summary>Lead the contact was created from on conversion, if any.</summary>

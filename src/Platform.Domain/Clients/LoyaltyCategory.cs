@@ -1,7 +1,7 @@
 namespace Platform.Domain.Clients;
 
 /// <summary>
-/// Chernovalova's nine client loyalty categories (SPEC §3.4, seed [003]). Documented transitions:
+/// Chernovalova's nine client loyalty categories. Documented transitions:
 /// Fan → Antagonist (offended), TemporarilyLost → Former (no timely reaction), Former → Potential,
 /// Antagonist → any (over time).
 /// </summary>

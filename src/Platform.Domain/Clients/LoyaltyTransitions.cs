@@ -1,7 +1,7 @@
 namespace Platform.Domain.Clients;
 
 /// <summary>
-/// Which loyalty-category changes are allowed (SPEC §3.4, seed [003]). The seed names four:
+/// Which loyalty-category changes are allowed. The seed names four:
 /// Fan → Antagonist, TemporarilyLost → Former, Former → Potential, Antagonist → any. The rest is
 /// the natural progression of the ladder: a potential client buys once or regularly; trust grows
 /// one rung at a time (Regular → Loyal → Committed → Fan) and may fall back one rung; any buying

@@ -3,8 +3,8 @@ using Platform.Domain.Loyalty;
 namespace Platform.Domain.Clients;
 
 /// <summary>
-/// A client's computed purchase figures (SPEC §3.4, DECISIONS [Clients]): order count, average
-/// check, tenure (D3), the every-Nth outlook (D4), turnover share and strategic flag ([004]),
+/// A client's computed purchase figures: order count, average
+/// check, tenure (D3), the every-Nth outlook (D4), turnover share and strategic flag,
 /// median purchase interval and the sleeping flag. Only fully paid orders count.
 /// </summary>
 public sealed record PurchaseStats(
@@ -52,7 +52,7 @@ public sealed record PurchaseStats(
         new(paid.Count == 0 ? null : paid.Min(o => o.PaidAt), paid.Count(o => engine.QualifiesForNthOrder(new Money(o.GrossMinor, currency))));
 
     /// <summary>
-    /// The sleeping rule (DECISIONS [Clients], [004]): at least <see cref="ClientInsightsOptions.SleepingMinimumPaidOrders"/>
+    /// The sleeping rule: at least <see cref="ClientInsightsOptions.SleepingMinimumPaidOrders"/>
     /// paid orders and the time since the last one strictly longer than <see cref="ClientInsightsOptions.SleepingIntervalFactor"/>
     /// × the median interval between them. The source of truth for <c>Client.isSleeping</c>; the sleeping-clients KPI
     /// runs the same rule in SQL (<c>Platform.Api.Kpis.ClientKpis.SleepingSql</c>, with these options), written to mirror

@@ -7,7 +7,7 @@ namespace Platform.Domain.Deals;
 /// A deal (opportunity) with a client, moving through the stages of a pipeline until won (its
 /// order is paid) or lost (refused by us or by the client, with a reason). Holds the agreed
 /// requirements and proposed price of the «Начало работ» gate (Q3) and the four-step hand-off to
-/// production (SPEC §5.7).
+/// production.
 /// </summary>
 public class Deal : Entity
 {
@@ -50,22 +50,22 @@ public class Deal : Entity
     /// <summary>ISO 4217 currency of the deal's amounts.</summary>
     public string Currency { get; set; } = Currencies.Eur;
 
-    /// <summary>Agreed requirements; needed to enter the start-of-work stage (Q3).</summary>
+    /// <summary>Agreed requirements; needed to enter the start-of-work stage.</summary>
     public string? Requirements { get; set; }
 
-    /// <summary>Proposed price in minor units of <see cref="Currency"/>; needed to enter the start-of-work stage (Q3).</summary>
+    /// <summary>Proposed price in minor units of <see cref="Currency"/>; needed to enter the start-of-work stage.</summary>
     public long? ProposedPriceMinor { get; set; }
 
-    /// <summary>When the commercial proposal was sent; proposal speed is a KPI (T4).</summary>
+    /// <summary>When the commercial proposal was sent; proposal speed is a KPI.</summary>
     public DateTime? ProposalSentAt { get; set; }
 
-    /// <summary>Reference of the signed contract (C1).</summary>
+    /// <summary>Reference of the signed contract.</summary>
     public string? ContractRef { get; set; }
 
-    /// <summary>Reference of the issued invoice (C1).</summary>
+    /// <summary>Reference of the issued invoice.</summary>
     public string? InvoiceRef { get; set; }
 
-    /// <summary>For a lost deal: who refused, us (with arguments, C8) or the client.</summary>
+    /// <summary>For a lost deal: who refused, us (with arguments) or the client.</summary>
     public RefusedBy? LostRefusedBy { get; set; }
 
     /// <summary>For a lost deal: why.</summary>
@@ -74,7 +74,7 @@ public class Deal : Entity
     /// <summary>When the deal was won or lost.</summary>
     public DateTime? ClosedAt { get; set; }
 
-    // ---- hand-off to production (SPEC §5.7, DECISIONS "hand-off": a checklist on the deal)
+    // ---- hand-off to production (a checklist on the deal)
 
     /// <summary>Hand-off step 1: participants introduced (meeting or group call), when done.</summary>
     public DateTime? HandoffIntroducedAt { get; set; }

@@ -1,6 +1,6 @@
 namespace Platform.Domain.Deals;
 
-/// <summary>What kind of sale a deal is (O1 sales types; up-, cross- and down-sell from [003]).</summary>
+/// <summary>What kind of sale a deal is (up-, cross- and down-sell).</summary>
 public enum DealKind
 {
     /// <summary>A first sale to a new client.</summary>
@@ -12,7 +12,7 @@ public enum DealKind
     /// <summary>A more expensive version of what the client buys.</summary>
     UpSell,
 
-    /// <summary>A related or complementary service (Rule #8: cross-sell from the first call).</summary>
+    /// <summary>A related or complementary service (cross-sell from the first call).</summary>
     CrossSell,
 
     /// <summary>A cheaper alternative to keep the client.</summary>

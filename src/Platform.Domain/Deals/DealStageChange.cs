@@ -1,6 +1,6 @@
 namespace Platform.Domain.Deals;
 
-/// <summary>One move of a deal between stages; the stage history is kept for funnel KPIs (DECISIONS [Clients]).</summary>
+/// <summary>One move of a deal between stages; the stage history is kept for funnel KPIs.</summary>
 public class DealStageChange : Entity
 {
     /// <summary>Deal that moved.</summary>

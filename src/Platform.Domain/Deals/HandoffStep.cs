@@ -1,6 +1,6 @@
 namespace Platform.Domain.Deals;
 
-/// <summary>The four steps of the seller → production hand-off (SPEC §5.7, seed [002]), done in order.</summary>
+/// <summary>The four steps of the seller → production hand-off, done in order.</summary>
 public enum HandoffStep
 {
     /// <summary>1. Participants introduced: a meeting or a group call.</summary>

@@ -2,7 +2,7 @@ namespace Platform.Domain.Deals;
 
 /// <summary>
 /// A sales pipeline: the ordered stages a deal moves through. Pipelines are data, so a company
-/// can define its own; the default one is seeded (DECISIONS [Clients]).
+/// can define its own; the default one is seeded.
 /// </summary>
 public class Pipeline : Entity
 {

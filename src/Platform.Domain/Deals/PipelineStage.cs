@@ -18,7 +18,7 @@ public class PipelineStage : Entity
     /// <summary>Order of the stage in the pipeline, starting at 1; terminal stages come last.</summary>
     public int Position { get; set; }
 
-    /// <summary>Whether reaching this stage wins the deal (money received, [003]).</summary>
+    /// <summary>Whether reaching this stage wins the deal (money received).</summary>
     public bool IsWon { get; set; }
 
     /// <summary>Whether this terminal stage loses the deal (with who refused and why).</summary>
@@ -26,7 +26,7 @@ public class PipelineStage : Entity
 
     /// <summary>
     /// Whether entering the stage requires agreed requirements and a proposed price — the
-    /// «Начало работ» gate (Q3, seed [002]).
+    /// «Начало работ» gate.
     /// </summary>
     public bool RequiresAgreedTerms { get; set; }
 }

@@ -1,6 +1,6 @@
 namespace Platform.Domain.Deals;
 
-/// <summary>Codes of the default pipeline's stages (DECISIONS [Clients]).</summary>
+/// <summary>Codes of the default pipeline's stages.</summary>
 public static class PipelineStageCodes
 {
     /// <summary>Deal created.</summary>

@@ -3,7 +3,7 @@ namespace Platform.Domain.Kpis;
 /// <summary>
 /// Money spent on a channel (and optionally a landing page) over a period, with the reach and
 /// clicks bought; the basis of cost per lead, cost per application and ROI
-/// ((revenue − cost) / investment × 100, seed [000]).
+/// ((revenue − cost) / investment × 100).
 /// </summary>
 public class MarketingSpend : Entity
 {
@@ -25,10 +25,10 @@ public class MarketingSpend : Entity
     /// <summary>ISO 4217 currency of the spend.</summary>
     public string Currency { get; set; } = Currencies.Eur;
 
-    /// <summary>Reach: how many people were shown the ad, if known (per-channel report, seed [001]).</summary>
+    /// <summary>Reach: how many people were shown the ad, if known (per-channel report).</summary>
     public long? Impressions { get; set; }
 
-    /// <summary>Clicks to the site or landing page, if known (per-channel report, seed [001]).</summary>
+    /// <summary>Clicks to the site or landing page, if known (per-channel report).</summary>
     public long? Clicks { get; set; }
 
     /// <summary>Amount spent.</summary>

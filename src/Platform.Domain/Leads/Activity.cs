@@ -4,7 +4,7 @@ namespace Platform.Domain.Leads;
 
 /// <summary>
 /// A touch or task: a call, e-mail, meeting, proposal, form submission or internal task, about a
-/// lead, a client and/or a deal (SPEC §3.9). Every interaction is recorded as a task and its
+/// lead, a client and/or a deal. Every interaction is recorded as a task and its
 /// completion report so the stage of each lead is visible in real time (L11).
 /// </summary>
 public class Activity : Entity
@@ -45,16 +45,16 @@ public class Activity : Entity
     /// <summary>When it was done; null while a task is open.</summary>
     public DateTime? DoneAt { get; set; }
 
-    /// <summary>The completion report: what happened and what was learned (L11).</summary>
+    /// <summary>The completion report: what happened and what was learned.</summary>
     public string? Result { get; set; }
 
-    /// <summary>Agreed date of the next contact; required after a call (T6, Rule #10).</summary>
+    /// <summary>Agreed date of the next contact; required after a call.</summary>
     public DateTime? NextContactAt { get; set; }
 
-    /// <summary>Agreed topic of the next contact (T6, Rule #10).</summary>
+    /// <summary>Agreed topic of the next contact.</summary>
     public string? NextContactTopic { get; set; }
 
-    /// <summary>What was agreed, a JSON array of strings (Rule #10: end each call with the list of agreements).</summary>
+    /// <summary>What was agreed, a JSON array of strings (every call ends with the list of agreements).</summary>
     public string? Agreements { get; set; }
 
     /// <summary>

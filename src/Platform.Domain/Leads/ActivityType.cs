@@ -1,6 +1,6 @@
 namespace Platform.Domain.Leads;
 
-/// <summary>Kind of touch or task with a lead, client or deal (SPEC §3.9).</summary>
+/// <summary>Kind of touch or task with a lead, client or deal.</summary>
 public enum ActivityType
 {
     /// <summary>A phone call (outgoing, incoming or callback).</summary>
@@ -18,7 +18,7 @@ public enum ActivityType
     /// <summary>A commercial proposal or price list sent.</summary>
     Proposal,
 
-    /// <summary>A meeting at our office or the client's site (the strongest sales step, Rule #1).</summary>
+    /// <summary>A meeting at our office or the client's site (the strongest sales step).</summary>
     Meeting,
 
     /// <summary>A (free) seminar, possibly a mini-seminar in our meeting room.</summary>
@@ -30,7 +30,7 @@ public enum ActivityType
     /// <summary>A demo, test drive or sample.</summary>
     Demo,
 
-    /// <summary>An internal task, e.g. the follow-up task an online estimate creates (L9) or "write a proposal" (L10).</summary>
+    /// <summary>An internal task, e.g. the follow-up task an online estimate creates or "write a proposal".</summary>
     Task,
 
     /// <summary>A form submission by the person (a first or repeat touch).</summary>

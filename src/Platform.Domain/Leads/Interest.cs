@@ -2,7 +2,7 @@ namespace Platform.Domain.Leads;
 
 /// <summary>
 /// Anonymous interest: attention shown without an identifiable person (a form without a name, a
-/// call without contact data, a social comment). It is not a lead (L2, SPEC §3.1) but is counted
+/// call without contact data, a social comment). It is not a lead (L2) but is counted
 /// for channel reporting and linked to a lead once the person is identified.
 /// </summary>
 public class Interest : Entity

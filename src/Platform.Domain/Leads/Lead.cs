@@ -6,26 +6,26 @@ namespace Platform.Domain.Leads;
 /// <summary>
 /// A lead: the contact data of a real person who showed interest in our services (L1, L3) and
 /// whom we work towards a first sale. Anonymous interest is not a lead (L2). A lead is never
-/// deleted; refusal and postponement are statuses (C7). On conversion it is linked to the client
+/// deleted; refusal and postponement are statuses. On conversion it is linked to the client
 /// it became, and the client keeps a link back (C3).
 /// </summary>
 public class Lead : Entity
 {
     // ---- person (L6: only the first name and a phone are required; surname and company optional)
 
-    /// <summary>First name of the person (required, L6).</summary>
+    /// <summary>First name of the person (required).</summary>
     public string FirstName { get; set; } = "";
 
-    /// <summary>Last name, optional: forms must not force it (L6).</summary>
+    /// <summary>Last name, optional: forms must not force it.</summary>
     public string? LastName { get; set; }
 
-    /// <summary>Phone number, normalised to digits with a leading +; required unless the landing key allows e-mail only (L6).</summary>
+    /// <summary>Phone number, normalised to digits with a leading +; required unless the landing key allows e-mail only.</summary>
     public string? Phone { get; set; }
 
     /// <summary>E-mail address, stored lower-case.</summary>
     public string? Email { get; set; }
 
-    /// <summary>Company name for B2B requests; optional (L6).</summary>
+    /// <summary>Company name for B2B requests; optional.</summary>
     public string? Company { get; set; }
 
     /// <summary>The person's position as they gave it.</summary>
@@ -34,7 +34,7 @@ public class Lead : Entity
     /// <summary>Which of the nine position groups the person belongs to, once known (Q8).</summary>
     public PositionGroup? PositionGroup { get; set; }
 
-    /// <summary>Region or city of the person, used to distribute leads to dealers (R12).</summary>
+    /// <summary>Region or city of the person, used to distribute leads to dealers.</summary>
     public string? Region { get; set; }
 
     /// <summary>The person's message or described need, as submitted.</summary>
@@ -42,11 +42,11 @@ public class Lead : Entity
 
     // ---- request and source
 
-    /// <summary>Kind of request that created the lead; sets the first-response deadline (T1).</summary>
+    /// <summary>Kind of request that created the lead; sets the first-response deadline.</summary>
     public RequestType RequestType { get; set; } = RequestType.Consultation;
 
     /// <summary>
-    /// For an online estimate: the five parameters the visitor chose (L9), as a JSON object of
+    /// For an online estimate: the five parameters the visitor chose, as a JSON object of
     /// parameter name to chosen value.
     /// </summary>
     public string? EstimateParameters { get; set; }
@@ -99,10 +99,10 @@ public class Lead : Entity
 
     // ---- classification
 
-    /// <summary>How ready the lead is to buy; landing-page leads start warm (L5).</summary>
+    /// <summary>How ready the lead is to buy; landing-page leads start warm.</summary>
     public LeadTemperature Temperature { get; set; } = LeadTemperature.Warm;
 
-    /// <summary>Seed (referral), net (inbound marketing) or spear (targeted outbound), SPEC §2.5.</summary>
+    /// <summary>Seed (referral), net (inbound marketing) or spear (targeted outbound).</summary>
     public LeadOrigin Origin { get; set; } = LeadOrigin.Net;
 
     /// <summary>Where the lead is in its lifecycle.</summary>
@@ -110,7 +110,7 @@ public class Lead : Entity
 
     // ---- ownership and response time
 
-    /// <summary>Id of the responsible staff user; may differ from the client's owner after conversion (C4).</summary>
+    /// <summary>Id of the responsible staff user; may differ from the client's owner after conversion.</summary>
     public long? OwnerId { get; set; }
 
     /// <summary>The responsible staff user.</summary>
@@ -120,24 +120,24 @@ public class Lead : Entity
     public DateTime? AssignedAt { get; set; }
 
     /// <summary>
-    /// Deadline for the first contact: 2 hours after a demo download (T1), 1 hour otherwise
+    /// Deadline for the first contact: 2 hours after a demo download, 1 hour otherwise
     /// (configurable). Past it without <see cref="FirstRespondedAt"/> the lead is overdue.
     /// </summary>
     public DateTime? FirstResponseDueAt { get; set; }
 
-    /// <summary>When we first contacted the person; speed of first contact is a manager KPI (T2).</summary>
+    /// <summary>When we first contacted the person; speed of first contact is a manager KPI.</summary>
     public DateTime? FirstRespondedAt { get; set; }
 
-    /// <summary>Agreed date of the next contact (T6, Rule #10).</summary>
+    /// <summary>Agreed date of the next contact.</summary>
     public DateTime? NextContactAt { get; set; }
 
-    /// <summary>Agreed topic of the next contact (T6, Rule #10).</summary>
+    /// <summary>Agreed topic of the next contact.</summary>
     public string? NextContactTopic { get; set; }
 
     /// <summary>Number of touches (activities and repeat submissions) so far; a KPI before the first sale.</summary>
     public int TouchCount { get; set; }
 
-    // ---- referral and partner attribution (DECISIONS [Referrals])
+    // ---- referral and partner attribution
 
     /// <summary>Referral code the lead was submitted with; the first valid attribution wins.</summary>
     public long? ReferralCodeId { get; set; }
@@ -167,13 +167,13 @@ public class Lead : Entity
 
     // ---- qualification (Q1, Q2, Q5)
 
-    /// <summary>Whether a strong enough need was confirmed (Q1); null = not assessed yet.</summary>
+    /// <summary>Whether a strong enough need was confirmed; null = not assessed yet.</summary>
     public bool? NeedConfirmed { get; set; }
 
-    /// <summary>Whether the person/company can pay (solvency, Q1); null = not assessed yet.</summary>
+    /// <summary>Whether the person/company can pay (solvency); null = not assessed yet.</summary>
     public bool? CanPay { get; set; }
 
-    /// <summary>Whether the person may negotiate and decide (L1/Q2); null = not assessed yet.</summary>
+    /// <summary>Whether the person may negotiate and decide; null = not assessed yet.</summary>
     public bool? HasDecisionAuthority { get; set; }
 
     /// <summary>
@@ -187,10 +187,10 @@ public class Lead : Entity
 
     // ---- refusal and postponement (C7, C8)
 
-    /// <summary>Who refused: us (with arguments, C8) or the client.</summary>
+    /// <summary>Who refused: us (with arguments) or the client.</summary>
     public RefusedBy? RefusedBy { get; set; }
 
-    /// <summary>Why the lead was refused; refusal reasons are a KPI (C7).</summary>
+    /// <summary>Why the lead was refused; refusal reasons are a KPI.</summary>
     public string? RefusalReason { get; set; }
 
     /// <summary>When the lead was refused.</summary>
@@ -199,25 +199,25 @@ public class Lead : Entity
     /// <summary>Whether the farewell letter with a short questionnaire was sent after the refusal (C7).</summary>
     public bool FarewellLetterSent { get; set; }
 
-    /// <summary>Re-contact date of a postponed lead (C7).</summary>
+    /// <summary>Re-contact date of a postponed lead.</summary>
     public DateTime? PostponedUntil { get; set; }
 
     // ---- conversion (C3, C5)
 
-    /// <summary>Client the lead was converted into (C3).</summary>
+    /// <summary>Client the lead was converted into.</summary>
     public long? ConvertedClientId { get; set; }
 
-    /// <summary>The exact moment the lead became a client (C5); conversion speed is a KPI (C6).</summary>
+    /// <summary>The exact moment the lead became a client; conversion speed is a KPI.</summary>
     public DateTime? ConvertedAt { get; set; }
 
-    /// <summary>Calls, e-mails, meetings, tasks and submissions recorded for this lead (L11).</summary>
+    /// <summary>Calls, e-mails, meetings, tasks and submissions recorded for this lead.</summary>
     public ICollection<Activity> Activities { get; set; } = new List<Activity>();
 
     /// <summary>Whether need, ability to pay and decision authority are all confirmed (Q1/Q2).</summary>
     public bool IsQualified => NeedConfirmed == true && CanPay == true && HasDecisionAuthority == true;
 
     /// <summary>
-    /// Card completeness (L7): how many of the person fields are filled — first and last name,
+    /// Card completeness: how many of the person fields are filled — first and last name,
     /// phone, e-mail, company, position, region, message. A lead normally has 3–5.
     /// </summary>
     public int Completeness =>
@@ -226,7 +226,7 @@ public class Lead : Entity
     /// <summary>Time from submission to the first contact (T2), once contacted.</summary>
     public TimeSpan? FirstResponseTime => FirstRespondedAt - CreatedAt;
 
-    /// <summary>Whether the lead is open, past its first-response deadline and not contacted yet (DECISIONS [Leads] "response SLA").</summary>
+    /// <summary>Whether the lead is open, past its first-response deadline and not contacted yet.</summary>
     public bool IsOverdueAt(DateTime now) => IsOpen && FirstRespondedAt is null && FirstResponseDueAt < now;
 
     /// <summary>Whether the lead is still being worked (not converted, refused or postponed).</summary>

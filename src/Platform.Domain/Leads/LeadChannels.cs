@@ -1,7 +1,7 @@
 namespace Platform.Domain.Leads;
 
 /// <summary>
-/// Well-known lead channel codes (SPEC §3.2). A channel is stored as a free code so that
+/// Well-known lead channel codes. A channel is stored as a free code so that
 /// marketing can add channels without a release; these are the ones the seeds name.
 /// </summary>
 public static class LeadChannels

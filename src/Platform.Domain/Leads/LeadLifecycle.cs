@@ -1,7 +1,7 @@
 namespace Platform.Domain.Leads;
 
 /// <summary>
-/// The lead lifecycle (DECISIONS [Leads] "lifecycle"): New → Assigned → InProgress → Qualified →
+/// The lead lifecycle: New → Assigned → InProgress → Qualified →
 /// Converted; Refused and Postponed from any open state; a refused or postponed lead is reactivated
 /// to InProgress. Converted is final. Leads are never deleted (C7).
 /// </summary>

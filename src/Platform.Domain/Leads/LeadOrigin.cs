@@ -1,6 +1,6 @@
 namespace Platform.Domain.Leads;
 
-/// <summary>Where the lead came from, independent of its temperature (the "trinity", SPEC §2.5).</summary>
+/// <summary>Where the lead came from, independent of its temperature (the "trinity").</summary>
 public enum LeadOrigin
 {
     /// <summary>Word of mouth or a referral; high conversion and profitability. Referred leads are always seeds.</summary>

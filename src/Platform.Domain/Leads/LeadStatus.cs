@@ -1,9 +1,9 @@
 namespace Platform.Domain.Leads;
 
 /// <summary>
-/// Lifecycle of a lead (DECISIONS [Leads]): New → Assigned → InProgress → Qualified → Converted;
+/// Lifecycle of a lead: New → Assigned → InProgress → Qualified → Converted;
 /// Refused and Postponed from any open state; a reactivated lead returns to InProgress. Leads
-/// are never deleted, only marked (C7).
+/// are never deleted, only marked.
 /// </summary>
 public enum LeadStatus
 {
@@ -16,15 +16,15 @@ public enum LeadStatus
     /// <summary>Being worked: contacted, needs being identified.</summary>
     InProgress,
 
-    /// <summary>Need, ability to pay and decision authority confirmed (Q1/Q2); can be converted.</summary>
+    /// <summary>Need, ability to pay and decision authority confirmed; can be converted.</summary>
     Qualified,
 
-    /// <summary>Turned into a client (C3); the client keeps a permanent link to this lead.</summary>
+    /// <summary>Turned into a client; the client keeps a permanent link to this lead.</summary>
     Converted,
 
-    /// <summary>Refused by us or by the client, with a reason (C7/C8); kept, never deleted.</summary>
+    /// <summary>Refused by us or by the client, with a reason; kept, never deleted.</summary>
     Refused,
 
-    /// <summary>Put aside until a re-contact date (C7); can be reactivated.</summary>
+    /// <summary>Put aside until a re-contact date; can be reactivated.</summary>
     Postponed,
 }

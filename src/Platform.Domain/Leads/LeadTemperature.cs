@@ -1,7 +1,7 @@
 namespace Platform.Domain.Leads;
 
 /// <summary>
-/// How ready the lead is to buy (SPEC §2.5). Landing-page leads start <see cref="Warm"/> (L5);
+/// How ready the lead is to buy. Landing-page leads start warm;
 /// conversion is reported per temperature.
 /// </summary>
 public enum LeadTemperature

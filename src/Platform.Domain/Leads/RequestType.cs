@@ -1,21 +1,21 @@
 namespace Platform.Domain.Leads;
 
-/// <summary>What kind of inbound request created the lead (SPEC §2.8, DECISIONS [Leads]).</summary>
+/// <summary>What kind of inbound request created the lead.</summary>
 public enum RequestType
 {
     /// <summary>A consultation request submitted through a form.</summary>
     Consultation,
 
     /// <summary>
-    /// An online preliminary estimate from five drop-down parameters (L9). Never answered with an
+    /// An online preliminary estimate from five drop-down parameters. Never answered with an
     /// automatic commercial proposal: it creates a follow-up task to book a meeting.
     /// </summary>
     OnlineEstimate,
 
-    /// <summary>A demo or sample-report download; must be contacted within 2 hours (T1).</summary>
+    /// <summary>A demo or sample-report download; must be contacted within 2 hours.</summary>
     DemoDownload,
 
-    /// <summary>A callback request, e.g. from the idle-visitor pop-up (T3).</summary>
+    /// <summary>A callback request, e.g. from the idle-visitor pop-up.</summary>
     Callback,
 
     /// <summary>A direct phone call to the company.</summary>

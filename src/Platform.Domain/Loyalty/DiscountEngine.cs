@@ -4,7 +4,7 @@ using Platform.Domain.Orders;
 namespace Platform.Domain.Loyalty;
 
 /// <summary>
-/// The loyalty discount rules (DECISIONS [Loyalty] D1–D6), pure and exact: rates in basis points,
+/// The loyalty discount rules (D1–D6), pure and exact: rates in basis points,
 /// money in minor units, one half-to-even rounding per amount shown.
 /// </summary>
 public sealed class DiscountEngine(LoyaltyOptions options)
@@ -42,13 +42,13 @@ public sealed class DiscountEngine(LoyaltyOptions options)
         return new DiscountQuote(gross, Share(gross, total), total, options.StackingPolicy, capped, rules);
     }
 
-    /// <summary>Whether an order of <paramref name="gross"/> may be paid in installments (D5).</summary>
+    /// <summary>Whether an order of <paramref name="gross"/> may be paid in installments.</summary>
     public bool AllowsInstallments(Money gross) => gross.AmountMinor >= options.InstallmentMinimumMinor;
 
-    /// <summary>The smallest order that may be paid in installments (D5).</summary>
+    /// <summary>The smallest order that may be paid in installments.</summary>
     public Money InstallmentMinimum => new(options.InstallmentMinimumMinor, options.Currency);
 
-    /// <summary>Whether an order of <paramref name="gross"/> counts and qualifies for the every-Nth rule (D4).</summary>
+    /// <summary>Whether an order of <paramref name="gross"/> counts and qualifies for the every-Nth rule.</summary>
     public bool QualifiesForNthOrder(Money gross) => gross.AmountMinor >= options.OrdinalMinimumMinor;
 
     /// <summary>Full years of tenure on <paramref name="today"/> for a first paid order on <paramref name="firstPaidAt"/> (D3).</summary>
@@ -78,7 +78,7 @@ public sealed class DiscountEngine(LoyaltyOptions options)
     public int TenureBasisPoints(DateTime? firstPaidAt, DateTime today) =>
         firstPaidAt is { } first ? TenureTier(TenureYears(first, today))?.BasisPoints ?? 0 : 0;
 
-    /// <summary>What the every-Nth rule gives the client's next qualifying orders (D4).</summary>
+    /// <summary>What the every-Nth rule gives the client's next qualifying orders.</summary>
     public NthOrderOutlook Outlook(int qualifyingPaidOrders)
     {
         var next = qualifyingPaidOrders + 1;

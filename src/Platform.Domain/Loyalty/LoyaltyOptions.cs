@@ -1,7 +1,7 @@
 namespace Platform.Domain.Loyalty;
 
 /// <summary>
-/// The loyalty rules' thresholds and percentages (DECISIONS [Loyalty] D1–D6), bound to the
+/// The loyalty rules' thresholds and percentages (D1–D6), bound to the
 /// <c>Loyalty</c> configuration section. Percentages are basis points (250 = 2.5 %) so they stay
 /// exact; amounts are minor units of <see cref="Currency"/>. Lists have no defaults here because
 /// the configuration binder appends to existing items: appsettings.json holds the defaults.
@@ -29,7 +29,7 @@ public sealed class LoyaltyOptions
     /// <summary>Smallest order that may be paid in installments (D5: 750 €), in minor units.</summary>
     public long InstallmentMinimumMinor { get; set; }
 
-    /// <summary>How the discounts combine (D6).</summary>
+    /// <summary>How the discounts combine.</summary>
     public StackingPolicy StackingPolicy { get; set; } = StackingPolicy.BestSingle;
 
     /// <summary>Cap of the summed discount under <see cref="StackingPolicy.Additive"/> (D6: 25 %), in basis points.</summary>

@@ -1,9 +1,9 @@
 namespace Platform.Domain.Loyalty;
 
-/// <summary>The discount rules of the loyalty programme (SPEC §2.1).</summary>
+/// <summary>The discount rules of the loyalty programme.</summary>
 public enum LoyaltyRule
 {
-    /// <summary>D1: single-receipt tiers by the order's gross amount, only for one single payment (D2).</summary>
+    /// <summary>D1: single-receipt tiers by the order's gross amount, only for one single payment.</summary>
     SingleReceipt,
 
     /// <summary>D3: tenure since the client's first fully paid order.</summary>

@@ -10,7 +10,7 @@ namespace Platform.Domain.Loyalty;
 /// <param name="Amount">What the rule alone would take off, rounded half to even.</param>
 public sealed record RuleOutcome(LoyaltyRule Rule, bool Eligible, bool Applied, string Code, string Reason, int BasisPoints, Money Amount)
 {
-    /// <summary>The DECISIONS id of the rule: D1, D3 or D4.</summary>
+    /// <summary>The id of the rule: D1 (single-receipt tiers), D3 (tenure) or D4 (every 5th / 10th order).</summary>
     public string RuleId => Rule switch
     {
         LoyaltyRule.SingleReceipt => "D1",

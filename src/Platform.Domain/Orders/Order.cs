@@ -19,7 +19,7 @@ public class Order : Entity
     /// <summary>Deal the order closes, if any; the deal is won when the order is paid.</summary>
     public long? DealId { get; set; }
 
-    /// <summary>Ordinal of the order among all its client's orders, 1, 2, 3…; the every-Nth rule counts only paid orders of at least 100 € (D4).</summary>
+    /// <summary>Ordinal of the order among all its client's orders, 1, 2, 3…; the every-Nth rule counts only paid orders of at least 100 €.</summary>
     public int Number { get; set; }
 
     /// <summary>Amount before discounts, in minor units of <see cref="Currency"/>.</summary>
@@ -43,7 +43,7 @@ public class Order : Entity
     /// <summary>ISO 4217 currency of the order and its payments.</summary>
     public string Currency { get; set; } = Currencies.Eur;
 
-    /// <summary>Single payment or installments (D2, D5).</summary>
+    /// <summary>Single payment or installments.</summary>
     public PaymentMode PaymentMode { get; set; }
 
     /// <summary>Payment state.</summary>
@@ -52,7 +52,7 @@ public class Order : Entity
     /// <summary>When the order was placed.</summary>
     public DateTime PlacedAt { get; set; }
 
-    /// <summary>When the order became fully paid; tenure counts from the first one (D3).</summary>
+    /// <summary>When the order became fully paid; tenure counts from the first one.</summary>
     public DateTime? PaidAt { get; set; }
 
     /// <summary>When the order was cancelled.</summary>
@@ -62,8 +62,8 @@ public class Order : Entity
     public DateTime? RefundedAt { get; set; }
 
     /// <summary>
-    /// How the discount was computed (D6), as JSON: the stacking policy, the applied percent and
-    /// discount, and <c>rules</c>, one item per rule (D1, D3, D4) saying whether it applied, why,
+    /// How the discount was computed, as JSON: the stacking policy, the applied percent and
+    /// discount, and <c>rules</c>, one item per rule saying whether it applied, why,
     /// its percent and amount.
     /// </summary>
     public string? DiscountBreakdown { get; set; }

@@ -9,7 +9,7 @@ public enum OrderStatus
     /// <summary>Some installments paid.</summary>
     PartiallyPaid,
 
-    /// <summary>Fully paid; counts for tenure (D3), every-Nth discounts (D4) and wins its deal.</summary>
+    /// <summary>Fully paid; counts for tenure, every-Nth discounts and wins its deal.</summary>
     Paid,
 
     /// <summary>Money returned to the client; voids referral rewards still in their holding period.</summary>

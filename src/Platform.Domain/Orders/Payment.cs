@@ -1,6 +1,6 @@
 namespace Platform.Domain.Orders;
 
-/// <summary>Money received for an order, or returned (SPEC §3.6).</summary>
+/// <summary>Money received for an order, or returned.</summary>
 public class Payment : Entity
 {
     /// <summary>Order the payment is for.</summary>

@@ -2,7 +2,7 @@ namespace Platform.Domain.Referrals;
 
 /// <summary>
 /// A partner organisation — ad agency, system integrator, lead-generation contractor, dealer or
-/// adjacent business — that refers leads, receives distributed leads (R12) and is paid rewards. A
+/// adjacent business — that refers leads, receives distributed leads and is paid rewards. A
 /// partner's systems see only the partner's own referrals and rewards.
 /// </summary>
 public class Partner : Entity
@@ -13,7 +13,7 @@ public class Partner : Entity
     /// <summary>Kind of partner.</summary>
     public PartnerType Type { get; set; }
 
-    /// <summary>Regions the partner covers, comma-separated; dealers receive leads of these regions (R12).</summary>
+    /// <summary>Regions the partner covers, comma-separated; dealers receive leads of these regions.</summary>
     public string? Regions { get; set; }
 
     /// <summary>E-mail of the partner's contact person.</summary>

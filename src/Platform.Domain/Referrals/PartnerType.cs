@@ -1,20 +1,20 @@
 namespace Platform.Domain.Referrals;
 
-/// <summary>Kind of partner that refers or receives leads (SPEC §3.7).</summary>
+/// <summary>Kind of partner that refers or receives leads.</summary>
 public enum PartnerType
 {
-    /// <summary>An advertising agency (partner channel, R10).</summary>
+    /// <summary>An advertising agency (partner channel).</summary>
     AdAgency,
 
-    /// <summary>A system integrator (partner channel, R10).</summary>
+    /// <summary>A system integrator (partner channel).</summary>
     SystemIntegrator,
 
-    /// <summary>A contractor paid per lead it finds (R11).</summary>
+    /// <summary>A contractor paid per lead it finds.</summary>
     LeadGenerationContractor,
 
-    /// <summary>A dealer receiving leads of its region (R12).</summary>
+    /// <summary>A dealer receiving leads of its region.</summary>
     Dealer,
 
-    /// <summary>A non-competing adjacent business sharing prospects (R9).</summary>
+    /// <summary>A non-competing adjacent business sharing prospects.</summary>
     AdjacentBusiness,
 }

@@ -2,7 +2,7 @@ namespace Platform.Domain.Referrals;
 
 /// <summary>
 /// The attribution of one lead to a referrer (a partner or a client) under a program; the first
-/// valid attribution wins, so a lead has at most one referral (DECISIONS [Referrals]).
+/// valid attribution wins, so a lead has at most one referral.
 /// </summary>
 public class Referral : Entity
 {

@@ -1,8 +1,8 @@
 namespace Platform.Domain.Referrals;
 
 /// <summary>
-/// A referral program: what a referrer earns when a referred lead becomes a paying client (R3),
-/// within which window, and after which holding period it is paid (DECISIONS [Referrals]).
+/// A referral program: what a referrer earns when a referred lead becomes a paying client,
+/// within which window, and after which holding period it is paid.
 /// </summary>
 public class ReferralProgram : Entity
 {

@@ -1,6 +1,6 @@
 namespace Platform.Domain.Referrals;
 
-/// <summary>A partner eligible for a program that is not open to every partner (SPEC §3.7).</summary>
+/// <summary>A partner eligible for a program that is not open to every partner.</summary>
 public class ReferralProgramPartner : Entity
 {
     /// <summary>The program.</summary>

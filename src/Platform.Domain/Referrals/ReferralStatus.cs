@@ -1,6 +1,6 @@
 namespace Platform.Domain.Referrals;
 
-/// <summary>State of a referral (SPEC §3.7): Referred → Converted → Rewarded, or Rejected.</summary>
+/// <summary>State of a referral: Referred → Converted → Rewarded, or Rejected.</summary>
 public enum ReferralStatus
 {
     /// <summary>The referred lead is being worked.</summary>

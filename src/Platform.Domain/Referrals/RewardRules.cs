@@ -1,7 +1,7 @@
 namespace Platform.Domain.Referrals;
 
 /// <summary>
-/// The reward lifecycle (R3, DECISIONS [Referrals]) as pure rules: <c>Pending</c> at conversion,
+/// The reward lifecycle (R3) as pure rules: <c>Pending</c> at conversion,
 /// <c>Earned</c> at the referred client's first paid order within the attribution window,
 /// <c>Approved</c> once the holding period has passed, <c>Paid</c> by a payout; a refund within
 /// the holding period voids it. Each rule changes the reward only when the transition is allowed

@@ -1,7 +1,7 @@
 namespace Platform.Domain.Referrals;
 
 /// <summary>
-/// Lifecycle of a referral reward (R3, DECISIONS [Referrals]): Pending at conversion, Earned at
+/// Lifecycle of a referral reward: Pending at conversion, Earned at
 /// the first paid order, Approved after the holding period, Paid when paid out; Void if refunded
 /// within the holding period.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace Platform.Domain.Referrals;
 
-/// <summary>What a referrer gets for a referred paying client (R1, R4).</summary>
+/// <summary>What a referrer gets for a referred paying client.</summary>
 public enum RewardType
 {
     /// <summary>A percentage of the referred client's paid order; the value is in basis points (1000 = 10 %).</summary>

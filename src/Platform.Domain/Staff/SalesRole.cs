@@ -1,12 +1,12 @@
 namespace Platform.Domain.Staff;
 
 /// <summary>
-/// A staff member's role in the three-stage sales department (O4, seed [004]: generation →
+/// A staff member's role in the three-stage sales department (generation →
 /// conversion → farmer), plus the head of sales and the marketer.
 /// </summary>
 public enum SalesRole
 {
-    /// <summary>Generates interest and leads (paid per interested person, R13).</summary>
+    /// <summary>Generates interest and leads (paid per interested person).</summary>
     Generation,
 
     /// <summary>Converts leads into a first deal.</summary>
@@ -15,9 +15,9 @@ public enum SalesRole
     /// <summary>Works with existing clients: repeat sales, retention, reactivation.</summary>
     Farmer,
 
-    /// <summary>Head of sales: distributes leads, assigns tasks, analyses managers (O8).</summary>
+    /// <summary>Head of sales: distributes leads, assigns tasks, analyses managers.</summary>
     Head,
 
-    /// <summary>Marketer: owns the lead-generation plan (leads, channels, cost per lead; O3).</summary>
+    /// <summary>Marketer: owns the lead-generation plan (leads, channels, cost per lead).</summary>
     Marketer,
 }

@@ -2,7 +2,7 @@ namespace Platform.Domain.Staff;
 
 /// <summary>
 /// A member of the sales team (manager, head of sales, marketer) who owns leads, clients, deals
-/// and activities. Leads are routed by role, availability and skill rank (SPEC §2.5).
+/// and activities. Leads are routed by role, availability and skill rank.
 /// </summary>
 public class StaffUser : Entity
 {
@@ -12,18 +12,18 @@ public class StaffUser : Entity
     /// <summary>Work e-mail address; unique among staff.</summary>
     public string Email { get; set; } = "";
 
-    /// <summary>Role in the sales process (O4): generation, conversion, farmer, head or marketer.</summary>
+    /// <summary>Role in the sales process: generation, conversion, farmer, head or marketer.</summary>
     public SalesRole SalesRole { get; set; }
 
     /// <summary>
     /// Skill rank among peers, 1 = best. Warm and hot leads go to the best-ranked available
-    /// manager («Oferă oportunități bune celor mai buni manageri», SPEC §2.5).
+    /// manager («Oferă oportunități bune celor mai buni manageri»).
     /// </summary>
     public int SkillRank { get; set; } = 1;
 
     /// <summary>
     /// Whether sales scripts are in place for this manager; a novice may do cold calls only with
-    /// scripts (SPEC §2.5).
+    /// scripts.
     /// </summary>
     public bool HasSalesScripts { get; set; }
 

@@ -4,7 +4,7 @@ using Platform.GraphQL.Server.Relay;
 
 namespace Platform.Api.Tests.Clients;
 
-/// <summary>createClient, updateClient (owner, segment, loyalty transitions of SPEC §3.4), addContact, updateContact.</summary>
+/// <summary>createClient, updateClient (owner, segment, loyalty transitions), addContact, updateContact.</summary>
 public abstract class ClientMutationTests<THost>(THost api) where THost : ApiHost
 {
     private const string ClientFields = """
@@ -93,7 +93,7 @@ public abstract class ClientMutationTests<THost>(THost api) where THost : ApiHos
         Assert.Equal(("Acme", "POTENTIAL", 1), ((string)now["node"]!["name"]!, (string)now["node"]!["loyaltyCategory"]!, (int)now["node"]!["version"]!));
     }
 
-    [Theory] // SPEC §3.4: Fan → Antagonist, TemporarilyLost → Former, Former → Potential, Antagonist → any
+    [Theory] // allowed loyalty transitions: Fan → Antagonist, TemporarilyLost → Former, Former → Potential, Antagonist → any
     [InlineData("FAN", "ANTAGONIST")]
     [InlineData("TEMPORARILY_LOST", "FORMER")]
     [InlineData("FORMER", "POTENTIAL")]
@@ -107,7 +107,7 @@ public abstract class ClientMutationTests<THost>(THost api) where THost : ApiHos
         Assert.Equal((to, 2), ((string)updated["loyaltyCategory"]!, (int)updated["version"]!));
     }
 
-    [Theory] // SPEC §3.4: the two-sided key-client matrix
+    [Theory] // the two-sided key-client matrix
     [InlineData(true, true, "KEY")]
     [InlineData(true, false, "DEVELOPING_KEY")]
     [InlineData(false, true, "MAINTAINED")]

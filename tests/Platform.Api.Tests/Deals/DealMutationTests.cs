@@ -4,7 +4,7 @@ using Platform.Domain.Deals;
 
 namespace Platform.Api.Tests.Deals;
 
-/// <summary>createDeal, moveDeal (Q3 gate, terminal stages, history), loseDeal and the hand-off checklist (SPEC §5.7).</summary>
+/// <summary>createDeal, moveDeal (Q3 gate, terminal stages, history), loseDeal and the hand-off checklist.</summary>
 public abstract class DealMutationTests<THost>(THost api) where THost : ApiHost
 {
     private const string DealFields = """

@@ -11,7 +11,7 @@ using Platform.Testing;
 namespace Platform.Api.Tests.Kpis;
 
 /// <summary>
-/// The client, referral and channel KPIs (issue #7, SPEC §4) against the hand-computed <see cref="BusinessKpiFixture"/>
+/// The client, referral and channel KPIs against the hand-computed <see cref="BusinessKpiFixture"/>
 /// (2032), through the API with a <c>kpi:read</c> token, on SQLite and PostgreSQL.
 /// </summary>
 public abstract class BusinessKpiTests<THost>(THost api) where THost : ApiHost
@@ -81,7 +81,7 @@ public abstract class BusinessKpiTests<THost>(THost api) where THost : ApiHost
 
     private static IEnumerable<JsonNode?> WhereNot(JsonArray rows, string field, string value) => rows.Where(r => (string?)r![field] != value);
 
-    // --- Strategic clients (SPEC §4, [004]; DECISIONS [Clients]: strictly more than 10 %) ---
+    // --- Strategic clients (strictly more than 10 %) ---
 
     [Fact] // Jan CHF total 10000: C 3999 + 4000 = 79.99 %, B 1001 = 10.01 % (strategic), A 1000 = 10.00 % (not: > 10 %, not ≥)
     public async Task StrategicClients_TenPercentIsNotStrategicTenPointZeroOneIs()
@@ -154,7 +154,7 @@ public abstract class BusinessKpiTests<THost>(THost api) where THost : ApiHost
         Assert.Equal("`strategicShareKpi` cannot be grouped.", (string?)grouped["message"]);
     }
 
-    // --- Sleeping clients (SPEC §4, [004]; DECISIONS [Clients]: ≥ 2 paid orders, gap > 2.5 × median interval) ---
+    // --- Sleeping clients (≥ 2 paid orders, gap > 2.5 × median interval) ---
 
     [Fact] // S1 (weekly, last Jan 15 12:00) sleeps strictly after 17.5 days: as of Feb 2 00:00 exactly 17.5 → awake; as of Feb 3 → asleep
     public async Task SleepingClients_BoundaryIsStrict()
@@ -343,7 +343,7 @@ public abstract class BusinessKpiTests<THost>(THost api) where THost : ApiHost
         Assert.Equal((10000L, 0L, 0L, 10000L), (order.SingleReceiptDiscountMinor, order.TenureDiscountMinor, order.NthOrderDiscountMinor, order.DiscountAmountMinor));
     }
 
-    // --- Referrals (SPEC §2.2, §3.7, R3; §4 referrals per loyal client, R6) ---
+    // --- Referrals (R3, R6) ---
 
     [Fact] // revenue by the bucket of payment, rewards by the bucket they were earned in and their status now; pending 999 and the refunded 700 do not count
     public async Task Referrals_RevenueAndRewardsPerPartner()
@@ -400,7 +400,7 @@ public abstract class BusinessKpiTests<THost>(THost api) where THost : ApiHost
         Assert.Equal("`referralsPerLoyalClientKpi` can only be grouped by MANAGER.", (string?)error["message"]);
     }
 
-    // --- Per-channel basic reporting (SPEC §4, [001]) ---
+    // --- Per-channel basic reporting ---
 
     [Fact] // Jan WEBSITE: 4 applications of 400 clicks = 1 %, 10000 / 4 = 2500 each; Feb: one lead at Feb 1 00:00, clicks unknown → rate null
     public async Task Channels_ReachClicksApplicationsAndCost()

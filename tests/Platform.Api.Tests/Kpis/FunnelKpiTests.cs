@@ -8,7 +8,7 @@ namespace Platform.Api.Tests.Kpis;
 
 /// <summary>
 /// pipelineKpi, proposalTimeKpi, hourglassKpi and salesPlanKpi against the hand-computed <see cref="FunnelKpiFixture"/>
-/// (2031), through the API with a <c>kpi:read</c> token (SPEC §4, §3.10, T4, T8, DECISIONS [Kpis]).
+/// (2031), through the API with a <c>kpi:read</c> token (T4, T8).
 /// </summary>
 public abstract class FunnelKpiTests<THost>(THost api) where THost : ApiHost
 {
@@ -56,7 +56,7 @@ public abstract class FunnelKpiTests<THost>(THost api) where THost : ApiHost
 
     private static string Manager(long id) => GlobalId.Encode("StaffUser", id);
 
-    [Fact] // SPEC §4 funnel conversion from the stage history; Jan: NEW A B C D, CONTACTED A B C, NEEDS A B D, PROPOSAL A B C, then A alone to WON; Feb: E to PROPOSAL, B lost
+    [Fact] // funnel conversion from the stage history; Jan: NEW A B C D, CONTACTED A B C, NEEDS A B D, PROPOSAL A B C, then A alone to WON; Feb: E to PROPOSAL, B lost
     public async Task Pipeline_StageCountsConversionAndDropOff_Monthly()
     {
         var data = await DataAsync(Pipeline, Range("2031-01-01T00:00:00Z", "2031-03-01T00:00:00Z", "MONTH"));
@@ -167,7 +167,7 @@ public abstract class FunnelKpiTests<THost>(THost api) where THost : ApiHost
         Assert.Empty(empty);
     }
 
-    [Fact] // SPEC §3.10 hourglass, mapping in HourglassKpis; Jan 31 23:59:59 counts in January, Feb 1 00:00 in February, Mar 1 (range end) nowhere
+    [Fact] // hourglass, mapping in HourglassKpis; Jan 31 23:59:59 counts in January, Feb 1 00:00 in February, Mar 1 (range end) nowhere
     public async Task Hourglass_StageCountsAndDropOff_Monthly()
     {
         var rows = await RowsAsync(Hourglass, Range("2031-01-01T00:00:00Z", "2031-03-01T00:00:00Z", "MONTH"));

@@ -8,7 +8,7 @@ using Platform.Api.Tests.Infrastructure;
 
 namespace Platform.Api.Tests.Kpis;
 
-/// <summary>Each KPI against the hand-computed <see cref="KpiFixture"/>, through the API with a <c>kpi:read</c> token (SPEC §4, DECISIONS [Kpis]).</summary>
+/// <summary>Each KPI against the hand-computed <see cref="KpiFixture"/>, through the API with a <c>kpi:read</c> token.</summary>
 public abstract class KpiTests<THost>(THost api) where THost : ApiHost
 {
     private const string Funnel = """
@@ -63,7 +63,7 @@ public abstract class KpiTests<THost>(THost api) where THost : ApiHost
             Table(rows, "bucketStart", "dimension", "leads", "converted", "conversionRate", "averageDaysToConversion", "medianDaysToConversion"));
     }
 
-    [Fact] // conversion per temperature (SPEC §4): Jan COLD 1/1, HOT 0/1, WARM 1/2; Feb COLD 1/2
+    [Fact] // conversion per temperature: Jan COLD 1/1, HOT 0/1, WARM 1/2; Feb COLD 1/2
     public async Task LeadFunnel_ByTemperature()
     {
         var rows = await RowsAsync(Funnel, Range("2030-01-01T00:00:00Z", "2030-04-01T00:00:00Z", "MONTH", "TEMPERATURE"));
@@ -225,7 +225,7 @@ public abstract class KpiTests<THost>(THost api) where THost : ApiHost
             Table(result["data"]!["marketingKpi"]!.AsArray(), "channel", "targetLeads", "leads", "leadPlanFulfilment", "spendMinor", "costPerLeadMinor", "maxCostPerLeadMinor", "revenueMinor", "roi", "paysBack"));
     }
 
-    [Fact] // issue #7: a repeated report comes from the KPI cache (no lead SQL); a write through the API process is reflected once the result is 30 s old (README, "KPI freshness")
+    [Fact] // a repeated report comes from the KPI cache (no lead SQL); a write through the API process is reflected once the result is 30 s old (README, "KPI freshness")
     public async Task Cache_RepeatRunsNoSql_WriteIsReflectedAfterTheStalenessWindow()
     {
         var november = Range("2030-11-01T00:00:00Z", "2030-12-01T00:00:00Z", "MONTH");

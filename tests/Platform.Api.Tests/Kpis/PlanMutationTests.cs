@@ -80,7 +80,7 @@ public abstract class PlanMutationTests<THost>(THost api) where THost : ApiHost
             kpi["salesPlanKpi"]!.ToJsonString());
     }
 
-    [Fact] // T8, issue #7: five concurrent team upserts of one quarter end with one team plan (the losers of the insert race re-read and replace it)
+    [Fact] // T8: five concurrent team upserts of one quarter end with one team plan (the losers of the insert race re-read and replace it)
     public async Task SetSalesPlan_ConcurrentTeamUpserts_LeaveOneTeamPlan()
     {
         var amounts = new long[] { 100, 200, 300, 400, 500 };

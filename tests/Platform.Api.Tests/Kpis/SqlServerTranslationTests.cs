@@ -43,7 +43,7 @@ public sealed class SqlServerTranslationTests
         Assert.Contains(noServer.Commands, c => c.Contains("[o].[ClientId]", StringComparison.Ordinal) && c.Split("GROUP BY").Length == 3);
     }
 
-    [Theory] // pipeline, proposal time, hourglass and sales plan KPIs (issue #7)
+    [Theory] // pipeline, proposal time, hourglass and sales plan KPIs
     [MemberData(nameof(Cases))]
     public async Task FunnelKpiQueries_TranslateOnSqlServer(KpiBucket bucket, KpiDimension? dimension)
     {
@@ -65,7 +65,7 @@ public sealed class SqlServerTranslationTests
         // Proposal time: count, average and median in the database (window functions), durations by DATEDIFF_BIG.
         Assert.Single(noServer.Commands, c => c.Contains("ROW_NUMBER() OVER (PARTITION BY", StringComparison.Ordinal) && c.Contains("DATEDIFF_BIG(millisecond", StringComparison.Ordinal) && c.Contains("\"MedianSeconds\"", StringComparison.Ordinal));
     }
-    /// <summary>The client, referral and channel KPIs (issue #7) translate on SQL Server too, one grouped statement per figure.</summary>
+    /// <summary>The client, referral and channel KPIs translate on SQL Server too, one grouped statement per figure.</summary>
     [Theory]
     [MemberData(nameof(Cases))]
     public async Task BusinessKpiQueries_TranslateOnSqlServer(KpiBucket bucket, KpiDimension? dimension)

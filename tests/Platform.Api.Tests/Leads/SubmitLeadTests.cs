@@ -30,7 +30,7 @@ public abstract class SubmitLeadTests<THost>(THost api) where THost : ApiHost
         Assert.Equal("NET", (string)lead["origin"]!);
         Assert.Equal("LANDING_PAGE", (string)lead["channel"]!);
         Assert.Equal("website-redesign", (string)lead["landingPage"]!);
-        Assert.Equal("ASSIGNED", (string)lead["status"]!);      // warm → best-ranked available manager (SPEC §2.5)
+        Assert.Equal("ASSIGNED", (string)lead["status"]!);      // warm → best-ranked available manager
         Assert.NotNull(lead["owner"]);
         Assert.Equal(TimeSpan.FromHours(1), (DateTime)lead["firstResponseDueAt"]! - (DateTime)lead["createdAt"]!);
         Assert.False((bool)lead["isOverdue"]!);
@@ -158,7 +158,7 @@ public abstract class SubmitLeadTests<THost>(THost api) where THost : ApiHost
         Assert.Equal(1, await CountLeadsAsync(phone: phone));
     }
 
-    [Theory] // DECISIONS [Leads] "duplicates": an open lead of the last 30 days; the batch (no referral code) and one by one (a referral code)
+    [Theory] // duplicates: an open lead of the last 30 days; the batch (no referral code) and one by one (a referral code)
     [InlineData(-5, LeadStatus.New, false, true)]      // 30 days less 5 minutes ago, open: a repeat touch
     [InlineData(5, LeadStatus.New, false, false)]      // 30 days and 5 minutes ago: a new lead
     [InlineData(-5, LeadStatus.Refused, false, false)] // closed: a new lead

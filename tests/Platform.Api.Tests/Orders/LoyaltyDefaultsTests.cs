@@ -6,7 +6,7 @@ using Platform.Domain.Loyalty;
 
 namespace Platform.Api.Tests.Orders;
 
-/// <summary>appsettings.json holds the DECISIONS defaults (D1–D6, [Clients]).</summary>
+/// <summary>appsettings.json holds the loyalty (D1–D6) and client defaults.</summary>
 public sealed class LoyaltyDefaultsTests(DefaultApi api) : IClassFixture<DefaultApi>
 {
     [Fact]

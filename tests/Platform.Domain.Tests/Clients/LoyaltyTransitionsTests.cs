@@ -5,7 +5,7 @@ namespace Platform.Domain.Tests.Clients;
 
 public class LoyaltyTransitionsTests
 {
-    [Theory] // SPEC §3.4: the four transitions the seed names
+    [Theory] // the four transitions the seed names
     [InlineData(Fan, Antagonist)]
     [InlineData(TemporarilyLost, Former)]
     [InlineData(Former, Potential)]

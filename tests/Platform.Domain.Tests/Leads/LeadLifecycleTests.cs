@@ -5,7 +5,7 @@ namespace Platform.Domain.Tests.Leads;
 
 public class LeadLifecycleTests
 {
-    /// <summary>Every allowed move of DECISIONS [Leads] "lifecycle"; every other pair is illegal.</summary>
+    /// <summary>Every allowed move of the lead lifecycle; every other pair is illegal.</summary>
     private static readonly HashSet<(LeadStatus From, LeadStatus To)> Allowed =
     [
         (New, Assigned),

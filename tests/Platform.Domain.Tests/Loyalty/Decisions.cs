@@ -3,7 +3,7 @@ using Platform.Domain.Loyalty;
 
 namespace Platform.Domain.Tests.Loyalty;
 
-/// <summary>The loyalty defaults of DECISIONS [Loyalty], as appsettings.json holds them.</summary>
+/// <summary>The loyalty defaults (D1–D6), as appsettings.json holds them.</summary>
 internal static class Decisions
 {
     public static LoyaltyOptions Options(StackingPolicy policy = StackingPolicy.BestSingle, int maxTotalBasisPoints = 2500) => new()

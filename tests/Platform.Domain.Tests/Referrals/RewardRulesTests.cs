@@ -2,7 +2,7 @@ using Platform.Domain.Referrals;
 
 namespace Platform.Domain.Tests.Referrals;
 
-/// <summary>The reward lifecycle of DECISIONS [Referrals] (R3), rule by rule.</summary>
+/// <summary>The reward lifecycle (R3), rule by rule.</summary>
 public sealed class RewardRulesTests
 {
     private static readonly DateTime Attributed = new(2026, 1, 10, 9, 0, 0, DateTimeKind.Utc);

@@ -22,7 +22,7 @@ public sealed class ConvertLeadPayloadType : ObjectGraphType<ConvertLeadPayload>
         Name = "ConvertLeadPayload";
         Description = "The result of `convertLead`: the converted lead, its client, contact and deal, or the errors (then nothing was changed).";
         Field<LeadType>("lead").Description("The lead, now CONVERTED.").Resolve(c => c.Source.Lead);
-        Field<ClientType>("client").Description("The client the lead became or was linked to (C3).").Resolve(c => c.Source.Client);
+        Field<ClientType>("client").Description("The client the lead became or was linked to.").Resolve(c => c.Source.Client);
         Field<ContactType>("contact").Description("The lead's person as a contact of the client.").Resolve(c => c.Source.Contact);
         Field<DealType>("deal").Description("The deal opened in the default pipeline, if asked for.").Resolve(c => c.Source.Deal);
         Field<NonNullGraphType<BooleanGraphType>>("clientExisted")

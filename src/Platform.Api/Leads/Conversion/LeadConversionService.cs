@@ -11,10 +11,10 @@ using Platform.Domain.Staff;
 namespace Platform.Api.Leads.Conversion;
 
 /// <summary>
-/// <c>convertLead</c> (DECISIONS [Leads] "conversion"): from QUALIFIED only; links an existing
+/// <c>convertLead</c>: from QUALIFIED only; links an existing
 /// client matched by tax id, e-mail or phone, or creates one, plus the contact and optionally a
 /// deal in the default pipeline — all in one transaction. The client keeps the link to the lead
-/// (C3), the moment is recorded (C5) and lead and client owners are both kept (C4).
+///, the moment is recorded (C5) and lead and client owners are both kept (C4).
 /// </summary>
 public sealed class LeadConversionService(PlatformDbContext db, TimeProvider time, RewardEvents rewards)
 {
@@ -99,7 +99,7 @@ public sealed class LeadConversionService(PlatformDbContext db, TimeProvider tim
                 .SetProperty(x => x.ClientId, client.Id)
                 .SetProperty(x => x.ConvertedAt, now)
                 .SetProperty(x => x.Status, ReferralStatus.Converted), ct);
-            await rewards.OnConvertedAsync(lead.Id, client.Id, now, ct); // PENDING at conversion (DECISIONS [Referrals])
+            await rewards.OnConvertedAsync(lead.Id, client.Id, now, ct); // PENDING at conversion
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }

@@ -50,15 +50,15 @@ public sealed class LogActivityInputType : InputObjectGraphType<LogActivityInput
     public LogActivityInputType()
     {
         Name = "LogActivityInput";
-        Description = "A touch with a lead and its completion report (L11), with the agreed next contact (T6).";
+        Description = "A touch with a lead and its completion report, with the agreed next contact.";
         Field<NonNullGraphType<IdGraphType>>("leadId").Description("The lead's global ID.");
-        Field(x => x.Type).Description("Kind of touch: call, e-mail, meeting, proposal, seminar, demo, letter… (SPEC §3.9).");
+        Field(x => x.Type).Description("Kind of touch: call, e-mail, meeting, proposal, seminar, demo, letter…");
         Field(x => x.Direction, nullable: true).Description("Who initiated it; OUTBOUND by default.");
         Field(x => x.Subject, nullable: true).Description("Short subject.");
-        Field(x => x.Result, nullable: true).Description("The completion report: what happened and what was agreed (L11).");
+        Field(x => x.Result, nullable: true).Description("The completion report: what happened and what was agreed.");
         Field(x => x.OccurredAt, nullable: true).Description("When it happened (UTC); now when omitted.");
-        Field(x => x.NextContactAt, nullable: true).Description("Agreed date of the next contact; required after a call (T6).");
-        Field(x => x.NextContactTopic, nullable: true).Description("Agreed topic of the next contact; required with the date (T6).");
+        Field(x => x.NextContactAt, nullable: true).Description("Agreed date of the next contact; required after a call.");
+        Field(x => x.NextContactTopic, nullable: true).Description("Agreed topic of the next contact; required with the date.");
         Field(x => x.ExpectedVersion, nullable: true).Description(LeadInputs.ExpectedVersion);
     }
 }

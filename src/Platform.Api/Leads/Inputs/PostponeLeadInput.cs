@@ -16,7 +16,7 @@ public sealed class PostponeLeadInputType : InputObjectGraphType<PostponeLeadInp
     public PostponeLeadInputType()
     {
         Name = "PostponeLeadInput";
-        Description = "Puts an open lead aside until a re-contact date (C7).";
+        Description = "Puts an open lead aside until a re-contact date.";
         Field<NonNullGraphType<IdGraphType>>("leadId").Description("The lead's global ID.");
         Field(x => x.Until).Description("The re-contact date (UTC), in the future.");
         Field(x => x.ExpectedVersion, nullable: true).Description(LeadInputs.ExpectedVersion);

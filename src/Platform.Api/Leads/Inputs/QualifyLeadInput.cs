@@ -31,7 +31,7 @@ public sealed class CriterionInputType : InputObjectGraphType<CriterionInput>
     public CriterionInputType()
     {
         Name = "CriterionInput";
-        Description = "A target-client criterion (Q5/Q6), e.g. `industry` = `retail`.";
+        Description = "A target-client criterion, e.g. `industry` = `retail`.";
         Field(x => x.Name).Description("The criterion, e.g. `geography`, `turnover`, `industry`.");
         Field(x => x.Value).Description("What was found out.");
     }
@@ -43,12 +43,12 @@ public sealed class QualifyLeadInputType : InputObjectGraphType<QualifyLeadInput
     public QualifyLeadInputType()
     {
         Name = "QualifyLeadInput";
-        Description = "The qualification of a lead in progress: need, ability to pay and decision authority must all be confirmed (Q1/Q2).";
+        Description = "The qualification of a lead in progress: need, ability to pay and decision authority must all be confirmed.";
         Field<NonNullGraphType<IdGraphType>>("leadId").Description("The lead's global ID.");
-        Field(x => x.NeedConfirmed).Description("A strong enough need is confirmed (Q1).");
-        Field(x => x.CanPay).Description("The person or company can pay (solvency, Q1).");
-        Field(x => x.HasDecisionAuthority).Description("The person may negotiate and decide (L1/Q2).");
-        Field(x => x.TargetCriteria, type: typeof(ListGraphType<NonNullGraphType<CriterionInputType>>)).Description("Target-client criteria found out (Q5/Q6), stored as data.");
+        Field(x => x.NeedConfirmed).Description("A strong enough need is confirmed.");
+        Field(x => x.CanPay).Description("The person or company can pay (solvency).");
+        Field(x => x.HasDecisionAuthority).Description("The person may negotiate and decide.");
+        Field(x => x.TargetCriteria, type: typeof(ListGraphType<NonNullGraphType<CriterionInputType>>)).Description("Target-client criteria found out, stored as data.");
         Field(x => x.ExpectedVersion, nullable: true).Description(LeadInputs.ExpectedVersion);
     }
 }

@@ -15,7 +15,7 @@ public sealed class ReactivateLeadInputType : InputObjectGraphType<ReactivateLea
     public ReactivateLeadInputType()
     {
         Name = "ReactivateLeadInput";
-        Description = "Brings a refused or postponed lead back to IN_PROGRESS (C7).";
+        Description = "Brings a refused or postponed lead back to IN_PROGRESS.";
         Field<NonNullGraphType<IdGraphType>>("leadId").Description("The lead's global ID.");
         Field(x => x.ExpectedVersion, nullable: true).Description(LeadInputs.ExpectedVersion);
     }

@@ -20,12 +20,12 @@ public sealed class RefuseLeadInputType : InputObjectGraphType<RefuseLeadInput>
     public RefuseLeadInputType()
     {
         Name = "RefuseLeadInput";
-        Description = "A refusal by us or by the client, with its reason (C7/C8). The lead is kept, never deleted.";
+        Description = "A refusal by us or by the client, with its reason. The lead is kept, never deleted.";
         Field<NonNullGraphType<IdGraphType>>("leadId").Description("The lead's global ID.");
-        Field(x => x.RefusedBy).Description("Who refused: US (with arguments, C8) or CLIENT.");
-        Field(x => x.Reason).Description("Why; required (C7).");
-        Field(x => x.FarewellLetterSent, nullable: true).Description("Whether the farewell letter with a short questionnaire was sent (C7).");
-        Field(x => x.RecontactAt, nullable: true).Description("When to contact the person again, if ever (C7, C9).");
+        Field(x => x.RefusedBy).Description("Who refused: US (with arguments) or CLIENT.");
+        Field(x => x.Reason).Description("Why; required.");
+        Field(x => x.FarewellLetterSent, nullable: true).Description("Whether the farewell letter with a short questionnaire was sent.");
+        Field(x => x.RecontactAt, nullable: true).Description("When to contact the person again, if ever.");
         Field(x => x.ExpectedVersion, nullable: true).Description(LeadInputs.ExpectedVersion);
     }
 }

@@ -4,7 +4,7 @@ using PhoneNumbers;
 
 namespace Platform.Api.Leads.Submission;
 
-/// <summary>Phone numbers to E.164 and e-mails to lower case, so duplicates match (DECISIONS [Leads] "duplicates").</summary>
+/// <summary>Phone numbers to E.164 and e-mails to lower case, so duplicates match.</summary>
 public sealed class ContactNormalizer(IOptions<LeadOptions> options)
 {
     private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();

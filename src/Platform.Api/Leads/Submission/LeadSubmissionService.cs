@@ -243,7 +243,7 @@ public sealed class LeadSubmissionService(
         return problem is null ? [] : [UnusableCode(code, problem, from)];
     }
 
-    /// <summary>The first-response deadline (T1) of a submission of <paramref name="requestType"/>: 2 h after a demo download, 1 h otherwise (configurable).</summary>
+    /// <summary>The first-response deadline of a submission of <paramref name="requestType"/>: 2 h after a demo download, 1 h otherwise (configurable).</summary>
     private TimeSpan ResponseTime(RequestType requestType) =>
         requestType == RequestType.DemoDownload ? options.Value.DemoDownloadResponseTime : options.Value.DefaultResponseTime;
 
@@ -441,8 +441,7 @@ public sealed class LeadSubmissionService(
             : $"The referral code \"{code}\" {problem}; the lead was accepted without referral attribution.");
 
     /// <summary>
-    /// A lead a partner's system submits with its own credentials is the partner's referral (DECISIONS
-    /// [Referrals]) under the program of the partner's newest usable code; no code is needed.
+    /// A lead a partner's system submits with its own credentials is the partner's referral under the program of the partner's newest usable code; no code is needed.
     /// </summary>
     private async Task<Referral?> AttributeToCallingPartnerAsync(Lead lead, DateTime now, List<IPayloadError> warnings, CancellationToken ct)
     {

@@ -57,7 +57,7 @@ public sealed class SubmissionValidator(ContactNormalizer normalizer)
                 errors.Add(new ValidationError("email", $"\"{input.Email}\" is not a valid e-mail address."));
         }
 
-        // L6: a phone is required, unless this form collects an e-mail instead (DECISIONS [Leads]).
+        // L6: a phone is required, unless this form collects an e-mail instead.
         if (key is { RequireEmailInsteadOfPhone: true })
         {
             if (string.IsNullOrWhiteSpace(input.Email))

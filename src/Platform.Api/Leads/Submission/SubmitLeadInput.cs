@@ -48,7 +48,7 @@ public sealed class EstimateParameterInputType : InputObjectGraphType<EstimatePa
     public EstimateParameterInputType()
     {
         Name = "EstimateParameterInput";
-        Description = "One parameter the visitor chose on the online-estimate form (L9).";
+        Description = "One parameter the visitor chose on the online-estimate form.";
         Field(x => x.Name).Description($"The drop-down's name, e.g. `pages`; unique within the submission. At most {SubmissionLimits.EstimateParameterName} characters.");
         Field(x => x.Value).Description($"The chosen value, e.g. `10-20`. At most {SubmissionLimits.EstimateParameterValue} characters.");
     }
@@ -60,18 +60,18 @@ public sealed class SubmitLeadInputType : InputObjectGraphType<SubmitLeadInput>
     public SubmitLeadInputType()
     {
         Name = "SubmitLeadInput";
-        Description = "A lead as a form submits it. First name and phone are required (L6); a landing key may require an e-mail instead of the phone. "
+        Description = "A lead as a form submits it. First name and phone are required; a landing key may require an e-mail instead of the phone. "
             + "Every text has a maximum length, given with its field; control characters are refused everywhere except tabs and line breaks in `message` and `consentText`.";
-        Field(x => x.FirstName, nullable: true).Description($"First name of the person; required (L6). At most {SubmissionLimits.PersonName} characters.");
-        Field(x => x.LastName, nullable: true).Description($"Last name; optional (L6). At most {SubmissionLimits.PersonName} characters.");
+        Field(x => x.FirstName, nullable: true).Description($"First name of the person; required. At most {SubmissionLimits.PersonName} characters.");
+        Field(x => x.LastName, nullable: true).Description($"Last name; optional. At most {SubmissionLimits.PersonName} characters.");
         Field(x => x.Phone, nullable: true).Description($"Phone number, in any common notation (digits, spaces and + ( ) - . / only; no letters or extensions); stored in E.164. Required unless the landing key requires e-mail instead. At most {SubmissionLimits.Phone} characters.");
         Field(x => x.Email, nullable: true).Description($"E-mail address; optional unless the landing key requires it. At most {SubmissionLimits.Email} characters.");
-        Field(x => x.Company, nullable: true).Description($"Company name, for B2B requests; optional (L6). At most {SubmissionLimits.Company} characters.");
+        Field(x => x.Company, nullable: true).Description($"Company name, for B2B requests; optional. At most {SubmissionLimits.Company} characters.");
         Field(x => x.Position, nullable: true).Description($"The person's position. At most {SubmissionLimits.Position} characters.");
         Field(x => x.Message, nullable: true).Description($"The person's message or described need; may span lines. At most {SubmissionLimits.FreeText} characters.");
-        Field(x => x.RequestType, nullable: true).Description("Kind of request; sets the first-response deadline (T1). Default CONSULTATION.");
+        Field(x => x.RequestType, nullable: true).Description("Kind of request; sets the first-response deadline. Default CONSULTATION.");
         Field(x => x.EstimateParameters, type: typeof(ListGraphType<NonNullGraphType<EstimateParameterInputType>>))
-            .Description($"For ONLINE_ESTIMATE: exactly the {SubmissionValidator.EstimateParameterCount} parameters the visitor chose (L9), each name once; other request types send none.");
+            .Description($"For ONLINE_ESTIMATE: exactly the {SubmissionValidator.EstimateParameterCount} parameters the visitor chose, each name once; other request types send none.");
         Field(x => x.Channel, nullable: true).Description($"Channel code, e.g. LANDING_PAGE; LANDING_PAGE with a landing key, OTHER otherwise. At most {SubmissionLimits.Channel} characters.");
         Field(x => x.LandingPage, nullable: true).Description($"Landing page code; a landing key's own code takes precedence. At most {SubmissionLimits.LandingPage} characters.");
         Field(x => x.PageUrl, nullable: true).Description($"URL of the page the form was submitted from. At most {SubmissionLimits.Url} characters.");

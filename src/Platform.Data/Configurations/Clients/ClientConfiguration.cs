@@ -31,7 +31,7 @@ internal sealed class ClientConfiguration : EntityConfiguration<Client>
         builder.HasIndex(c => new { c.CreatedAt, c.Id });
         builder.HasIndex(c => c.OwnerId);
         builder.HasIndex(c => c.LoyaltyCategory);
-        // Deduplication on conversion (DECISIONS [Leads]: link to an existing client).
+        // Deduplication on conversion (link to an existing client).
         builder.HasIndex(c => c.TaxId);
         builder.HasIndex(c => c.Email);
         builder.HasIndex(c => c.Phone);

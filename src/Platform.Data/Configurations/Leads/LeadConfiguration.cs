@@ -56,7 +56,7 @@ internal sealed class LeadConfiguration : EntityConfiguration<Lead>
         builder.HasIndex(l => l.FirstResponseDueAt); // overdue first responses (T1, T2)
         builder.HasIndex(l => l.NextContactAt);      // next contact due (T6)
         builder.HasIndex(l => l.PostponedUntil);     // re-contact postponed leads (C7)
-        // Duplicate detection: an open lead with the same phone or e-mail (DECISIONS [Leads]).
+        // Duplicate detection: an open lead with the same phone or e-mail.
         builder.HasIndex(l => l.Phone);
         builder.HasIndex(l => l.Email);
         // One person, one open lead: the database refuses a second holder of a phone or e-mail (nulls never collide).
@@ -65,7 +65,7 @@ internal sealed class LeadConfiguration : EntityConfiguration<Lead>
         // Idempotent submission: one lead per (source, key); nulls never collide. The key leads (see Activity's index).
         builder.HasIndex(l => new { l.IdempotencyKey, l.SubmissionSource }).IsUnique();
         // KPI aggregations: leads per channel over time, conversion over time. The lead funnel and first-response KPIs
-        // (issue #7) read every lead of a range by creation time and group it by bucket and a dimension: on PostgreSQL
+        // read every lead of a range by creation time and group it by bucket and a dimension: on PostgreSQL
         // and SQL Server the index carries the columns they read, so they are index-only scans that never touch the
         // wide lead rows (SQLite has no included columns).
         var kpi = builder.HasIndex(l => new { l.CreatedAt, l.Channel });

@@ -21,7 +21,7 @@ internal sealed class OrderConfiguration : EntityConfiguration<Order>
         builder.HasIndex(o => new { o.ClientId, o.Number }).IsUnique();
         builder.HasIndex(o => new { o.PlacedAt, o.Id });
         // Revenue KPIs, tenure (D3), sleeping clients (T9).
-        // The revenue KPI (issue #7) groups paid orders by bucket of PaidAt, currency and client: the index carries status,
+        // The revenue KPI groups paid orders by bucket of PaidAt, currency and client: the index carries status,
         // currency and net amount so that PostgreSQL and SQL Server answer it from the index alone.
         var revenue = builder.HasIndex(o => new { o.PaidAt, o.ClientId });
         NpgsqlIndexBuilderExtensions.IncludeProperties(revenue, o => new { o.Status, o.Currency, o.NetAmountMinor });

@@ -15,7 +15,7 @@ internal sealed class StaffUserConfiguration : EntityConfiguration<StaffUser>
 
         builder.HasIndex(u => u.Email).IsUnique();
         builder.HasIndex(u => u.IdentityUserId).IsUnique();
-        // Lead routing: best-ranked available manager of a role (SPEC §2.5).
+        // Lead routing: best-ranked available manager of a role.
         builder.HasIndex(u => new { u.SalesRole, u.IsAvailable, u.SkillRank });
     }
 }
