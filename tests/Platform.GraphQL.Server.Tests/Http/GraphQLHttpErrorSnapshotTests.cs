@@ -1,5 +1,5 @@
 using System.Text;
-using Snapshooter.Xunit;
+using Platform.Testing;
 using static Platform.GraphQL.Server.Tests.Http.GraphQLHttpTestHost;
 
 namespace Platform.GraphQL.Server.Tests.Http;
@@ -34,6 +34,6 @@ public sealed class GraphQLHttpErrorSnapshotTests(GraphQLHttpTestHost host) : IC
                 .AppendLine();
         }
 
-        Snapshot.Match(transcript.ToString());
+        MarkdownSnapshot.Match("RequestErrors", [("Transcript", "text", transcript.ToString())]);
     }
 }
