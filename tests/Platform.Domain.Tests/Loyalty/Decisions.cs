@@ -1,23 +1,31 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Platform.Domain;
 using Platform.Domain.Loyalty;
 
 namespace Platform.Domain.Tests.Loyalty;
 
-/// <summary>The loyalty defaults (D1–D6), as appsettings.json holds them.</summary>
+/// <summary>
+/// The loyalty settings (D1–D6) as the API ships them: read from <c>src/Platform.Api/appsettings.json</c> (linked into
+/// this project's output), so the rules are tested with the values production runs and a changed default shows here.
+/// </summary>
 internal static class Decisions
 {
-    public static LoyaltyOptions Options(StackingPolicy policy = StackingPolicy.BestSingle, int maxTotalBasisPoints = 2500) => new()
-    {
-        ReceiptTiers = [new() { MinimumMinor = 150000, BasisPoints = 500 }, new() { MinimumMinor = 300000, BasisPoints = 1000 }, new() { MinimumMinor = 500000, BasisPoints = 1500 }],
-        TenureTiers = [new() { Years = 1, BasisPoints = 250 }, new() { Years = 2, BasisPoints = 500 }, new() { Years = 3, BasisPoints = 1000 }],
-        OrdinalTiers = [new() { Every = 5, BasisPoints = 500 }, new() { Every = 10, BasisPoints = 1000 }],
-        OrdinalMinimumMinor = 10000,
-        InstallmentMinimumMinor = 75000,
-        StackingPolicy = policy,
-        MaxTotalBasisPoints = maxTotalBasisPoints,
-    };
+    private static readonly string Loyalty = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "appsettings.json")))
+        .RootElement.GetProperty(LoyaltyOptions.Section).GetRawText();
 
-    public static DiscountEngine Engine(StackingPolicy policy = StackingPolicy.BestSingle, int maxTotalBasisPoints = 2500) =>
+    private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
+
+    /// <summary>The shipped settings; <paramref name="policy"/> and <paramref name="maxTotalBasisPoints"/> replace theirs when given.</summary>
+    public static LoyaltyOptions Options(StackingPolicy? policy = null, int? maxTotalBasisPoints = null)
+    {
+        var options = JsonSerializer.Deserialize<LoyaltyOptions>(Loyalty, Json)!;
+        options.StackingPolicy = policy ?? options.StackingPolicy;
+        options.MaxTotalBasisPoints = maxTotalBasisPoints ?? options.MaxTotalBasisPoints;
+        return options;
+    }
+
+    public static DiscountEngine Engine(StackingPolicy? policy = null, int? maxTotalBasisPoints = null) =>
         new(Options(policy, maxTotalBasisPoints));
 
     public static Money Eur(decimal major) => Money.FromMajor(major, Currencies.Eur);
