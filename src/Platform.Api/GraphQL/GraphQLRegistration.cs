@@ -7,6 +7,7 @@ using Platform.Api.Availability;
 using Platform.Api.Clients;
 using Platform.Api.Deals;
 using Platform.Api.Kpis;
+using Platform.Api.Kpis.Plans;
 using Platform.Api.Leads;
 using Platform.Api.Loyalty;
 using Platform.Api.Orders;

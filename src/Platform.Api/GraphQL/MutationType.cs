@@ -1,7 +1,7 @@
 using GraphQL.Types;
 using Platform.Api.Clients;
 using Platform.Api.Deals;
-using Platform.Api.Kpis;
+using Platform.Api.Kpis.Plans;
 using Platform.Api.Leads;
 using Platform.Api.Leads.Submission;
 using Platform.Api.Orders;
