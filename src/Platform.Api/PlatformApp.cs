@@ -50,14 +50,14 @@ public static class PlatformApp
             http.MaxRequestBytes = options.MaxRequestBytes;
             http.MaxErrors = options.Limits.MaxErrors;
             http.EnableBatching = options.EnableBatching;
-            http.EnableGraphiQL = options.EnableGraphiQL ?? app.Environment.IsDevelopment();
+            http.EnableGraphiQL = options.ServesGraphiQL(app.Environment);
             // Introspection needs a token; on a developer's machine GraphiQL shows the (published) schema without one.
             http.GraphiQLSchemaWithoutToken = app.Environment.IsDevelopment();
             http.GetCacheControl = options.GetCacheControl;
         });
         app.MapFormTokens();
         app.MapPlatformHealthChecks();
-        if (options.EnableGraphiQL ?? app.Environment.IsDevelopment())
+        if (options.ServesGraphiQL(app.Environment))
             app.MapGet("/", () => Results.Redirect("/graphql"));
         return app;
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Platform.Api;
 using Platform.Api.Demo;
 using Platform.Api.Deployment;
@@ -17,10 +18,11 @@ var app = PlatformApp.Build(args);
 var refusedLater = false;
 if (await DatabaseStartup.PrepareAsync(app, DemoStartup.SeedFor(app), refusedLater: _ => refusedLater = true) is not null)
     return 1;
+var graphiQL = app.Services.GetRequiredService<IOptions<GraphQLOptions>>().Value.ServesGraphiQL(app.Environment);
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     foreach (var address in app.Urls)
-        Console.WriteLine($"GraphiQL: {address}/graphql");
+        Console.WriteLine(graphiQL ? $"GraphiQL: {address}/graphql" : $"GraphQL endpoint: {address}/graphql");
 });
 await app.RunAsync();
 // Started during an outage, the node stops itself if the database turns out to be behind the code once it answers.

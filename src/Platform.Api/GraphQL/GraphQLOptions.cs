@@ -18,6 +18,9 @@ public sealed class GraphQLOptions
     /// <summary>Serve the GraphiQL IDE to browsers at GET /graphql; unset: in Development only.</summary>
     public bool? EnableGraphiQL { get; set; }
 
+    /// <summary>Whether GraphiQL is served in <paramref name="environment"/>.</summary>
+    public bool ServesGraphiQL(IHostEnvironment environment) => EnableGraphiQL ?? environment.IsDevelopment();
+
     /// <summary><c>Cache-Control</c> of successful GET answers, which then carry an ETag (BI tools fetching KPI documents); null: none.</summary>
     public string? GetCacheControl { get; set; }
 
