@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Platform.Api.Deployment;
 using Platform.Data;
 using Platform.DemoData;
@@ -30,7 +29,7 @@ public static class SeedDemoCommand
         }
 
         var output = console.Output;
-        output.WriteLine($"Database: {DatabaseDescription.Of(app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value)} ({app.Environment.EnvironmentName})");
+        output.WriteLine($"Database: {DatabaseDescription.Of(app.Services)} ({app.Environment.EnvironmentName})");
         if (await DatabaseStartup.PrepareForCommandAsync(app, output) is { } behind)
             return console.Fail(behind);
 

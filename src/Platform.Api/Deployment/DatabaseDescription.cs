@@ -1,5 +1,6 @@
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Platform.Data;
 
@@ -9,8 +10,9 @@ namespace Platform.Api.Deployment;
 internal static class DatabaseDescription
 {
     /// <summary>E.g. <c>Postgres database `platform` on db.internal:5432 as platform</c> or <c>Sqlite file /srv/data/platform.db</c>.</summary>
-    public static string Of(DatabaseOptions options)
+    public static string Of(IServiceProvider services)
     {
+        var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var connectionString = options.ResolveConnectionString();
         switch (options.ProviderKind)
         {

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Platform.Data;
 
 namespace Platform.Api.Deployment;
@@ -22,7 +21,7 @@ public static class MigrateCommand
 
         await using var app = console.Build();
         var output = console.Output;
-        output.WriteLine($"Database: {DatabaseDescription.Of(app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value)}");
+        output.WriteLine($"Database: {DatabaseDescription.Of(app.Services)}");
         try
         {
             var pending = await app.Services.PendingMigrationsAsync();

@@ -6,12 +6,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using Platform.Api.Demo;
 using Platform.Api.Deployment;
-using Platform.Api.Leads;
-using Platform.Api.Leads.FormTokens;
 using Platform.Api.Security;
 using Platform.Api.Security.StaffSignIn;
 using Platform.Api.Tests.Leads;
@@ -117,9 +114,7 @@ public sealed class EmptyDatabase(string provider, string? connectionString = nu
     /// </summary>
     public static async Task<(HttpStatusCode Status, string Body)> SubmitFormAsync(WebApplication app, string landingKey = DemoDataset.DemoLandingKey)
     {
-        var fillTime = app.Services.GetRequiredService<IOptions<LeadOptions>>().Value.MinimumFillTime;
-        var issuedAt = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime - fillTime - TimeSpan.FromSeconds(1);
-        var input = LeadApi.Form(("formToken", app.Services.GetRequiredService<FormTokenSigner>().Issue(landingKey, issuedAt)));
+        var input = LeadApi.Form(("formToken", LeadApi.FormToken(app.Services, landingKey)));
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
             Content = JsonContent.Create(new { query = SubmitReceipt, variables = new { input } }),

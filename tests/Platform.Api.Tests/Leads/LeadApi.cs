@@ -52,10 +52,14 @@ internal static class LeadApi
     /// before the API's clock says now, by the API's own signer: a landing page's submission with it passes the fill-time
     /// check at once, without moving the clock other requests read.
     /// </summary>
-    public static string FormToken(this ApiHost api, string landingKey = DemoDataset.DemoLandingKey)
+    public static string FormToken(this ApiHost api, string landingKey = DemoDataset.DemoLandingKey) => FormToken(api.Services, landingKey);
+
+    /// <summary>The same for the API of <paramref name="services"/>, by its clock.</summary>
+    public static string FormToken(IServiceProvider services, string landingKey)
     {
-        var fillTime = api.Services.GetRequiredService<IOptions<LeadOptions>>().Value.MinimumFillTime;
-        return api.Services.GetRequiredService<FormTokenSigner>().Issue(landingKey, api.Clock.GetUtcNow().UtcDateTime - fillTime - TimeSpan.FromSeconds(1));
+        var fillTime = services.GetRequiredService<IOptions<LeadOptions>>().Value.MinimumFillTime;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        return services.GetRequiredService<FormTokenSigner>().Issue(landingKey, now - fillTime - TimeSpan.FromSeconds(1));
     }
 
     /// <summary>A landing page's form of the demo landing key: <see cref="Form"/> with a fresh form token.</summary>
