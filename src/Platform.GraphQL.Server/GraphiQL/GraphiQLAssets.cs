@@ -5,7 +5,7 @@ namespace Platform.GraphQL.Server.GraphiQL;
 
 /// <summary>
 /// The IDE's static files, embedded in this assembly as <c>GraphiQL/{file}</c>: GraphiQL and React come from npm
-/// (restored and copied by the build target in the csproj), <c>graphiql-init.js</c> is ours.
+/// (committed in GraphiQL/assets/ with their checksums), <c>graphiql-init.js</c> is ours.
 /// </summary>
 internal static class GraphiQLAssets
 {
@@ -32,7 +32,7 @@ internal static class GraphiQLAssets
     public static string UrlOf(string endpointPath, string fileName)
     {
         var asset = Find(fileName)
-            ?? throw new InvalidOperationException($"The GraphiQL asset '{fileName}' is not embedded; the build target that copies it from npm did not run.");
+            ?? throw new InvalidOperationException($"The GraphiQL asset '{fileName}' is not embedded; the csproj embeds GraphiQL/assets/.");
         return $"{endpointPath}/{PathSegment}/{fileName}?v={asset.Version}";
     }
 

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Platform.Api.Tests.Infrastructure;
 using Platform.Data;
 using Platform.DemoData;
+using Platform.Testing;
 
 namespace Platform.Api.Tests.Leads;
 
@@ -23,7 +24,7 @@ public abstract partial class LandingPageExampleTests<THost>(THost api) where TH
     [Fact]
     public async Task LandingPageExample_Submission_CreatesALead()
     {
-        var page = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "examples", "landing-page", "index.html"));
+        var page = await File.ReadAllTextAsync(RepositoryFiles.PathOf("examples", "landing-page", "index.html"));
         var query = MutationPattern().Match(page).Groups["query"].Value;
         var key = KeyPattern().Match(page).Groups["key"].Value;
         Assert.Equal(DemoDataset.DemoLandingKey, key);
@@ -55,14 +56,6 @@ public abstract partial class LandingPageExampleTests<THost>(THost api) where TH
         payload.AssertOk();
         Assert.Equal("ACCEPTED", (string)payload["receipt"]!["status"]!);
         Assert.Equal(1, await api.CountLeadsAsync(LeadApi.E164(new() { ["phone"] = input.phone })));
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Platform.sln")))
-            directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("Platform.sln not found above the test binaries.");
     }
 }
 

@@ -2,6 +2,7 @@ using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.GraphQL;
 using Platform.Api.Tests.Infrastructure;
+using Platform.Testing;
 
 namespace Platform.Api.Tests.Schema;
 
@@ -11,7 +12,7 @@ public sealed class SchemaContractTests(DefaultApi api) : IClassFixture<DefaultA
     public void Schema_MatchesPublishedContract()
     {
         var printed = SchemaExport.Print(api.Services);
-        var path = Path.Combine(RepositoryRoot(), "schema", "schema.graphql");
+        var path = RepositoryFiles.PathOf("schema", "schema.graphql");
         var published = File.Exists(path) ? File.ReadAllText(path).ReplaceLineEndings("\n") : "";
         Assert.True(printed == published,
             $"schema/schema.graphql differs from the schema the code builds. Review the change, then regenerate it with: {SchemaExport.Command}");
@@ -42,13 +43,5 @@ public sealed class SchemaContractTests(DefaultApi api) : IClassFixture<DefaultA
                         missing.Add($"{type.Name}.{value.Name}");
         }
         Assert.True(missing.Count == 0, "Without a description: " + string.Join(", ", missing));
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Platform.sln")))
-            directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("Platform.sln not found above the test directory.");
     }
 }

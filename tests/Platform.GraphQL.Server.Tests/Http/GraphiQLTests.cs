@@ -1,5 +1,7 @@
 using System.Net;
+using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using Platform.Testing;
 using static Platform.GraphQL.Server.Tests.Http.GraphQLHttpTestHost;
 
 namespace Platform.GraphQL.Server.Tests.Http;
@@ -54,6 +56,20 @@ public sealed partial class GraphiQLTests(GraphQLHttpTestHost host) : IClassFixt
     }
 
     [Fact]
+    public async Task GraphiQL_ServedThirdPartyFiles_MatchTheCommittedChecksums()
+    {
+        var sums = await File.ReadAllLinesAsync(RepositoryFiles.PathOf("src", "Platform.GraphQL.Server", "GraphiQL", "assets", "SHA256SUMS"));
+
+        Assert.Equal(4, sums.Length);
+        foreach (var line in sums)
+        {
+            var (expected, file) = (line[..64], line[66..]);
+            var served = await host.Client.GetByteArrayAsync($"{Default}/graphiql/{file}");
+            Assert.Equal(expected, Convert.ToHexStringLower(SHA256.HashData(served)));
+        }
+    }
+
+    [Fact]
     public async Task GraphiQL_WithServedSchema_PointsTheIdeAtTheSchemaItServesWithoutAToken()
     {
         var page = await host.GetAsync(ServedSchema, BrowserAccept);
@@ -103,6 +119,7 @@ public sealed partial class GraphiQLTests(GraphQLHttpTestHost host) : IClassFixt
         Assert.Equal("MISSING_QUERY", page.ErrorCode);
         Assert.Equal(HttpStatusCode.NotFound, asset.StatusCode);
     }
+
 
     [GeneratedRegex("""(?:src|href)="(?<url>[^"]+)""")]
     private static partial Regex AssetUrl();
