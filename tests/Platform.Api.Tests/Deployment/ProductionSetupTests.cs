@@ -3,12 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.IdentityModel.Tokens;
-using Platform.Api.Security.StaffSignIn;
+using Platform.Api.Tests.Infrastructure;
 using Platform.DemoData;
 using Platform.Testing;
 
@@ -20,7 +17,7 @@ namespace Platform.Api.Tests.Deployment;
 /// data protection folder, a local spool): migrate, the first admin and staff tool, the first clients and landing key,
 /// then the nodes serve what they created and nothing of the demo.
 /// </summary>
-public sealed partial class ProductionSetupTests : IAsyncLifetime
+public sealed class ProductionSetupTests : IAsyncLifetime
 {
     private const string RedirectUri = "https://crm.example.com/oauth/callback";
     private const string WebsiteOrigin = "https://www.example.com";
@@ -192,41 +189,8 @@ public sealed partial class ProductionSetupTests : IAsyncLifetime
     }
 
     /// <summary>A person signing in through the <c>crm-web</c> staff tool: authorize with PKCE, the login form, the code exchange.</summary>
-    private static async Task<string> SignInAsync(HttpClient browser, string email, string password)
-    {
-        var verifier = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
-        var authorize = QueryHelpers.AddQueryString("/connect/authorize", new Dictionary<string, string?>
-        {
-            ["client_id"] = "crm-web",
-            ["redirect_uri"] = RedirectUri,
-            ["response_type"] = "code",
-            ["scope"] = "openid offline_access",
-            ["state"] = "s1",
-            ["code_challenge"] = Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))),
-            ["code_challenge_method"] = "S256",
-        });
-        using var page = await browser.GetAsync(authorize);
-        var html = await page.Content.ReadAsStringAsync();
-        Assert.True(page.StatusCode == HttpStatusCode.OK, $"Login form: {(int)page.StatusCode} {html}");
-        var fields = HiddenInput().Matches(html).ToDictionary(m => WebUtility.HtmlDecode(m.Groups[1].Value), m => WebUtility.HtmlDecode(m.Groups[2].Value));
-        fields[LoginPage.EmailField] = email;
-        fields[LoginPage.PasswordField] = password;
-        using var login = await browser.PostAsync("/connect/authorize", new FormUrlEncodedContent(fields));
-        Assert.True(login.StatusCode == HttpStatusCode.Redirect, $"Login: {(int)login.StatusCode} {await login.Content.ReadAsStringAsync()}");
-        var code = QueryHelpers.ParseQuery(login.Headers.Location!.Query)["code"].ToString();
-
-        using var token = await browser.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code",
-            ["client_id"] = "crm-web",
-            ["redirect_uri"] = RedirectUri,
-            ["code"] = code,
-            ["code_verifier"] = verifier,
-        }));
-        var body = await token.Content.ReadAsStringAsync();
-        Assert.True(token.StatusCode == HttpStatusCode.OK, $"Code exchange: {(int)token.StatusCode} {body}");
-        return (string)JsonNode.Parse(body)!["access_token"]!;
-    }
+    private static async Task<string> SignInAsync(HttpClient browser, string email, string password) =>
+        (string)(await new StaffSignInFlow(browser, "crm-web", RedirectUri).SignInAsync(email, password))["access_token"]!;
 
     private static async Task<JsonObject> GraphQLAsync(HttpClient http, string accessToken, string query)
     {
@@ -268,7 +232,4 @@ public sealed partial class ProductionSetupTests : IAsyncLifetime
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
         return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
     }
-
-    [GeneratedRegex("""<input type="hidden" name="([^"]*)" value="([^"]*)">""")]
-    private static partial Regex HiddenInput();
 }

@@ -16,14 +16,19 @@ namespace Platform.Api.Tests.Infrastructure;
 /// <summary>
 /// A staff user signing in like a browser through the demo staff-tools client: authorize request with PKCE (S256), the
 /// login form with its antiforgery token, the redirect with the code, and the code exchange at the token endpoint.
+/// Another staff tool's client and redirect URI can be given, with the browser of an API running elsewhere.
 /// </summary>
-public sealed partial class StaffSignInFlow(ApiHost api)
+public sealed partial class StaffSignInFlow(HttpClient browser, string clientId, string redirectUri)
 {
     public const string ClientId = DemoClients.StaffTools;
     public static readonly string RedirectUri = DemoClients.StaffToolsRedirectUri.ToString();
 
+    private readonly ApiHost? _api;
+
+    public StaffSignInFlow(ApiHost api) : this(api.CreateBrowser(), ClientId, RedirectUri) => _api = api;
+
     /// <summary>The browser: keeps the login and antiforgery cookies.</summary>
-    public HttpClient Browser { get; } = api.CreateBrowser();
+    public HttpClient Browser { get; } = browser;
 
     public string Verifier { get; } = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
 
@@ -43,8 +48,8 @@ public sealed partial class StaffSignInFlow(ApiHost api)
     {
         var parameters = new Dictionary<string, string?>
         {
-            ["client_id"] = ClientId,
-            ["redirect_uri"] = RedirectUri,
+            ["client_id"] = clientId,
+            ["redirect_uri"] = redirectUri,
             ["response_type"] = "code",
             ["scope"] = "openid offline_access",
             ["state"] = "state-42",
@@ -73,11 +78,11 @@ public sealed partial class StaffSignInFlow(ApiHost api)
     }
 
     /// <summary>The parameters of a redirect to the client (code and state, or error).</summary>
-    public static Dictionary<string, string> RedirectParameters(HttpResponseMessage response)
+    public static Dictionary<string, string> RedirectParameters(HttpResponseMessage response, string? redirectUri = null)
     {
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!.ToString();
-        Assert.StartsWith(RedirectUri, location, StringComparison.Ordinal);
+        Assert.StartsWith(redirectUri ?? RedirectUri, location, StringComparison.Ordinal);
         return QueryHelpers.ParseQuery(new Uri(location).Query).ToDictionary(p => p.Key, p => p.Value.ToString());
     }
 
@@ -85,7 +90,7 @@ public sealed partial class StaffSignInFlow(ApiHost api)
     public async Task<JsonObject> SignInAsync(string email, string password)
     {
         using var login = await PostLoginAsync(await OpenLoginFormAsync(), email, password);
-        var redirect = RedirectParameters(login);
+        var redirect = RedirectParameters(login, redirectUri);
         Assert.Equal("state-42", redirect["state"]);
         return await ExchangeAsync(redirect["code"], Verifier);
     }
@@ -95,7 +100,7 @@ public sealed partial class StaffSignInFlow(ApiHost api)
     {
         var (status, body) = await TokenAsync(new()
         {
-            ["grant_type"] = "authorization_code", ["client_id"] = ClientId, ["redirect_uri"] = RedirectUri, ["code"] = code, ["code_verifier"] = verifier,
+            ["grant_type"] = "authorization_code", ["client_id"] = clientId, ["redirect_uri"] = redirectUri, ["code"] = code, ["code_verifier"] = verifier,
         });
         Assert.True(status == HttpStatusCode.OK, $"Code exchange failed ({(int)status}): {body}");
         return body;
@@ -104,14 +109,14 @@ public sealed partial class StaffSignInFlow(ApiHost api)
     /// <summary>POSTs to the token endpoint and returns the status and JSON body.</summary>
     public async Task<(HttpStatusCode Status, JsonObject Body)> TokenAsync(Dictionary<string, string> form)
     {
-        using var response = await api.Anonymous.PostAsync("/connect/token", new FormUrlEncodedContent(form));
+        using var response = await Browser.PostAsync("/connect/token", new FormUrlEncodedContent(form));
         return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject());
     }
 
     /// <summary>A client calling the API with <paramref name="accessToken"/>.</summary>
     public HttpClient ApiClient(string accessToken)
     {
-        var client = api.CreateBrowser();
+        var client = (_api ?? throw new InvalidOperationException("Only a flow on an in-process API host creates API clients.")).CreateBrowser();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         return client;
     }
