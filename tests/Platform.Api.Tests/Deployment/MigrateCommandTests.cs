@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.Extensions.DependencyInjection;
 using Platform.Data;
 
 namespace Platform.Api.Tests.Deployment;
@@ -43,26 +39,6 @@ public abstract class MigrateCommandTests(string provider) : IAsyncLifetime
         Assert.Contains("No pending migrations: the schema is up to date.", Db.Output.ToString());
         Assert.DoesNotContain("Applying", Db.Output.ToString());
         Assert.Equal(Rows.ReferenceDataOnly, await Db.RowsAsync());
-    }
-
-    [Fact]
-    public async Task Migrate_DatabaseMissingTheLastMigration_AppliesThatOneOnly()
-    {
-        string[] migrations;
-        await using (var app = Db.Api("Production"))
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-            migrations = db.Database.GetMigrations().ToArray();
-            await db.GetService<IMigrator>().MigrateAsync(migrations[^2]);
-        }
-
-        Assert.Equal(0, await Db.RunAsync("Production", "migrate"));
-
-        Assert.Contains("1 pending migration(s).", Db.Output.ToString());
-        Assert.Contains($"Applying {migrations[^1]}…", Db.Output.ToString());
-        Assert.DoesNotContain($"Applying {migrations[^2]}…", Db.Output.ToString());
-        Assert.Empty(await Db.PendingMigrationsAsync());
     }
 
     [Fact]

@@ -14,6 +14,45 @@ namespace Platform.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AspNetRoles",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUsers",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AuditLog",
                 columns: table => new
                 {
@@ -29,6 +68,31 @@ namespace Platform.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AuditLog", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LandingKeys",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    LandingPageCode = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    AllowedOrigins = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    RequireEmailInsteadOfPhone = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TrustedDocumentsOnly = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LandingKeys", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -78,6 +142,51 @@ namespace Platform.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_MarketingSpends", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenIddictApplications",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    ApplicationType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ClientId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ClientSecret = table.Column<string>(type: "TEXT", nullable: true),
+                    ClientType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ConsentType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    DisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    DisplayNames = table.Column<string>(type: "TEXT", nullable: true),
+                    JsonWebKeySet = table.Column<string>(type: "TEXT", nullable: true),
+                    Permissions = table.Column<string>(type: "TEXT", nullable: true),
+                    PostLogoutRedirectUris = table.Column<string>(type: "TEXT", nullable: true),
+                    Properties = table.Column<string>(type: "TEXT", nullable: true),
+                    RedirectUris = table.Column<string>(type: "TEXT", nullable: true),
+                    Requirements = table.Column<string>(type: "TEXT", nullable: true),
+                    Settings = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenIddictApplications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenIddictScopes",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", nullable: true),
+                    Descriptions = table.Column<string>(type: "TEXT", nullable: true),
+                    DisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    DisplayNames = table.Column<string>(type: "TEXT", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Properties = table.Column<string>(type: "TEXT", nullable: true),
+                    Resources = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenIddictScopes", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -138,6 +247,7 @@ namespace Platform.Data.Migrations.Sqlite
                     CapPerReferralMinor = table.Column<long>(type: "INTEGER", nullable: true),
                     ActiveFrom = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ActiveTo = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    OpenToAllPartners = table.Column<bool>(type: "INTEGER", nullable: false),
                     IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -148,6 +258,27 @@ namespace Platform.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ReferralPrograms", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RejectedSubmissions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    RejectedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RejectedSubmissions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -173,6 +304,149 @@ namespace Platform.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_StaffUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UsedFormTokens",
+                columns: table => new
+                {
+                    TokenId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReceiptId = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UsedFormTokens", x => x.TokenId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetRoleClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoleClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserClaims_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserLogins",
+                columns: table => new
+                {
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserLogins", x => new { x.LoginProvider, x.ProviderKey });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserLogins_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserRoles",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserRoles", x => new { x.UserId, x.RoleId });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserTokens",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenIddictAuthorizations",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Properties = table.Column<string>(type: "TEXT", nullable: true),
+                    Scopes = table.Column<string>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenIddictAuthorizations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OpenIddictAuthorizations_OpenIddictApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "OpenIddictApplications",
+                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -234,6 +508,37 @@ namespace Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReferralProgramPartners",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProgramId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PartnerId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferralProgramPartners", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReferralProgramPartners_Partners_PartnerId",
+                        column: x => x.PartnerId,
+                        principalTable: "Partners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReferralProgramPartners_ReferralPrograms_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "ReferralPrograms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SalesPlans",
                 columns: table => new
                 {
@@ -263,6 +568,39 @@ namespace Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "OpenIddictTokens",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<string>(type: "TEXT", nullable: true),
+                    AuthorizationId = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ExpirationDate = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Payload = table.Column<string>(type: "TEXT", nullable: true),
+                    Properties = table.Column<string>(type: "TEXT", nullable: true),
+                    RedemptionDate = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReferenceId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenIddictTokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OpenIddictTokens_OpenIddictApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "OpenIddictApplications",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_OpenIddictTokens_OpenIddictAuthorizations_AuthorizationId",
+                        column: x => x.AuthorizationId,
+                        principalTable: "OpenIddictAuthorizations",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Activities",
                 columns: table => new
                 {
@@ -282,6 +620,8 @@ namespace Platform.Data.Migrations.Sqlite
                     NextContactAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     NextContactTopic = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     Agreements = table.Column<string>(type: "TEXT", nullable: true),
+                    SubmissionSource = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
@@ -416,6 +756,8 @@ namespace Platform.Data.Migrations.Sqlite
                     UtmContent = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     SubmissionSource = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
                     IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    PhoneClaim = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    EmailClaim = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Temperature = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Origin = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
@@ -739,6 +1081,9 @@ namespace Platform.Data.Migrations.Sqlite
                     Number = table.Column<int>(type: "INTEGER", nullable: false),
                     GrossAmountMinor = table.Column<long>(type: "INTEGER", nullable: false),
                     DiscountAmountMinor = table.Column<long>(type: "INTEGER", nullable: false),
+                    SingleReceiptDiscountMinor = table.Column<long>(type: "INTEGER", nullable: false),
+                    TenureDiscountMinor = table.Column<long>(type: "INTEGER", nullable: false),
+                    NthOrderDiscountMinor = table.Column<long>(type: "INTEGER", nullable: false),
                     NetAmountMinor = table.Column<long>(type: "INTEGER", nullable: false),
                     Currency = table.Column<string>(type: "TEXT", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
                     PaymentMode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
@@ -878,6 +1223,12 @@ namespace Platform.Data.Migrations.Sqlite
                 columns: new[] { "DealId", "OccurredAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Activities_IdempotencyKey_SubmissionSource",
+                table: "Activities",
+                columns: new[] { "IdempotencyKey", "SubmissionSource" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Activities_LeadId_OccurredAt_Id",
                 table: "Activities",
                 columns: new[] { "LeadId", "OccurredAt", "Id" });
@@ -891,6 +1242,43 @@ namespace Platform.Data.Migrations.Sqlite
                 name: "IX_Activities_OwnerId_OccurredAt",
                 table: "Activities",
                 columns: new[] { "OwnerId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetRoleClaims_RoleId",
+                table: "AspNetRoleClaims",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "RoleNameIndex",
+                table: "AspNetRoles",
+                column: "NormalizedName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserClaims_UserId",
+                table: "AspNetUserClaims",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserLogins_UserId",
+                table: "AspNetUserLogins",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserRoles_RoleId",
+                table: "AspNetUserRoles",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "EmailIndex",
+                table: "AspNetUsers",
+                column: "NormalizedEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "UserNameIndex",
+                table: "AspNetUsers",
+                column: "NormalizedUserName",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditLog_Actor_At",
@@ -1018,6 +1406,11 @@ namespace Platform.Data.Migrations.Sqlite
                 column: "PipelineId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Deals_ProposalSentAt",
+                table: "Deals",
+                column: "ProposalSentAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Deals_StageId",
                 table: "Deals",
                 column: "StageId");
@@ -1036,6 +1429,12 @@ namespace Platform.Data.Migrations.Sqlite
                 name: "IX_Interests_VisitorId",
                 table: "Interests",
                 column: "VisitorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LandingKeys_Key",
+                table: "LandingKeys",
+                column: "Key",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Leads_AssignedPartnerId_CreatedAt",
@@ -1068,9 +1467,21 @@ namespace Platform.Data.Migrations.Sqlite
                 column: "Email");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Leads_EmailClaim",
+                table: "Leads",
+                column: "EmailClaim",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Leads_FirstResponseDueAt",
                 table: "Leads",
                 column: "FirstResponseDueAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_IdempotencyKey_SubmissionSource",
+                table: "Leads",
+                columns: new[] { "IdempotencyKey", "SubmissionSource" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Leads_NextContactAt",
@@ -1093,9 +1504,20 @@ namespace Platform.Data.Migrations.Sqlite
                 column: "Phone");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Leads_PhoneClaim",
+                table: "Leads",
+                column: "PhoneClaim",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Leads_PostponedUntil",
                 table: "Leads",
                 column: "PostponedUntil");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_QualifiedAt",
+                table: "Leads",
+                column: "QualifiedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Leads_ReferralCodeId",
@@ -1106,12 +1528,6 @@ namespace Platform.Data.Migrations.Sqlite
                 name: "IX_Leads_Status_CreatedAt",
                 table: "Leads",
                 columns: new[] { "Status", "CreatedAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Leads_SubmissionSource_IdempotencyKey",
-                table: "Leads",
-                columns: new[] { "SubmissionSource", "IdempotencyKey" },
-                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Leads_Temperature",
@@ -1133,6 +1549,39 @@ namespace Platform.Data.Migrations.Sqlite
                 name: "IX_MarketingSpends_PeriodStart_Channel",
                 table: "MarketingSpends",
                 columns: new[] { "PeriodStart", "Channel" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictApplications_ClientId",
+                table: "OpenIddictApplications",
+                column: "ClientId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictAuthorizations_ApplicationId_Status_Subject_Type",
+                table: "OpenIddictAuthorizations",
+                columns: new[] { "ApplicationId", "Status", "Subject", "Type" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictScopes_Name",
+                table: "OpenIddictScopes",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictTokens_ApplicationId_Status_Subject_Type",
+                table: "OpenIddictTokens",
+                columns: new[] { "ApplicationId", "Status", "Subject", "Type" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictTokens_AuthorizationId",
+                table: "OpenIddictTokens",
+                column: "AuthorizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictTokens_ReferenceId",
+                table: "OpenIddictTokens",
+                column: "ReferenceId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Orders_ClientId_Number",
@@ -1219,6 +1668,17 @@ namespace Platform.Data.Migrations.Sqlite
                 column: "ReferrerClientId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReferralProgramPartners_PartnerId",
+                table: "ReferralProgramPartners",
+                column: "PartnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferralProgramPartners_ProgramId_PartnerId",
+                table: "ReferralProgramPartners",
+                columns: new[] { "ProgramId", "PartnerId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Referrals_ClientId",
                 table: "Referrals",
                 column: "ClientId");
@@ -1255,6 +1715,11 @@ namespace Platform.Data.Migrations.Sqlite
                 columns: new[] { "Status", "AttributedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RejectedSubmissions_Source_RejectedAt",
+                table: "RejectedSubmissions",
+                columns: new[] { "Source", "RejectedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Rewards_OrderId",
                 table: "Rewards",
                 column: "OrderId");
@@ -1286,6 +1751,13 @@ namespace Platform.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_SalesPlans_Year_Quarter_Team",
+                table: "SalesPlans",
+                columns: new[] { "Year", "Quarter" },
+                unique: true,
+                filter: "\"OwnerId\" IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StaffUsers_Email",
                 table: "StaffUsers",
                 column: "Email",
@@ -1301,6 +1773,11 @@ namespace Platform.Data.Migrations.Sqlite
                 name: "IX_StaffUsers_SalesRole_IsAvailable_SkillRank",
                 table: "StaffUsers",
                 columns: new[] { "SalesRole", "IsAvailable", "SkillRank" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UsedFormTokens_ExpiresAt",
+                table: "UsedFormTokens",
+                column: "ExpiresAt");
 
             migrationBuilder.AddForeignKey(
                 name: "FK_Activities_Clients_ClientId",
@@ -1350,6 +1827,21 @@ namespace Platform.Data.Migrations.Sqlite
                 name: "Activities");
 
             migrationBuilder.DropTable(
+                name: "AspNetRoleClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserLogins");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
                 name: "AuditLog");
 
             migrationBuilder.DropTable(
@@ -1362,19 +1854,46 @@ namespace Platform.Data.Migrations.Sqlite
                 name: "Interests");
 
             migrationBuilder.DropTable(
+                name: "LandingKeys");
+
+            migrationBuilder.DropTable(
                 name: "MarketingPlans");
 
             migrationBuilder.DropTable(
                 name: "MarketingSpends");
 
             migrationBuilder.DropTable(
+                name: "OpenIddictScopes");
+
+            migrationBuilder.DropTable(
+                name: "OpenIddictTokens");
+
+            migrationBuilder.DropTable(
                 name: "Payments");
+
+            migrationBuilder.DropTable(
+                name: "ReferralProgramPartners");
+
+            migrationBuilder.DropTable(
+                name: "RejectedSubmissions");
 
             migrationBuilder.DropTable(
                 name: "Rewards");
 
             migrationBuilder.DropTable(
                 name: "SalesPlans");
+
+            migrationBuilder.DropTable(
+                name: "UsedFormTokens");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "OpenIddictAuthorizations");
 
             migrationBuilder.DropTable(
                 name: "Orders");
@@ -1384,6 +1903,9 @@ namespace Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Referrals");
+
+            migrationBuilder.DropTable(
+                name: "OpenIddictApplications");
 
             migrationBuilder.DropTable(
                 name: "Deals");

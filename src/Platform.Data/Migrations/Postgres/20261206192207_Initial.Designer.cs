@@ -12,8 +12,8 @@ using Platform.Data;
 namespace Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDbContext))]
-    [Migration("20261123061229_KpiIndexesAndTeamPlanUnique")]
-    partial class KpiIndexesAndTeamPlanUnique
+    [Migration("20261206192207_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1379,10 +1379,10 @@ namespace Platform.Data.Migrations.Postgres
 
                     b.HasIndex("DealId", "OccurredAt");
 
-                    b.HasIndex("OwnerId", "OccurredAt");
-
-                    b.HasIndex("SubmissionSource", "IdempotencyKey")
+                    b.HasIndex("IdempotencyKey", "SubmissionSource")
                         .IsUnique();
+
+                    b.HasIndex("OwnerId", "OccurredAt");
 
                     b.HasIndex("LeadId", "OccurredAt", "Id");
 
@@ -1574,6 +1574,10 @@ namespace Platform.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("EmailClaim")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("EstimateParameters")
                         .HasColumnType("text");
 
@@ -1639,6 +1643,10 @@ namespace Platform.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("PhoneClaim")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
@@ -1742,11 +1750,17 @@ namespace Platform.Data.Migrations.Postgres
 
                     b.HasIndex("Email");
 
+                    b.HasIndex("EmailClaim")
+                        .IsUnique();
+
                     b.HasIndex("FirstResponseDueAt");
 
                     b.HasIndex("NextContactAt");
 
                     b.HasIndex("Phone");
+
+                    b.HasIndex("PhoneClaim")
+                        .IsUnique();
 
                     b.HasIndex("PostponedUntil");
 
@@ -1765,14 +1779,14 @@ namespace Platform.Data.Migrations.Postgres
 
                     b.HasIndex("CreatedAt", "Id");
 
+                    b.HasIndex("IdempotencyKey", "SubmissionSource")
+                        .IsUnique();
+
                     b.HasIndex("OwnerId", "Status");
 
                     b.HasIndex("PartnerId", "CreatedAt");
 
                     b.HasIndex("Status", "CreatedAt");
-
-                    b.HasIndex("SubmissionSource", "IdempotencyKey")
-                        .IsUnique();
 
                     b.ToTable("Leads", (string)null);
                 });
@@ -1824,6 +1838,26 @@ namespace Platform.Data.Migrations.Postgres
                     b.HasIndex("Source", "RejectedAt");
 
                     b.ToTable("RejectedSubmissions", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Domain.Leads.UsedFormToken", b =>
+                {
+                    b.Property<Guid>("TokenId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReceiptId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)");
+
+                    b.HasKey("TokenId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("UsedFormTokens", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Domain.Orders.Order", b =>

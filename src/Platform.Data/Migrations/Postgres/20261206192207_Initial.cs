@@ -15,6 +15,45 @@ namespace Platform.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AspNetRoles",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUsers",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AuditLog",
                 columns: table => new
                 {
@@ -30,6 +69,31 @@ namespace Platform.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AuditLog", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LandingKeys",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Key = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    LandingPageCode = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    AllowedOrigins = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RequireEmailInsteadOfPhone = table.Column<bool>(type: "boolean", nullable: false),
+                    TrustedDocumentsOnly = table.Column<bool>(type: "boolean", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LandingKeys", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -79,6 +143,51 @@ namespace Platform.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_MarketingSpends", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenIddictApplications",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    ApplicationType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ClientId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ClientSecret = table.Column<string>(type: "text", nullable: true),
+                    ClientType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ConsentType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    DisplayName = table.Column<string>(type: "text", nullable: true),
+                    DisplayNames = table.Column<string>(type: "text", nullable: true),
+                    JsonWebKeySet = table.Column<string>(type: "text", nullable: true),
+                    Permissions = table.Column<string>(type: "text", nullable: true),
+                    PostLogoutRedirectUris = table.Column<string>(type: "text", nullable: true),
+                    Properties = table.Column<string>(type: "text", nullable: true),
+                    RedirectUris = table.Column<string>(type: "text", nullable: true),
+                    Requirements = table.Column<string>(type: "text", nullable: true),
+                    Settings = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenIddictApplications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenIddictScopes",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Description = table.Column<string>(type: "text", nullable: true),
+                    Descriptions = table.Column<string>(type: "text", nullable: true),
+                    DisplayName = table.Column<string>(type: "text", nullable: true),
+                    DisplayNames = table.Column<string>(type: "text", nullable: true),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Properties = table.Column<string>(type: "text", nullable: true),
+                    Resources = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenIddictScopes", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -140,6 +249,7 @@ namespace Platform.Data.Migrations.Postgres
                     CapPerReferralMinor = table.Column<long>(type: "bigint", nullable: true),
                     ActiveFrom = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ActiveTo = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    OpenToAllPartners = table.Column<bool>(type: "boolean", nullable: false),
                     IsActive = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -150,6 +260,27 @@ namespace Platform.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ReferralPrograms", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RejectedSubmissions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Source = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    IpAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    RejectedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RejectedSubmissions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -175,6 +306,149 @@ namespace Platform.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_StaffUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UsedFormTokens",
+                columns: table => new
+                {
+                    TokenId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReceiptId = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UsedFormTokens", x => x.TokenId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetRoleClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoleClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserClaims_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserLogins",
+                columns: table => new
+                {
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserLogins", x => new { x.LoginProvider, x.ProviderKey });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserLogins_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserRoles",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    RoleId = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserRoles", x => new { x.UserId, x.RoleId });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserTokens",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenIddictAuthorizations",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    ApplicationId = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Properties = table.Column<string>(type: "text", nullable: true),
+                    Scopes = table.Column<string>(type: "text", nullable: true),
+                    Status = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenIddictAuthorizations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OpenIddictAuthorizations_OpenIddictApplications_Application~",
+                        column: x => x.ApplicationId,
+                        principalTable: "OpenIddictApplications",
+                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -237,6 +511,37 @@ namespace Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReferralProgramPartners",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProgramId = table.Column<long>(type: "bigint", nullable: false),
+                    PartnerId = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferralProgramPartners", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReferralProgramPartners_Partners_PartnerId",
+                        column: x => x.PartnerId,
+                        principalTable: "Partners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReferralProgramPartners_ReferralPrograms_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "ReferralPrograms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SalesPlans",
                 columns: table => new
                 {
@@ -266,6 +571,39 @@ namespace Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "OpenIddictTokens",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    ApplicationId = table.Column<string>(type: "text", nullable: true),
+                    AuthorizationId = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ExpirationDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Payload = table.Column<string>(type: "text", nullable: true),
+                    Properties = table.Column<string>(type: "text", nullable: true),
+                    RedemptionDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReferenceId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenIddictTokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OpenIddictTokens_OpenIddictApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "OpenIddictApplications",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_OpenIddictTokens_OpenIddictAuthorizations_AuthorizationId",
+                        column: x => x.AuthorizationId,
+                        principalTable: "OpenIddictAuthorizations",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Activities",
                 columns: table => new
                 {
@@ -285,6 +623,8 @@ namespace Platform.Data.Migrations.Postgres
                     NextContactAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     NextContactTopic = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     Agreements = table.Column<string>(type: "text", nullable: true),
+                    SubmissionSource = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
@@ -419,6 +759,8 @@ namespace Platform.Data.Migrations.Postgres
                     UtmContent = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     SubmissionSource = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
                     IdempotencyKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    PhoneClaim = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    EmailClaim = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Temperature = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Origin = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
@@ -742,6 +1084,9 @@ namespace Platform.Data.Migrations.Postgres
                     Number = table.Column<int>(type: "integer", nullable: false),
                     GrossAmountMinor = table.Column<long>(type: "bigint", nullable: false),
                     DiscountAmountMinor = table.Column<long>(type: "bigint", nullable: false),
+                    SingleReceiptDiscountMinor = table.Column<long>(type: "bigint", nullable: false),
+                    TenureDiscountMinor = table.Column<long>(type: "bigint", nullable: false),
+                    NthOrderDiscountMinor = table.Column<long>(type: "bigint", nullable: false),
                     NetAmountMinor = table.Column<long>(type: "bigint", nullable: false),
                     Currency = table.Column<string>(type: "character(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
                     PaymentMode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
@@ -881,6 +1226,12 @@ namespace Platform.Data.Migrations.Postgres
                 columns: new[] { "DealId", "OccurredAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Activities_IdempotencyKey_SubmissionSource",
+                table: "Activities",
+                columns: new[] { "IdempotencyKey", "SubmissionSource" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Activities_LeadId_OccurredAt_Id",
                 table: "Activities",
                 columns: new[] { "LeadId", "OccurredAt", "Id" });
@@ -894,6 +1245,43 @@ namespace Platform.Data.Migrations.Postgres
                 name: "IX_Activities_OwnerId_OccurredAt",
                 table: "Activities",
                 columns: new[] { "OwnerId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetRoleClaims_RoleId",
+                table: "AspNetRoleClaims",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "RoleNameIndex",
+                table: "AspNetRoles",
+                column: "NormalizedName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserClaims_UserId",
+                table: "AspNetUserClaims",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserLogins_UserId",
+                table: "AspNetUserLogins",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserRoles_RoleId",
+                table: "AspNetUserRoles",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "EmailIndex",
+                table: "AspNetUsers",
+                column: "NormalizedEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "UserNameIndex",
+                table: "AspNetUsers",
+                column: "NormalizedUserName",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditLog_Actor_At",
@@ -1021,6 +1409,11 @@ namespace Platform.Data.Migrations.Postgres
                 column: "PipelineId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Deals_ProposalSentAt",
+                table: "Deals",
+                column: "ProposalSentAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Deals_StageId",
                 table: "Deals",
                 column: "StageId");
@@ -1041,6 +1434,12 @@ namespace Platform.Data.Migrations.Postgres
                 column: "VisitorId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_LandingKeys_Key",
+                table: "LandingKeys",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Leads_AssignedPartnerId_CreatedAt",
                 table: "Leads",
                 columns: new[] { "AssignedPartnerId", "CreatedAt" });
@@ -1058,7 +1457,8 @@ namespace Platform.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_Leads_CreatedAt_Channel",
                 table: "Leads",
-                columns: new[] { "CreatedAt", "Channel" });
+                columns: new[] { "CreatedAt", "Channel" })
+                .Annotation("Npgsql:IndexInclude", new[] { "ConvertedAt", "FirstRespondedAt", "RequestType", "Temperature", "Origin", "OwnerId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Leads_CreatedAt_Id",
@@ -1071,9 +1471,21 @@ namespace Platform.Data.Migrations.Postgres
                 column: "Email");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Leads_EmailClaim",
+                table: "Leads",
+                column: "EmailClaim",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Leads_FirstResponseDueAt",
                 table: "Leads",
                 column: "FirstResponseDueAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_IdempotencyKey_SubmissionSource",
+                table: "Leads",
+                columns: new[] { "IdempotencyKey", "SubmissionSource" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Leads_NextContactAt",
@@ -1096,9 +1508,20 @@ namespace Platform.Data.Migrations.Postgres
                 column: "Phone");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Leads_PhoneClaim",
+                table: "Leads",
+                column: "PhoneClaim",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Leads_PostponedUntil",
                 table: "Leads",
                 column: "PostponedUntil");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_QualifiedAt",
+                table: "Leads",
+                column: "QualifiedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Leads_ReferralCodeId",
@@ -1109,12 +1532,6 @@ namespace Platform.Data.Migrations.Postgres
                 name: "IX_Leads_Status_CreatedAt",
                 table: "Leads",
                 columns: new[] { "Status", "CreatedAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Leads_SubmissionSource_IdempotencyKey",
-                table: "Leads",
-                columns: new[] { "SubmissionSource", "IdempotencyKey" },
-                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Leads_Temperature",
@@ -1138,6 +1555,39 @@ namespace Platform.Data.Migrations.Postgres
                 columns: new[] { "PeriodStart", "Channel" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictApplications_ClientId",
+                table: "OpenIddictApplications",
+                column: "ClientId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictAuthorizations_ApplicationId_Status_Subject_Type",
+                table: "OpenIddictAuthorizations",
+                columns: new[] { "ApplicationId", "Status", "Subject", "Type" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictScopes_Name",
+                table: "OpenIddictScopes",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictTokens_ApplicationId_Status_Subject_Type",
+                table: "OpenIddictTokens",
+                columns: new[] { "ApplicationId", "Status", "Subject", "Type" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictTokens_AuthorizationId",
+                table: "OpenIddictTokens",
+                column: "AuthorizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictTokens_ReferenceId",
+                table: "OpenIddictTokens",
+                column: "ReferenceId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Orders_ClientId_Number",
                 table: "Orders",
                 columns: new[] { "ClientId", "Number" },
@@ -1151,7 +1601,8 @@ namespace Platform.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_Orders_PaidAt_ClientId",
                 table: "Orders",
-                columns: new[] { "PaidAt", "ClientId" });
+                columns: new[] { "PaidAt", "ClientId" })
+                .Annotation("Npgsql:IndexInclude", new[] { "Status", "Currency", "NetAmountMinor" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Orders_PlacedAt_Id",
@@ -1222,6 +1673,17 @@ namespace Platform.Data.Migrations.Postgres
                 column: "ReferrerClientId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReferralProgramPartners_PartnerId",
+                table: "ReferralProgramPartners",
+                column: "PartnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferralProgramPartners_ProgramId_PartnerId",
+                table: "ReferralProgramPartners",
+                columns: new[] { "ProgramId", "PartnerId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Referrals_ClientId",
                 table: "Referrals",
                 column: "ClientId");
@@ -1258,6 +1720,11 @@ namespace Platform.Data.Migrations.Postgres
                 columns: new[] { "Status", "AttributedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RejectedSubmissions_Source_RejectedAt",
+                table: "RejectedSubmissions",
+                columns: new[] { "Source", "RejectedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Rewards_OrderId",
                 table: "Rewards",
                 column: "OrderId");
@@ -1289,6 +1756,13 @@ namespace Platform.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_SalesPlans_Year_Quarter_Team",
+                table: "SalesPlans",
+                columns: new[] { "Year", "Quarter" },
+                unique: true,
+                filter: "\"OwnerId\" IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StaffUsers_Email",
                 table: "StaffUsers",
                 column: "Email",
@@ -1304,6 +1778,11 @@ namespace Platform.Data.Migrations.Postgres
                 name: "IX_StaffUsers_SalesRole_IsAvailable_SkillRank",
                 table: "StaffUsers",
                 columns: new[] { "SalesRole", "IsAvailable", "SkillRank" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UsedFormTokens_ExpiresAt",
+                table: "UsedFormTokens",
+                column: "ExpiresAt");
 
             migrationBuilder.AddForeignKey(
                 name: "FK_Activities_Clients_ClientId",
@@ -1353,6 +1832,21 @@ namespace Platform.Data.Migrations.Postgres
                 name: "Activities");
 
             migrationBuilder.DropTable(
+                name: "AspNetRoleClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserLogins");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
                 name: "AuditLog");
 
             migrationBuilder.DropTable(
@@ -1365,19 +1859,46 @@ namespace Platform.Data.Migrations.Postgres
                 name: "Interests");
 
             migrationBuilder.DropTable(
+                name: "LandingKeys");
+
+            migrationBuilder.DropTable(
                 name: "MarketingPlans");
 
             migrationBuilder.DropTable(
                 name: "MarketingSpends");
 
             migrationBuilder.DropTable(
+                name: "OpenIddictScopes");
+
+            migrationBuilder.DropTable(
+                name: "OpenIddictTokens");
+
+            migrationBuilder.DropTable(
                 name: "Payments");
+
+            migrationBuilder.DropTable(
+                name: "ReferralProgramPartners");
+
+            migrationBuilder.DropTable(
+                name: "RejectedSubmissions");
 
             migrationBuilder.DropTable(
                 name: "Rewards");
 
             migrationBuilder.DropTable(
                 name: "SalesPlans");
+
+            migrationBuilder.DropTable(
+                name: "UsedFormTokens");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "OpenIddictAuthorizations");
 
             migrationBuilder.DropTable(
                 name: "Orders");
@@ -1387,6 +1908,9 @@ namespace Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Referrals");
+
+            migrationBuilder.DropTable(
+                name: "OpenIddictApplications");
 
             migrationBuilder.DropTable(
                 name: "Deals");
