@@ -1,8 +1,8 @@
-using GraphQL;
 using GraphQL.Types;
 using Platform.Api.Common;
 using Platform.Domain.Clients;
 using Platform.Domain.Staff;
+using Platform.GraphQL.Server.Mutations;
 
 namespace Platform.Api.Clients;
 
@@ -11,40 +11,24 @@ public static class ClientMutations
 {
     public static void AddClientMutations(this ObjectGraphType mutation)
     {
-        mutation.Field<NonNullGraphType<ClientPayloadType>>("createClient")
-            .Description("Creates a client card with its legal data, owner (farmer), segment and loyalty category.")
-            .Argument<NonNullGraphType<CreateClientInputType>>("input", "The client card.")
-            .ResolveAsync(async context =>
-            {
-                var input = context.GetArgument<CreateClientInput>("input");
-                return await Service(context).CreateAsync(input, GlobalIds.DecodeOptional<StaffUser>(input.OwnerId, "input.ownerId"), context.CancellationToken);
-            });
-        mutation.Field<NonNullGraphType<ClientPayloadType>>("updateClient")
-            .Description("Changes a client card: legal data, owner (farmer) assignment, segment, and the loyalty category along the allowed transitions listed on LoyaltyCategory (else INVALID_TRANSITION).")
-            .Argument<NonNullGraphType<UpdateClientInputType>>("input", "The client and the fields to change.")
-            .ResolveAsync(async context =>
-            {
-                var input = context.GetArgument<UpdateClientInput>("input");
-                var id = GlobalIds.Decode<Client>(input.ClientId, "input.clientId");
-                return await Service(context).UpdateAsync(input, id, GlobalIds.DecodeOptional<StaffUser>(input.OwnerId, "input.ownerId"), context.CancellationToken);
-            });
-        mutation.Field<NonNullGraphType<ContactPayloadType>>("addContact")
-            .Description("Adds a person at a client.")
-            .Argument<NonNullGraphType<AddContactInputType>>("input", "The client and the person.")
-            .ResolveAsync(async context =>
-            {
-                var input = context.GetArgument<AddContactInput>("input");
-                return await Service(context).AddContactAsync(input, GlobalIds.Decode<Client>(input.ClientId, "input.clientId"), context.CancellationToken);
-            });
-        mutation.Field<NonNullGraphType<ContactPayloadType>>("updateContact")
-            .Description("Changes a contact.")
-            .Argument<NonNullGraphType<UpdateContactInputType>>("input", "The contact and the fields to change.")
-            .ResolveAsync(async context =>
-            {
-                var input = context.GetArgument<UpdateContactInput>("input");
-                return await Service(context).UpdateContactAsync(input, GlobalIds.Decode<Contact>(input.ContactId, "input.contactId"), context.CancellationToken);
-            });
+        mutation.InputMutation<ClientPayloadType, CreateClientInputType>("createClient",
+                "Creates a client card with its legal data, owner (farmer), segment and loyalty category.", "The client card.")
+            .Resolve((ClientService clients, CreateClientInput input, CancellationToken ct) =>
+                clients.CreateAsync(input, OwnerId(input.OwnerId), ct));
+        mutation.InputMutation<ClientPayloadType, UpdateClientInputType>("updateClient",
+                "Changes a client card: legal data, owner (farmer) assignment, segment, and the loyalty category along the allowed transitions listed on LoyaltyCategory (else INVALID_TRANSITION).",
+                "The client and the fields to change.")
+            .Resolve((ClientService clients, UpdateClientInput input, CancellationToken ct) =>
+                clients.UpdateAsync(input, ClientId(input.ClientId), OwnerId(input.OwnerId), ct));
+        mutation.InputMutation<ContactPayloadType, AddContactInputType>("addContact", "Adds a person at a client.", "The client and the person.")
+            .Resolve((ClientService clients, AddContactInput input, CancellationToken ct) =>
+                clients.AddContactAsync(input, ClientId(input.ClientId), ct));
+        mutation.InputMutation<ContactPayloadType, UpdateContactInputType>("updateContact", "Changes a contact.", "The contact and the fields to change.")
+            .Resolve((ClientService clients, UpdateContactInput input, CancellationToken ct) =>
+                clients.UpdateContactAsync(input, GlobalIds.Decode<Contact>(input.ContactId, "input.contactId"), ct));
     }
 
-    private static ClientService Service(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<ClientService>();
+    private static long ClientId(string clientId) => GlobalIds.Decode<Client>(clientId, "input.clientId");
+
+    private static long? OwnerId(string? ownerId) => GlobalIds.DecodeOptional<StaffUser>(ownerId, "input.ownerId");
 }

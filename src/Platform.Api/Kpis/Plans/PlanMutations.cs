@@ -1,7 +1,7 @@
-using GraphQL;
 using GraphQL.Types;
 using Platform.Api.Common;
 using Platform.Domain.Staff;
+using Platform.GraphQL.Server.Mutations;
 
 namespace Platform.Api.Kpis.Plans;
 
@@ -10,23 +10,18 @@ public static class PlanMutations
 {
     public static void AddPlanMutations(this ObjectGraphType mutation)
     {
-        mutation.Field<NonNullGraphType<SalesPlanPayloadType>>("setSalesPlan")
-            .Description("Sets the quarterly sales plan of a manager or, without `ownerId`, of the team; replaces the plan of that owner and quarter if there is one. `salesPlanKpi` reports its fulfilment.")
-            .Argument<NonNullGraphType<SetSalesPlanInputType>>("input", "The owner, quarter and target.")
-            .ResolveAsync(async context =>
-            {
-                var input = context.GetArgument<SetSalesPlanInput>("input");
-                return await Plans(context).SetSalesPlanAsync(input, GlobalIds.DecodeOptional<StaffUser>(input.OwnerId, "input.ownerId"), context.CancellationToken);
-            });
-        mutation.Field<NonNullGraphType<MarketingPlanPayloadType>>("setMarketingPlan")
-            .Description("Sets a channel's quarterly marketing plan: target leads and acceptable cost per lead; replaces the plan of that channel and quarter if there is one. `marketingKpi` reports against it.")
-            .Argument<NonNullGraphType<SetMarketingPlanInputType>>("input", "The quarter, channel and targets.")
-            .ResolveAsync(async context => await Plans(context).SetMarketingPlanAsync(context.GetArgument<SetMarketingPlanInput>("input"), context.CancellationToken));
-        mutation.Field<NonNullGraphType<MarketingSpendPayloadType>>("recordMarketingSpend")
-            .Description("Records money spent on a channel over a period; `marketingKpi` counts it in the quarter its period starts in (cost per lead, ROI).")
-            .Argument<NonNullGraphType<RecordMarketingSpendInputType>>("input", "The channel, period and amount.")
-            .ResolveAsync(async context => await Plans(context).RecordSpendAsync(context.GetArgument<RecordMarketingSpendInput>("input"), context.CancellationToken));
+        mutation.InputMutation<SalesPlanPayloadType, SetSalesPlanInputType>("setSalesPlan",
+                "Sets the quarterly sales plan of a manager or, without `ownerId`, of the team; replaces the plan of that owner and quarter if there is one. `salesPlanKpi` reports its fulfilment.",
+                "The owner, quarter and target.")
+            .Resolve((PlanService plans, SetSalesPlanInput input, CancellationToken ct) =>
+                plans.SetSalesPlanAsync(input, GlobalIds.DecodeOptional<StaffUser>(input.OwnerId, "input.ownerId"), ct));
+        mutation.InputMutation<MarketingPlanPayloadType, SetMarketingPlanInputType>("setMarketingPlan",
+                "Sets a channel's quarterly marketing plan: target leads and acceptable cost per lead; replaces the plan of that channel and quarter if there is one. `marketingKpi` reports against it.",
+                "The quarter, channel and targets.")
+            .Resolve((PlanService plans, SetMarketingPlanInput input, CancellationToken ct) => plans.SetMarketingPlanAsync(input, ct));
+        mutation.InputMutation<MarketingSpendPayloadType, RecordMarketingSpendInputType>("recordMarketingSpend",
+                "Records money spent on a channel over a period; `marketingKpi` counts it in the quarter its period starts in (cost per lead, ROI).",
+                "The channel, period and amount.")
+            .Resolve((PlanService plans, RecordMarketingSpendInput input, CancellationToken ct) => plans.RecordSpendAsync(input, ct));
     }
-
-    private static PlanService Plans(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<PlanService>();
 }
