@@ -504,7 +504,8 @@ public static partial class DemoDataset
                     {
                         last = After(last, TimeSpan.FromHours(4), TimeSpan.FromDays(2));
                         activities.Add(Act(lead, ActivityType.Proposal, ActivityDirection.Outbound, last, owner, subject: "Commercial proposal sent"));
-                        lead.ConvertBeforeClientIsStored(last = After(last, TimeSpan.FromDays(1), TimeSpan.FromDays(10))); // the client is linked once stored
+                        last = After(last, TimeSpan.FromDays(1), TimeSpan.FromDays(10));
+                        lead.ConvertBeforeClientIsStored(last); // its client is linked once stored (step 3 of SeedChunkAsync)
                         Convert(plan, owner);
                     }
                     else
