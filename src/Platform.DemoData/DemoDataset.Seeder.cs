@@ -409,7 +409,6 @@ public static partial class DemoDataset
                 status = LeadStatus.InProgress; // nobody leaves a lead untouched for months
             }
 
-            lead.Status = status;
             var activities = new List<Activity>();
             var inbound = lead.Origin != LeadOrigin.Spear;
             if (inbound)
@@ -429,8 +428,8 @@ public static partial class DemoDataset
             var owner = lead.Temperature == LeadTemperature.Cold || lead.Origin == LeadOrigin.Spear
                 ? _generation[random.Next(_generation.Length)]
                 : Weighted([(_conversion[0], 50), (_conversion[1], 35), (_conversion[2], 15)]); // best managers get warm leads
-            lead.OwnerId = owner.Id;
-            lead.AssignedAt = last = After(created, TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(30));
+            var assignedAt = last = After(created, TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(30));
+            lead.Assign(owner.Id, assignedAt);
 
             if (lead.RequestType == RequestType.OnlineEstimate)
             {
@@ -450,10 +449,11 @@ public static partial class DemoDataset
             // First contact: within the deadline about 70 % of the time.
             var responded = lead.FirstResponseDueAt is { } due
                 ? random.NextDouble() < 0.7
-                    ? After(lead.AssignedAt.Value, TimeSpan.FromMinutes(1), due - lead.AssignedAt.Value - TimeSpan.FromMinutes(1))
+                    ? After(assignedAt, TimeSpan.FromMinutes(1), due - assignedAt - TimeSpan.FromMinutes(1))
                     : After(due, TimeSpan.FromMinutes(10), TimeSpan.FromHours(10))
-                : lead.AssignedAt.Value;
+                : assignedAt;
             lead.FirstRespondedAt = last = responded;
+            lead.StartWork();
             activities.Add(Call(lead, owner, responded));
             if (activities.FirstOrDefault(a => a.Type == ActivityType.Task) is { } task)
             {
@@ -492,20 +492,20 @@ public static partial class DemoDataset
             switch (status)
             {
                 case LeadStatus.Qualified or LeadStatus.Converted:
-                    lead.NeedConfirmed = lead.CanPay = lead.HasDecisionAuthority = true; // Q1/Q2
-                    lead.QualifiedAt = last = After(last, TimeSpan.FromHours(1), TimeSpan.FromDays(3));
-                    lead.TargetCriteria = JsonSerializer.Serialize(new
+                    last = After(last, TimeSpan.FromHours(1), TimeSpan.FromDays(3));
+                    lead.Qualify(JsonSerializer.Serialize(new
                     {
                         industry = lead.Company is null ? null : Pick(CompanySuffixes).Industry,
                         turnover = lead.Company is null ? null : Pick(["< 1M EUR", "1-10M EUR", "10-50M EUR", "> 50M EUR"]),
                         geography = lead.Region,
                         match = true,
-                    }, Json);
+                    }, Json), last);
                     if (status == LeadStatus.Converted)
                     {
                         last = After(last, TimeSpan.FromHours(4), TimeSpan.FromDays(2));
                         activities.Add(Act(lead, ActivityType.Proposal, ActivityDirection.Outbound, last, owner, subject: "Commercial proposal sent"));
-                        lead.ConvertedAt = last = After(last, TimeSpan.FromDays(1), TimeSpan.FromDays(10));
+                        last = After(last, TimeSpan.FromDays(1), TimeSpan.FromDays(10));
+                        lead.ConvertBeforeClientIsStored(last); // its client is linked once stored (step 3 of SeedChunkAsync)
                         Convert(plan, owner);
                     }
                     else
@@ -516,20 +516,20 @@ public static partial class DemoDataset
                     break;
 
                 case LeadStatus.Refused:
-                    lead.RefusedBy = random.NextDouble() < 0.7 ? RefusedBy.Client : RefusedBy.Us;
-                    lead.RefusalReason = lead.RefusedBy == RefusedBy.Client ? Pick(ClientRefusalReasons) : Pick(OurRefusalReasons);
-                    lead.RefusedAt = last = After(last, TimeSpan.FromHours(1), TimeSpan.FromDays(5));
-                    if (random.NextDouble() < 0.6)
+                    var refusedBy = random.NextDouble() < 0.7 ? RefusedBy.Client : RefusedBy.Us;
+                    var reason = refusedBy == RefusedBy.Client ? Pick(ClientRefusalReasons) : Pick(OurRefusalReasons);
+                    last = After(last, TimeSpan.FromHours(1), TimeSpan.FromDays(5));
+                    var farewell = random.NextDouble() < 0.6; // C7: farewell letter with a short questionnaire on the refusal reasons
+                    lead.Refuse(refusedBy, reason, last, farewell, recontactAt: null);
+                    if (farewell)
                     {
-                        // C7: farewell letter with a short questionnaire on the refusal reasons.
-                        lead.FarewellLetterSent = true;
                         activities.Add(Act(lead, ActivityType.Letter, ActivityDirection.Outbound, last, owner, subject: "Farewell letter with questionnaire"));
                     }
 
                     break;
 
                 case LeadStatus.Postponed:
-                    lead.PostponedUntil = Sec(now.AddDays(random.Next(7, 120)).Date.AddHours(9));
+                    lead.Postpone(Sec(now.AddDays(random.Next(7, 120)).Date.AddHours(9)));
                     lead.NextContactAt = lead.PostponedUntil;
                     lead.NextContactTopic = Pick(["Budget planned for next quarter", "Call after the holidays", "Back after the re-organisation"]);
                     break;
@@ -696,14 +696,11 @@ public static partial class DemoDataset
             }
 
             wonAt = contractAt = null;
-            long? from = null;
             var t = at;
             foreach (var code in path)
             {
                 t = code == PipelineStageCodes.New ? at : After(t, TimeSpan.FromHours(4), TimeSpan.FromDays(5));
-                var to = _stages[code];
-                deal.StageChanges.Add(Stamp(new DealStageChange { FromStageId = from, ToStageId = to, ChangedAt = t, ChangedBy = owner.Name }, t));
-                from = to;
+                Stamp(deal.EnterStage(_stages[code], t, owner.Name), t);
                 switch (code)
                 {
                     case PipelineStageCodes.ProposalSent:
@@ -731,7 +728,6 @@ public static partial class DemoDataset
                 }
             }
 
-            deal.StageId = from!.Value;
             deal.UpdatedAt = deal.HandoffToProjectManagerAt ?? deal.HandoffDocumentsSharedAt ?? deal.HandoffPlannerProjectAt ?? deal.HandoffIntroducedAt ?? t;
             return deal;
         }
@@ -827,13 +823,12 @@ public static partial class DemoDataset
 
         private void Pay(Order order, OrderStatus status, DateTime payAt, DateTime? fullyPaidAt)
         {
-            order.Status = status;
             switch (status)
             {
                 case OrderStatus.Placed:
                     return;
                 case OrderStatus.Cancelled:
-                    order.CancelledAt = payAt;
+                    order.Cancel(payAt);
                     order.UpdatedAt = payAt;
                     return;
             }
@@ -852,31 +847,28 @@ public static partial class DemoDataset
                     }
 
                     var amount = p == parts - 1 ? order.NetAmountMinor - share * (parts - 1) : share;
-                    order.Payments.Add(Stamp(new Payment { AmountMinor = amount, Currency = order.Currency, PaidAt = at, Kind = PaymentKind.Payment, Reference = $"BANK-{Digits(9)}" }, at));
+                    Stamp(order.RecordPayment(amount, at, $"BANK-{Digits(9)}"), at);
                     paidParts++;
                     order.UpdatedAt = at;
                 }
 
                 if (paidParts < parts)
                 {
-                    order.Status = OrderStatus.PartiallyPaid;
-                    return;
+                    return; // partially paid
                 }
-
-                order.PaidAt = order.Payments.Max(p => p.PaidAt);
             }
             else
             {
                 payAt = fullyPaidAt ?? payAt;
-                order.Payments.Add(Stamp(new Payment { AmountMinor = order.NetAmountMinor, Currency = order.Currency, PaidAt = payAt, Kind = PaymentKind.Payment, Reference = $"BANK-{Digits(9)}" }, payAt));
-                order.PaidAt = order.UpdatedAt = payAt;
+                Stamp(order.RecordPayment(order.NetAmountMinor, payAt, $"BANK-{Digits(9)}"), payAt);
+                order.UpdatedAt = payAt;
             }
 
             if (status == OrderStatus.Refunded)
             {
                 var at = After(order.PaidAt!.Value, TimeSpan.FromDays(1), TimeSpan.FromDays(20));
-                order.Payments.Add(Stamp(new Payment { AmountMinor = order.NetAmountMinor, Currency = order.Currency, PaidAt = at, Kind = PaymentKind.Refund, Reference = $"REFUND-{Digits(9)}" }, at));
-                order.RefundedAt = order.UpdatedAt = at;
+                Stamp(order.Refund(at, $"REFUND-{Digits(9)}"), at);
+                order.UpdatedAt = at;
             }
         }
 
@@ -919,13 +911,11 @@ public static partial class DemoDataset
                 ReferralCodeId = lead.ReferralCodeId,
                 PartnerId = lead.PartnerId,
                 AttributedAt = lead.CreatedAt,
-                Status = ReferralStatus.Referred,
             }, lead.CreatedAt);
             plan.Referral = referral;
             if (lead.Status == LeadStatus.Refused)
             {
-                referral.Status = ReferralStatus.Rejected;
-                referral.RejectionReason = $"The referred lead was refused: {lead.RefusalReason}";
+                referral.Reject($"The referred lead was refused: {lead.RefusalReason}");
                 referral.UpdatedAt = lead.RefusedAt!.Value;
             }
         }
@@ -937,8 +927,8 @@ public static partial class DemoDataset
             foreach (var plan in plans.Where(p => p.Referral is not null && p.Client is not null))
             {
                 var referral = plan.Referral!;
-                referral.Status = ReferralStatus.Converted;
-                referral.ConvertedAt = referral.UpdatedAt = plan.Lead.ConvertedAt!.Value;
+                referral.Convert(plan.Lead.ConvertedAt!.Value);
+                referral.UpdatedAt = referral.ConvertedAt!.Value;
                 var reward = Stamp(new Reward { Currency = _program.Currency, Status = RewardStatus.Pending }, referral.ConvertedAt.Value);
                 plan.Reward = reward;
 
@@ -972,7 +962,7 @@ public static partial class DemoDataset
                 reward.Status = RewardStatus.Approved;
                 reward.ApprovedAt = reward.ApprovableAt;
                 reward.UpdatedAt = reward.ApprovableAt.Value;
-                referral.Status = ReferralStatus.Rewarded;
+                referral.MarkRewarded();
                 referral.UpdatedAt = reward.ApprovedAt.Value;
                 var paidAt = reward.ApprovedAt.Value.AddDays(15);
                 if (paidAt > now)

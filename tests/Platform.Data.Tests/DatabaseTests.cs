@@ -173,7 +173,7 @@ public abstract class DatabaseTests : IDisposable
         {
             var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
             var lead = await db.Leads.SingleAsync(l => l.Id == id);
-            lead.Status = LeadStatus.Assigned;
+            lead.StartWork();
             await db.SaveChangesAsync();
         }
 

@@ -41,7 +41,6 @@ public sealed class DealService(PlatformDbContext db, TimeProvider time, ICurren
         {
             ClientId = clientId,
             PipelineId = pipeline.Id,
-            StageId = first.Id,
             OwnerId = ownerId,
             Title = title!,
             Kind = input.Kind ?? DealKind.NewBusiness,
@@ -50,7 +49,7 @@ public sealed class DealService(PlatformDbContext db, TimeProvider time, ICurren
             Requirements = TextInputs.Clean(input.Requirements),
             ProposedPriceMinor = input.ProposedPrice,
         };
-        deal.StageChanges.Add(new DealStageChange { ToStageId = first.Id, ChangedAt = Now, ChangedBy = actor.Name });
+        deal.EnterStage(first.Id, Now, actor.Name);
         db.Deals.Add(deal);
         await db.SaveChangesAsync(ct);
         return DealPayload.Ok(deal);
@@ -87,7 +86,7 @@ public sealed class DealService(PlatformDbContext db, TimeProvider time, ICurren
         db.Expect(deal, input.ExpectedVersion);
         deal.Requirements = requirements;
         deal.ProposedPriceMinor = price;
-        Move(deal, target);
+        deal.MoveTo(target, Now, actor.Name);
         return await SaveAsync(deal, ct);
     }
 
@@ -104,10 +103,7 @@ public sealed class DealService(PlatformDbContext db, TimeProvider time, ICurren
         var lost = await db.PipelineStages.Where(s => s.PipelineId == deal.PipelineId && s.IsLost).OrderBy(s => s.Position).FirstAsync(ct);
 
         db.Expect(deal, input.ExpectedVersion);
-        deal.LostRefusedBy = input.RefusedBy;
-        deal.LostReason = reason;
-        deal.ClosedAt = Now;
-        Move(deal, lost);
+        deal.Lose(lost, input.RefusedBy, reason!, Now, actor.Name);
         return await SaveAsync(deal, ct);
     }
 
@@ -143,27 +139,15 @@ public sealed class DealService(PlatformDbContext db, TimeProvider time, ICurren
         return await SaveAsync(deal, ct);
     }
 
-    private void Move(Deal deal, PipelineStage target)
-    {
-        var now = Now;
-        db.DealStageChanges.Add(new DealStageChange { DealId = deal.Id, FromStageId = deal.StageId, ToStageId = target.Id, ChangedAt = now, ChangedBy = actor.Name });
-        // Entering PROPOSAL_SENT is how the API records a sent proposal: its first entry is Deal.ProposalSentAt, the end of
-        // proposalTimeKpi's duration (T4); leaving and re-entering the stage keeps the first time.
-        if (target.Code == PipelineStageCodes.ProposalSent && deal.ProposalSentAt is null)
-            deal.ProposalSentAt = now;
-        deal.StageId = target.Id;
-        deal.Stage = target;
-    }
-
     /// <summary>A won or lost deal is terminal: nothing moves it any more.</summary>
     private async Task<TransitionNotAllowedError?> ClosedAsync(Deal deal, string to, CancellationToken ct) =>
-        deal.Stage.IsWon || deal.Stage.IsLost
+        deal.IsClosed
             ? await TransitionAsync(deal, to, $"The deal is closed ({deal.Stage.Code}); a closed deal does not move.", ct)
             : null;
 
     private async Task<TransitionNotAllowedError> TransitionAsync(Deal deal, string to, string why, CancellationToken ct)
     {
-        var open = deal.Stage.IsWon || deal.Stage.IsLost
+        var open = deal.IsClosed
             ? []
             : await db.PipelineStages.Where(s => s.PipelineId == deal.PipelineId && !s.IsWon && !s.IsLost && s.Id != deal.StageId)
                 .OrderBy(s => s.Position).Select(s => s.Code).ToListAsync(ct);

@@ -26,9 +26,7 @@ public sealed class LeadRouting(PlatformDbContext db, IMemoryCache cache)
     {
         if (await PickOwnerAsync(lead.Temperature, ct) is not { } ownerId)
             return;
-        lead.OwnerId = ownerId;
-        lead.AssignedAt = lead.CreatedAt;
-        lead.Status = LeadStatus.Assigned;
+        lead.Assign(ownerId, lead.CreatedAt);
         foreach (var activity in lead.Activities)
             activity.OwnerId = ownerId;
     }

@@ -46,10 +46,7 @@ public sealed class LeadService(PlatformDbContext db, TimeProvider time)
                 return new NotFoundError(ownerGlobalId, $"No staff user has the ID \"{ownerGlobalId}\".");
             if (!owner.IsActive)
                 return new ValidationError("ownerId", "The staff user is no longer active and gets no new work.");
-            if (lead.Status == LeadStatus.New)
-                lead.Status = LeadStatus.Assigned;
-            lead.OwnerId = ownerId;
-            lead.AssignedAt = Now;
+            lead.Assign(ownerId, Now);
             return null;
         }, ct);
 
@@ -86,8 +83,7 @@ public sealed class LeadService(PlatformDbContext db, TimeProvider time)
             }
             if (lead.FirstRespondedAt is null && input.IsContact)
                 lead.FirstRespondedAt = at;
-            if (lead.Status is LeadStatus.New or LeadStatus.Assigned)
-                lead.Status = LeadStatus.InProgress;
+            lead.StartWork();
             return Task.FromResult<IPayloadError?>(null);
         }, ct);
 
@@ -101,10 +97,7 @@ public sealed class LeadService(PlatformDbContext db, TimeProvider time)
                 ?? (!input.HasDecisionAuthority ? new ValidationError("hasDecisionAuthority", "A lead qualifies only with decision authority (L1/Q2); find the decision maker.") : null);
             if (error is not null)
                 return Task.FromResult<IPayloadError?>(error);
-            lead.Status = LeadStatus.Qualified;
-            lead.NeedConfirmed = lead.CanPay = lead.HasDecisionAuthority = true;
-            lead.TargetCriteria = input.TargetCriteriaJson();
-            lead.QualifiedAt = Now;
+            lead.Qualify(input.TargetCriteriaJson(), Now);
             return Task.FromResult<IPayloadError?>(null);
         }, ct);
 
@@ -118,12 +111,7 @@ public sealed class LeadService(PlatformDbContext db, TimeProvider time)
                 ?? (input.RecontactAt is { } at && at <= Now ? new ValidationError("recontactAt", "The re-contact date must be in the future.") : null);
             if (error is not null)
                 return Task.FromResult<IPayloadError?>(error);
-            lead.Status = LeadStatus.Refused;
-            lead.RefusedBy = input.RefusedBy;
-            lead.RefusalReason = input.Reason.Trim();
-            lead.RefusedAt = Now;
-            lead.FarewellLetterSent = input.FarewellLetterSent;
-            lead.PostponedUntil = input.RecontactAt;
+            lead.Refuse(input.RefusedBy, input.Reason.Trim(), Now, input.FarewellLetterSent, input.RecontactAt);
             return Task.FromResult<IPayloadError?>(null);
         }, ct);
 
@@ -134,10 +122,7 @@ public sealed class LeadService(PlatformDbContext db, TimeProvider time)
             IPayloadError? error = (IPayloadError?)Check(lead, LeadStatus.Postponed)
                 ?? (until <= Now ? new ValidationError("until", "The re-contact date must be in the future.") : null);
             if (error is null)
-            {
-                lead.Status = LeadStatus.Postponed;
-                lead.PostponedUntil = until;
-            }
+                lead.Postpone(until);
             return Task.FromResult(error);
         }, ct);
 
@@ -147,14 +132,13 @@ public sealed class LeadService(PlatformDbContext db, TimeProvider time)
         {
             if (lead.Status is not (LeadStatus.Refused or LeadStatus.Postponed))
                 return Task.FromResult<IPayloadError?>(InvalidTransitionError.Of(lead.Status, LeadStatus.InProgress));
-            lead.Status = LeadStatus.InProgress;
-            lead.PostponedUntil = null;
+            lead.Reactivate();
             return Task.FromResult<IPayloadError?>(null);
         }, ct);
 
     /// <summary>The INVALID_TRANSITION error when the lifecycle does not allow the move; the lead is not changed.</summary>
     internal static InvalidTransitionError? Check(Lead lead, LeadStatus to) =>
-        LeadLifecycle.CanMove(lead.Status, to) ? null : InvalidTransitionError.Of(lead.Status, to);
+        lead.CanMoveTo(to) ? null : InvalidTransitionError.Of(lead.Status, to);
 
     private async Task<LeadPayload> ChangeAsync(string leadId, long id, int? expectedVersion, Func<Lead, Task<IPayloadError?>> change, CancellationToken ct)
     {

@@ -101,12 +101,11 @@ public sealed class OrderService(PlatformDbContext db, OrderPricing pricing, Dis
         var order = await db.ChangeableOrders().Include(o => o.Payments).SingleOrDefaultAsync(o => o.Id == orderId, ct);
         if (order is null)
             return NotFound(input.OrderId);
-        if (order.Status is not (OrderStatus.Placed or OrderStatus.PartiallyPaid))
+        if (!order.TakesPayment)
             return OrderPayload.Failed(new InvalidOrderStateError(order.Status, $"A {order.Status.ToString().ToUpperInvariant()} order takes no payment."));
         if (amount.AmountMinor <= 0 || amount.Currency != order.Currency)
             return OrderPayload.Failed(new ValidationError("amount", $"A payment is a positive amount in the order's currency, {order.Currency}."));
-        var paid = order.Payments.Where(p => p.Kind == PaymentKind.Payment).Sum(p => p.AmountMinor);
-        var balance = new Money(order.NetAmountMinor - paid, order.Currency);
+        var balance = new Money(order.NetAmountMinor - order.PaidMinor, order.Currency);
         if (order.PaymentMode == PaymentMode.Single && amount != order.NetAmount)
         {
             return OrderPayload.Failed(new SinglePaymentRequiredError(order.NetAmount,
@@ -117,17 +116,11 @@ public sealed class OrderService(PlatformDbContext db, OrderPricing pricing, Dis
 
         db.Expect(order, input.ExpectedVersion);
         var now = Now;
-        order.Payments.Add(new Payment { AmountMinor = amount.AmountMinor, Currency = amount.Currency, PaidAt = now, Kind = PaymentKind.Payment, Reference = input.Reference });
-        if (amount == balance)
+        order.RecordPayment(amount.AmountMinor, now, input.Reference);
+        if (order.Status == OrderStatus.Paid)
         {
-            order.Status = OrderStatus.Paid;
-            order.PaidAt = now;
             await WinDealAsync(order, now, ct);
             await rewards.OnOrderPaidAsync(order, now, ct); // R3: the referrer earns at the first paid order
-        }
-        else
-        {
-            order.Status = OrderStatus.PartiallyPaid;
         }
         return await SaveAsync(order, ct);
     }
@@ -137,15 +130,12 @@ public sealed class OrderService(PlatformDbContext db, OrderPricing pricing, Dis
         var order = await db.ChangeableOrders().Include(o => o.Payments).SingleOrDefaultAsync(o => o.Id == orderId, ct);
         if (order is null)
             return NotFound(input.OrderId);
-        if (order.Status is not (OrderStatus.Paid or OrderStatus.PartiallyPaid))
+        if (!order.IsRefundable)
             return OrderPayload.Failed(new InvalidOrderStateError(order.Status, "Only a paid or partially paid order can be refunded."));
 
         db.Expect(order, input.ExpectedVersion);
         var now = Now;
-        var paid = order.Payments.Where(p => p.Kind == PaymentKind.Payment).Sum(p => p.AmountMinor);
-        order.Payments.Add(new Payment { AmountMinor = paid, Currency = order.Currency, PaidAt = now, Kind = PaymentKind.Refund, Reference = input.Reference });
-        order.Status = OrderStatus.Refunded;
-        order.RefundedAt = now;
+        order.Refund(now, input.Reference);
         await rewards.OnOrderRefundedAsync(order, now, ct); // voids a reward still in its holding period
         return await SaveAsync(order, ct);
     }
@@ -168,13 +158,10 @@ public sealed class OrderService(PlatformDbContext db, OrderPricing pricing, Dis
         if (order.DealId is not { } dealId)
             return;
         var deal = await db.Deals.Include(d => d.Stage).SingleAsync(d => d.Id == dealId, ct);
-        if (deal.Stage.IsWon || deal.Stage.IsLost)
+        if (deal.IsClosed)
             return;
         var won = await db.PipelineStages.Where(s => s.PipelineId == deal.PipelineId && s.IsWon).OrderBy(s => s.Position).FirstAsync(ct);
-        db.DealStageChanges.Add(new DealStageChange { DealId = deal.Id, FromStageId = deal.StageId, ToStageId = won.Id, ChangedAt = now, ChangedBy = actor.Name });
-        deal.StageId = won.Id;
-        deal.Stage = won;
-        deal.ClosedAt = now;
+        deal.Win(won, now, actor.Name);
     }
 
     private InstallmentNotAllowedError InstallmentRefused(Money amount) =>

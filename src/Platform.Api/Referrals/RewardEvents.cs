@@ -26,10 +26,7 @@ public sealed class RewardEvents(PlatformDbContext db)
         var reward = RewardRules.AtConversion(referral, program, hadPaid, now);
         db.Rewards.Add(reward);
         if (reward.Status == RewardStatus.Void)
-        {
-            referral.Status = ReferralStatus.Rejected;
-            referral.RejectionReason = reward.VoidReason;
-        }
+            referral.Reject(reward.VoidReason);
     }
 
     /// <summary>R3: the referred client's first paid order earns the pending reward.</summary>
@@ -44,8 +41,10 @@ public sealed class RewardEvents(PlatformDbContext db)
             if (!RewardRules.Earn(reward, referral, program, order.Id, order.NetAmountMinor, now))
                 continue;
             // Paid within the attribution window: rewarded; after it: not eligible.
-            referral.Status = reward.Status == RewardStatus.Earned ? ReferralStatus.Rewarded : ReferralStatus.Rejected;
-            referral.RejectionReason = reward.VoidReason;
+            if (reward.Status == RewardStatus.Earned)
+                referral.MarkRewarded();
+            else
+                referral.Reject(reward.VoidReason);
         }
     }
 
@@ -58,7 +57,7 @@ public sealed class RewardEvents(PlatformDbContext db)
         foreach (var x in earned)
         {
             if (RewardRules.Refund(x.Reward, order.Id, now))
-                x.Referral.Status = ReferralStatus.Converted; // converted, but no longer rewarded
+                x.Referral.WithdrawReward();
         }
     }
 }

@@ -27,10 +27,13 @@ public class Deal : Entity
     public Pipeline Pipeline { get; set; } = null!;
 
     /// <summary>Current stage.</summary>
-    public long StageId { get; set; }
+    /// <remarks>A deal may be created in any stage (history brought in from elsewhere); after that it moves only through the methods below, which keep the stage history.</remarks>
+    public long StageId { get => _stageId; init => _stageId = value; }
+
+    private long _stageId;
 
     /// <summary>The current stage.</summary>
-    public PipelineStage Stage { get; set; } = null!;
+    public PipelineStage Stage { get; private set; } = null!;
 
     /// <summary>Responsible staff user, usually a conversion manager (O4).</summary>
     public long? OwnerId { get; set; }
@@ -104,4 +107,53 @@ public class Deal : Entity
     public bool IsHandedOff =>
         HandoffIntroducedAt is not null && HandoffPlannerProjectAt is not null
         && HandoffDocumentsSharedAt is not null && HandoffToProjectManagerAt is not null;
+
+    /// <summary>Whether the deal is won or lost; needs <see cref="Stage"/> loaded.</summary>
+    public bool IsClosed => Stage.IsWon || Stage.IsLost;
+
+    /// <summary>
+    /// Enters the stage <paramref name="stageId"/> and records the move in the stage history; the first stage of a new deal
+    /// left none. For deals whose stage entity is not at hand (a new deal, history written in bulk); see <see cref="MoveTo"/>.
+    /// </summary>
+    public DealStageChange EnterStage(long stageId, DateTime at, string? by)
+    {
+        var change = new DealStageChange { FromStageId = _stageId == 0 ? null : _stageId, ToStageId = stageId, ChangedAt = at, ChangedBy = by };
+        StageChanges.Add(change);
+        _stageId = stageId;
+        return change;
+    }
+
+    /// <summary>
+    /// Moves the open deal to <paramref name="target"/>, recorded in the stage history. The first entry into PROPOSAL_SENT
+    /// is when the proposal was sent, the end of <c>proposalTimeKpi</c>'s duration (T4); re-entering keeps the first time.
+    /// </summary>
+    public void MoveTo(PipelineStage target, DateTime at, string? by)
+    {
+        if (Stage is not null && IsClosed) // a new deal is in no stage yet
+            throw new InvalidOperationException($"The deal is closed ({Stage.Code}); a closed deal does not move.");
+        EnterStage(target.Id, at, by);
+        Stage = target;
+        if (target.Code == PipelineStageCodes.ProposalSent && ProposalSentAt is null)
+            ProposalSentAt = at;
+    }
+
+    /// <summary>The deal is won: its order was paid.</summary>
+    public void Win(PipelineStage won, DateTime at, string? by)
+    {
+        if (!won.IsWon)
+            throw new ArgumentException($"{won.Code} is not a winning stage.", nameof(won));
+        MoveTo(won, at, by);
+        ClosedAt = at;
+    }
+
+    /// <summary>C8: the deal is lost, refused by one side for a reason.</summary>
+    public void Lose(PipelineStage lost, RefusedBy refusedBy, string reason, DateTime at, string? by)
+    {
+        if (!lost.IsLost)
+            throw new ArgumentException($"{lost.Code} is not a losing stage.", nameof(lost));
+        MoveTo(lost, at, by);
+        LostRefusedBy = refusedBy;
+        LostReason = reason;
+        ClosedAt = at;
+    }
 }

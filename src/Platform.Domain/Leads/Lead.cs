@@ -106,7 +106,10 @@ public class Lead : Entity
     public LeadOrigin Origin { get; set; } = LeadOrigin.Net;
 
     /// <summary>Where the lead is in its lifecycle.</summary>
-    public LeadStatus Status { get; set; } = LeadStatus.New;
+    /// <remarks>A lead may be created in any status (history brought in from elsewhere); after that it changes only through the lifecycle methods below.</remarks>
+    public LeadStatus Status { get => _status; init => _status = value; }
+
+    private LeadStatus _status = LeadStatus.New;
 
     // ---- ownership and response time
 
@@ -231,4 +234,90 @@ public class Lead : Entity
 
     /// <summary>Whether the lead is still being worked (not converted, refused or postponed).</summary>
     public bool IsOpen => Status is LeadStatus.New or LeadStatus.Assigned or LeadStatus.InProgress or LeadStatus.Qualified;
+
+    /// <summary>Whether the lifecycle (<see cref="LeadLifecycle"/>) allows this lead to move to <paramref name="to"/> now.</summary>
+    public bool CanMoveTo(LeadStatus to) => LeadLifecycle.CanMove(Status, to);
+
+    /// <summary>
+    /// L10: makes a staff user responsible from <paramref name="at"/>. A new lead becomes Assigned; an open lead in work keeps
+    /// its status (re-assignment); a closed one cannot be assigned.
+    /// </summary>
+    public void Assign(long ownerId, DateTime at)
+    {
+        if (!IsOpen)
+            throw NotAllowed(LeadStatus.Assigned);
+        if (Status == LeadStatus.New)
+            _status = LeadStatus.Assigned;
+        OwnerId = ownerId;
+        AssignedAt = at;
+    }
+
+    /// <summary>The first touch puts a new or assigned lead in work; a lead further along keeps its status.</summary>
+    public void StartWork()
+    {
+        if (Status is LeadStatus.New or LeadStatus.Assigned)
+            _status = LeadStatus.InProgress;
+    }
+
+    /// <summary>Q1/Q2: need, ability to pay and decision authority are confirmed; the target criteria (Q5) are kept as data.</summary>
+    public void Qualify(string? targetCriteria, DateTime at)
+    {
+        MoveTo(LeadStatus.Qualified);
+        NeedConfirmed = CanPay = HasDecisionAuthority = true;
+        TargetCriteria = targetCriteria;
+        QualifiedAt = at;
+    }
+
+    /// <summary>C7/C8/C9: refused by one side for a reason, optionally to be contacted again at <paramref name="recontactAt"/>.</summary>
+    public void Refuse(RefusedBy by, string reason, DateTime at, bool farewellLetterSent, DateTime? recontactAt)
+    {
+        MoveTo(LeadStatus.Refused);
+        RefusedBy = by;
+        RefusalReason = reason;
+        RefusedAt = at;
+        FarewellLetterSent = farewellLetterSent;
+        PostponedUntil = recontactAt;
+    }
+
+    /// <summary>C7: put aside until the re-contact date.</summary>
+    public void Postpone(DateTime until)
+    {
+        MoveTo(LeadStatus.Postponed);
+        PostponedUntil = until;
+    }
+
+    /// <summary>C7: a refused or postponed lead returns to work; its refusal history stays on the record.</summary>
+    public void Reactivate()
+    {
+        if (Status is not (LeadStatus.Refused or LeadStatus.Postponed))
+            throw NotAllowed(LeadStatus.InProgress);
+        _status = LeadStatus.InProgress;
+        PostponedUntil = null;
+    }
+
+    /// <summary>C3/C5: the qualified lead became the client <paramref name="clientId"/> at <paramref name="at"/>.</summary>
+    public void Convert(long clientId, DateTime at)
+    {
+        ConvertBeforeClientIsStored(at);
+        ConvertedClientId = clientId;
+    }
+
+    /// <summary>
+    /// A conversion at <paramref name="at"/> recorded before its client has an id (history written in bulk, such as the
+    /// demo data): the caller links the client once it is stored.
+    /// </summary>
+    public void ConvertBeforeClientIsStored(DateTime at)
+    {
+        MoveTo(LeadStatus.Converted);
+        ConvertedAt = at;
+    }
+
+    private void MoveTo(LeadStatus to)
+    {
+        if (!CanMoveTo(to))
+            throw NotAllowed(to);
+        _status = to;
+    }
+
+    private InvalidOperationException NotAllowed(LeadStatus to) => new($"A lead cannot move from {Status} to {to}.");
 }

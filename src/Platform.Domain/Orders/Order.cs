@@ -47,7 +47,10 @@ public class Order : Entity
     public PaymentMode PaymentMode { get; set; }
 
     /// <summary>Payment state.</summary>
-    public OrderStatus Status { get; set; } = OrderStatus.Placed;
+    /// <remarks>An order may be created in any status (history brought in from elsewhere); after that it changes only through the payment methods below.</remarks>
+    public OrderStatus Status { get => _status; init => _status = value; }
+
+    private OrderStatus _status = OrderStatus.Placed;
 
     /// <summary>When the order was placed.</summary>
     public DateTime PlacedAt { get; set; }
@@ -79,4 +82,59 @@ public class Order : Entity
 
     /// <summary>Amount to pay after discounts.</summary>
     public Money NetAmount => new(NetAmountMinor, Currency);
+
+    /// <summary>Whether the order takes a payment: placed or partially paid.</summary>
+    public bool TakesPayment => Status is OrderStatus.Placed or OrderStatus.PartiallyPaid;
+
+    /// <summary>Whether the order can be refunded: paid or partially paid.</summary>
+    public bool IsRefundable => Status is OrderStatus.Paid or OrderStatus.PartiallyPaid;
+
+    /// <summary>What has been paid so far, in minor units of <see cref="Currency"/> (refunds not subtracted); needs <see cref="Payments"/> loaded.</summary>
+    public long PaidMinor => Payments.Where(p => p.Kind == PaymentKind.Payment).Sum(p => p.AmountMinor);
+
+    /// <summary>
+    /// Records a payment of at most the open balance: the payment that settles the balance makes the order paid, any
+    /// other partially paid. Needs <see cref="Payments"/> loaded.
+    /// </summary>
+    public Payment RecordPayment(long amountMinor, DateTime at, string? reference)
+    {
+        var balance = NetAmountMinor - PaidMinor;
+        if (!TakesPayment)
+            throw new InvalidOperationException($"A {Status} order takes no payment.");
+        if (amountMinor <= 0 || amountMinor > balance)
+            throw new ArgumentOutOfRangeException(nameof(amountMinor), amountMinor, $"A payment is positive and at most the open balance of {balance}.");
+        var payment = new Payment { AmountMinor = amountMinor, Currency = Currency, PaidAt = at, Kind = PaymentKind.Payment, Reference = reference };
+        Payments.Add(payment);
+        if (amountMinor == balance)
+        {
+            _status = OrderStatus.Paid;
+            PaidAt = at;
+        }
+        else
+        {
+            _status = OrderStatus.PartiallyPaid;
+        }
+        return payment;
+    }
+
+    /// <summary>Refunds everything paid so far; the order becomes refunded. Needs <see cref="Payments"/> loaded.</summary>
+    public Payment Refund(DateTime at, string? reference)
+    {
+        if (!IsRefundable)
+            throw new InvalidOperationException($"A {Status} order cannot be refunded.");
+        var refund = new Payment { AmountMinor = PaidMinor, Currency = Currency, PaidAt = at, Kind = PaymentKind.Refund, Reference = reference };
+        Payments.Add(refund);
+        _status = OrderStatus.Refunded;
+        RefundedAt = at;
+        return refund;
+    }
+
+    /// <summary>Cancels an order nobody has paid yet.</summary>
+    public void Cancel(DateTime at)
+    {
+        if (Status != OrderStatus.Placed)
+            throw new InvalidOperationException($"A {Status} order cannot be cancelled.");
+        _status = OrderStatus.Cancelled;
+        CancelledAt = at;
+    }
 }

@@ -25,7 +25,10 @@ public class Referral : Entity
     public long? ClientId { get; set; }
 
     /// <summary>State of the referral.</summary>
-    public ReferralStatus Status { get; set; } = ReferralStatus.Referred;
+    /// <remarks>A referral may be created in any status (history brought in from elsewhere); after that it follows its lead and reward (R3) through the methods below.</remarks>
+    public ReferralStatus Status { get => _status; init => _status = value; }
+
+    private ReferralStatus _status = ReferralStatus.Referred;
 
     /// <summary>When the lead was attributed; the attribution window counts from here.</summary>
     public DateTime AttributedAt { get; set; }
@@ -38,4 +41,30 @@ public class Referral : Entity
 
     /// <summary>Rewards granted for this referral.</summary>
     public ICollection<Reward> Rewards { get; set; } = new List<Reward>();
+
+    /// <summary>The referred lead became a client at <paramref name="at"/>; the caller links the client.</summary>
+    public void Convert(DateTime at)
+    {
+        if (Status != ReferralStatus.Referred)
+            throw new InvalidOperationException($"A {Status} referral cannot convert.");
+        _status = ReferralStatus.Converted;
+        ConvertedAt = at;
+    }
+
+    /// <summary>The referral earns nothing (R3), for the reason given.</summary>
+    public void Reject(string? reason)
+    {
+        _status = ReferralStatus.Rejected;
+        RejectionReason = reason;
+    }
+
+    /// <summary>R3: the referred client's first paid order earned the reward; any earlier rejection no longer holds.</summary>
+    public void MarkRewarded()
+    {
+        _status = ReferralStatus.Rewarded;
+        RejectionReason = null;
+    }
+
+    /// <summary>R3: the order that earned the reward was refunded in time; the referral stays converted, no longer rewarded.</summary>
+    public void WithdrawReward() => _status = ReferralStatus.Converted;
 }

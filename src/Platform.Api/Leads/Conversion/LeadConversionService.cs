@@ -74,27 +74,23 @@ public sealed class LeadConversionService(PlatformDbContext db, TimeProvider tim
         Deal? deal = null;
         if (input.CreateDeal)
         {
-            var stageId = DefaultPipeline.StageId(PipelineStageCodes.New);
             deal = new Deal
             {
                 Client = client,
                 LeadId = lead.Id,
                 PipelineId = DefaultPipeline.PipelineId,
-                StageId = stageId,
                 OwnerId = lead.OwnerId,
                 Title = input.DealTitle!.Trim(),
                 AmountMinor = input.DealAmountMinor ?? 0,
             };
-            deal.StageChanges.Add(new DealStageChange { ToStageId = stageId, ChangedAt = now });
+            deal.EnterStage(DefaultPipeline.StageId(PipelineStageCodes.New), now, by: null);
             db.Deals.Add(deal);
         }
 
         try
         {
             await db.SaveChangesAsync(ct); // the client's id first: the lead and the referral point to it
-            lead.Status = LeadStatus.Converted;
-            lead.ConvertedAt = now;
-            lead.ConvertedClientId = client.Id;
+            lead.Convert(client.Id, now);
             await db.Referrals.Where(r => r.LeadId == lead.Id).ExecuteUpdateAsync(r => r
                 .SetProperty(x => x.ClientId, client.Id)
                 .SetProperty(x => x.ConvertedAt, now)
