@@ -237,7 +237,7 @@ internal sealed class GraphQLWsConnection<TSchema>(
                 using (stream.Subscribe(new StreamObserver(this, operation)))
                     await operation.Ended;
             }
-            else if (!result.Executed)
+            else if (IsRequestError(result))
             {
                 ExecutionSafeguards.CapErrors(result, options.MaxErrors);
                 if (End(operation))
@@ -283,6 +283,13 @@ internal sealed class GraphQLWsConnection<TSchema>(
         ExecutionSafeguards.RefuseTooDeepDocuments(executionOptions);
         return await services.GetRequiredService<IDocumentExecuter<TSchema>>().ExecuteAsync(executionOptions);
     }
+
+    /// <summary>
+    /// A request that failed before anything ran: parsing, validation, or an operation the schema has no root type for
+    /// (which GraphQL.NET reports after validation). Answered with <c>error</c>, not a result.
+    /// </summary>
+    private static bool IsRequestError(ExecutionResult result) =>
+        !result.Executed || (result.Data is null && result.Errors is { Count: > 0 } errors && errors.All(error => error is DocumentError));
 
     /// <summary>Ends an operation this side finished, freeing its id before the message that says so is queued.</summary>
     private bool End(GraphQLWsOperation operation)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.WebSockets;
 using System.Text;
+using Platform.Testing;
 
 namespace Platform.GraphQL.Server.Tests.WebSockets;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Platform.GraphQL.Server.Tests.Http;
+using Platform.Testing;
 
 namespace Platform.GraphQL.Server.Tests.WebSockets;
 

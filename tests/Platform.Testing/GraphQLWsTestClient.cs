@@ -2,9 +2,9 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 
-namespace Platform.GraphQL.Server.Tests.WebSockets;
+namespace Platform.Testing;
 
-/// <summary>A graphql-transport-ws client over a real <see cref="ClientWebSocket"/>, reading one frame at a time.</summary>
+/// <summary>A graphql-transport-ws client over a WebSocket (a real <see cref="ClientWebSocket"/>, or the test server's), reading one frame at a time.</summary>
 public sealed class GraphQLWsTestClient : IAsyncDisposable
 {
     public const string Subprotocol = "graphql-transport-ws";
@@ -12,9 +12,9 @@ public sealed class GraphQLWsTestClient : IAsyncDisposable
     // Only guards against a hung test; no assertion depends on it.
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(1);
 
-    private readonly ClientWebSocket _socket;
+    private readonly WebSocket _socket;
 
-    private GraphQLWsTestClient(ClientWebSocket socket) => _socket = socket;
+    public GraphQLWsTestClient(WebSocket socket) => _socket = socket;
 
     public static async Task<GraphQLWsTestClient> ConnectAsync(Uri endpoint)
     {
@@ -24,13 +24,21 @@ public sealed class GraphQLWsTestClient : IAsyncDisposable
         return new GraphQLWsTestClient(socket);
     }
 
-    /// <summary>Connects, sends <c>connection_init</c> with <c>Bearer {user}</c> and expects the ack.</summary>
-    public static async Task<GraphQLWsTestClient> ConnectAndInitAsync(Uri endpoint, string user = "alice")
+    /// <summary>Connects, sends <c>connection_init</c> with <c>Bearer {token}</c> and expects the ack.</summary>
+    public static async Task<GraphQLWsTestClient> ConnectAndInitAsync(Uri endpoint, string token = "alice")
     {
         var client = await ConnectAsync(endpoint);
-        await client.SendAsync(JsonSerializer.Serialize(new { type = "connection_init", payload = new { authorization = $"Bearer {user}" } }));
-        Assert.Equal("connection_ack", (await client.ReceiveAsync()).GetProperty("type").GetString());
+        await client.InitAsync(token);
         return client;
+    }
+
+    /// <summary>Sends <c>connection_init</c> with <c>Bearer {token}</c> and expects the ack.</summary>
+    public async Task InitAsync(string token)
+    {
+        await SendAsync(JsonSerializer.Serialize(new { type = "connection_init", payload = new { authorization = $"Bearer {token}" } }));
+        var ack = await ReceiveAsync();
+        if (ack.GetProperty("type").GetString() != "connection_ack")
+            throw new InvalidOperationException($"Expected connection_ack, got {ack}");
     }
 
     public Task SendAsync(string json) => SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text);
@@ -45,15 +53,15 @@ public sealed class GraphQLWsTestClient : IAsyncDisposable
     public async Task<JsonElement> ReceiveAsync()
     {
         var frame = await ReceiveFrameAsync();
-        Assert.True(frame.Message is not null, $"The server closed the socket: {frame.CloseStatus} {frame.CloseReason}");
-        return frame.Message!.Value;
+        return frame.Message ?? throw new InvalidOperationException($"The server closed the socket: {(int?)frame.CloseStatus} {frame.CloseReason}");
     }
 
     /// <summary>The next frame must be the server's close; returns its code and reason.</summary>
     public async Task<(int Code, string Reason)> ReceiveCloseAsync()
     {
         var frame = await ReceiveFrameAsync();
-        Assert.True(frame.Message is null, $"Expected a close, got {frame.Message}");
+        if (frame.Message is { } message)
+            throw new InvalidOperationException($"Expected a close, got {message}");
         return ((int)frame.CloseStatus!.Value, frame.CloseReason ?? "");
     }
 
