@@ -124,24 +124,11 @@ internal sealed class GraphQLHttpEndpoint<TSchema>(GraphQLHttpOptions options, I
 
     private async Task<ExecutionResult> ExecuteAsync(HttpContext context, IDocumentExecuter<TSchema> executer, GraphQLRequest request, bool isGet)
     {
-        var executionOptions = new ExecutionOptions
-        {
-            Query = request.Query,
-            DocumentId = request.DocumentId,
-            OperationName = request.OperationName,
-            Variables = request.Variables,
-            Extensions = request.Extensions,
-            RequestServices = context.RequestServices,
-            User = context.User,
-            CancellationToken = context.RequestAborted,
-        };
-        if (options.ConfigureExecution is { } configure)
-            await configure(context, executionOptions);
+        var executionOptions = await TransportExecution.CreateOptionsAsync(options, context, request, context.RequestServices, context.User, context.RequestAborted);
         // After the product's hook, so rules it sets are extended rather than replaced.
         HttpMethodValidationRule.AddTo(executionOptions, isGet);
-        ExecutionSafeguards.RefuseTooDeepDocuments(executionOptions);
         var result = await executer.ExecuteAsync(executionOptions);
-        ExecutionSafeguards.CapErrors(result, options.MaxErrors);
+        TransportExecution.CapErrors(result, options.MaxErrors);
         return result;
     }
 

@@ -32,12 +32,12 @@ internal sealed class GraphQLWsConnection<TSchema>(
     ILogger logger)
     where TSchema : ISchema
 {
-    private readonly IGraphQLTextSerializer _serializer = context.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
-    private readonly TimeProvider _time = context.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System;
-    private readonly Channel<Outgoing> _outgoing = Channel.CreateUnbounded<Outgoing>(new UnboundedChannelOptions { SingleReader = true });
     // How long a client that was sent the close frame has to answer it before the read loop gives up on it.
     private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
 
+    private readonly IGraphQLTextSerializer _serializer = context.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
+    private readonly TimeProvider _time = context.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System;
+    private readonly Channel<Outgoing> _outgoing = Channel.CreateUnbounded<Outgoing>(new UnboundedChannelOptions { SingleReader = true });
     // Cancelled when the socket broke or the client did not answer the close frame: stops the read loop.
     private readonly CancellationTokenSource _closed = new();
     // Operations by id while the client may not reuse the id; the running ones until they finished.
@@ -239,7 +239,7 @@ internal sealed class GraphQLWsConnection<TSchema>(
             }
             else if (IsRequestError(result))
             {
-                ExecutionSafeguards.CapErrors(result, options.MaxErrors);
+                TransportExecution.CapErrors(result, options.MaxErrors);
                 if (End(operation))
                     Send(new OperationMessage { Id = operation.Id, Type = Error, Payload = result.Errors });
             }
@@ -267,20 +267,7 @@ internal sealed class GraphQLWsConnection<TSchema>(
 
     private async Task<ExecutionResult> ExecuteAsync(IServiceProvider services, GraphQLRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var executionOptions = new ExecutionOptions
-        {
-            Query = request.Query,
-            DocumentId = request.DocumentId,
-            OperationName = request.OperationName,
-            Variables = request.Variables,
-            Extensions = request.Extensions,
-            RequestServices = services,
-            User = user,
-            CancellationToken = cancellationToken,
-        };
-        if (options.ConfigureExecution is { } configure)
-            await configure(context, executionOptions);
-        ExecutionSafeguards.RefuseTooDeepDocuments(executionOptions);
+        var executionOptions = await TransportExecution.CreateOptionsAsync(options, context, request, services, user, cancellationToken);
         return await services.GetRequiredService<IDocumentExecuter<TSchema>>().ExecuteAsync(executionOptions);
     }
 
@@ -302,7 +289,7 @@ internal sealed class GraphQLWsConnection<TSchema>(
 
     private void SendNext(GraphQLWsOperation operation, ExecutionResult result)
     {
-        ExecutionSafeguards.CapErrors(result, options.MaxErrors);
+        TransportExecution.CapErrors(result, options.MaxErrors);
         Send(new OperationMessage { Id = operation.Id, Type = Next, Payload = result });
     }
 
