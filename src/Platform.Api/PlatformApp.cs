@@ -31,6 +31,7 @@ public static class PlatformApp
 
         var app = builder.Build();
         app.UseRequestTimeouts();
+        app.UseWebSockets();
         app.UseDatabaseUnavailableAnswers();
         app.UseLandingKeyCors();
         // A GraphQL request without a bearer token (a landing page's) has nothing for OpenIddict to validate: skip the
@@ -54,6 +55,8 @@ public static class PlatformApp
             // Introspection needs a token; on a developer's machine GraphiQL shows the (published) schema without one.
             http.GraphiQLSchemaWithoutToken = app.Environment.IsDevelopment();
             http.GetCacheControl = options.GetCacheControl;
+            http.WebSockets = options.WebSockets;
+            http.WebSockets.Authenticate = WebSocketTokenAuthentication.AuthenticateAsync;
         });
         app.MapFormTokens();
         app.MapPlatformHealthChecks();

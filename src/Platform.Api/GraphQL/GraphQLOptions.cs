@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Platform.GraphQL.Server.Limits;
+using Platform.GraphQL.Server.WebSockets;
 
 namespace Platform.Api.GraphQL;
 
@@ -30,4 +31,7 @@ public sealed class GraphQLOptions
 
     /// <summary>Document size, depth, alias, root-field, cost and error ceilings per request (the <c>GraphQL:Limits</c> section).</summary>
     public RequestLimits Limits { get; set; } = new();
+
+    /// <summary>GraphQL over WebSocket (graphql-transport-ws) at /graphql: init timeout and per-client limits (the <c>GraphQL:WebSockets</c> section).</summary>
+    public GraphQLWebSocketOptions WebSockets { get; set; } = new();
 }

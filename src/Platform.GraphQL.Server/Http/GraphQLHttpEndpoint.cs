@@ -3,7 +3,6 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQL.Types;
-using GraphQLParser.Exceptions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,18 +10,30 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 using Platform.GraphQL.Server.Authorization;
 using Platform.GraphQL.Server.GraphiQL;
+using Platform.GraphQL.Server.WebSockets;
 
 namespace Platform.GraphQL.Server.Http;
 
 /// <summary>
 /// Serves GraphQL over HTTP (https://graphql.github.io/graphql-over-http/): negotiates the response media type,
-/// reads GET and POST requests, executes them with the schema's executer and streams the result.
+/// reads GET and POST requests, executes them with the schema's executer and streams the result. WebSocket upgrades go to
+/// the graphql-transport-ws transport when it is on.
 /// </summary>
 internal sealed class GraphQLHttpEndpoint<TSchema>(GraphQLHttpOptions options, ILogger logger)
     where TSchema : ISchema
 {
+    private readonly GraphQLWebSocketUpgrade<TSchema>? _webSockets = options.WebSockets is { } webSockets
+        ? new GraphQLWebSocketUpgrade<TSchema>(options, webSockets, logger)
+        : null;
+
     public async Task HandleAsync(HttpContext context)
     {
+        if (_webSockets is not null && context.WebSockets.IsWebSocketRequest)
+        {
+            await _webSockets.HandleAsync(context);
+            return;
+        }
+
         var request = context.Request;
         var isGet = HttpMethods.IsGet(request.Method);
         var accept = request.Headers.Accept;
@@ -113,56 +124,12 @@ internal sealed class GraphQLHttpEndpoint<TSchema>(GraphQLHttpOptions options, I
 
     private async Task<ExecutionResult> ExecuteAsync(HttpContext context, IDocumentExecuter<TSchema> executer, GraphQLRequest request, bool isGet)
     {
-        var executionOptions = new ExecutionOptions
-        {
-            Query = request.Query,
-            DocumentId = request.DocumentId,
-            OperationName = request.OperationName,
-            Variables = request.Variables,
-            Extensions = request.Extensions,
-            RequestServices = context.RequestServices,
-            User = context.User,
-            CancellationToken = context.RequestAborted,
-        };
-        if (options.ConfigureExecution is { } configure)
-            await configure(context, executionOptions);
+        var executionOptions = await TransportExecution.CreateOptionsAsync(options, context, request, context.RequestServices, context.User, context.RequestAborted);
         // After the product's hook, so rules it sets are extended rather than replaced.
         HttpMethodValidationRule.AddTo(executionOptions, isGet);
-        RefuseTooDeepDocuments(executionOptions);
         var result = await executer.ExecuteAsync(executionOptions);
-        CapErrors(result);
+        TransportExecution.CapErrors(result, options.MaxErrors);
         return result;
-    }
-
-    /// <summary>
-    /// Keeps the first <see cref="GraphQLHttpOptions.MaxErrors"/> errors and one saying the rest were dropped, so a
-    /// document that fails everywhere cannot make the answer megabytes long.
-    /// </summary>
-    private void CapErrors(ExecutionResult result)
-    {
-        if (result.Errors is not { } errors || errors.Count <= options.MaxErrors)
-            return;
-        var capped = new ExecutionErrors();
-        foreach (var error in errors.Take(options.MaxErrors))
-            capped.Add(error);
-        capped.Add(new ExecutionError($"The request caused {errors.Count} errors; only the first {options.MaxErrors} are reported.") { Code = "TOO_MANY_ERRORS" });
-        result.Errors = capped;
-    }
-
-    /// <summary>
-    /// The parser refuses a document nested beyond its depth limit (a bomb like 500 nested list literals) with an
-    /// exception GraphQL.NET would report as a fault; it is the client's error, a request error like any other.
-    /// </summary>
-    private static void RefuseTooDeepDocuments(ExecutionOptions executionOptions)
-    {
-        var handler = executionOptions.UnhandledExceptionDelegate;
-        executionOptions.UnhandledExceptionDelegate = context =>
-        {
-            if (context.OriginalException is not GraphQLMaxDepthExceededException)
-                return handler?.Invoke(context) ?? Task.CompletedTask;
-            context.Exception = new DocumentTooDeepError(context.OriginalException);
-            return Task.CompletedTask;
-        };
     }
 
     /// <summary>

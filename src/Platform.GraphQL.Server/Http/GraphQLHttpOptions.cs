@@ -1,5 +1,6 @@
 using GraphQL;
 using Microsoft.AspNetCore.Http;
+using Platform.GraphQL.Server.WebSockets;
 
 namespace Platform.GraphQL.Server.Http;
 
@@ -34,6 +35,12 @@ public sealed class GraphQLHttpOptions
     /// </summary>
     public string? GetCacheControl { get; set; }
 
-    /// <summary>Runs for every operation after the transport fields are set and before execution (user context, limits, rules).</summary>
+    /// <summary>
+    /// Accepts WebSocket upgrades with the graphql-transport-ws subprotocol at the endpoint's URL (subscriptions, and
+    /// queries and mutations too); null: none. Messages are limited to <see cref="MaxRequestBytes"/>.
+    /// </summary>
+    public GraphQLWebSocketOptions? WebSockets { get; set; }
+
+    /// <summary>Runs for every operation after the transport fields are set and before execution (user context, limits, rules), over HTTP and WebSockets.</summary>
     public Func<HttpContext, ExecutionOptions, Task>? ConfigureExecution { get; set; }
 }

@@ -38,7 +38,7 @@ public sealed class RequestLimitsValidationRule(RequestLimits limits, CostBudget
             context.ReportError(error);
             return default;
         }
-        if (limits.CostBudgetPerMinute > 0 && ClientOf(context) is { } client && !budget.TryCharge(client, walk.Cost, out var retryAfter))
+        if (limits.CostBudgetPerMinute > 0 && CallerKey.Of(context.User) is { } client && !budget.TryCharge(client, walk.Cost, out var retryAfter))
         {
             context.ReportError(new CostBudgetExceededError(context, limits.CostBudgetPerMinute, retryAfter, context.Operation));
             return default;
@@ -46,10 +46,6 @@ public sealed class RequestLimitsValidationRule(RequestLimits limits, CostBudget
         (context.UserContext ?? throw new InvalidOperationException("A user context is required."))[RequestCost.UserContextKey] = walk.Cost;
         return default;
     }
-
-    /// <summary>The token's subject (a client id or user id); anonymous callers have no budget of their own.</summary>
-    private static string? ClientOf(ValidationContext context) =>
-        context.User?.Identity?.IsAuthenticated == true ? context.User.FindFirst("sub")?.Value ?? context.User.Identity.Name : null;
 
     private sealed class Walk(RequestLimits limits, ValidationContext context)
     {

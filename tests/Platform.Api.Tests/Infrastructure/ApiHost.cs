@@ -145,6 +145,14 @@ public abstract class ApiHost : IAsyncLifetime
         return client;
     }
 
+    /// <summary>Opens a graphql-transport-ws socket to <c>/graphql</c> over the test server.</summary>
+    public async Task<GraphQLWsTestClient> ConnectWebSocketAsync()
+    {
+        var client = _app!.GetTestServer().CreateWebSocketClient();
+        client.SubProtocols.Add(GraphQLWsTestClient.Subprotocol);
+        return new GraphQLWsTestClient(await client.ConnectAsync(new Uri("ws://localhost/graphql"), CancellationToken.None));
+    }
+
     /// <summary>A client that keeps cookies like a browser and follows no redirects, for the staff sign-in pages.</summary>
     public HttpClient CreateBrowser() =>
         new(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler { InnerHandler = _app!.GetTestServer().CreateHandler() })

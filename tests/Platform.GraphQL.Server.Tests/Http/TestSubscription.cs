@@ -1,15 +1,31 @@
+using GraphQL;
 using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.GraphQL.Server.Tests.WebSockets;
 
 namespace Platform.GraphQL.Server.Tests.Http;
 
-/// <summary>Exists so a subscription can be sent; the HTTP transport must refuse it before it runs.</summary>
+/// <summary>
+/// <c>ticks</c> exists so a subscription can be sent where the HTTP transport must refuse it; <c>events</c> and
+/// <c>adminEvents</c> stream what a WebSocket test publishes on a topic of <see cref="TestEvents"/>.
+/// </summary>
 public sealed class TestSubscription : ObjectGraphType
 {
     public TestSubscription()
     {
         Name = "Subscription";
         Field<StringGraphType>("ticks").ResolveStream(_ => new CompletedObservable());
+        Field<StringGraphType>("events")
+            .Argument<NonNullGraphType<StringGraphType>>("topic")
+            .ResolveStream(TopicOf);
+        Field<StringGraphType>("adminEvents")
+            .Argument<NonNullGraphType<StringGraphType>>("topic")
+            .AuthorizeWithRoles(TestEvents.AdminRole)
+            .ResolveStream(TopicOf);
     }
+
+    private static IObservable<string?> TopicOf(IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<TestEvents>().Topic(context.GetArgument<string>("topic"));
 
     private sealed class CompletedObservable : IObservable<string?>, IDisposable
     {

@@ -1,0 +1,12 @@
+namespace Platform.GraphQL.Server.WebSockets;
+
+/// <summary>The close codes of graphql-transport-ws.</summary>
+internal static class GraphQLWsCloseCodes
+{
+    public const int BadRequest = 4400;
+    public const int Unauthorized = 4401;
+    public const int Forbidden = 4403;
+    public const int ConnectionInitialisationTimeout = 4408;
+    public const int SubscriberAlreadyExists = 4409;
+    public const int TooManyInitialisationRequests = 4429;
+}
