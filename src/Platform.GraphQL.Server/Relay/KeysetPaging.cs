@@ -48,14 +48,16 @@ public static class KeysetPaging
 
     /// <summary>
     /// <see cref="Window"/> for many parents at once: the page of each parent's
-    /// <paramref name="children"/> (a collection navigation) in one query — EF turns it into a
+    /// <paramref name="children"/> (a collection navigation or a correlated subquery) in one query — EF turns it into a
     /// ROW_NUMBER window or a lateral join — for nested connections loaded through a DataLoader.
-    /// <paramref name="filter"/> applies to the children before windowing: passing the parents'
-    /// keys there keeps the database from numbering every child row of the table.
+    /// <paramref name="filter"/>, if given, applies to the children before windowing: passing the parents'
+    /// keys there keeps a ROW_NUMBER window from numbering every child row of the table.
     /// </summary>
-    public static IQueryable<T> WindowPerParent<TParent, T>(IQueryable<TParent> parents, Expression<Func<TParent, IEnumerable<T>>> children, Expression<Func<T, bool>> filter, PageRequest request, KeysetOrder<T> order)
+    public static IQueryable<T> WindowPerParent<TParent, T>(IQueryable<TParent> parents, Expression<Func<TParent, IEnumerable<T>>> children, Expression<Func<T, bool>>? filter, PageRequest request, KeysetOrder<T> order)
     {
-        Expression page = Expression.Call(typeof(Enumerable), nameof(Enumerable.Where), [typeof(T)], children.Body, filter);
+        var page = children.Body;
+        if (filter is not null)
+            page = Expression.Call(typeof(Enumerable), nameof(Enumerable.Where), [typeof(T)], page, filter);
         if (request.After is not null)
             page = Expression.Call(typeof(Enumerable), nameof(Enumerable.Where), [typeof(T)], page, order.Beyond(request.After, before: false));
         if (request.Before is not null)
