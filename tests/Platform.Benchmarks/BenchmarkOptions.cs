@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace Platform.Benchmarks;
 
 /// <summary>The command line: <c>--name value</c> pairs, each optional.</summary>
-internal sealed record BenchmarkOptions(Scenario Scenario, string Provider, int Leads, int Clients, int Seconds, int Warmup, int? Deals = null, int? Orders = null, bool Explain = false, bool KpiCache = true, int KpiStaleness = 0, int WritesPerSecond = 0, int JitSettle = 0)
+internal sealed record BenchmarkOptions(Scenario Scenario, string Provider, int Leads, int Clients, int Seconds, int Warmup, int? Deals = null, int? Orders = null, bool Explain = false, bool KpiCache = true, int KpiStaleness = 0, int WritesPerSecond = 0, int JitSettle = 0, Uri? Peer = null)
 {
     /// <summary>Whether the bulk seeder (<see cref="BulkSeeder"/>) seeds instead of the demo data: when deals or orders are given.</summary>
     public bool Bulk => Deals is not null || Orders is not null;
@@ -31,6 +31,8 @@ internal sealed record BenchmarkOptions(Scenario Scenario, string Provider, int 
           --clients N       concurrent clients (default 16)
           --seconds N       measured duration (default 20)
           --warmup N        warm-up duration in seconds, not measured (default 3)
+          --peer URL        leads-graph on Postgres: after the API, measure the same query on a peer GraphQL server on the
+                            benchmark's database (PostGraphile: scripts/postgraphile-peer.sh; the run waits for it to answer)
           --jit-settle N    after the warm-up, keep warming up (at most N more seconds, default 90) until the runtime
                             compiles fewer than 20 methods a second: the run then measures compiled code, not the JIT
         """;
@@ -42,7 +44,7 @@ internal sealed record BenchmarkOptions(Scenario Scenario, string Provider, int 
         {
             ["scenario"] = "leads-graph", ["provider"] = "Sqlite",
             ["leads"] = "10000", ["clients"] = "16", ["seconds"] = "20", ["warmup"] = "3",
-            ["deals"] = "", ["orders"] = "", ["dataset"] = "", ["explain"] = "false", ["kpi-cache"] = "true", ["kpi-staleness"] = "30", ["writes"] = "0", ["jit-settle"] = "90",
+            ["deals"] = "", ["orders"] = "", ["dataset"] = "", ["explain"] = "false", ["kpi-cache"] = "true", ["kpi-staleness"] = "30", ["writes"] = "0", ["jit-settle"] = "90", ["peer"] = "",
         };
         options = null;
         for (var i = 0; i < args.Length; i += 2)
@@ -116,7 +118,14 @@ internal sealed record BenchmarkOptions(Scenario Scenario, string Provider, int 
             || !TryCount(values, "jit-settle", 0, out var jitSettle, out error))
             return false;
 
-        options = new BenchmarkOptions(scenario, provider, leads, clients, seconds, warmup, deals, orders, explain, kpiCache, staleness, writes, jitSettle);
+        Uri? peer = null;
+        if (values["peer"].Length > 0 && (!Uri.TryCreate(values["peer"], UriKind.Absolute, out peer) || provider != "Postgres" || scenario.Name != "leads-graph"))
+        {
+            error = "--peer takes the peer's GraphQL URL, with --scenario leads-graph --provider Postgres.";
+            return false;
+        }
+
+        options = new BenchmarkOptions(scenario, provider, leads, clients, seconds, warmup, deals, orders, explain, kpiCache, staleness, writes, jitSettle, peer);
         return true;
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime;
 using Microsoft.Data.Sqlite;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -100,9 +101,17 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
         if (options.Bulk)
             await BulkSeeder.SeedAsync(db, options.Leads, options.Deals!.Value, options.Orders!.Value, DateTime.UtcNow);
         else
+        {
             await DemoDataset.SeedAsync(db, options.Leads, DateTime.UtcNow);
+            // Statistics as a live database has them (autovacuum would analyze soon): without them the planner plans for
+            // empty tables and scans them, which no production server would do.
+            await db.Database.ExecuteSqlRawAsync(options.Provider == "Postgres" ? "VACUUM ANALYZE" : "ANALYZE");
+        }
     }
     Console.WriteLine($"Seeded in {seeding.Elapsed.TotalSeconds:F1} s ({sql.Count - sqlBeforeSeeding} SQL statements through EF)");
+
+    if (options.Peer is not null)
+        await PeerServer.WaitAsync(options.Peer, connectionString, TimeSpan.FromMinutes(10));
 
     await DemoClientRegistration.AddMissingAsync(app.Services);
     Scenarios.FormTokens = app.Services.GetRequiredService<Platform.Api.Leads.FormTokens.FormTokenSigner>();
@@ -126,6 +135,7 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
     if (options.Explain && options.Provider == "Postgres")
         await ExplainAsync(runner, sql, connectionString);
 
+    var database = options.Provider == "Postgres" ? await PostgresStatementStatistics.TryCreateAsync(connectionString) : null;
     Console.WriteLine($"Measuring '{options.Scenario.Name}' ({options.Scenario.Description}): {options.Clients} clients for {options.Seconds} s...");
     int[] gcBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
     var workingSetBefore = WorkingSetMb();
@@ -134,11 +144,17 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
     var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
     var (jitMethodsBefore, jitTimeBefore) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
     var (processCpuBefore, machineBefore) = (ProcessCpuSeconds(), MachineCpu());
+    if (database is not null)
+        await database.ResetAsync();
     var started = Stopwatch.GetTimestamp();
     var results = await runner.RunAsync(options.Clients, TimeSpan.FromSeconds(options.Seconds), expectedRequestsPerClient: options.Seconds * 2000);
     var elapsed = Stopwatch.GetElapsedTime(started);
     var (processCpu, machineAfter) = (ProcessCpuSeconds() - processCpuBefore, MachineCpu());
     var cpu = $"{processCpu / elapsed.TotalSeconds:F2} cores this process, {(machineAfter - machineBefore) / elapsed.TotalSeconds:F2} the whole machine (database included)";
+    var databaseTotals = database is null ? default((long Calls, double ExecutionMs, double PlanningMs)?) : await database.TotalsAsync();
+    var databaseTop = database is null ? [] : await database.TopAsync(8, results.Sum(r => r.Latencies.Count));
+    var elsewhereMs = ((machineAfter - machineBefore) - processCpu) * 1000 / Math.Max(results.Sum(r => r.Latencies.Count), 1);
+    var peer = await PeerAsync(options, database);
     await stopWrites.CancelAsync();
     var written = await writes;
     var workingSetAfter = WorkingSetMb();
@@ -177,6 +193,23 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
     var allocKb = allocated / 1024.0 / perRequest;
     var sqlPerRequest = (double)statements / perRequest;
     var missesPerRequest = (double)misses / perRequest;
+    var cpuMsPerRequest = processCpu * 1000 / perRequest;
+    var peerLine = "";
+    var peerResult = "";
+    if (peer is { } pr)
+    {
+        var sorted = pr.Latencies.Order().ToArray();
+        double PeerPercentile(double p) => sorted.Length == 0 ? 0 : Ms(sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Length) - 1)]);
+        var peerRps = sorted.Length / pr.Seconds;
+        var peerPgMs = pr.Database is { } d ? (d.ExecutionMs + d.PlanningMs) / Math.Max(sorted.Length, 1) : double.NaN;
+        var peerPgCalls = pr.Database is { } dc ? (double)dc.Calls / Math.Max(sorted.Length, 1) : double.NaN;
+        peerLine = $"\npeer          {peerRps:F1} requests/s, p50 {PeerPercentile(0.5):F2} ms, p99 {PeerPercentile(0.99):F2} ms, {pr.Errors} errors; PostgreSQL {peerPgMs:F3} ms/request in {peerPgCalls:F2} statements; CPU outside this process {pr.ElsewhereMs:F2} ms/request (the peer and PostgreSQL); this API is {rps / peerRps:F2}× the peer";
+        peerResult = $" peer_rps={peerRps:F1} peer_p50_ms={PeerPercentile(0.5):F2} peer_p99_ms={PeerPercentile(0.99):F2} peer_pg_ms_per_req={peerPgMs:F3} peer_elsewhere_cpu_ms_per_req={pr.ElsewhereMs:F2} peer_errors={pr.Errors} ratio_to_peer={rps / peerRps:F2}";
+    }
+    var (pgCalls, pgMs, pgPlanMs) = databaseTotals is { } t ? ((double)t.Calls / perRequest, (t.ExecutionMs + t.PlanningMs) / perRequest, t.PlanningMs / perRequest) : (double.NaN, double.NaN, double.NaN);
+    var postgres = databaseTotals is null
+        ? "n/a (SQLite, or a server without pg_stat_statements)"
+        : $"{pgMs:F3} ms/request ({pgPlanMs:F3} of it planning), {pgCalls:F2} statements/request as the server counts them (pg_stat_statements){string.Concat(databaseTop.Select(line => "\n                  " + line))}";
 
     Console.WriteLine($"""
 
@@ -190,12 +223,13 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
         ef queries    {missesPerRequest:F2} compiled-query cache misses/request (LINQ translated again; ideally 0)
         gc            gen0 {gcs[0]}, gen1 {gcs[1]}, gen2 {gcs[2]}
         jit           {jitMethods} methods compiled during the run ({jitSeconds:F2} s of JIT time; a run still tiering up measures the JIT)
-        cpu           {cpu}
+        cpu           {cpu}; {cpuMsPerRequest:F2} ms/request this process (the API and the in-process client), {elsewhereMs:F2} ms/request outside it (PostgreSQL and whatever else ran)
+        postgres      {postgres}
         working set   {workingSetBefore:F0} MB before, {workingSetAfter:F0} MB after the measured run (the whole process)
-        load average  {load} (1, 5, 15 min; the machine's, other processes included), {Environment.ProcessorCount} CPUs
+        load average  {load} (1, 5, 15 min; the machine's, other processes included), {Environment.ProcessorCount} CPUs{peerLine}
         floor         {(floor is { } f ? $"{f:F1} requests/s of {{ __typename }} right after, in the same process: this run is {rps / f:F3} of it" : "n/a")}
 
-        RESULT scenario={options.Scenario.Name} provider={options.Provider} leads={options.Leads} clients={options.Clients} seconds={options.Seconds} requests={requests} rps={rps:F1} p50_ms={p50:F2} p90_ms={p90:F2} p99_ms={p99:F2} max_ms={max:F2} alloc_kb_per_req={allocKb:F1} sql_per_req={sqlPerRequest:F2} ef_cache_misses_per_req={missesPerRequest:F2} gc0={gcs[0]} gc1={gcs[1]} gc2={gcs[2]} jit_methods={jitMethods} jit_s={jitSeconds:F2} ws_before_mb={workingSetBefore:F0} ws_after_mb={workingSetAfter:F0} load1={load.Split(' ')[0]} writes={written} errors={errors}{rowCheck}{(floor is { } fl ? $" floor_rps={fl:F1} floor_ratio={rps / fl:F3}" : "")}
+        RESULT scenario={options.Scenario.Name} provider={options.Provider} leads={options.Leads} clients={options.Clients} seconds={options.Seconds} requests={requests} rps={rps:F1} p50_ms={p50:F2} p90_ms={p90:F2} p99_ms={p99:F2} max_ms={max:F2} alloc_kb_per_req={allocKb:F1} sql_per_req={sqlPerRequest:F2} ef_cache_misses_per_req={missesPerRequest:F2} gc0={gcs[0]} gc1={gcs[1]} gc2={gcs[2]} jit_methods={jitMethods} jit_s={jitSeconds:F2} ws_before_mb={workingSetBefore:F0} ws_after_mb={workingSetAfter:F0} load1={load.Split(' ')[0]} api_cpu_ms_per_req={cpuMsPerRequest:F2} pg_ms_per_req={pgMs:F3} pg_plan_ms_per_req={pgPlanMs:F3} pg_calls_per_req={pgCalls:F2} writes={written} errors={errors}{peerResult}{rowCheck}{(floor is { } fl ? $" floor_rps={fl:F1} floor_ratio={rps / fl:F3}" : "")}
         """);
     return errors > 0 || requests == 0 || rowsMismatch ? 1 : 0;
 }
@@ -223,6 +257,27 @@ static async Task<long> SettleJitAsync(LoadRunner runner, BenchmarkOptions optio
     if (options.JitSettle > 0)
         Console.WriteLine($"JIT still compiling after {options.JitSettle} s more warm-up: the run measures some of it");
     return accepted;
+}
+
+// The peer's run (--peer; none without): the same clients and duration after a warm-up, with PostgreSQL's time and the
+// CPU used outside this process (the peer and PostgreSQL) per request.
+static async Task<(long[] Latencies, int Errors, double Seconds, (long Calls, double ExecutionMs, double PlanningMs)? Database, double ElsewhereMs)?> PeerAsync(
+    BenchmarkOptions options, PostgresStatementStatistics? database)
+{
+    if (options.Peer is null)
+        return null;
+    Console.WriteLine($"Measuring the peer at {options.Peer}: {options.Clients} clients for {options.Seconds} s after {Math.Max(options.Warmup, 5)} s of warm-up...");
+    using var runner = new LoadRunner(options.Peer!, PeerServer.LeadsGraph, options.Clients, accessToken: null);
+    await runner.RunAsync(options.Clients, TimeSpan.FromSeconds(Math.Max(options.Warmup, 5)), expectedRequestsPerClient: 1024);
+    if (database is not null)
+        await database.ResetAsync();
+    var (processBefore, machineBefore) = (ProcessCpuSeconds(), MachineCpu());
+    var started = Stopwatch.GetTimestamp();
+    var results = await runner.RunAsync(options.Clients, TimeSpan.FromSeconds(options.Seconds), expectedRequestsPerClient: options.Seconds * 2000);
+    var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+    var elsewhere = (MachineCpu() - machineBefore) - (ProcessCpuSeconds() - processBefore);
+    var latencies = results.SelectMany(r => r.Latencies).ToArray();
+    return (latencies, results.Sum(r => r.Errors), seconds, database is null ? null : await database.TotalsAsync(), elsewhere * 1000 / Math.Max(latencies.Length, 1));
 }
 
 // Requests per second of the floor scenario ({ __typename }, no token) on the running API, as many clients.

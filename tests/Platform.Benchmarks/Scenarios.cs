@@ -51,9 +51,9 @@ internal static class Scenarios
     {
         new Scenario(
             "leads-graph",
-            "first 50 leads with owner, client and their 5 latest activities",
+            "first 50 leads with owner, client and their 5 latest activities (the query of scripts/postgraphile-peer.sh)",
             """
-            query Leads($first: Int!) { leads(first: $first) { nodes { owner { name } client { name } activities(first: 5) { nodes { type } } } } }
+            query Leads($first: Int!) { leads(first: $first) { nodes { id firstName owner { name } client { name } activities(first: 5) { nodes { type occurredAt } } } } }
             """,
             new Dictionary<string, object?> { ["first"] = 50 }),
         new Scenario(

@@ -222,7 +222,7 @@ public static partial class PostgresServer
                 jit = off
                 timezone = 'UTC'
                 log_timezone = 'UTC'
-
+                {StatementStatistics(bin)}
                 """).ConfigureAwait(false);
             await File.WriteAllTextAsync(Path.Combine(data, "pg_hba.conf"), """
                 # Platform.Testing: trust on loopback only (the socket directory is private to the owner)
@@ -278,6 +278,15 @@ public static partial class PostgresServer
             throw;
         }
     }
+
+    /// <summary>
+    /// Loads pg_stat_statements (planning time included) when the binaries come with it, so that a benchmark can read the
+    /// database's own time per statement; an empty line where it is missing (the server would not start with it named).
+    /// </summary>
+    private static string StatementStatistics(string bin) =>
+        File.Exists(Path.Combine(bin, "..", "lib", "pg_stat_statements.so"))
+            ? "shared_preload_libraries = 'pg_stat_statements'\npg_stat_statements.track_planning = on\n"
+            : "";
 
     private static string CreateRootDirectory(string? runAs)
     {

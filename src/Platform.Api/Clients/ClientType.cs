@@ -18,11 +18,13 @@ namespace Platform.Api.Clients;
 /// <summary>The <c>Client</c> object type.</summary>
 public sealed class ClientType : EntityType<Client>
 {
-    private static readonly KeysetOrder<Contact> ContactsByName =
-        KeysetOrder<Contact>.By("FIRST_NAME", x => x.FirstName).ThenBy(x => x.Id);
+    private static readonly ChildConnection<Client, Contact> ContactsByName =
+        new(contact => contact.ClientId, KeysetOrder<Contact>.By("FIRST_NAME", x => x.FirstName).ThenBy(x => x.Id));
 
-    private static readonly KeysetOrder<Order> OrdersNewestFirst =
-        KeysetOrder<Order>.By("PLACED_AT_DESC", x => x.PlacedAt, descending: true).ThenBy(x => x.Id, descending: true);
+    private static readonly ChildConnection<Client, Deal> DealsNewestFirst = new(deal => deal.ClientId, DealOrder.CreatedAtDesc.Keyset());
+
+    private static readonly ChildConnection<Client, Order> OrdersNewestFirst =
+        new(order => order.ClientId, KeysetOrder<Order>.By("PLACED_AT_DESC", x => x.PlacedAt, descending: true).ThenBy(x => x.Id, descending: true));
 
     public ClientType() : base("A company or person we have a contract, invoice or purchase with, worked by a farmer.")
     {
@@ -52,15 +54,15 @@ public sealed class ClientType : EntityType<Client>
         Field<NonNullGraphType<ConnectionGraphType<ContactType, Contact>>>("contacts")
             .Description("People at the client, by first name.")
             .PagingArguments()
-            .Resolve(context => context.LoadChildren(client => client.Contacts, contact => contact.ClientId, ContactsByName));
+            .Resolve(ContactsByName.Load);
         Field<NonNullGraphType<ConnectionGraphType<DealType, Deal>>>("deals")
             .Description("Deals with the client, newest first.")
             .PagingArguments()
-            .Resolve(context => context.LoadChildren(client => client.Deals, deal => deal.ClientId, DealOrder.CreatedAtDesc.Keyset()));
+            .Resolve(DealsNewestFirst.Load);
         Field<NonNullGraphType<ConnectionGraphType<OrderType, Order>>>("orders")
             .Description("Orders (receipts) of the client, newest first.")
             .PagingArguments()
-            .Resolve(context => context.LoadChildren(client => client.Orders, order => order.ClientId, OrdersNewestFirst));
+            .Resolve(OrdersNewestFirst.Load);
 
         // Computed from the client's fully paid orders, batched for the whole response (PurchaseStatsLoader).
         Field<NonNullGraphType<IntGraphType>>("paidOrderCount")

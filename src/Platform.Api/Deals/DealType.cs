@@ -14,8 +14,8 @@ namespace Platform.Api.Deals;
 /// <summary>The <c>Deal</c> object type.</summary>
 public sealed class DealType : EntityType<Deal>
 {
-    private static readonly KeysetOrder<DealStageChange> ChangesOldestFirst =
-        KeysetOrder<DealStageChange>.By("CHANGED_AT", x => x.ChangedAt).ThenBy(x => x.Id);
+    private static readonly ChildConnection<Deal, DealStageChange> ChangesOldestFirst =
+        new(change => change.DealId, KeysetOrder<DealStageChange>.By("CHANGED_AT", x => x.ChangedAt).ThenBy(x => x.Id));
 
     public DealType() : base("A deal (opportunity) with a client, moving through a pipeline until won (its order is paid) or lost (with who refused and why).")
     {
@@ -55,6 +55,6 @@ public sealed class DealType : EntityType<Deal>
         Field<NonNullGraphType<ConnectionGraphType<DealStageChangeType, DealStageChange>>>("stageChanges")
             .Description("The history of stage moves, oldest first.")
             .PagingArguments()
-            .Resolve(context => context.LoadChildren(deal => deal.StageChanges, change => change.DealId, ChangesOldestFirst));
+            .Resolve(ChangesOldestFirst.Load);
     }
 }

@@ -118,7 +118,7 @@ public sealed class ClientKpis(PlatformDbContext db, IOptions<ClientInsightsOpti
             (s, bucket, dimension) => new Purchase { ClientId = s.Order.ClientId, Dimension = dimension, PlacedAt = s.Order.PlacedAt, PaidBucket = bucket },
             paidAt.Then(KpiBuckets.Ordinal(range.Bucket)), OrderSource.Dimension(range.GroupBy)));
 
-        var ordinal = KpiBuckets.Ordinal(range.Bucket).Compile();
+        var ordinal = KpiBuckets.OrdinalOf(range.Bucket);
         var asOf = new SortedDictionary<int, DateTime>();
         for (var bucket = ordinal(range.From); bucket <= ordinal(range.To.AddTicks(-1)); bucket++)
         {

@@ -13,8 +13,8 @@ namespace Platform.Api.Leads;
 public sealed class LeadType : EntityType<Lead>
 {
     /// <summary>Activities newest first; the id breaks ties.</summary>
-    private static readonly KeysetOrder<Activity> ActivitiesNewestFirst =
-        KeysetOrder<Activity>.By("OCCURRED_AT_DESC", x => x.OccurredAt, descending: true).ThenBy(x => x.Id, descending: true);
+    internal static readonly ChildConnection<Lead, Activity> ActivitiesNewestFirst =
+        new(activity => activity.LeadId!.Value, KeysetOrder<Activity>.By("OCCURRED_AT_DESC", x => x.OccurredAt, descending: true).ThenBy(x => x.Id, descending: true));
 
     public LeadType() : base("A real person who showed interest and whom the sales team works towards a first sale. Never deleted: refusal and postponement are statuses.")
     {
@@ -73,6 +73,6 @@ public sealed class LeadType : EntityType<Lead>
         Field<NonNullGraphType<ConnectionGraphType<ActivityType, Activity>>>("activities")
             .Description("Calls, e-mails, meetings, tasks and submissions recorded for this lead, newest first.")
             .PagingArguments()
-            .Resolve(context => context.LoadChildren(lead => lead.Activities, activity => activity.LeadId!.Value, ActivitiesNewestFirst));
+            .Resolve(ActivitiesNewestFirst.Load);
     }
 }

@@ -12,8 +12,8 @@ namespace Platform.Api.Orders;
 /// <summary>The <c>Order</c> object type.</summary>
 public sealed class OrderType : EntityType<Order>
 {
-    private static readonly KeysetOrder<Payment> PaymentsOldestFirst =
-        KeysetOrder<Payment>.By("PAID_AT", x => x.PaidAt).ThenBy(x => x.Id);
+    private static readonly ChildConnection<Order, Payment> PaymentsOldestFirst =
+        new(payment => payment.OrderId, KeysetOrder<Payment>.By("PAID_AT", x => x.PaidAt).ThenBy(x => x.Id));
 
     public OrderType() : base("An order (receipt) of a client with its loyalty discount priced by the server and explained in `discountBreakdown`.")
     {
@@ -33,6 +33,6 @@ public sealed class OrderType : EntityType<Order>
         Field<NonNullGraphType<ConnectionGraphType<PaymentType, Payment>>>("payments")
             .Description("Payments and refunds of the order, oldest first.")
             .PagingArguments()
-            .Resolve(c => c.LoadChildren(order => order.Payments, payment => payment.OrderId, PaymentsOldestFirst));
+            .Resolve(PaymentsOldestFirst.Load);
     }
 }

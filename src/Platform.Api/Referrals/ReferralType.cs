@@ -12,7 +12,8 @@ namespace Platform.Api.Referrals;
 /// <summary>The <c>Referral</c> object type.</summary>
 public sealed class ReferralType : EntityType<Referral>
 {
-    private static readonly KeysetOrder<Reward> RewardsOldestFirst = KeysetOrder<Reward>.By("CREATED_AT", x => x.CreatedAt).ThenBy(x => x.Id);
+    private static readonly ChildConnection<Referral, Reward> RewardsOldestFirst =
+        new(reward => reward.ReferralId, KeysetOrder<Reward>.By("CREATED_AT", x => x.CreatedAt).ThenBy(x => x.Id));
 
     public ReferralType() : base("The attribution of one lead to a referrer under a program; the first valid attribution wins, so a lead has at most one referral.")
     {
@@ -27,6 +28,6 @@ public sealed class ReferralType : EntityType<Referral>
         Field<NonNullGraphType<ConnectionGraphType<RewardGraphType, Reward>>>("rewards")
             .Description("Rewards granted for this referral, oldest first.")
             .PagingArguments()
-            .Resolve(c => c.LoadChildren(r => r.Rewards, w => w.ReferralId, RewardsOldestFirst));
+            .Resolve(RewardsOldestFirst.Load);
     }
 }

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Starts PostGraphile 5 (from npm, through npx) on a database of the platform, for the side-by-side run of the load
+# benchmark (tests/Platform.Benchmarks/README.md, "Side by side with PostGraphile"). Not run in CI; needs Node.js 22
+# or newer (PostGraphile 5's own requirement).
+#
+#   PORT=5678 scripts/postgraphile-peer.sh postgres://postgres@127.0.0.1:PORT/DATABASE
+#
+# The benchmark started with --peer http://127.0.0.1:5678/graphql prints the URL of its database and waits for the
+# peer to answer. PostGraphile serves every table of the public schema in its default naming (allLeads,
+# staffUserByOwnerId, activitiesByLeadId…), without authentication; it runs in one Node.js process.
+set -euo pipefail
+
+database="${1:?usage: PORT=5678 $0 postgres://user@host:port/database}"
+port="${PORT:-5678}"
+version="${POSTGRAPHILE_VERSION:-5}"
+
+# Production mode, as a deployed PostGraphile runs (and without the notice that the mode was not chosen).
+export GRAPHILE_ENV="${GRAPHILE_ENV:-production}"
+exec npx --yes "postgraphile@${version}" --preset postgraphile/presets/amber --connection "$database" --schema public --host 127.0.0.1 --port "$port"

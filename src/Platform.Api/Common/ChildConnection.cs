@@ -1,0 +1,93 @@
+using System.Linq.Expressions;
+using GraphQL;
+using GraphQL.DataLoader;
+using Microsoft.EntityFrameworkCore;
+using Platform.Data;
+using Platform.Domain;
+using Platform.GraphQL.Server.DataLoader;
+using Platform.GraphQL.Server.Relay;
+
+namespace Platform.Api.Common;
+
+/// <summary>
+/// A nested connection field (a lead's activities, a client's contacts…) for a whole page of parents: one query for
+/// every parent's page and, only if <c>totalCount</c> is selected, one grouped COUNT — never one query per parent.
+/// Declare one per field in a static field of its type: the expressions and the compiled parent key are built once,
+/// so a request builds only what its cursors change and compiles nothing.
+/// </summary>
+public sealed class ChildConnection<TParent, TChild>
+    where TParent : Entity
+    where TChild : Entity
+{
+    private readonly Expression<Func<TChild, long>> _parentId;
+    private readonly Func<TChild, long> _parentIdOf;
+    private readonly KeysetOrder<TChild> _order;
+    private readonly ParameterExpression _parent = Expression.Parameter(typeof(TParent), "parent");
+    private readonly LambdaExpression _ofParent;
+    private readonly LambdaExpression _ofParentAsApply;
+
+    /// <param name="parentId">The child's key of its parent (<c>activity => activity.LeadId!.Value</c>).</param>
+    /// <param name="order">The order of each parent's page.</param>
+    public ChildConnection(Expression<Func<TChild, long>> parentId, KeysetOrder<TChild> order)
+    {
+        _parentId = parentId;
+        _parentIdOf = parentId.Compile();
+        _order = order;
+        Expression key = Expression.Property(_parent, nameof(Entity.Id));
+        _ofParent = Expression.Lambda<Func<TChild, bool>>(Expression.Equal(parentId.Body, key), parentId.Parameters);
+        // EF Core turns a correlated page whose correlation is a plain column equality into a join on a ROW_NUMBER over
+        // every child of the parents. Compared with an expression of the parent's key instead, the page stays a
+        // per-parent subquery: PostgreSQL's LATERAL (… LIMIT n) and SQL Server's CROSS APPLY (SELECT TOP(n) …), one
+        // index seek per parent in the page's order.
+        _ofParentAsApply = Expression.Lambda<Func<TChild, bool>>(Expression.Equal(parentId.Body, Expression.Add(key, Expression.Constant(0L))), parentId.Parameters);
+    }
+
+    /// <summary>The connection of the context's parent, batched with every other parent of the request on this field and page.</summary>
+    public IDataLoaderResult<Connection<TChild>> Load(IResolveFieldContext<TParent> context)
+    {
+        var page = PageRequest.From(context);
+        var db = context.Db();
+        var name = $"{typeof(TParent).Name}.{context.FieldDefinition.Name}";
+        return context.Loaders()
+            .GetOrAdd<long, IReadOnlyList<TChild>>($"{name} {page}", async (ids, ct) =>
+            {
+                var rows = await Pages(db, ids, page).ToListAsync(ct);
+                return rows.GroupBy(_parentIdOf).ToDictionary(g => g.Key, g => (IReadOnlyList<TChild>)g.ToList());
+            })
+            .Load(context.Source.Id)
+            .Then(rows => KeysetPaging.ToConnection(rows ?? [], page, _order, () => context.Loaders()
+                .GetOrAdd<long, int>($"{name}.count", async (ids, ct) =>
+                    await db.Set<TChild>().AsNoTracking().Where(In(ids))
+                        .GroupBy(_parentId)
+                        .Select(g => new { g.Key, Count = g.Count() })
+                        .ToDictionaryAsync(x => x.Key, x => x.Count, ct))
+                .Load(context.Source.Id)));
+    }
+
+    /// <summary>
+    /// The page (plus one row) of each parent in <paramref name="parentIds"/>, in the order: per parent a LATERAL or
+    /// CROSS APPLY subquery, or on SQLite (which has neither) a ROW_NUMBER window over the parents' children.
+    /// </summary>
+    public IQueryable<TChild> Pages(PlatformDbContext db, IReadOnlyList<long> parentIds, PageRequest page)
+    {
+        var parents = db.Set<TParent>().Where(parent => parentIds.Contains(parent.Id));
+        var apply = db is not SqliteDbContext;
+        var children = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(TChild)],
+            ((IQueryable)db.Set<TChild>()).Expression, Expression.Quote(apply ? _ofParentAsApply : _ofParent));
+        // The window numbers only the parents' children when told their keys, not every child in the table.
+        var filter = apply ? null : In(parentIds);
+        return KeysetPaging.WindowPerParent(parents, Expression.Lambda<Func<TParent, IEnumerable<TChild>>>(children, _parent), filter, page, _order).AsNoTracking();
+    }
+
+    /// <summary>child => ids.Contains(parentId(child)), with the ids sent as one query parameter.</summary>
+    private Expression<Func<TChild, bool>> In(IReadOnlyList<long> ids)
+    {
+        Expression<Func<IReadOnlyList<long>>> captured = () => ids; // a closure field, not a constant EF would inline
+        Expression contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(long)], captured.Body, _parentId.Body);
+        // A nullable key (activity.LeadId!.Value) said non-null first: otherwise EF also matches a null key against the
+        // ids (PostgreSQL: OR (key IS NULL AND array_position(ids, NULL) IS NOT NULL)), which no index answers.
+        if (_parentId.Body is MemberExpression { Member.Name: nameof(Nullable<long>.Value), Expression: { } nullable } && Nullable.GetUnderlyingType(nullable.Type) is not null)
+            contains = Expression.AndAlso(Expression.NotEqual(nullable, Expression.Constant(null, nullable.Type)), contains);
+        return Expression.Lambda<Func<TChild, bool>>(contains, _parentId.Parameters);
+    }
+}
