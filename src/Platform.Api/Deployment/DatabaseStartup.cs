@@ -44,8 +44,8 @@ public static class DatabaseStartup
                     await availability.WhenAvailableAsync(app.Lifetime.ApplicationStopping);
                     if (await PrepareOnceAsync(app, migrate, seed) is { } refusal)
                     {
+                        app.Lifetime.StopApplication(); // first, so whoever hears of the refusal sees the API stopping
                         refusedLater?.Invoke(refusal);
-                        app.Lifetime.StopApplication();
                     }
                 }
                 catch (OperationCanceledException) when (app.Lifetime.ApplicationStopping.IsCancellationRequested)
