@@ -122,6 +122,9 @@ public abstract partial class PlatformDbContext : IdentityDbContext<IdentityUser
     /// <summary>The outbox work of the save in progress.</summary>
     internal OutboxWork? PendingOutbox { get; set; }
 
+    /// <summary>Whether this context saved outbox rows its transaction has not committed yet.</summary>
+    internal bool HasUncommittedOutboxRows { get; set; }
+
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -13,9 +13,10 @@ namespace Platform.Data.Outbox;
 /// <see cref="OutboxRows.Created"/>) to <c>OutboxEvents</c> in the transaction of the change. A changed aggregate's rows go
 /// into the same save; a new one has no id before its insert, so its rows follow in a second save, in the caller's
 /// transaction or in one this interceptor begins for the two saves and commits after the second. A failed save leaves no
-/// row and keeps the events on the entities.
+/// row and keeps the events on the entities. Once rows are committed, the <see cref="OutboxSignal"/> is pulsed (here when
+/// the save committed them itself, else by <see cref="OutboxCommitInterceptor"/>).
 /// </summary>
-public sealed class OutboxInterceptor(TimeProvider time) : SaveChangesInterceptor
+public sealed class OutboxInterceptor(TimeProvider time, OutboxSignal signal) : SaveChangesInterceptor
 {
     /// <inheritdoc />
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -67,6 +68,9 @@ public sealed class OutboxInterceptor(TimeProvider time) : SaveChangesIntercepto
     /// <summary>Adds the rows of changed aggregates to this save and remembers the new aggregates with events for the next.</summary>
     private async Task PrepareAsync(PlatformDbContext db, bool sync, CancellationToken ct)
     {
+        // Rows added by the caller (events of changes made in the database, such as counted touches).
+        if (db.ChangeTracker.Entries<OutboxEvent>().Any(e => e.State == EntityState.Added))
+            db.HasUncommittedOutboxRows = true;
         var now = time.GetUtcNow().UtcDateTime;
         var work = new OutboxWork();
         var changed = new List<(Entity Aggregate, int Version, List<DomainEvent> Events)>();
@@ -85,6 +89,7 @@ public sealed class OutboxInterceptor(TimeProvider time) : SaveChangesIntercepto
         }
         if (work.Recorded.Count == 0)
             return;
+        db.HasUncommittedOutboxRows = true;
         var partners = await RewardPartnersAsync(db, changed.Select(c => c.Aggregate), sync, ct);
         foreach (var (aggregate, version, events) in changed)
             work.Rows.AddRange(events.Select(e => Row(aggregate, version, e, now, partners)));
@@ -96,6 +101,16 @@ public sealed class OutboxInterceptor(TimeProvider time) : SaveChangesIntercepto
 
     /// <summary>Writes the rows of the new aggregates (they have their ids now) and commits the transaction begun for them.</summary>
     private async Task CompleteAsync(PlatformDbContext db, bool sync, CancellationToken ct)
+    {
+        await WriteNewAsync(db, sync, ct);
+        if (db.HasUncommittedOutboxRows && db.Database.CurrentTransaction is null)
+        {
+            db.HasUncommittedOutboxRows = false;
+            signal.Pulse();
+        }
+    }
+
+    private async Task WriteNewAsync(PlatformDbContext db, bool sync, CancellationToken ct)
     {
         if (db.PendingOutbox is not { } work)
             return;
@@ -131,6 +146,8 @@ public sealed class OutboxInterceptor(TimeProvider time) : SaveChangesIntercepto
     /// <summary>Forgets the rows of a failed save; returns the transaction begun for it, to dispose (which rolls it back).</summary>
     private static IDbContextTransaction? Abandon(PlatformDbContext db)
     {
+        if (db.Database.CurrentTransaction is null)
+            db.HasUncommittedOutboxRows = false;
         if (db.PendingOutbox is not { } work)
             return null;
         db.PendingOutbox = null;
