@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Platform.Data.Outbox;
 
 namespace Platform.Data;
 
@@ -17,7 +18,7 @@ public static class DataServiceCollectionExtensions
     /// <see cref="SqliteDbContext"/>, <see cref="PostgresDbContext"/> or
     /// <see cref="SqlServerDbContext"/>; <see cref="TimeProvider.System"/> and the default <see cref="ICurrentActor"/>
     /// (<see cref="SystemActor"/>) unless already registered. Every <see cref="IInterceptor"/> in DI (a singleton:
-    /// the options are built once) is added to the contexts, plus the <see cref="AuditStampInterceptor"/>. The provider is read
+    /// the options are built once) is added to the contexts, plus the outbox's interceptors and the <see cref="AuditStampInterceptor"/>. The provider is read
     /// when the first context is created, so configuration added after this call still counts.
     /// </summary>
     public static IServiceCollection AddPlatformData(this IServiceCollection services, IConfiguration configuration)
@@ -28,6 +29,9 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<ICurrentActor, SystemActor>();
         services.TryAddSingleton<AuditStampInterceptor>();
+        services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<OutboxInterceptor>();
+        services.TryAddSingleton<OutboxCommitInterceptor>();
 
         services.AddOptions<DatabaseOptions>()
             .Configure(options => DatabaseOptions.Bind(configuration, options))
@@ -89,7 +93,8 @@ public static class DataServiceCollectionExtensions
         }
 
         builder.ReplaceService<IModelCacheKeyFactory, PartnerScopedModelCacheKeyFactory>();
-        builder.AddInterceptors(sp.GetServices<IInterceptor>().Where(i => i is not AuditStampInterceptor));
-        builder.AddInterceptors(sp.GetRequiredService<AuditStampInterceptor>());
+        builder.AddInterceptors(sp.GetServices<IInterceptor>().Where(i => i is not (AuditStampInterceptor or OutboxInterceptor or OutboxCommitInterceptor)));
+        // The outbox reads the versions the stamps are about to set, so it runs first.
+        builder.AddInterceptors(sp.GetRequiredService<OutboxInterceptor>(), sp.GetRequiredService<AuditStampInterceptor>(), sp.GetRequiredService<OutboxCommitInterceptor>());
     }
 }

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Platform.Domain.Auditing;
 using Platform.Domain.Clients;
+using Platform.Data.Outbox;
 using Platform.Domain.Deals;
+using Platform.Domain.Events;
 using Platform.Domain.Kpis;
 using Platform.Domain.Leads;
 using Platform.Domain.Orders;
@@ -113,6 +115,15 @@ public abstract partial class PlatformDbContext : IdentityDbContext<IdentityUser
 
     /// <summary>The append-only audit log.</summary>
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
+
+    /// <summary>Committed changes as integrations receive them, written in each change's transaction (<see cref="OutboxInterceptor"/>).</summary>
+    public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
+
+    /// <summary>The outbox work of the save in progress.</summary>
+    internal OutboxWork? PendingOutbox { get; set; }
+
+    /// <summary>Whether this context saved outbox rows its transaction has not committed yet.</summary>
+    internal bool HasUncommittedOutboxRows { get; set; }
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

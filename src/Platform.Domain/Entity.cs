@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Platform.Domain.Events;
+
 namespace Platform.Domain;
 
 /// <summary>
@@ -27,4 +30,20 @@ public abstract class Entity
     /// based on an older version is rejected instead of silently overwriting someone else's edit.
     /// </summary>
     public int Version { get; set; }
+
+    private List<DomainEvent>? _events;
+
+    /// <summary>The events the changes made since the last save recorded, oldest first; the save writes them to the outbox.</summary>
+    public IReadOnlyList<DomainEvent> RecordedEvents() => _events ?? [];
+
+    /// <summary>Forgets the recorded events once the save wrote them.</summary>
+    public void ClearRecordedEvents() => _events = null;
+
+    /// <summary>Records that <paramref name="type"/> happened, with <paramref name="payload"/> serialized as a JSON object.</summary>
+    protected void Record(string type, object? payload = null) =>
+        (_events ??= []).Add(new DomainEvent(type, payload is null ? "{}" : JsonSerializer.Serialize(payload)));
+
+    /// <summary>An enum value as the API spells it (<c>InProgress</c> is <c>IN_PROGRESS</c>).</summary>
+    protected static string? ApiName<TEnum>(TEnum? value) where TEnum : struct, Enum =>
+        value is { } v ? string.Concat(v.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : char.ToUpperInvariant(c).ToString())) : null;
 }

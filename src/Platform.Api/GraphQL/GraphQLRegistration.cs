@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Platform.Api.Availability;
 using Platform.Api.Clients;
 using Platform.Api.Deals;
+using Platform.Api.Events;
 using Platform.Api.Kpis;
 using Platform.Api.Kpis.Plans;
 using Platform.Api.Leads;
@@ -66,6 +67,9 @@ public static class GraphQLRegistration
         services.AddScoped<PlanService>();
         services.AddKpiCache(configuration);
         services.AddBusinessKpis();
+        // Subscription fields read the outbox through one feed per process.
+        services.AddSingleton<OutboxFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxFeed>());
         services.AddGraphQL(builder => builder
             .AddSchema<PlatformSchema>()
             .AddSystemTextJson()

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Platform.Api.Auditing;
+using Platform.Api.Events;
 using Platform.Api.Security;
 
 namespace Platform.Api.GraphQL;
@@ -7,12 +8,13 @@ namespace Platform.Api.GraphQL;
 /// <summary>The one Platform schema: leads, clients, deals, orders, referrals and KPIs.</summary>
 public sealed class PlatformSchema : Schema
 {
-    public PlatformSchema(IServiceProvider services, QueryType query, MutationType mutation) : base(services)
+    public PlatformSchema(IServiceProvider services, QueryType query, MutationType mutation, SubscriptionType subscription) : base(services)
     {
-        Description = "Platform: leads, clients, deals, orders, referral programs and KPIs for sales integrations.";
+        Description = "Platform: leads, clients, deals, orders, referral programs and KPIs for sales integrations, and their changes as they happen.";
         Query = query;
         Mutation = mutation;
-        FieldAccess.ApplyTo(query, mutation);
+        Subscription = subscription;
+        FieldAccess.ApplyTo(query, mutation, subscription);
         RegisterVisitor(new FieldAccess.NestedFields());
         MutationAudit.ApplyTo(mutation);
     }

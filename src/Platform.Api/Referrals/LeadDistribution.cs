@@ -28,8 +28,7 @@ public sealed class LeadDistribution(PlatformDbContext db, TimeProvider time)
                 && d.Regions!.Split(',', StringSplitOptions.TrimEntries).Contains(region.Trim(), StringComparer.OrdinalIgnoreCase));
             if (dealer is null)
                 continue;
-            lead.AssignedPartnerId = dealer.Id;
-            lead.AssignedToPartnerAt = now;
+            lead.DistributeTo(dealer.Id, now);
             distributed.Add(lead);
         }
         await db.SaveChangesAsync(ct);

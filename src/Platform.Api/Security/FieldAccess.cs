@@ -92,6 +92,16 @@ internal static class FieldAccess
     ];
 
     /// <summary>Nested fields that need a policy of their own, checked besides the root field's.</summary>
+    private static readonly (string Field, string Policy)[] Subscriptions =
+    [
+        // Like their query counterparts: lead events as leads (a partner its own, a manager their own leads' only),
+        // referral events as referrals (a partner its own); deal and order events also for BI clients.
+        ("leadEvents", Policies.LeadsRead),
+        ("referralEvents", Policies.LeadsRead),
+        ("dealEvents", Policies.SalesEventsRead),
+        ("orderEvents", Policies.SalesEventsRead),
+    ];
+
     private static readonly (string Type, string Field, string Policy)[] Nested =
     [
         // Money owed and paid to partners is reachable through node(id) and referrals by anyone reading leads.
@@ -112,12 +122,14 @@ internal static class FieldAccess
     /// </summary>
     private static readonly HashSet<string> LeadFieldsForSubmitters = ["id", "status", "firstResponseDueAt", "createdAt"];
 
-    public static void ApplyTo(IObjectGraphType query, IObjectGraphType mutation)
+    public static void ApplyTo(IObjectGraphType query, IObjectGraphType mutation, IObjectGraphType subscription)
     {
         foreach (var (name, policy) in Queries)
             Field(query, name).AuthorizeWithPolicy(policy);
         foreach (var (name, policy) in Mutations)
             Field(mutation, name).AuthorizeWithPolicy(policy);
+        foreach (var (name, policy) in Subscriptions)
+            Field(subscription, name).AuthorizeWithPolicy(policy);
     }
 
     /// <summary>Marks nested fields once the schema has initialized (the types exist then).</summary>

@@ -23,6 +23,9 @@ public static class Policies
     /// <summary>Submit a lead.</summary>
     public const string LeadsSubmit = "leads:submit";
 
+    /// <summary>Receive deal and order events: CRM readers and BI clients.</summary>
+    public const string SalesEventsRead = "sales-events:read";
+
     /// <summary>Read KPI aggregates.</summary>
     public const string KpiRead = "kpi:read";
 
@@ -52,6 +55,7 @@ public static class Policies
         [LeadsRead] = new([Admin, HeadOfSales, Manager, Marketer], [Security.Scopes.CrmRead], Partners: true),
         [CrmWrite] = new([Admin, HeadOfSales, Manager], [Security.Scopes.CrmWrite]),
         [LeadsSubmit] = new([Admin, HeadOfSales, Manager, Marketer], [Security.Scopes.LeadsSubmit, Security.Scopes.CrmWrite], Partners: true),
+        [SalesEventsRead] = new([Admin, HeadOfSales, Manager, Marketer], [Security.Scopes.CrmRead, Security.Scopes.KpiRead]),
         [KpiRead] = new([Admin, HeadOfSales, Manager, Marketer], [Security.Scopes.KpiRead]),
         [PartnerAccountsRead] = new([Admin, HeadOfSales], [Security.Scopes.CrmRead], Partners: true),
         [ReferralsAdmin] = new([Admin, HeadOfSales], [Security.Scopes.ReferralsAdmin]),

@@ -1,4 +1,5 @@
 using Platform.Domain.Clients;
+using Platform.Domain.Events;
 using Platform.Domain.Staff;
 
 namespace Platform.Domain.Deals;
@@ -132,6 +133,7 @@ public class Deal : Entity
         if (Stage is not null && IsClosed) // a new deal is in no stage yet
             throw new InvalidOperationException($"The deal is closed ({Stage.Code}); a closed deal does not move.");
         EnterStage(target.Id, at, by);
+        Record(EventTypes.DealStageChanged, new { from = Stage?.Code, to = target.Code });
         Stage = target;
         if (target.Code == PipelineStageCodes.ProposalSent && ProposalSentAt is null)
             ProposalSentAt = at;
@@ -144,6 +146,7 @@ public class Deal : Entity
             throw new ArgumentException($"{won.Code} is not a winning stage.", nameof(won));
         MoveTo(won, at, by);
         ClosedAt = at;
+        Record(EventTypes.DealWon);
     }
 
     /// <summary>C8: the deal is lost, refused by one side for a reason.</summary>
@@ -155,5 +158,6 @@ public class Deal : Entity
         LostRefusedBy = refusedBy;
         LostReason = reason;
         ClosedAt = at;
+        Record(EventTypes.DealLost, new { refusedBy = ApiName<RefusedBy>(refusedBy) });
     }
 }

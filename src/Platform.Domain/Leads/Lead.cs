@@ -1,3 +1,4 @@
+using Platform.Domain.Events;
 using Platform.Domain.Referrals;
 using Platform.Domain.Staff;
 
@@ -247,16 +248,32 @@ public class Lead : Entity
         if (!IsOpen)
             throw NotAllowed(LeadStatus.Assigned);
         if (Status == LeadStatus.New)
-            _status = LeadStatus.Assigned;
+            SetStatus(LeadStatus.Assigned);
         OwnerId = ownerId;
         AssignedAt = at;
+        Record(EventTypes.LeadAssigned);
+    }
+
+    /// <summary>R12: the lead is given to the partner (dealer) <paramref name="partnerId"/> at <paramref name="at"/>, who may then see it.</summary>
+    public void DistributeTo(long partnerId, DateTime at)
+    {
+        AssignedPartnerId = partnerId;
+        AssignedToPartnerAt = at;
+        Record(EventTypes.LeadDistributed);
     }
 
     /// <summary>The first touch puts a new or assigned lead in work; a lead further along keeps its status.</summary>
     public void StartWork()
     {
         if (Status is LeadStatus.New or LeadStatus.Assigned)
-            _status = LeadStatus.InProgress;
+            SetStatus(LeadStatus.InProgress);
+    }
+
+    /// <summary>L11: a repeat submission of the person is one more touch on this open lead.</summary>
+    public void RecordTouch()
+    {
+        TouchCount++;
+        Record(EventTypes.LeadTouched);
     }
 
     /// <summary>Q1/Q2: need, ability to pay and decision authority are confirmed; the target criteria (Q5) are kept as data.</summary>
@@ -291,7 +308,7 @@ public class Lead : Entity
     {
         if (Status is not (LeadStatus.Refused or LeadStatus.Postponed))
             throw NotAllowed(LeadStatus.InProgress);
-        _status = LeadStatus.InProgress;
+        SetStatus(LeadStatus.InProgress);
         PostponedUntil = null;
     }
 
@@ -310,12 +327,19 @@ public class Lead : Entity
     {
         MoveTo(LeadStatus.Converted);
         ConvertedAt = at;
+        Record(EventTypes.LeadConverted);
     }
 
     private void MoveTo(LeadStatus to)
     {
         if (!CanMoveTo(to))
             throw NotAllowed(to);
+        SetStatus(to);
+    }
+
+    private void SetStatus(LeadStatus to)
+    {
+        Record(EventTypes.LeadStatusChanged, new { from = ApiName<LeadStatus>(Status), to = ApiName<LeadStatus>(to) });
         _status = to;
     }
 

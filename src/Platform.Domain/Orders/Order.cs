@@ -1,4 +1,5 @@
 using Platform.Domain.Clients;
+using Platform.Domain.Events;
 
 namespace Platform.Domain.Orders;
 
@@ -109,6 +110,7 @@ public class Order : Entity
         {
             _status = OrderStatus.Paid;
             PaidAt = at;
+            Record(EventTypes.OrderPaid, new { amount = NetAmountMinor, currency = Currency });
         }
         else
         {
@@ -126,6 +128,7 @@ public class Order : Entity
         Payments.Add(refund);
         _status = OrderStatus.Refunded;
         RefundedAt = at;
+        Record(EventTypes.OrderRefunded, new { amount = refund.AmountMinor, currency = Currency });
         return refund;
     }
 

@@ -1,3 +1,5 @@
+using Platform.Domain.Events;
+
 namespace Platform.Domain.Referrals;
 
 /// <summary>
@@ -47,24 +49,30 @@ public class Referral : Entity
     {
         if (Status != ReferralStatus.Referred)
             throw new InvalidOperationException($"A {Status} referral cannot convert.");
-        _status = ReferralStatus.Converted;
+        SetStatus(ReferralStatus.Converted);
         ConvertedAt = at;
     }
 
     /// <summary>The referral earns nothing (R3), for the reason given.</summary>
     public void Reject(string? reason)
     {
-        _status = ReferralStatus.Rejected;
+        SetStatus(ReferralStatus.Rejected);
         RejectionReason = reason;
     }
 
     /// <summary>R3: the referred client's first paid order earned the reward; any earlier rejection no longer holds.</summary>
     public void MarkRewarded()
     {
-        _status = ReferralStatus.Rewarded;
+        SetStatus(ReferralStatus.Rewarded);
         RejectionReason = null;
     }
 
     /// <summary>R3: the order that earned the reward was refunded in time; the referral stays converted, no longer rewarded.</summary>
-    public void WithdrawReward() => _status = ReferralStatus.Converted;
+    public void WithdrawReward() => SetStatus(ReferralStatus.Converted);
+
+    private void SetStatus(ReferralStatus to)
+    {
+        Record(EventTypes.ReferralStatusChanged, new { from = ApiName<ReferralStatus>(Status), to = ApiName<ReferralStatus>(to) });
+        _status = to;
+    }
 }

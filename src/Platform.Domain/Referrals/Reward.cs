@@ -1,3 +1,5 @@
+using Platform.Domain.Events;
+
 namespace Platform.Domain.Referrals;
 
 /// <summary>A reward owed to a referrer for one referral, earned only by a paying referred client (R3).</summary>
@@ -41,4 +43,11 @@ public class Reward : Entity
 
     /// <summary>Reward amount.</summary>
     public Money Amount => new(AmountMinor, Currency);
+
+    /// <summary>Moves the reward to <paramref name="to"/>; <see cref="RewardRules"/> decides whether it may.</summary>
+    internal void MoveTo(RewardStatus to)
+    {
+        Record(EventTypes.RewardStatusChanged, new { from = ApiName<RewardStatus>(Status), to = ApiName<RewardStatus>(to) });
+        Status = to;
+    }
 }

@@ -55,7 +55,7 @@ public static class RewardRules
             return false;
         if (now > referral.AttributedAt.AddDays(program.AttributionWindowDays))
             return Void(reward, $"The first paid order came after the {program.AttributionWindowDays}-day attribution window.", now);
-        reward.Status = RewardStatus.Earned;
+        reward.MoveTo(RewardStatus.Earned);
         reward.OrderId = orderId;
         reward.AmountMinor = AmountFor(program, paidNetMinor);
         reward.Currency = program.Currency;
@@ -69,7 +69,7 @@ public static class RewardRules
     {
         if (reward.Status != RewardStatus.Earned || reward.ApprovableAt is not { } due || now < due)
             return false;
-        reward.Status = RewardStatus.Approved;
+        reward.MoveTo(RewardStatus.Approved);
         reward.ApprovedAt = now;
         return true;
     }
@@ -84,7 +84,7 @@ public static class RewardRules
     {
         if (reward.Status != RewardStatus.Approved)
             return false;
-        reward.Status = RewardStatus.Paid;
+        reward.MoveTo(RewardStatus.Paid);
         reward.PayoutId = payoutId;
         reward.PaidAt = now;
         return true;
@@ -92,7 +92,7 @@ public static class RewardRules
 
     private static bool Void(Reward reward, string reason, DateTime now)
     {
-        reward.Status = RewardStatus.Void;
+        reward.MoveTo(RewardStatus.Void);
         reward.VoidReason = reason;
         reward.VoidedAt = now;
         return true;

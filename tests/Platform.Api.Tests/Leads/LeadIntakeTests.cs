@@ -118,12 +118,14 @@ public abstract class LeadIntakeTests<THost>(THost api) where THost : ApiHost
         var claims = await WithDbAsync(db => db.Leads.Where(l => l.Id == old.Id || l.Id == refused.Id || l.Id == batch[3].Lead.Id).OrderBy(l => l.Id)
             .Select(l => new { l.Id, l.PhoneClaim, l.EmailClaim }).ToListAsync());
         Assert.Equal([(old.Id, null, null), (refused.Id, null, null), (batch[3].Lead.Id, p3, e1)], claims.Select(l => (l.Id, l.PhoneClaim, l.EmailClaim)));
-        // One duplicate check for the whole batch, the release of stale claims, the raise of the touch counts, then the
-        // inserts and the audit entries.
+        // One duplicate check for the whole batch, the release of stale claims, the raise of the touch counts, the read of
+        // the touched leads for their events, then the inserts (with the known lead's touch event), the new leads' events
+        // (created, status, assigned and the touch of the new one) and the audit entries.
         Assert.Contains("UNION ALL", statements[0]);
         Assert.Contains("PhoneClaim", statements[1]);
         Assert.Contains("TouchCount", statements[2]);
-        Assert.True(statements.Count == (api.Provider == "Sqlite" ? 3 + 3 + 2 + 5 : 6), string.Join("\n----\n", statements));
+        Assert.Contains("\"Version\"", statements[3]);
+        Assert.True(statements.Count == (api.Provider == "Sqlite" ? 4 + 3 + 2 + 1 + 10 + 5 : 8), string.Join("\n----\n", statements));
     }
 
     [Fact]

@@ -42,8 +42,10 @@ public sealed class AccessMatrixTests(DefaultApi api) : IClassFixture<DefaultApi
     [Fact]
     public void AccessMap_IsAsReviewed()
     {
-        var roots = RootFields().Select(f => $"{f.Root.Name}.{f.Field.Name}: {Describe(f.Field.GetPolicies()!.Single())}");
-        var nested = Schema().AllTypes.OfType<IObjectGraphType>().Where(t => t != Schema().Query && t != Schema().Mutation)
+        var subscription = Schema().Subscription!;
+        var roots = RootFields().Concat(subscription.Fields.Select(field => (Root: subscription, Field: field)))
+            .Select(f => $"{f.Root.Name}.{f.Field.Name}: {Describe(f.Field.GetPolicies()!.Single())}");
+        var nested = Schema().AllTypes.OfType<IObjectGraphType>().Where(t => t != Schema().Query && t != Schema().Mutation && t != subscription)
             .SelectMany(type => type.Fields.Where(f => f.GetPolicies() is { Count: > 0 }).Select(f => (type, f)))
             .GroupBy(x => (x.type.Name, Policy: string.Join(" + ", x.f.GetPolicies()!)))
             .OrderBy(g => g.Key.Name, StringComparer.Ordinal)

@@ -91,10 +91,12 @@ public sealed class LeadConversionService(PlatformDbContext db, TimeProvider tim
         {
             await db.SaveChangesAsync(ct); // the client's id first: the lead and the referral point to it
             lead.Convert(client.Id, now);
-            await db.Referrals.Where(r => r.LeadId == lead.Id).ExecuteUpdateAsync(r => r
-                .SetProperty(x => x.ClientId, client.Id)
-                .SetProperty(x => x.ConvertedAt, now)
-                .SetProperty(x => x.Status, ReferralStatus.Converted), ct);
+            if (await db.Referrals.SingleOrDefaultAsync(r => r.LeadId == lead.Id, ct) is { } referral)
+            {
+                referral.ClientId = client.Id;
+                if (referral.Status == ReferralStatus.Referred)
+                    referral.Convert(now);
+            }
             await rewards.OnConvertedAsync(lead.Id, client.Id, now, ct); // PENDING at conversion
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);

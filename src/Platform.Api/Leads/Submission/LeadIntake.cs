@@ -10,7 +10,7 @@ namespace Platform.Api.Leads.Submission;
 /// <summary>
 /// Group commit of submissions (landing pages submit in bursts). A submission waits here while the batch before it is
 /// written; one writer then stores all that arrived meanwhile with one duplicate check, one insert of the new leads, one
-/// raise of the touch counts, one insert of the repeat touches, one of the audit entries and one commit, instead of
+/// raise of the touch counts (and one read of the touched leads for their events), one insert of the repeat touches, one of the audit entries and one commit, instead of
 /// several round trips and a commit per submission. A submission of a person with an open lead of the duplicate window,
 /// in the database or earlier in the batch, is a repeat touch on that lead. One whose idempotency key is taken (a
 /// retry) is handed back once the batch is committed, and the caller takes the one-by-one way — as every submission of
@@ -150,7 +150,7 @@ public sealed class LeadIntake(IServiceScopeFactory scopes, IOptions<LeadOptions
                         // A person new in this batch: the touch goes in with the lead.
                         touch.OwnerId = lead.OwnerId;
                         lead.Activities.Add(touch);
-                        lead.TouchCount++;
+                        lead.RecordTouch();
                     }
                     else
                     {
@@ -161,6 +161,7 @@ public sealed class LeadIntake(IServiceScopeFactory scopes, IOptions<LeadOptions
                     }
                 }
                 await RaiseTouchCountsAsync(db, known, now);
+                await TouchEvents.AddAsync(db, known.ConvertAll(k => k.LeadId), now, CancellationToken.None);
                 db.Leads.AddRange(created.Select(s => s.Lead));
                 // A concurrent batch on another node that used one of these tokens fails this one: each is then retried on its own.
                 db.UsedFormTokens.AddRange(created.Concat(touches.Select(t => t.Submission)).Select(s => s.Token).OfType<UsedFormToken>());

@@ -328,6 +328,7 @@ public sealed class LeadSubmissionService(
                 .SetProperty(l => l.Version, l => l.Version + 1)
                 .SetProperty(l => l.UpdatedAt, now)
                 .SetProperty(l => l.UpdatedBy, actor.Name), ct);
+            await TouchEvents.AddAsync(db, [lead.Id], now, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Platform.Domain.Events;
+
+namespace Platform.Data.Configurations.Events;
+
+internal sealed class OutboxEventConfiguration : IEntityTypeConfiguration<OutboxEvent>
+{
+    public void Configure(EntityTypeBuilder<OutboxEvent> builder)
+    {
+        builder.ToTable("OutboxEvents");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Type).HasMaxLength(Lengths.Code).IsUnicode(false);
+        builder.Property(e => e.AggregateType).HasMaxLength(Lengths.Code).IsUnicode(false);
+        builder.Property(e => e.Payload).HasMaxLength(Lengths.Text);
+
+        // One aggregate's history, in order.
+        builder.HasIndex(e => new { e.AggregateType, e.AggregateId, e.AggregateVersion });
+    }
+}
