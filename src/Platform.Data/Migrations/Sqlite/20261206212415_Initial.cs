@@ -190,6 +190,27 @@ namespace Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutboxEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Type = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AggregateType = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
+                    AggregateId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AggregateVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    PartnerId = table.Column<long>(type: "INTEGER", nullable: true),
+                    AssignedPartnerId = table.Column<long>(type: "INTEGER", nullable: true),
+                    OwnerId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Partners",
                 columns: table => new
                 {
@@ -1605,6 +1626,11 @@ namespace Platform.Data.Migrations.Sqlite
                 columns: new[] { "PlacedAt", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutboxEvents_AggregateType_AggregateId_AggregateVersion",
+                table: "OutboxEvents",
+                columns: new[] { "AggregateType", "AggregateId", "AggregateVersion" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Partners_ApiClientId",
                 table: "Partners",
                 column: "ApiClientId",
@@ -1867,6 +1893,9 @@ namespace Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "OpenIddictTokens");
+
+            migrationBuilder.DropTable(
+                name: "OutboxEvents");
 
             migrationBuilder.DropTable(
                 name: "Payments");
