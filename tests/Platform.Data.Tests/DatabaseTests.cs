@@ -4,6 +4,7 @@ using Platform.Data.Tests.Infrastructure;
 using Platform.DemoData;
 using Platform.Domain;
 using Platform.Domain.Deals;
+using Platform.Domain.Kpis;
 using Platform.Domain.Leads;
 using Platform.Testing;
 
@@ -11,7 +12,7 @@ namespace Platform.Data.Tests;
 
 /// <summary>
 /// Behaviour every real database must show: migrate from empty, seed, re-run safely, reject stale
-/// writes, stamp audit fields. Run against a temporary SQLite file and a throwaway PostgreSQL
+/// writes, keep one team plan per quarter, stamp audit fields. Run against a temporary SQLite file and a throwaway PostgreSQL
 /// database by the subclasses below.
 /// </summary>
 public abstract class DatabaseTests : IDisposable
@@ -30,6 +31,23 @@ public abstract class DatabaseTests : IDisposable
             services.AddSingleton<TimeProvider>(clock ?? new FakeTimeProvider(Now));
             services.AddScoped<ICurrentActor>(_ => actor ?? new TestActor());
         });
+
+    // T8: racing setSalesPlan calls cannot save two team plans (no owner) of one quarter.
+    [Fact]
+    public async Task SecondTeamPlanOfAQuarter_IsRefusedByTheDatabase()
+    {
+        await using var services = await ServicesAsync("team_plan");
+        await services.MigrateDatabaseAsync();
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        db.SalesPlans.Add(new SalesPlan { Year = 2040, Quarter = 1, TargetAmountMinor = 100, Currency = "EUR" });
+        db.SalesPlans.Add(new SalesPlan { Year = 2040, Quarter = 2, TargetAmountMinor = 200, Currency = "EUR" });
+        await db.SaveChangesAsync();
+
+        db.SalesPlans.Add(new SalesPlan { Year = 2040, Quarter = 1, TargetAmountMinor = 300, Currency = "EUR" });
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+    }
 
     [Fact]
     public async Task MigrateAndSeed_FromEmpty_CreatesSchemaAndDemoData()
