@@ -62,6 +62,12 @@ public abstract class ApiHost : IAsyncLifetime
     /// <summary>The connection string of the host's database.</summary>
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>Whether the host listens on a loopback port (for a real browser) instead of the in-memory test server.</summary>
+    protected virtual bool ListensOnLoopback => false;
+
+    /// <summary>The address of the host's loopback listener, when it has one.</summary>
+    public Uri? Address { get; private set; }
+
     /// <summary>Extra configuration of a host variant, e.g. another loyalty stacking policy.</summary>
     protected virtual void Configure(WebApplicationBuilder builder)
     {
@@ -73,7 +79,10 @@ public abstract class ApiHost : IAsyncLifetime
         var keysDirectory = NodeOf?._keysDirectory ?? _keysDirectory;
         _app = PlatformApp.Build([], builder =>
         {
-            builder.WebHost.UseTestServer();
+            if (ListensOnLoopback)
+                builder.WebHost.UseUrls("http://127.0.0.1:0");
+            else
+                builder.WebHost.UseTestServer();
             builder.Configuration["Database:Provider"] = Provider;
             builder.Configuration["Database:ConnectionString"] = connectionString;
             builder.Configuration["OAuth:RequireHttps"] = "false";
@@ -93,7 +102,9 @@ public abstract class ApiHost : IAsyncLifetime
             await DemoClientRegistration.AddMissingAsync(_app.Services);
         }
         await _app.StartAsync();
-        Anonymous = _app.GetTestClient();
+        if (ListensOnLoopback)
+            Address = new Uri(_app.Urls.First());
+        Anonymous = NewClient();
         if (GetsClientAtStart)
             Client = await ClientForAsync(DemoClients.Integration);
         Sql.Clear();
@@ -140,10 +151,12 @@ public abstract class ApiHost : IAsyncLifetime
     /// <summary>A client calling the API with a token of <paramref name="clientId"/> (a demo client unless <paramref name="secret"/> is given).</summary>
     public async Task<HttpClient> ClientForAsync(string clientId, string? scope = null, string? secret = null)
     {
-        var client = _app!.GetTestClient();
+        var client = NewClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(clientId, secret, scope));
         return client;
     }
+
+    private HttpClient NewClient() => Address is null ? _app!.GetTestClient() : new HttpClient { BaseAddress = Address };
 
     /// <summary>Opens a graphql-transport-ws socket to <c>/graphql</c> over the test server.</summary>
     public async Task<GraphQLWsTestClient> ConnectWebSocketAsync()
@@ -155,9 +168,12 @@ public abstract class ApiHost : IAsyncLifetime
 
     /// <summary>A client that keeps cookies like a browser and follows no redirects, for the staff sign-in pages.</summary>
     public HttpClient CreateBrowser() =>
-        new(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler { InnerHandler = _app!.GetTestServer().CreateHandler() })
+        new(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler
         {
-            BaseAddress = new Uri("http://localhost"),
+            InnerHandler = Address is null ? _app!.GetTestServer().CreateHandler() : new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false },
+        })
+        {
+            BaseAddress = Address ?? new Uri("http://localhost"),
         };
 
     /// <summary>Creates the host's empty database and returns its connection string.</summary>
