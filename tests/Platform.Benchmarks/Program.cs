@@ -19,6 +19,8 @@ using Platform.Testing;
 // scenario under N concurrent clients. Exit codes: 0 ok, 1 errors or no requests, 2 bad usage.
 if (args is ["--probe", "hostile-documents"])
     return await HostileDocuments.RunAsync();
+if (args is ["--probe", "events", ..])
+    return await EventDelivery.RunAsync(args);
 if (args is ["--help"] or ["-h"])
 {
     Console.WriteLine(BenchmarkOptions.Usage);

@@ -1,0 +1,214 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Platform.Api;
+using Platform.Api.Demo;
+using Platform.Data;
+using Platform.DemoData;
+using Platform.Testing;
+
+namespace Platform.Benchmarks;
+
+/// <summary>
+/// Probe of event delivery (<c>--probe events</c>): lead submissions at a paced rate produce events on a throwaway
+/// PostgreSQL database while WebSocket subscribers receive every lead event; prints the events produced per second,
+/// what each subscriber received (missing and repeated events) and the latency from the event's save to its arrival.
+/// </summary>
+internal static class EventDelivery
+{
+    private const string Submit = "mutation($input: SubmitLeadInput!) { submitLead(input: $input) { lead { id } } }";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var seconds = Option(args, "--seconds", 10);
+        var eventsPerSecond = Option(args, "--rate", 1_000);
+        var subscribers = Option(args, "--subscribers", 100);
+        Console.WriteLine("Starting a throwaway PostgreSQL server...");
+        var connectionString = await PostgresServer.CreateDatabaseAsync("events");
+        await using var app = PlatformApp.Build(["--contentRoot", AppContext.BaseDirectory], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = "Postgres",
+                ["Database:ConnectionString"] = connectionString,
+                ["Logging:LogLevel:Default"] = "Warning",
+                // One client sends and receives everything; its per-minute cost budget would throttle the run.
+                ["GraphQL:Limits:CostBudgetPerMinute"] = "0",
+                ["GraphQL:WebSockets:MaxConnectionsPerClient"] = (subscribers + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["OAuth:RequireHttps"] = "false",
+                ["OAuth:DevelopmentKeysDirectory"] = Path.Combine(Path.GetTempPath(), "platform-benchmark-keys"),
+                ["Leads:Spool:Path"] = Path.Combine(Path.GetTempPath(), $"platform-bench-spool-{Guid.NewGuid():N}.db"),
+            });
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        });
+        await app.Services.MigrateDatabaseAsync();
+        await using (var scope = app.Services.CreateAsyncScope())
+            await DemoDataset.SeedAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), 200, DateTime.UtcNow);
+        await DemoClientRegistration.AddMissingAsync(app.Services);
+        await app.StartAsync();
+
+        var root = new Uri(app.Urls.Single());
+        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false, MaxConnectionsPerServer = 64 }) { BaseAddress = root };
+        var token = await TokenAsync(http);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        // Events per submission (created, assigned by auto-assignment…), to pace submissions at the event rate.
+        var first = await LastEventIdAsync(app);
+        for (var i = 0; i < 20; i++)
+            await SubmitAsync(http);
+        var perSubmission = (await LastEventIdAsync(app) - first) / 20.0;
+        var submissionsPerSecond = eventsPerSecond / perSubmission;
+
+        var after = await LastEventIdAsync(app);
+        var socketUri = new UriBuilder(root) { Scheme = "ws", Path = "/graphql" }.Uri;
+        Console.WriteLine($"Connecting {subscribers} subscribers to leadEvents...");
+        var receivers = new List<Subscriber>();
+        for (var i = 0; i < subscribers; i++)
+            receivers.Add(await Subscriber.StartAsync(socketUri, token, after));
+
+        Console.WriteLine($"Producing {eventsPerSecond} events/s ({submissionsPerSecond:F0} submissions/s, {perSubmission:F1} events each) for {seconds} s...");
+        var clock = Stopwatch.StartNew();
+        var inFlight = new List<Task>();
+        var submissions = (int)(submissionsPerSecond * seconds);
+        var failed = 0;
+        for (var i = 0; i < submissions; i++)
+        {
+            var due = TimeSpan.FromSeconds(i / submissionsPerSecond) - clock.Elapsed;
+            if (due > TimeSpan.Zero)
+                await Task.Delay(due);
+            inFlight.Add(Task.Run(async () =>
+            {
+                if (!await SubmitAsync(http))
+                    Interlocked.Increment(ref failed);
+            }));
+        }
+        await Task.WhenAll(inFlight);
+        var produceSeconds = clock.Elapsed.TotalSeconds;
+        var last = await LastEventIdAsync(app);
+        var expected = await LeadEventIdsAsync(app, after, last);
+
+        // Every subscriber must receive every lead event of the run; a minute is ample on a loaded machine.
+        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await Task.WhenAll(receivers.Select(r => r.WaitForAsync(expected.Max(), patience.Token)));
+        var latencies = receivers.SelectMany(r => r.Latencies).Order().ToList();
+        var missing = receivers.Sum(r => expected.Count(id => !r.Ids.Contains(id)));
+        var repeated = receivers.Sum(r => r.Repeats);
+        Console.WriteLine($"events produced: {expected.Count} lead events ({last - after} in all) in {produceSeconds:F1} s = {(last - after) / produceSeconds:F0} events/s; failed submissions: {failed}");
+        Console.WriteLine($"subscribers: {subscribers}, deliveries {latencies.Count} of {expected.Count * subscribers}, missing {missing}, repeated {repeated}");
+        Console.WriteLine($"save to subscription `next`: p50 {Percentile(latencies, 0.50):F0} ms, p99 {Percentile(latencies, 0.99):F0} ms, max {latencies.LastOrDefault():F0} ms");
+        foreach (var receiver in receivers)
+            await receiver.DisposeAsync();
+        return missing == 0 && repeated == 0 && failed == 0 ? 0 : 1;
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
+
+    private static async Task<bool> SubmitAsync(HttpClient http)
+    {
+        var phone = $"+7 903 {Random.Shared.Next(1_000_000, 9_999_999)}";
+        using var response = await http.PostAsJsonAsync("/graphql", new { query = Submit, variables = new { input = new { firstName = "Event", phone } } });
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return response.IsSuccessStatusCode && !body.RootElement.TryGetProperty("errors", out _);
+    }
+
+    private static async Task<long> LastEventIdAsync(IHost app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().OutboxEvents.MaxAsync(e => (long?)e.Id) ?? 0;
+    }
+
+    private static async Task<List<long>> LeadEventIdsAsync(IHost app, long after, long last)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().OutboxEvents
+            .Where(e => e.Id > after && e.Id <= last && e.AggregateType == "Lead").Select(e => e.Id).ToListAsync();
+    }
+
+    private static async Task<string> TokenAsync(HttpClient http)
+    {
+        using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = DemoClients.Integration,
+            ["client_secret"] = DemoClients.SecretOf(DemoClients.Integration),
+        }));
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("access_token").GetString()!;
+    }
+
+    /// <summary>One WebSocket subscriber of every lead event after a given id, recording ids and latencies.</summary>
+    private sealed class Subscriber : IAsyncDisposable
+    {
+        private readonly GraphQLWsTestClient _client;
+        private readonly Task _receiving;
+        private long _newest;
+
+        private Subscriber(GraphQLWsTestClient client)
+        {
+            _client = client;
+            _receiving = Task.Run(ReceiveAsync);
+        }
+
+        public HashSet<long> Ids { get; } = [];
+
+        public List<double> Latencies { get; } = [];
+
+        public int Repeats { get; private set; }
+
+        public static async Task<Subscriber> StartAsync(Uri endpoint, string token, long after)
+        {
+            var client = await GraphQLWsTestClient.ConnectAndInitAsync(endpoint, token);
+            await client.SubscribeAsync("events", $$"""subscription { leadEvents(after: "{{after}}") { id occurredAt } }""");
+            return new Subscriber(client);
+        }
+
+        private async Task ReceiveAsync()
+        {
+            while (true)
+            {
+                var message = await _client.ReceiveAsync();
+                var arrived = DateTime.UtcNow;
+                if (message.GetProperty("type").GetString() != "next")
+                    throw new InvalidOperationException($"Unexpected message: {message}");
+                var e = message.GetProperty("payload").GetProperty("data").GetProperty("leadEvents");
+                var id = long.Parse(e.GetProperty("id").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+                lock (Ids)
+                {
+                    if (!Ids.Add(id))
+                        Repeats++;
+                    Latencies.Add((arrived - e.GetProperty("occurredAt").GetDateTime().ToUniversalTime()).TotalMilliseconds);
+                    _newest = Math.Max(_newest, id);
+                }
+            }
+        }
+
+        /// <summary>Waits until the event <paramref name="last"/> (or a later one) arrived: events arrive in id order.</summary>
+        public async Task WaitForAsync(long last, CancellationToken cancellationToken)
+        {
+            while (!cancellationToken.IsCancellationRequested && !_receiving.IsCompleted)
+            {
+                lock (Ids)
+                    if (_newest >= last)
+                        return;
+                await Task.Delay(50, CancellationToken.None);
+            }
+        }
+
+        public async ValueTask DisposeAsync() => await _client.DisposeAsync();
+    }
+}
