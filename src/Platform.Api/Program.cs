@@ -11,7 +11,7 @@ if (SchemaExport.TryRun(args))
 var admin = AdminConsole.Default;
 if ((await MigrateCommand.TryRunAsync(args, admin) ?? await SeedDemoCommand.TryRunAsync(args, admin)
         ?? await UserCommands.TryRunAsync(args, admin) ?? await ClientCommands.TryRunAsync(args, admin)
-        ?? await LandingKeyCommands.TryRunAsync(args, admin)) is { } exitCode)
+        ?? await LandingKeyCommands.TryRunAsync(args, admin) ?? await KpiRollupsCommand.TryRunAsync(args, admin)) is { } exitCode)
     return exitCode;
 
 var app = PlatformApp.Build(args);

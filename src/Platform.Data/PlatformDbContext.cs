@@ -113,6 +113,9 @@ public abstract partial class PlatformDbContext : IdentityDbContext<IdentityUser
     /// <summary>Marketing spend per channel and period.</summary>
     public DbSet<MarketingSpend> MarketingSpends => Set<MarketingSpend>();
 
+    /// <summary>Lead counts per creation day and dimension value, kept by <see cref="LeadRollupInterceptor"/>.</summary>
+    public DbSet<LeadDayRollup> LeadDayRollups => Set<LeadDayRollup>();
+
     /// <summary>The append-only audit log.</summary>
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
 

@@ -7,25 +7,16 @@ namespace Platform.Api.Kpis;
 
 /// <summary>
 /// The lead KPIs, by creation cohort: a lead counts in the bucket it was created in, whenever it converted or was
-/// answered. Counts are grouped in the database, and so are the durations' average, median and p90 (<see cref="Durations"/>):
-/// two statements per KPI, whose results are one row per bucket and dimension value whatever the number of leads. Results
+/// answered. Counts are read from the day rollups (<see cref="LeadDayRollups"/>) for whole days and grouped in the database
+/// from the leads for partial days; the durations' average, median and p90 are computed by the database from the leads
+/// (<see cref="Durations"/>): two statements per KPI for a range of whole days, whose results are one row per bucket and
+/// dimension value whatever the number of leads. Results
 /// are served from <see cref="KpiCache"/> when it holds them for the current data version.
 /// </summary>
 public sealed class LeadKpis(PlatformDbContext db, KpiCache? cache = null, ICurrentActor? actor = null)
 {
     /// <summary>T1: a demo download must be answered within 2 hours.</summary>
     public static readonly TimeSpan DemoSla = TimeSpan.FromHours(2);
-
-    private sealed class Fact
-    {
-        public int Bucket { get; init; }
-        public string? Dimension { get; init; }
-        public bool Converted { get; init; }
-        public bool Responded { get; init; }
-        public bool Demo { get; init; }
-    }
-
-    private sealed record Count(int Bucket, string? Dimension, int Leads, int Converted, int Responded, int Demo);
 
     /// <summary>Lead volume, conversion rate (converted / leads × 100) and days to conversion (ConvertedAt − CreatedAt), average and median.</summary>
     public Task<IReadOnlyList<LeadFunnelRow>> FunnelAsync(KpiRange range, CancellationToken ct) =>
@@ -75,24 +66,34 @@ public sealed class LeadKpis(PlatformDbContext db, KpiCache? cache = null, ICurr
     private IQueryable<Lead> InRange(KpiRange range) =>
         db.Leads.AsNoTracking().Where(l => l.CreatedAt >= range.From && l.CreatedAt < range.To);
 
-    private async Task<List<Count>> CountsAsync(KpiRange range, CancellationToken ct)
+    /// <summary>
+    /// The counts by bucket and dimension: for an unrestricted caller the whole days of the range from
+    /// <see cref="LeadDayRollups"/> and only the partial days at its edges from the leads; for a partner or a manager
+    /// limited to their own leads all from the leads they may see.
+    /// </summary>
+    private async Task<List<LeadCount>> CountsAsync(KpiRange range, CancellationToken ct)
     {
-        var facts = InRange(range).Select(KpiProjection.Of<Lead, Fact>(
-            (l, bucket, dimension) => new Fact
-            {
-                Bucket = bucket,
-                Dimension = dimension,
-                Converted = l.ConvertedAt != null,
-                Responded = l.FirstRespondedAt != null,
-                Demo = l.RequestType == RequestType.DemoDownload,
-            },
-            CreatedBucket(range.Bucket), KpiDimensions.OfLead(range.GroupBy)));
-        var counts = await facts
-            .GroupBy(f => new { f.Bucket, f.Dimension })
-            .Select(g => new Count(g.Key.Bucket, g.Key.Dimension, g.Count(), g.Count(f => f.Converted), g.Count(f => f.Responded), g.Count(f => f.Demo)))
-            .ToListAsync(ct);
+        var firstDay = range.From == range.From.Date ? range.From : range.From.Date.AddDays(1);
+        var endDay = range.To.Date;
+        List<LeadCount> counts;
+        if (db.Actor.PartnerId is not null || db.Actor.LeadOwnerId is not null || firstDay >= endDay)
+        {
+            counts = await DetailCountsAsync(range.From, range.To, range, ct);
+        }
+        else
+        {
+            counts = await LeadDayRollups.CountsAsync(db, firstDay, endDay, range.Bucket, range.GroupBy, ct);
+            if (range.From < firstDay)
+                counts.AddRange(await DetailCountsAsync(range.From, firstDay, range, ct));
+            if (endDay < range.To)
+                counts.AddRange(await DetailCountsAsync(endDay, range.To, range, ct));
+            counts = counts.GroupBy(c => (c.Bucket, c.Dimension)).Select(g => g.Aggregate((a, b) => a + b)).ToList();
+        }
         return counts.OrderBy(c => c.Bucket).ThenBy(c => c.Dimension, StringComparer.Ordinal).ToList();
     }
+
+    private Task<List<LeadCount>> DetailCountsAsync(DateTime from, DateTime to, KpiRange range, CancellationToken ct) =>
+        LeadDayRollups.DetailCountsAsync(db.Leads.AsNoTracking().Where(l => l.CreatedAt >= from && l.CreatedAt < to), range.Bucket, range.GroupBy, ct);
 
     /// <summary>Duration statistics (<see cref="Durations.StatsAsync"/>) of the leads of the range that reached <paramref name="reached"/>, by bucket and dimension.</summary>
     private Task<Dictionary<(int, string?), KpiDurationStats>> StatsAsync(

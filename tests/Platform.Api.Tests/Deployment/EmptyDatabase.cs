@@ -87,6 +87,7 @@ public sealed class EmptyDatabase(string provider, string? connectionString = nu
         ?? await UserCommands.TryRunAsync(args, Console(environment))
         ?? await ClientCommands.TryRunAsync(args, Console(environment))
         ?? await LandingKeyCommands.TryRunAsync(args, Console(environment))
+        ?? await KpiRollupsCommand.TryRunAsync(args, Console(environment))
         ?? throw new ArgumentException($"Not an admin command: {string.Join(' ', args)}");
 
     /// <summary>The rows of everything demo data creates (leads, staff, partners, referral codes, landing keys, OAuth clients).</summary>

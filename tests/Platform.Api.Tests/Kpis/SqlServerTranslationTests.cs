@@ -35,6 +35,8 @@ public sealed class SqlServerTranslationTests
         await new MarketingKpis(db).QuarterAsync(2030, 1, "EUR", CancellationToken.None);
 
         Assert.Equal(10, noServer.Commands.Count); // counts and timings of each lead KPI, one grouped query for revenue and deals, four for marketing
+        // The lead counts of whole days come from the day rollups.
+        Assert.Equal(2, noServer.Commands.Count(c => c.Contains("FROM [LeadDayRollups]", StringComparison.Ordinal)));
         Assert.All(noServer.Commands.Where(c => c.Contains("COUNT(")), sql => Assert.Contains("GROUP BY", sql));
         Assert.All(noServer.Commands, sql => Assert.DoesNotContain("DATEPART(weekday", sql));
         // Medians and p90 in the database (window functions over the rows EF Core generated), durations by DATEDIFF_BIG.

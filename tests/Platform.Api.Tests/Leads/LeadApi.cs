@@ -81,6 +81,18 @@ internal static class LeadApi
         return body["data"]!["submitLead"]!;
     }
 
+    /// <summary>Recorded SQL split into the commands that only insert KPI day rollup rows (counted) and the others.</summary>
+    public static (int Rollups, List<string> Others) SqlOf(IEnumerable<string> statements)
+    {
+        var all = statements.ToList();
+        var others = all.Where(s => !InsertsRollupsOnly(s)).ToList();
+        return (all.Count - others.Count, others);
+    }
+
+    private static bool InsertsRollupsOnly(string sql) =>
+        sql.TrimStart().StartsWith("INSERT", StringComparison.Ordinal)
+        && System.Text.RegularExpressions.Regex.Matches(sql, "INSERT INTO \"(\\w+)\"").All(m => m.Groups[1].Value == "LeadDayRollups");
+
     /// <summary>How many leads have <paramref name="phone"/> (E.164).</summary>
     public static async Task<int> CountLeadsAsync(this ApiHost api, string phone)
     {

@@ -194,10 +194,10 @@ public abstract class SubmitLeadTests<THost>(THost api) where THost : ApiHost
 
         api.Sql.Clear();
         (await api.SubmitAsync(form, idempotencyKey: Guid.NewGuid().ToString())).AssertOk();
-        var created = api.Sql.Statements.ToList();
+        var (createdRollups, created) = LeadApi.SqlOf(api.Sql.Statements);
         api.Sql.Clear();
         (await api.SubmitAsync(form, idempotencyKey: Guid.NewGuid().ToString())).AssertOk();
-        var touched = api.Sql.Statements.ToList();
+        var (touchedRollups, touched) = LeadApi.SqlOf(api.Sql.Statements);
 
         // The submission, written by the intake batch: duplicate check of the batch (idempotency keys, earlier touches,
         // open leads in one statement), the leads, their events (created, assigned at once: one statement per row on
@@ -225,6 +225,9 @@ public abstract class SubmitLeadTests<THost>(THost api) where THost : ApiHost
         Assert.Contains("INSERT INTO \"OutboxEvents\"", touched[2 + touchAndEvent]);
         Assert.Contains("INSERT INTO \"AuditLog\"", touched[3 + touchAndEvent]);
         Assert.Contains("FROM \"Leads\"", touched[4 + touchAndEvent]);
+        // The new lead's KPI day rollup rows, one per dimension: in the leads' insert on PostgreSQL, one statement each on
+        // SQLite, which sends every row alone. A touch changes no rollup.
+        Assert.Equal((api.Provider == "Sqlite" ? 7 : 0, 0), (createdRollups, touchedRollups));
     }
 
     [Fact]

@@ -11,38 +11,14 @@ namespace Platform.Api.Leads.FormTokens;
 /// must still find a reuse. Every node sweeps; the deletes do not conflict.
 /// </summary>
 public sealed class UsedFormTokenSweep(IServiceScopeFactory scopes, DatabaseAvailability availability, TimeProvider time, IOptions<LeadOptions> options, ILogger<UsedFormTokenSweep> logger)
-    : BackgroundService
+    : PeriodicDatabaseWork(availability, time, logger, TimeSpan.FromMinutes(10), "Used form tokens were not swept")
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                await Task.Delay(Interval, time, stoppingToken);
-                await availability.WhenAvailableAsync(stoppingToken);
-                try
-                {
-                    await SweepAsync(stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    availability.ReportFailure(e);
-                    logger.LogWarning(e, "Used form tokens were not swept; the next sweep tries again.");
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override Task RunOnceAsync(CancellationToken ct) => SweepAsync(ct);
 
     /// <summary>Deletes the rows past their keeping time and returns how many.</summary>
     internal async Task<int> SweepAsync(CancellationToken ct)
     {
-        var before = time.GetUtcNow().UtcDateTime - options.Value.FormTokenLifetime;
+        var before = Time.GetUtcNow().UtcDateTime - options.Value.FormTokenLifetime;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         return await db.UsedFormTokens.Where(t => t.ExpiresAt < before).ExecuteDeleteAsync(ct);

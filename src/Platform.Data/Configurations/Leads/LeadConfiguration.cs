@@ -12,6 +12,10 @@ internal sealed class LeadConfiguration : EntityConfiguration<Lead>
     private static readonly System.Linq.Expressions.Expression<Func<Lead, object?>> KpiColumns =
         l => new { l.ConvertedAt, l.FirstRespondedAt, l.RequestType, l.Temperature, l.Origin, l.OwnerId };
 
+    /// <summary>What the conversion-time statistics read of a converted lead besides CreatedAt.</summary>
+    private static readonly System.Linq.Expressions.Expression<Func<Lead, object?>> ConvertedColumns =
+        l => new { l.ConvertedAt, l.Channel, l.Temperature, l.Origin, l.OwnerId };
+
     protected override void ConfigureEntity(EntityTypeBuilder<Lead> builder)
     {
         builder.ToTable("Leads");
@@ -72,6 +76,11 @@ internal sealed class LeadConfiguration : EntityConfiguration<Lead>
         NpgsqlIndexBuilderExtensions.IncludeProperties(kpi, KpiColumns);
         SqlServerIndexBuilderExtensions.IncludeProperties(kpi, KpiColumns);
         builder.HasIndex(l => l.ConvertedAt);
+        // Days to conversion (median and average, which no day rollup can give): only the converted leads of a range,
+        // about one in eight, with the columns the grouping reads.
+        var converted = builder.HasIndex(l => l.CreatedAt).HasFilter("\"ConvertedAt\" IS NOT NULL").HasDatabaseName("IX_Leads_CreatedAt_Converted");
+        NpgsqlIndexBuilderExtensions.IncludeProperties(converted, ConvertedColumns);
+        SqlServerIndexBuilderExtensions.IncludeProperties(converted, ConvertedColumns);
         builder.HasIndex(l => l.QualifiedAt); // the KPIs counting leads qualified in a range
         // Partner views: referred/submitted leads and leads distributed to a dealer (R12).
         builder.HasIndex(l => new { l.PartnerId, l.CreatedAt });

@@ -1145,6 +1145,48 @@ namespace Platform.Data.Migrations.Postgres
                     b.ToTable("OutboxEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Domain.Kpis.LeadDayRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Converted")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("Day")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DemoDownloads")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Leads")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Responded")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Dimension", "Day")
+                        .HasAnnotation("SqlServer:Include", new[] { "Value", "Leads", "Converted", "Responded", "DemoDownloads" });
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Dimension", "Day"), new[] { "Value", "Leads", "Converted", "Responded", "DemoDownloads" });
+
+                    b.ToTable("LeadDayRollups", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Domain.Kpis.MarketingPlan", b =>
                 {
                     b.Property<long>("Id")
@@ -1795,6 +1837,13 @@ namespace Platform.Data.Migrations.Postgres
 
                     b.HasIndex("ConvertedClientId");
 
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("IX_Leads_CreatedAt_Converted")
+                        .HasFilter("\"ConvertedAt\" IS NOT NULL")
+                        .HasAnnotation("SqlServer:Include", new[] { "ConvertedAt", "Channel", "Temperature", "Origin", "OwnerId" });
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CreatedAt"), new[] { "ConvertedAt", "Channel", "Temperature", "Origin", "OwnerId" });
+
                     b.HasIndex("Email");
 
                     b.HasIndex("EmailClaim")
@@ -1995,6 +2044,13 @@ namespace Platform.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("DealId");
+
+                    b.HasIndex("PaidAt")
+                        .HasDatabaseName("IX_Orders_PaidAt_Paid")
+                        .HasFilter("\"Status\" = 'Paid'")
+                        .HasAnnotation("SqlServer:Include", new[] { "ClientId", "Currency", "NetAmountMinor" });
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PaidAt"), new[] { "ClientId", "Currency", "NetAmountMinor" });
 
                     b.HasIndex("ClientId", "Number")
                         .IsUnique();

@@ -1118,6 +1118,45 @@ namespace Platform.Data.Migrations.Sqlite
                     b.ToTable("OutboxEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Domain.Kpis.LeadDayRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Converted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DemoDownloads")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Leads")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Responded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Dimension", "Day")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Value", "Leads", "Converted", "Responded", "DemoDownloads" })
+                        .HasAnnotation("SqlServer:Include", new[] { "Value", "Leads", "Converted", "Responded", "DemoDownloads" });
+
+                    b.ToTable("LeadDayRollups", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Domain.Kpis.MarketingPlan", b =>
                 {
                     b.Property<long>("Id")
@@ -1754,6 +1793,12 @@ namespace Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("ConvertedClientId");
 
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("IX_Leads_CreatedAt_Converted")
+                        .HasFilter("\"ConvertedAt\" IS NOT NULL")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "ConvertedAt", "Channel", "Temperature", "Origin", "OwnerId" })
+                        .HasAnnotation("SqlServer:Include", new[] { "ConvertedAt", "Channel", "Temperature", "Origin", "OwnerId" });
+
                     b.HasIndex("Email");
 
                     b.HasIndex("EmailClaim")
@@ -1949,6 +1994,12 @@ namespace Platform.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DealId");
+
+                    b.HasIndex("PaidAt")
+                        .HasDatabaseName("IX_Orders_PaidAt_Paid")
+                        .HasFilter("\"Status\" = 'Paid'")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "ClientId", "Currency", "NetAmountMinor" })
+                        .HasAnnotation("SqlServer:Include", new[] { "ClientId", "Currency", "NetAmountMinor" });
 
                     b.HasIndex("ClientId", "Number")
                         .IsUnique();

@@ -12,7 +12,7 @@ using Platform.Data;
 namespace Platform.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerDbContext))]
-    [Migration("20261206212428_Initial")]
+    [Migration("20261206222021_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1151,6 +1151,48 @@ namespace Platform.Data.Migrations.SqlServer
                     b.ToTable("OutboxEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Domain.Kpis.LeadDayRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Converted")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("Day")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("DemoDownloads")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("Leads")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Responded")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Dimension", "Day")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Value", "Leads", "Converted", "Responded", "DemoDownloads" });
+
+                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("Dimension", "Day"), new[] { "Value", "Leads", "Converted", "Responded", "DemoDownloads" });
+
+                    b.ToTable("LeadDayRollups", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Domain.Kpis.MarketingPlan", b =>
                 {
                     b.Property<long>("Id")
@@ -1803,6 +1845,13 @@ namespace Platform.Data.Migrations.SqlServer
 
                     b.HasIndex("ConvertedClientId");
 
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("IX_Leads_CreatedAt_Converted")
+                        .HasFilter("\"ConvertedAt\" IS NOT NULL")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "ConvertedAt", "Channel", "Temperature", "Origin", "OwnerId" });
+
+                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("CreatedAt"), new[] { "ConvertedAt", "Channel", "Temperature", "Origin", "OwnerId" });
+
                     b.HasIndex("Email");
 
                     b.HasIndex("EmailClaim")
@@ -2006,6 +2055,13 @@ namespace Platform.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("DealId");
+
+                    b.HasIndex("PaidAt")
+                        .HasDatabaseName("IX_Orders_PaidAt_Paid")
+                        .HasFilter("\"Status\" = 'Paid'")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "ClientId", "Currency", "NetAmountMinor" });
+
+                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("PaidAt"), new[] { "ClientId", "Currency", "NetAmountMinor" });
 
                     b.HasIndex("ClientId", "Number")
                         .IsUnique();

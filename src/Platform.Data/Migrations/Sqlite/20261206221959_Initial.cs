@@ -96,6 +96,25 @@ namespace Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "LeadDayRollups",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Day = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Dimension = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    Leads = table.Column<int>(type: "INTEGER", nullable: false),
+                    Converted = table.Column<int>(type: "INTEGER", nullable: false),
+                    Responded = table.Column<int>(type: "INTEGER", nullable: false),
+                    DemoDownloads = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LeadDayRollups", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MarketingPlans",
                 columns: table => new
                 {
@@ -1458,6 +1477,11 @@ namespace Platform.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_LeadDayRollups_Dimension_Day",
+                table: "LeadDayRollups",
+                columns: new[] { "Dimension", "Day" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Leads_AssignedPartnerId_CreatedAt",
                 table: "Leads",
                 columns: new[] { "AssignedPartnerId", "CreatedAt" });
@@ -1476,6 +1500,12 @@ namespace Platform.Data.Migrations.Sqlite
                 name: "IX_Leads_CreatedAt_Channel",
                 table: "Leads",
                 columns: new[] { "CreatedAt", "Channel" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_CreatedAt_Converted",
+                table: "Leads",
+                column: "CreatedAt",
+                filter: "\"ConvertedAt\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Leads_CreatedAt_Id",
@@ -1619,6 +1649,12 @@ namespace Platform.Data.Migrations.Sqlite
                 name: "IX_Orders_PaidAt_ClientId",
                 table: "Orders",
                 columns: new[] { "PaidAt", "ClientId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_PaidAt_Paid",
+                table: "Orders",
+                column: "PaidAt",
+                filter: "\"Status\" = 'Paid'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Orders_PlacedAt_Id",
@@ -1881,6 +1917,9 @@ namespace Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "LandingKeys");
+
+            migrationBuilder.DropTable(
+                name: "LeadDayRollups");
 
             migrationBuilder.DropTable(
                 name: "MarketingPlans");

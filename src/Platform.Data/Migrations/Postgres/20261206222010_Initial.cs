@@ -97,6 +97,25 @@ namespace Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "LeadDayRollups",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Day = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Dimension = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Value = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    Leads = table.Column<int>(type: "integer", nullable: false),
+                    Converted = table.Column<int>(type: "integer", nullable: false),
+                    Responded = table.Column<int>(type: "integer", nullable: false),
+                    DemoDownloads = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LeadDayRollups", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MarketingPlans",
                 columns: table => new
                 {
@@ -1461,6 +1480,12 @@ namespace Platform.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_LeadDayRollups_Dimension_Day",
+                table: "LeadDayRollups",
+                columns: new[] { "Dimension", "Day" })
+                .Annotation("Npgsql:IndexInclude", new[] { "Value", "Leads", "Converted", "Responded", "DemoDownloads" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Leads_AssignedPartnerId_CreatedAt",
                 table: "Leads",
                 columns: new[] { "AssignedPartnerId", "CreatedAt" });
@@ -1480,6 +1505,13 @@ namespace Platform.Data.Migrations.Postgres
                 table: "Leads",
                 columns: new[] { "CreatedAt", "Channel" })
                 .Annotation("Npgsql:IndexInclude", new[] { "ConvertedAt", "FirstRespondedAt", "RequestType", "Temperature", "Origin", "OwnerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_CreatedAt_Converted",
+                table: "Leads",
+                column: "CreatedAt",
+                filter: "\"ConvertedAt\" IS NOT NULL")
+                .Annotation("Npgsql:IndexInclude", new[] { "ConvertedAt", "Channel", "Temperature", "Origin", "OwnerId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Leads_CreatedAt_Id",
@@ -1624,6 +1656,13 @@ namespace Platform.Data.Migrations.Postgres
                 table: "Orders",
                 columns: new[] { "PaidAt", "ClientId" })
                 .Annotation("Npgsql:IndexInclude", new[] { "Status", "Currency", "NetAmountMinor" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_PaidAt_Paid",
+                table: "Orders",
+                column: "PaidAt",
+                filter: "\"Status\" = 'Paid'")
+                .Annotation("Npgsql:IndexInclude", new[] { "ClientId", "Currency", "NetAmountMinor" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Orders_PlacedAt_Id",
@@ -1886,6 +1925,9 @@ namespace Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "LandingKeys");
+
+            migrationBuilder.DropTable(
+                name: "LeadDayRollups");
 
             migrationBuilder.DropTable(
                 name: "MarketingPlans");

@@ -96,6 +96,25 @@ namespace Platform.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "LeadDayRollups",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Day = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Dimension = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    Leads = table.Column<int>(type: "int", nullable: false),
+                    Converted = table.Column<int>(type: "int", nullable: false),
+                    Responded = table.Column<int>(type: "int", nullable: false),
+                    DemoDownloads = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LeadDayRollups", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MarketingPlans",
                 columns: table => new
                 {
@@ -1461,6 +1480,12 @@ namespace Platform.Data.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_LeadDayRollups_Dimension_Day",
+                table: "LeadDayRollups",
+                columns: new[] { "Dimension", "Day" })
+                .Annotation("SqlServer:Include", new[] { "Value", "Leads", "Converted", "Responded", "DemoDownloads" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Leads_AssignedPartnerId_CreatedAt",
                 table: "Leads",
                 columns: new[] { "AssignedPartnerId", "CreatedAt" });
@@ -1480,6 +1505,13 @@ namespace Platform.Data.Migrations.SqlServer
                 table: "Leads",
                 columns: new[] { "CreatedAt", "Channel" })
                 .Annotation("SqlServer:Include", new[] { "ConvertedAt", "FirstRespondedAt", "RequestType", "Temperature", "Origin", "OwnerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_CreatedAt_Converted",
+                table: "Leads",
+                column: "CreatedAt",
+                filter: "\"ConvertedAt\" IS NOT NULL")
+                .Annotation("SqlServer:Include", new[] { "ConvertedAt", "Channel", "Temperature", "Origin", "OwnerId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Leads_CreatedAt_Id",
@@ -1630,6 +1662,13 @@ namespace Platform.Data.Migrations.SqlServer
                 table: "Orders",
                 columns: new[] { "PaidAt", "ClientId" })
                 .Annotation("SqlServer:Include", new[] { "Status", "Currency", "NetAmountMinor" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_PaidAt_Paid",
+                table: "Orders",
+                column: "PaidAt",
+                filter: "\"Status\" = 'Paid'")
+                .Annotation("SqlServer:Include", new[] { "ClientId", "Currency", "NetAmountMinor" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Orders_PlacedAt_Id",
@@ -1895,6 +1934,9 @@ namespace Platform.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "LandingKeys");
+
+            migrationBuilder.DropTable(
+                name: "LeadDayRollups");
 
             migrationBuilder.DropTable(
                 name: "MarketingPlans");

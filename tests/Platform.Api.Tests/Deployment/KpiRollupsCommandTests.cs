@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Data;
+
+namespace Platform.Api.Tests.Deployment;
+
+/// <summary><c>kpi-rollups rebuild</c>: the KPI day rollups recomputed from the leads, with progress, on an up-to-date database only.</summary>
+public abstract class KpiRollupsCommandTests(string provider) : IAsyncLifetime
+{
+    private readonly EmptyDatabase _db = new(provider);
+
+    public Task InitializeAsync() => _db.InitializeAsync();
+
+    public Task DisposeAsync() => _db.DisposeAsync();
+
+    [Fact]
+    public async Task Rebuild_WritesOneRowPerDayDimensionAndValue_AndTellsItsProgress()
+    {
+        Assert.Equal(0, await _db.RunAsync("Production", "migrate"));
+        Assert.Equal(0, await _db.RunAsync("Production", "seed-demo", "--force"));
+        _db.Output.GetStringBuilder().Clear();
+
+        Assert.Equal(0, await _db.RunAsync("Production", "kpi-rollups", "rebuild"));
+
+        await using var app = _db.Api("Production");
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var rows = await db.LeadDayRollups.CountAsync();
+        var keys = await db.LeadDayRollups.Select(r => new { r.Day, r.Dimension, r.Value }).Distinct().CountAsync();
+        var output = _db.Output.ToString();
+        Assert.Equal(keys, rows);
+        Assert.Contains("Rebuilding the lead day rollups from the leads…", output);
+        Assert.Contains("Removed ", output);
+        Assert.Contains("Channel: ", output);
+        Assert.Contains("Partner: ", output);
+        Assert.Contains($"Done: {rows:N0} rows.", output);
+        Assert.Empty(_db.Error.ToString());
+    }
+
+    [Fact]
+    public async Task Rebuild_DatabaseBehindTheCode_IsRefused()
+    {
+        Assert.Equal(2, await _db.RunAsync("Production", "kpi-rollups", "rebuild"));
+
+        Assert.Contains("Run the `migrate` command first", _db.Error.ToString());
+    }
+
+    [Fact]
+    public async Task OtherArguments_PrintTheUsage()
+    {
+        Assert.Equal(2, await _db.RunAsync("Production", "kpi-rollups"));
+
+        Assert.Equal("usage: kpi-rollups rebuild", _db.Error.ToString().Trim());
+    }
+}
+
+public sealed class SqliteKpiRollupsCommandTests() : KpiRollupsCommandTests("Sqlite");
+
+public sealed class PostgresKpiRollupsCommandTests() : KpiRollupsCommandTests("Postgres");
