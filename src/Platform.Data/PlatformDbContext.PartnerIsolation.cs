@@ -4,6 +4,7 @@ using Platform.Domain;
 using Platform.Domain.Deals;
 using Platform.Domain.Leads;
 using Platform.Domain.Referrals;
+using Platform.Domain.Webhooks;
 
 namespace Platform.Data;
 
@@ -35,6 +36,8 @@ public abstract partial class PlatformDbContext
         modelBuilder.Entity<ReferralCode>().HasQueryFilter(c => c.PartnerId == ScopedPartnerId);
         modelBuilder.Entity<ReferralProgramPartner>().HasQueryFilter(e => e.PartnerId == ScopedPartnerId);
         modelBuilder.Entity<Payout>().HasQueryFilter(p => p.PartnerId == ScopedPartnerId);
+        // Webhook subscriptions of the partner's own clients (the service narrows them to the calling client).
+        modelBuilder.Entity<WebhookSubscription>().HasQueryFilter(s => s.PartnerId == ScopedPartnerId);
         modelBuilder.Entity<Reward>().HasQueryFilter(w => Set<Referral>().Any(r => r.Id == w.ReferralId && r.PartnerId == ScopedPartnerId));
 
         var deny = typeof(PlatformDbContext).GetMethod(nameof(DenyPartners), BindingFlags.NonPublic | BindingFlags.Static)!;

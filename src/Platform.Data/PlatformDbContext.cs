@@ -11,6 +11,7 @@ using Platform.Domain.Leads;
 using Platform.Domain.Orders;
 using Platform.Domain.Referrals;
 using Platform.Domain.Staff;
+using Platform.Domain.Webhooks;
 
 namespace Platform.Data;
 
@@ -121,6 +122,12 @@ public abstract partial class PlatformDbContext : IdentityDbContext<IdentityUser
 
     /// <summary>Committed changes as integrations receive them, written in each change's transaction (<see cref="OutboxInterceptor"/>).</summary>
     public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
+
+    /// <summary>Receivers of signed event deliveries.</summary>
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+
+    /// <summary>Events to deliver to webhook subscriptions, and how each delivery went.</summary>
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     /// <summary>The outbox work of the save in progress.</summary>
     internal OutboxWork? PendingOutbox { get; set; }

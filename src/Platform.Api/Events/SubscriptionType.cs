@@ -14,24 +14,16 @@ namespace Platform.Api.Events;
 /// </summary>
 public sealed class SubscriptionType : ObjectGraphType
 {
-    private static readonly string[] ReferralAggregates = ["Referral", "Reward", "Payout"];
-
     public SubscriptionType()
     {
         Name = "Subscription";
         Description = "Committed changes as they happen, in order per object; each event names the changed object, fetch it with `node(id:)`.";
-        Stream("leadEvents", "Lead events: `lead.created`, `lead.touched`, `lead.assigned`, `lead.distributed`, `lead.status_changed`, `lead.converted`. A partner receives those of the leads it referred or was given, a manager those of the leads they own.",
-            actor => e => e.AggregateType == "Lead"
-                && (actor.PartnerId is not { } partner || e.PartnerId == partner || e.AssignedPartnerId == partner)
-                && (actor.LeadOwnerId is not { } owner || e.OwnerId == owner));
-        Stream("dealEvents", "Deal events: `deal.stage_changed`, `deal.won`, `deal.lost`.", _ => e => e.AggregateType == "Deal");
-        Stream("orderEvents", "Order events: `order.paid`, `order.refunded`.", _ => e => e.AggregateType == "Order");
-        Stream("referralEvents", "Referral, reward and payout events: `referral.created`, `referral.status_changed`, `reward.status_changed`, `payout.recorded`. A partner receives only its own.",
-            actor => e => ReferralAggregates.Contains(e.AggregateType) && (actor.PartnerId is not { } partner || e.PartnerId == partner));
+        foreach (var stream in EventStreams.All)
+            Stream(stream.Field, stream.Description, stream.Visible);
     }
 
     /// <summary>A field streaming the events <paramref name="visible"/> lets the subscribing caller see.</summary>
-    private void Stream(string name, string description, Func<Caller, Func<OutboxEvent, bool>> visible) =>
+    private void Stream(string name, string description, Func<EventCaller, Func<OutboxEvent, bool>> visible) =>
         AddField(new FieldType
         {
             Name = name,
@@ -47,16 +39,13 @@ public sealed class SubscriptionType : ObjectGraphType
                 var filter = context.GetArgument<EventFilter?>("filter") ?? new EventFilter();
                 // Read now: events are delivered on the feed's thread, outside the caller's request.
                 var actor = context.RequestServices!.GetRequiredService<ICurrentActor>();
-                var sees = visible(new Caller(actor.PartnerId, actor.LeadOwnerId));
+                var sees = visible(new EventCaller(actor.PartnerId, actor.LeadOwnerId));
                 var after = context.GetArgument<string?>("after") is { } id
                     ? long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : throw new ExecutionError($"`after` is not an event id: {id}")
                     : await feed.NewestAsync(context.CancellationToken);
                 return new FeedObservable(feed, e => filter.Accepts(e.Type) && sees(e), after);
             }),
         });
-
-    /// <summary>What limits the subscribing caller's events: its partner, or the manager whose leads are all it sees.</summary>
-    private sealed record Caller(long? PartnerId, long? LeadOwnerId);
 
     private sealed class FeedObservable(OutboxFeed feed, Func<OutboxEvent, bool> accepts, long after) : IObservable<object?>
     {

@@ -14,6 +14,7 @@ using Platform.Api.Loyalty;
 using Platform.Api.Orders;
 using Platform.Api.Referrals;
 using Platform.Api.Security;
+using Platform.Api.Webhooks;
 using Platform.GraphQL.Server.Authorization;
 using Platform.GraphQL.Server.DataLoader;
 using Platform.GraphQL.Server.Errors;
@@ -71,6 +72,7 @@ public static class GraphQLRegistration
         // Subscription fields read the outbox through one feed per process.
         services.AddSingleton<OutboxFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxFeed>());
+        services.AddWebhooks(configuration);
         services.AddGraphQL(builder => builder
             .AddSchema<PlatformSchema>()
             .AddSystemTextJson()

@@ -6,6 +6,7 @@ using Platform.Api.Leads;
 using Platform.Api.Leads.Submission;
 using Platform.Api.Orders;
 using Platform.Api.Referrals;
+using Platform.Api.Webhooks;
 
 namespace Platform.Api.GraphQL;
 
@@ -28,5 +29,6 @@ public sealed class MutationType : ObjectGraphType
         this.AddReferralAdminMutations();
         this.AddLeadDistributionMutation();
         this.AddPlanMutations();
+        this.AddWebhookMutations();
     }
 }

@@ -7,6 +7,7 @@ using Platform.Api.Kpis;
 using Platform.Api.Leads;
 using Platform.Api.Loyalty;
 using Platform.Api.Referrals;
+using Platform.Api.Webhooks;
 using Platform.Domain;
 using Platform.Domain.Clients;
 using Platform.Domain.Deals;
@@ -55,6 +56,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddReferralQueries();
         this.AddKpiQueries();
         this.AddBusinessKpiQueries();
+        this.AddWebhookQueries();
     }
 }
 

@@ -48,6 +48,9 @@ internal static class FieldAccess
         ("referralsPerLoyalClientKpi", Policies.KpiRead),
         ("channelKpi", Policies.KpiRead),
         ("discountKpi", Policies.KpiRead),
+        // Webhooks: each client or staff user its own (the service narrows them), admins everyone's.
+        ("webhookSubscriptions", Policies.WebhooksManage),
+        ("webhookDeliveries", Policies.WebhooksManage),
     ];
 
     private static readonly (string Field, string Policy)[] Mutations =
@@ -89,6 +92,12 @@ internal static class FieldAccess
         ("setSalesPlan", Policies.SalesPlanWrite),
         ("setMarketingPlan", Policies.MarketingWrite),
         ("recordMarketingSpend", Policies.MarketingWrite),
+        ("createWebhookSubscription", Policies.WebhooksManage),
+        ("updateWebhookSubscription", Policies.WebhooksManage),
+        ("rotateWebhookSecret", Policies.WebhooksManage),
+        ("deleteWebhookSubscription", Policies.WebhooksManage),
+        ("redeliverWebhook", Policies.WebhooksManage),
+        ("sendTestWebhook", Policies.WebhooksManage),
     ];
 
     /// <summary>Nested fields that need a policy of their own, checked besides the root field's.</summary>
@@ -101,6 +110,9 @@ internal static class FieldAccess
         ("dealEvents", Policies.SalesEventsRead),
         ("orderEvents", Policies.SalesEventsRead),
     ];
+
+    /// <summary>The policy of the subscription field <paramref name="field"/>: who may receive its events, over a socket or a webhook.</summary>
+    public static string SubscriptionPolicy(string field) => Subscriptions.Single(s => s.Field == field).Policy;
 
     private static readonly (string Type, string Field, string Policy)[] Nested =
     [

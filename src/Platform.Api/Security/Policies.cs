@@ -41,6 +41,9 @@ public static class Policies
     /// <summary>Set the marketing plan and record marketing spend.</summary>
     public const string MarketingWrite = "marketing:write";
 
+    /// <summary>Manage one's own webhook subscriptions (admins: everyone's); what they deliver is limited by the event policies.</summary>
+    public const string WebhooksManage = "webhooks:manage";
+
     /// <summary>Staff users only (any role); introspection in Production.</summary>
     public const string Staff = "staff";
 
@@ -61,6 +64,7 @@ public static class Policies
         [ReferralsAdmin] = new([Admin, HeadOfSales], [Security.Scopes.ReferralsAdmin]),
         [SalesPlanWrite] = new([Admin, HeadOfSales], [Security.Scopes.PlansWrite]),
         [MarketingWrite] = new([Admin, HeadOfSales, Marketer], [Security.Scopes.PlansWrite]),
+        [WebhooksManage] = new([Admin], [Security.Scopes.CrmRead, Security.Scopes.KpiRead], Partners: true),
         [Staff] = new([Admin, HeadOfSales, Manager, Marketer], []),
     };
 

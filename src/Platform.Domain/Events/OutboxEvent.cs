@@ -36,4 +36,7 @@ public class OutboxEvent
 
     /// <summary>For a lead: its responsible staff user; a manager receives only the events of leads they own.</summary>
     public long? OwnerId { get; set; }
+
+    /// <summary>When the webhook dispatcher made this event's deliveries (UTC); null until then.</summary>
+    public DateTime? FannedOutAt { get; set; }
 }

@@ -90,6 +90,10 @@ public abstract class ApiHost : IAsyncLifetime
             builder.Configuration["Leads:Spool:Path"] = SpoolPath;
             // Clients are checked on every token (RevokedClientCheck); a long interval keeps that lookup out of pinned SQL.
             builder.Configuration["OAuth:ClientCheckInterval"] = "01:00:00";
+            // Webhook tests run the dispatcher's rounds themselves, against receivers on this machine.
+            builder.Configuration["Webhooks:RunDispatcher"] = "false";
+            builder.Configuration["Webhooks:AllowLoopbackReceivers"] = "true";
+            builder.Configuration["Webhooks:Timeout"] = "00:00:02";
             builder.Services.AddSingleton<IInterceptor>(Sql);
             builder.Services.AddSingleton<TimeProvider>(Clock);
             Configure(builder);

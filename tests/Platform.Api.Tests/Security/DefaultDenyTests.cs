@@ -1,3 +1,4 @@
+using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.GraphQL;
@@ -17,7 +18,8 @@ public sealed class DefaultDenyTests(DefaultApi api) : IClassFixture<DefaultApi>
     public async Task EveryMutation_DeniesATokenWithOnlyCrmRead()
     {
         var client = await api.ClientForAsync(DemoClients.Integration, scope: Scopes.CrmRead);
-        foreach (var field in Schema().Mutation!.Fields)
+        // Readers manage their own webhooks: a subscription delivers only what its owner may read.
+        foreach (var field in Schema().Mutation!.Fields.Where(f => f.GetPolicies()?.SingleOrDefault() != Policies.WebhooksManage))
             await AssertDeniedAsync(client, $"mutation {{ {field.Name} }}", field.Name);
     }
 

@@ -16,5 +16,7 @@ internal sealed class OutboxEventConfiguration : IEntityTypeConfiguration<Outbox
 
         // One aggregate's history, in order.
         builder.HasIndex(e => new { e.AggregateType, e.AggregateId, e.AggregateVersion });
+        // The events the webhook dispatcher has not fanned out yet, in order.
+        builder.HasIndex(e => new { e.FannedOutAt, e.Id });
     }
 }

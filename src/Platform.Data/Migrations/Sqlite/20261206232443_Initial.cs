@@ -222,7 +222,8 @@ namespace Platform.Data.Migrations.Sqlite
                     Payload = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     PartnerId = table.Column<long>(type: "INTEGER", nullable: true),
                     AssignedPartnerId = table.Column<long>(type: "INTEGER", nullable: true),
-                    OwnerId = table.Column<long>(type: "INTEGER", nullable: true)
+                    OwnerId = table.Column<long>(type: "INTEGER", nullable: true),
+                    FannedOutAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -357,6 +358,35 @@ namespace Platform.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_UsedFormTokens", x => x.TokenId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookSubscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OwnerKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PartnerId = table.Column<long>(type: "INTEGER", nullable: true),
+                    LeadOwnerId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
+                    Events = table.Column<string>(type: "TEXT", unicode: false, maxLength: 1000, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Secret = table.Column<string>(type: "TEXT", unicode: false, maxLength: 128, nullable: false),
+                    PreviousSecret = table.Column<string>(type: "TEXT", unicode: false, maxLength: 128, nullable: true),
+                    PreviousSecretExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    IsEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DisabledReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    FailingSince = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookSubscriptions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -605,6 +635,42 @@ namespace Platform.Data.Migrations.Sqlite
                         principalTable: "StaffUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SubscriptionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    EventId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Type = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AggregateType = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
+                    AggregateId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AggregateVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LockedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ResponseStatus = table.Column<int>(type: "INTEGER", nullable: true),
+                    DurationMs = table.Column<int>(type: "INTEGER", nullable: true),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    DeliveredAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookDeliveries_WebhookSubscriptions_SubscriptionId",
+                        column: x => x.SubscriptionId,
+                        principalTable: "WebhookSubscriptions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1667,6 +1733,11 @@ namespace Platform.Data.Migrations.Sqlite
                 columns: new[] { "AggregateType", "AggregateId", "AggregateVersion" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutboxEvents_FannedOutAt_Id",
+                table: "OutboxEvents",
+                columns: new[] { "FannedOutAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Partners_ApiClientId",
                 table: "Partners",
                 column: "ApiClientId",
@@ -1841,6 +1912,27 @@ namespace Platform.Data.Migrations.Sqlite
                 table: "UsedFormTokens",
                 column: "ExpiresAt");
 
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_Status_NextAttemptAt",
+                table: "WebhookDeliveries",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_SubscriptionId_AggregateType_AggregateId_Status",
+                table: "WebhookDeliveries",
+                columns: new[] { "SubscriptionId", "AggregateType", "AggregateId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_SubscriptionId_EventId",
+                table: "WebhookDeliveries",
+                columns: new[] { "SubscriptionId", "EventId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookSubscriptions_OwnerKey",
+                table: "WebhookSubscriptions",
+                column: "OwnerKey");
+
             migrationBuilder.AddForeignKey(
                 name: "FK_Activities_Clients_ClientId",
                 table: "Activities",
@@ -1955,6 +2047,9 @@ namespace Platform.Data.Migrations.Sqlite
                 name: "UsedFormTokens");
 
             migrationBuilder.DropTable(
+                name: "WebhookDeliveries");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
@@ -1971,6 +2066,9 @@ namespace Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Referrals");
+
+            migrationBuilder.DropTable(
+                name: "WebhookSubscriptions");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictApplications");
