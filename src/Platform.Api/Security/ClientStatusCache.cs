@@ -29,7 +29,8 @@ public sealed class ClientStatusCache(IMemoryCache cache, IOptions<OAuthOptions>
         _confirmed.TryRemove(clientId, out _);
     }
 
-    public async ValueTask<bool> ExistsAsync(string clientId, IOpenIddictApplicationManager applications, CancellationToken ct)
+    /// <summary>Whether <paramref name="clientId"/> exists: remembered, or looked up with the application manager of <paramref name="services"/>.</summary>
+    public async ValueTask<bool> ExistsAsync(string clientId, IServiceProvider services, CancellationToken ct)
     {
         if (cache.TryGetValue(Key(clientId), out _))
             return true;
@@ -37,7 +38,7 @@ public sealed class ClientStatusCache(IMemoryCache cache, IOptions<OAuthOptions>
             return true;
         try
         {
-            if (await applications.FindByClientIdAsync(clientId, ct) is null)
+            if (await services.GetRequiredService<IOpenIddictApplicationManager>().FindByClientIdAsync(clientId, ct) is null)
             {
                 _confirmed.TryRemove(clientId, out _);
                 return false;

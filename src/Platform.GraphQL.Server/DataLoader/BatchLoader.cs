@@ -44,13 +44,17 @@ public sealed class BatchLoader<TKey, TValue> where TKey : notnull
 
     private sealed class Result(Batch batch, TKey key) : IDataLoaderResult<TValue?>
     {
-        public async Task<TValue?> GetResultAsync(CancellationToken cancellationToken = default)
+        /// <summary>After the batch has run (for every key but the one whose await ran it), no async state machine.</summary>
+        public Task<TValue?> GetResultAsync(CancellationToken cancellationToken = default)
         {
-            var values = await batch.GetValuesAsync(cancellationToken).ConfigureAwait(false);
-            return values.TryGetValue(key, out var value) ? value : default;
+            var values = batch.GetValuesAsync(cancellationToken);
+            return values.IsCompletedSuccessfully ? Task.FromResult(ValueIn(values.Result)) : ValueInAsync(values);
         }
 
-        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
-            await GetResultAsync(cancellationToken).ConfigureAwait(false);
+        private async Task<TValue?> ValueInAsync(Task<IReadOnlyDictionary<TKey, TValue>> values) => ValueIn(await values.ConfigureAwait(false));
+
+        private TValue? ValueIn(IReadOnlyDictionary<TKey, TValue> values) => values.TryGetValue(key, out var value) ? value : default;
+
+        Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => UntypedResult.Of(GetResultAsync(cancellationToken));
     }
 }

@@ -7,5 +7,5 @@ public static class DataLoaderResultExtensions
 {
     /// <summary>A result that applies <paramref name="map"/> once <paramref name="result"/> has loaded.</summary>
     public static IDataLoaderResult<TResult> Then<T, TResult>(this IDataLoaderResult<T> result, Func<T, TResult> map) =>
-        new DeferredResult<TResult>(async ct => map(await result.GetResultAsync(ct).ConfigureAwait(false)));
+        new MappedResult<T, TResult>(result, map);
 }

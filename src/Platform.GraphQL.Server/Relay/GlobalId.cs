@@ -9,8 +9,15 @@ namespace Platform.GraphQL.Server.Relay;
 /// </summary>
 public static class GlobalId
 {
-    public static string Encode(string typeName, long id) =>
-        Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{typeName}:{id}"));
+    /// <summary>The ID of <paramref name="typeName"/> <paramref name="id"/>; its text is built on the stack (a result lists many).</summary>
+    public static string Encode(string typeName, long id)
+    {
+        Span<byte> text = stackalloc byte[Encoding.UTF8.GetMaxByteCount(typeName.Length) + 1 + 20];
+        var length = Encoding.UTF8.GetBytes(typeName, text);
+        text[length++] = (byte)':';
+        id.TryFormat(text[length..], out var digits, provider: System.Globalization.CultureInfo.InvariantCulture);
+        return Base64Url.EncodeToString(text[..(length + digits)]);
+    }
 
     /// <summary>Decodes <paramref name="globalId"/>; false when it is not one of ours.</summary>
     public static bool TryDecode(string? globalId, out string typeName, out long id)

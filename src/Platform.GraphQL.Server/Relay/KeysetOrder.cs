@@ -29,12 +29,12 @@ public sealed class KeysetOrder<T>
 
     /// <summary>Sorts <paramref name="source"/> in this order, or its reverse.</summary>
     public IOrderedQueryable<T> Sort(IQueryable<T> source, bool reverse) =>
-        (IOrderedQueryable<T>)source.Provider.CreateQuery<T>(Sort(source.Expression, typeof(Queryable), reverse));
+        (IOrderedQueryable<T>)source.Provider.CreateQuery<T>(Sort(source.Expression, SequenceMethods<T>.Queryable, reverse));
 
     /// <summary>Sorts an in-query sequence (e.g. a group inside a SelectMany) in this order.</summary>
-    public Expression Sort(Expression sequence, bool reverse) => Sort(sequence, typeof(Enumerable), reverse);
+    public Expression Sort(Expression sequence, bool reverse) => Sort(sequence, SequenceMethods<T>.Enumerable, reverse);
 
-    private Expression Sort(Expression sequence, Type methods, bool reverse)
+    private Expression Sort(Expression sequence, SequenceMethods<T>.Operators methods, bool reverse)
     {
         var first = true;
         foreach (var key in _keys)
@@ -47,8 +47,8 @@ public sealed class KeysetOrder<T>
                 (false, false) => nameof(Queryable.ThenBy),
                 (false, true) => nameof(Queryable.ThenByDescending),
             };
-            Expression selector = methods == typeof(Queryable) ? Expression.Quote(key.Selector) : key.Selector;
-            sequence = Expression.Call(methods, method, [typeof(T), key.Type], sequence, selector);
+            Expression selector = methods == SequenceMethods<T>.Queryable ? Expression.Quote(key.Selector) : key.Selector;
+            sequence = Expression.Call(methods.Sort(method, key.Type), sequence, selector);
             first = false;
         }
         return sequence;

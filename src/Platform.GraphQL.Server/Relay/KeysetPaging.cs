@@ -31,8 +31,7 @@ public static class KeysetPaging
     /// count and so plans every execution again; with the count in the text each page size keeps its one plan.
     /// </summary>
     private static IQueryable<T> Take<T>(IQueryable<T> source, int count) =>
-        source.Provider.CreateQuery<T>(Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(T)],
-            source.Expression, Expression.Call(Constant, Expression.Constant(count))));
+        source.Provider.CreateQuery<T>(Expression.Call(SequenceMethods<T>.Queryable.Take, source.Expression, Expression.Call(Constant, Expression.Constant(count))));
 
     /// <summary>Turns rows fetched by <see cref="Window"/> into a page in the order's direction.</summary>
     public static Connection<T> ToConnection<T>(IReadOnlyList<T> window, PageRequest request, KeysetOrder<T> order, Func<IDataLoaderResult<int>> count)
@@ -69,13 +68,13 @@ public static class KeysetPaging
     {
         var page = children.Body;
         if (filter is not null)
-            page = Expression.Call(typeof(Enumerable), nameof(Enumerable.Where), [typeof(T)], page, filter);
+            page = Expression.Call(SequenceMethods<T>.Enumerable.Where, page, filter);
         if (request.After is not null)
-            page = Expression.Call(typeof(Enumerable), nameof(Enumerable.Where), [typeof(T)], page, order.Beyond(request.After, before: false));
+            page = Expression.Call(SequenceMethods<T>.Enumerable.Where, page, order.Beyond(request.After, before: false));
         if (request.Before is not null)
-            page = Expression.Call(typeof(Enumerable), nameof(Enumerable.Where), [typeof(T)], page, order.Beyond(request.Before, before: true));
+            page = Expression.Call(SequenceMethods<T>.Enumerable.Where, page, order.Beyond(request.Before, before: true));
         page = order.Sort(page, reverse: request.Backward);
-        page = Expression.Call(typeof(Enumerable), nameof(Enumerable.Take), [typeof(T)], page, Expression.Constant(request.Size + 1));
+        page = Expression.Call(SequenceMethods<T>.Enumerable.Take, page, Expression.Constant(request.Size + 1));
         // The window numbers rows in order, but the join returns them in any order: sort again.
         return order.Sort(parents.SelectMany(Expression.Lambda<Func<TParent, IEnumerable<T>>>(page, children.Parameters)), reverse: request.Backward);
     }

@@ -32,5 +32,12 @@ public sealed record PageRequest(int Size, bool Backward, string? After, string?
             : new PageRequest(last.Value, true, after, before);
     }
 
+    /// <summary>
+    /// The request in a few characters (<c>first:5</c>, <c>last:10 before[24]:…</c>), distinct for distinct requests: it
+    /// names the DataLoader batch of a nested page, once per parent, so it is kept cheaper than the record's own text.
+    /// </summary>
+    public override string ToString() =>
+        $"{(Backward ? "last" : "first")}:{Size}{(After is null ? "" : $" after[{After.Length}]:{After}")}{(Before is null ? "" : $" before[{Before.Length}]:{Before}")}";
+
     private static ExecutionError Invalid(string message) => new(message) { Code = "INVALID_PAGINATION" };
 }
