@@ -12,7 +12,7 @@ namespace Platform.Api.Security;
 /// While the database is unreachable a client this node has confirmed before is trusted on that (as landing keys are);
 /// one it never confirmed cannot be checked, and the request gets 503.
 /// </summary>
-public sealed class ClientStatusCache(IMemoryCache cache, IOptions<OAuthOptions> options, DatabaseAvailability availability)
+public sealed class ClientStatusCache(IMemoryCache cache, IOptions<OAuthOptions> options, DatabaseAvailability availability, IServiceScopeFactory scopes)
 {
     // Kept past the interval, for outages; only clients that exist get in, so it stays as small as the clients table.
     private readonly ConcurrentDictionary<string, byte> _confirmed = new(StringComparer.Ordinal);
@@ -29,8 +29,8 @@ public sealed class ClientStatusCache(IMemoryCache cache, IOptions<OAuthOptions>
         _confirmed.TryRemove(clientId, out _);
     }
 
-    /// <summary>Whether <paramref name="clientId"/> exists: remembered, or looked up with the application manager of <paramref name="services"/>.</summary>
-    public async ValueTask<bool> ExistsAsync(string clientId, IServiceProvider services, CancellationToken ct)
+    /// <summary>Whether <paramref name="clientId"/> exists: remembered, or looked up in a scope of its own.</summary>
+    public async ValueTask<bool> ExistsAsync(string clientId, CancellationToken ct)
     {
         if (cache.TryGetValue(Key(clientId), out _))
             return true;
@@ -38,7 +38,10 @@ public sealed class ClientStatusCache(IMemoryCache cache, IOptions<OAuthOptions>
             return true;
         try
         {
-            if (await services.GetRequiredService<IOpenIddictApplicationManager>().FindByClientIdAsync(clientId, ct) is null)
+            // Not the request's scope: its database context, used before the request knows its caller, would keep the
+            // model of an anonymous caller, without a partner's or manager's filters, for the rest of the request.
+            await using var scope = scopes.CreateAsyncScope();
+            if (await scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>().FindByClientIdAsync(clientId, ct) is null)
             {
                 _confirmed.TryRemove(clientId, out _);
                 return false;

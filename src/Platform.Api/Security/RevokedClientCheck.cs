@@ -9,9 +9,9 @@ namespace Platform.Api.Security;
 /// Token validation refuses an access token whose client no longer exists (revoked with <c>clients revoke</c>), so a
 /// revoked client's tokens stop working rather than run until they expire: at once on the node that revoked it, within
 /// <see cref="OAuthOptions.ClientCheckInterval"/> on others. Known clients are remembered (<see cref="ClientStatusCache"/>),
-/// so a valid token costs no query, nor the request's application manager (built only when a client must be looked up).
+/// so a valid token costs no query.
 /// </summary>
-internal sealed class RevokedClientCheck(IServiceProvider services, ClientStatusCache clients) : IOpenIddictValidationHandler<ValidateTokenContext>
+internal sealed class RevokedClientCheck(ClientStatusCache clients) : IOpenIddictValidationHandler<ValidateTokenContext>
 {
     public static OpenIddictValidationHandlerDescriptor Descriptor { get; } = OpenIddictValidationHandlerDescriptor.CreateBuilder<ValidateTokenContext>()
         .UseScopedHandler<RevokedClientCheck>()
@@ -22,7 +22,7 @@ internal sealed class RevokedClientCheck(IServiceProvider services, ClientStatus
     public async ValueTask HandleAsync(ValidateTokenContext context)
     {
         if (context.Principal?.GetClaim(Claims.ClientId) is { } clientId
-            && !await clients.ExistsAsync(clientId, services, context.CancellationToken))
+            && !await clients.ExistsAsync(clientId, context.CancellationToken))
         {
             context.Reject(Errors.InvalidToken, "The token's client was revoked.");
         }

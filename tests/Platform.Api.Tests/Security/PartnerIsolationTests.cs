@@ -34,6 +34,19 @@ public sealed class PartnerIsolationTests(PartnerIsolationTests.Api api) : IClas
     }
 
     [Fact]
+    public async Task Leads_ListOnlyThePartnersOwn_WhenTheClientIsLookedUpAgainFirst()
+    {
+        var (partner, own, _) = await LeadsOfFirstPartnerAsync();
+        var client = await api.ClientForAsync(partner.ApiClientId!);
+        // The client check's lookup, once its confirmation lapsed, runs before the request knows its caller.
+        api.Services.GetRequiredService<Platform.Api.Security.ClientStatusCache>().Expire(partner.ApiClientId!);
+
+        var data = Data(await api.PostAsync(client, "{ leads(first: 100) { totalCount } }"));
+
+        Assert.Equal(own.Count, (int)data["leads"]!["totalCount"]!);
+    }
+
+    [Fact]
     public async Task AnotherPartnersLeads_AreNullThroughNodeAndNodes()
     {
         var (partner, _, others) = await LeadsOfFirstPartnerAsync();
