@@ -11,8 +11,8 @@ using Platform.Domain.Leads;
 using Platform.Domain.Orders;
 using Platform.Domain.Staff;
 using Platform.GraphQL.Server.DataLoader;
-using Platform.GraphQL.Server.Relay;
 using Platform.GraphQL.Server.Projection;
+using Platform.GraphQL.Server.Relay;
 
 namespace Platform.Api.Clients;
 

@@ -1,7 +1,7 @@
 using GraphQL.Types;
 using Platform.Domain;
-using Platform.GraphQL.Server.Relay;
 using Platform.GraphQL.Server.Projection;
+using Platform.GraphQL.Server.Relay;
 
 namespace Platform.Api.Common;
 

@@ -5,8 +5,8 @@ using Platform.Api.Staff;
 using Platform.Domain.Clients;
 using Platform.Domain.Leads;
 using Platform.Domain.Staff;
-using Platform.GraphQL.Server.Relay;
 using Platform.GraphQL.Server.Projection;
+using Platform.GraphQL.Server.Relay;
 
 namespace Platform.Api.Leads;
 

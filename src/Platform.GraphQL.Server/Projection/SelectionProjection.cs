@@ -43,7 +43,8 @@ public static class SelectionProjection
         var members = new List<string>();
         foreach (var field in selections.SelectMany(selection => Fields(context, selection)))
         {
-            if (objectType.GetField(field.Name.Value) is not { } definition || definition.Name.StartsWith("__", StringComparison.Ordinal))
+            // __typename, and a field of another type's fragment, is no field of this type.
+            if (objectType.GetField(field.Name.Value) is not { } definition)
                 continue;
             if (FieldReads.Of(definition) is not { } reads)
                 return Projection<T>.All;
