@@ -11,6 +11,7 @@ using Platform.Domain.Leads;
 using Platform.Domain.Orders;
 using Platform.Domain.Staff;
 using Platform.GraphQL.Server.DataLoader;
+using Platform.GraphQL.Server.Projection;
 using Platform.GraphQL.Server.Relay;
 
 namespace Platform.Api.Clients;
@@ -47,59 +48,76 @@ public sealed class ClientType : EntityType<Client>
 
         Field<StaffUserType>("owner")
             .Description("The responsible staff user, usually a farmer; may differ from the lead's owner.")
+            .Reads(x => x.OwnerId)
             .Resolve(context => context.LoadById<StaffUser>(context.Source.OwnerId));
         Field<LeadType>("originLead")
             .Description("The lead this client was converted from; a permanent link.")
+            .Reads(x => x.OriginLeadId)
             .Resolve(context => context.LoadById<Lead>(context.Source.OriginLeadId));
         Field<NonNullGraphType<ConnectionGraphType<ContactType, Contact>>>("contacts")
             .Description("People at the client, by first name.")
             .PagingArguments()
+            .Reads(x => x.Id)
             .Resolve(ContactsByName.Load);
         Field<NonNullGraphType<ConnectionGraphType<DealType, Deal>>>("deals")
             .Description("Deals with the client, newest first.")
             .PagingArguments()
+            .Reads(x => x.Id)
             .Resolve(DealsNewestFirst.Load);
         Field<NonNullGraphType<ConnectionGraphType<OrderType, Order>>>("orders")
             .Description("Orders (receipts) of the client, newest first.")
             .PagingArguments()
+            .Reads(x => x.Id)
             .Resolve(OrdersNewestFirst.Load);
 
         // Computed from the client's fully paid orders, batched for the whole response (PurchaseStatsLoader).
         Field<NonNullGraphType<IntGraphType>>("paidOrderCount")
             .Description("Number of fully paid orders.")
+            .Reads(x => x.Id)
             .Resolve(context => context.LoadPurchaseStats().Then(s => s.PaidOrderCount));
         Field<DateTimeGraphType>("firstPaidOrderAt")
             .Description("When the first order was fully paid; tenure counts from it.")
+            .Reads(x => x.Id)
             .Resolve(context => context.LoadPurchaseStats().Then(s => s.History.FirstPaidOrderAt));
         Field<NonNullGraphType<IntGraphType>>("tenureYears")
             .Description("Full years since the first fully paid order; a 29 February start has its anniversary on 1 March in other years.")
+            .Reads(x => x.Id)
             .Resolve(context => context.LoadPurchaseStats().Then(s => s.TenureYears));
         Field<NonNullGraphType<DecimalGraphType>>("tenureDiscountPercent")
             .Description("The tenure discount the client has now, in percent (D3: 2.5 / 5 / 10).")
+            .Reads(x => x.Id)
             .Resolve(context => context.LoadPurchaseStats().Then(s => s.TenureBasisPoints / 100m));
         Field<NonNullGraphType<NthOrderOutlookType>>("nextOrderDiscount")
             .Description("What the every-5th/10th-order rule gives the client's next qualifying orders.")
+            .Reads(x => x.Id)
             .Resolve(context => context.LoadPurchaseStats().Then(s => s.NextOrder));
         Field<MoneyType>("averageCheck")
             .Description("Average net amount of the fully paid orders; null without one.")
+            .Reads(x => x.Id)
             .Resolve(context => context.LoadPurchaseStats().Then(s => s.AverageCheck));
         Field<NonNullGraphType<MoneyType>>("trailingRevenue")
             .Description("Net amount of the client's orders paid in the last 12 months.")
+            .Reads(x => x.Id)
             .Resolve(context => context.LoadPurchaseStats().Then(s => s.TrailingRevenue));
         Field<NonNullGraphType<DecimalGraphType>>("turnoverSharePercent")
             .Description("The client's share of the whole trailing-12-month turnover, in percent.")
+            .Reads(x => x.Id)
             .Resolve(context => context.LoadPurchaseStats().Then(s => s.TurnoverSharePercent));
         Field<NonNullGraphType<BooleanGraphType>>("isStrategic")
             .Description("Whether the client brings more than 10 % (by default, Clients:StrategicShareBasisPoints) of the trailing-12-month turnover.")
+            .Reads(x => x.Id)
             .Resolve(context => context.LoadPurchaseStats().Then(s => s.IsStrategic));
         Field<DecimalGraphType>("medianPurchaseIntervalDays")
             .Description("Median number of days between consecutive paid orders; null with fewer than two.")
+            .Reads(x => x.Id)
             .Resolve(context => context.LoadPurchaseStats().Then(s => s.MedianIntervalDays));
         Field<IntGraphType>("daysSinceLastOrder")
             .Description("Full days since the last fully paid order was placed; null without one.")
+            .Reads(x => x.Id)
             .Resolve(context => context.LoadPurchaseStats().Then(s => s.DaysSinceLastOrder));
         Field<NonNullGraphType<BooleanGraphType>>("isSleeping")
             .Description("Whether the client has at least 2 paid orders and the time since the last one exceeds 2.5 × its median interval (defaults of the Clients section).")
+            .Reads(x => x.Id)
             .Resolve(context => context.LoadPurchaseStats().Then(s => s.IsSleeping));
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Data;
 using Platform.Domain;
 using Platform.GraphQL.Server.DataLoader;
+using Platform.GraphQL.Server.Projection;
 using Platform.GraphQL.Server.Relay;
 
 namespace Platform.Api.Common;
@@ -22,6 +23,7 @@ public sealed class ChildConnection<TParent, TChild>
     private readonly Expression<Func<TChild, long>> _parentId;
     private readonly Func<TChild, long> _parentIdOf;
     private readonly KeysetOrder<TChild> _order;
+    private readonly Projection<TChild> _keys;
     private readonly ParameterExpression _parent = Expression.Parameter(typeof(TParent), "parent");
     private readonly LambdaExpression _ofParent;
     private readonly LambdaExpression _ofParentAsApply;
@@ -33,6 +35,8 @@ public sealed class ChildConnection<TParent, TChild>
         _parentId = parentId;
         _parentIdOf = parentId.Compile();
         _order = order;
+        // Every page holds its parent's key (to group the rows) and the order's keys (for cursors).
+        _keys = Projection<TChild>.Reading([parentId]).With(order.Reads);
         Expression key = Expression.Property(_parent, nameof(Entity.Id));
         _ofParent = Expression.Lambda<Func<TChild, bool>>(Expression.Equal(parentId.Body, key), parentId.Parameters);
         // EF Core turns a correlated page whose correlation is a plain column equality into a join on a ROW_NUMBER over
@@ -42,16 +46,20 @@ public sealed class ChildConnection<TParent, TChild>
         _ofParentAsApply = Expression.Lambda<Func<TChild, bool>>(Expression.Equal(parentId.Body, Expression.Add(key, Expression.Constant(0L))), parentId.Parameters);
     }
 
-    /// <summary>The connection of the context's parent, batched with every other parent of the request on this field and page.</summary>
+    /// <summary>
+    /// The connection of the context's parent, batched with every other parent of the request on this field, page and
+    /// selection, reading only the columns the selection needs.
+    /// </summary>
     public IDataLoaderResult<Connection<TChild>> Load(IResolveFieldContext<TParent> context)
     {
         var page = PageRequest.From(context);
+        var projection = context.SelectedNodes<TChild>();
         var db = context.Db();
         var name = $"{typeof(TParent).Name}.{context.FieldDefinition.Name}";
         return context.Loaders()
-            .GetOrAdd<long, IReadOnlyList<TChild>>($"{name} {page}", async (ids, ct) =>
+            .GetOrAdd<long, IReadOnlyList<TChild>>($"{name} {page} {projection.Key}", async (ids, ct) =>
             {
-                var rows = await Pages(db, ids, page).ToListAsync(ct);
+                var rows = await Pages(db, ids, page, projection).ToListAsync(ct);
                 return rows.GroupBy(_parentIdOf).ToDictionary(g => g.Key, g => (IReadOnlyList<TChild>)g.ToList());
             })
             .Load(context.Source.Id)
@@ -66,9 +74,10 @@ public sealed class ChildConnection<TParent, TChild>
 
     /// <summary>
     /// The page (plus one row) of each parent in <paramref name="parentIds"/>, in the order: per parent a LATERAL or
-    /// CROSS APPLY subquery, or on SQLite (which has neither) a ROW_NUMBER window over the parents' children.
+    /// CROSS APPLY subquery, or on SQLite (which has neither) a ROW_NUMBER window over the parents' children; only the
+    /// columns of <paramref name="projection"/>, the parent key and the order's keys.
     /// </summary>
-    public IQueryable<TChild> Pages(PlatformDbContext db, IReadOnlyList<long> parentIds, PageRequest page)
+    public IQueryable<TChild> Pages(PlatformDbContext db, IReadOnlyList<long> parentIds, PageRequest page, Projection<TChild> projection)
     {
         var parents = db.Set<TParent>().Where(parent => parentIds.Contains(parent.Id));
         var apply = db is not SqliteDbContext;
@@ -76,7 +85,7 @@ public sealed class ChildConnection<TParent, TChild>
             ((IQueryable)db.Set<TChild>()).Expression, Expression.Quote(apply ? _ofParentAsApply : _ofParent));
         // The window numbers only the parents' children when told their keys, not every child in the table.
         var filter = apply ? null : In(parentIds);
-        return KeysetPaging.WindowPerParent(parents, Expression.Lambda<Func<TParent, IEnumerable<TChild>>>(children, _parent), filter, page, _order).AsNoTracking();
+        return projection.With(_keys).Apply(KeysetPaging.WindowPerParent(parents, Expression.Lambda<Func<TParent, IEnumerable<TChild>>>(children, _parent), filter, page, _order).AsNoTracking());
     }
 
     /// <summary>child => ids.Contains(parentId(child)), with the ids sent as one query parameter.</summary>

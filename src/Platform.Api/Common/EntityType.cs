@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Platform.Domain;
+using Platform.GraphQL.Server.Projection;
 using Platform.GraphQL.Server.Relay;
 
 namespace Platform.Api.Common;
@@ -17,6 +18,7 @@ public abstract class EntityType<TEntity> : ObjectGraphType<TEntity> where TEnti
         Interface<NodeInterfaceType>();
         Field<NonNullGraphType<IdGraphType>>("id")
             .Description("The opaque global ID; `node(id:)` fetches the object again.")
+            .Reads(x => x.Id)
             .Resolve(context => GlobalId.Encode(Name, context.Source.Id));
         Field(x => x.CreatedAt).Description("When the record was created (UTC).");
         Field(x => x.UpdatedAt).Description("When the record was last changed (UTC).");

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Data;
 using Platform.Domain;
 using Platform.GraphQL.Server.DataLoader;
+using Platform.GraphQL.Server.Projection;
 
 namespace Platform.Api.Common;
 
@@ -16,13 +17,17 @@ public static class ResolveContextExtensions
     public static DataLoaderContext Loaders(this IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<DataLoaderContext>();
 
-    /// <summary>Loads an entity by id, batched with every other load of its type in the request.</summary>
+    /// <summary>
+    /// Loads an entity by id with the columns the field's selection reads, batched with every other load of its type and
+    /// projection in the request.
+    /// </summary>
     public static IDataLoaderResult<TEntity?> LoadById<TEntity>(this IResolveFieldContext context, long id) where TEntity : Entity
     {
         var db = context.Db();
+        var projection = context.Selected<TEntity>();
         return context.Loaders()
-            .GetOrAdd<long, TEntity>(typeof(TEntity).Name, async (ids, ct) =>
-                await db.Set<TEntity>().AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct))
+            .GetOrAdd<long, TEntity>(projection.Key, async (ids, ct) =>
+                await projection.Apply(db.Set<TEntity>().AsNoTracking().Where(e => ids.Contains(e.Id))).ToDictionaryAsync(e => e.Id, ct))
             .Load(id);
     }
 

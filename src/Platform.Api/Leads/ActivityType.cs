@@ -2,6 +2,7 @@ using Platform.Api.Common;
 using Platform.Api.Staff;
 using Platform.Domain.Leads;
 using Platform.Domain.Staff;
+using Platform.GraphQL.Server.Projection;
 
 namespace Platform.Api.Leads;
 
@@ -21,6 +22,7 @@ public sealed class ActivityType : EntityType<Activity>
         Field(x => x.NextContactTopic, nullable: true);
         Field<StaffUserType>("owner")
             .Description("The staff user who did or must do it.")
+            .Reads(x => x.OwnerId)
             .Resolve(context => context.LoadById<StaffUser>(context.Source.OwnerId));
     }
 }

@@ -5,6 +5,7 @@ using Platform.Api.Staff;
 using Platform.Domain.Clients;
 using Platform.Domain.Leads;
 using Platform.Domain.Staff;
+using Platform.GraphQL.Server.Projection;
 using Platform.GraphQL.Server.Relay;
 
 namespace Platform.Api.Leads;
@@ -56,23 +57,28 @@ public sealed class LeadType : EntityType<Lead>
         Field(x => x.RefusedAt, nullable: true);
         Field(x => x.PostponedUntil, nullable: true);
         Field(x => x.ConvertedAt, nullable: true);
-        Field(x => x.Completeness);
+        Field(x => x.Completeness).Reads(x => new { x.FirstName, x.LastName, x.Phone, x.Email, x.Company, x.Position, x.Region, x.Message });
         Field<IntGraphType>("firstResponseTime")
             .Description("Seconds from submission to the first contact (speed of first contact is a manager KPI); null until contacted.")
+            .Reads(x => new { x.FirstRespondedAt, x.CreatedAt })
             .Resolve(context => context.Source.FirstResponseTime is { } t ? (int)t.TotalSeconds : null);
         Field<NonNullGraphType<BooleanGraphType>>("isOverdue")
             .Description("Whether the lead is open, past its first-response deadline and not contacted yet.")
+            .Reads(x => new { x.Status, x.FirstRespondedAt, x.FirstResponseDueAt })
             .Resolve(context => context.Source.IsOverdueAt(context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime));
 
         Field<StaffUserType>("owner")
             .Description("The responsible staff user; may differ from the client's owner after conversion.")
+            .Reads(x => x.OwnerId)
             .Resolve(context => context.LoadById<StaffUser>(context.Source.OwnerId));
         Field<ClientType>("client")
             .Description("The client this lead was converted into; null until converted.")
+            .Reads(x => x.ConvertedClientId)
             .Resolve(context => context.LoadById<Client>(context.Source.ConvertedClientId));
         Field<NonNullGraphType<ConnectionGraphType<ActivityType, Activity>>>("activities")
             .Description("Calls, e-mails, meetings, tasks and submissions recorded for this lead, newest first.")
             .PagingArguments()
+            .Reads(x => x.Id)
             .Resolve(ActivitiesNewestFirst.Load);
     }
 }

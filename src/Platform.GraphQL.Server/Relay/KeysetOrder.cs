@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.Json;
 using GraphQL;
+using Platform.GraphQL.Server.Projection;
 
 namespace Platform.GraphQL.Server.Relay;
 
@@ -15,11 +16,15 @@ public sealed class KeysetOrder<T>
     private static readonly MethodInfo StringCompare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
 
     private readonly Key[] _keys;
+    private Projection<T>? _reads;
 
     private KeysetOrder(string name, Key[] keys) => (Name, _keys) = (name, keys);
 
     /// <summary>Names the order inside cursors, so a cursor of another order is refused.</summary>
     public string Name { get; }
+
+    /// <summary>The members the keys read: a projected page must hold them for its cursors.</summary>
+    public Projection<T> Reads => _reads ??= Projection<T>.Reading(_keys.Select(key => key.Selector));
 
     public static KeysetOrder<T> By<TKey>(string name, Expression<Func<T, TKey>> key, bool descending = false) =>
         new(name, [Key.Create(key, descending)]);

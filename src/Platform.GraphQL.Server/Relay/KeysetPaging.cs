@@ -3,6 +3,7 @@ using System.Reflection;
 using GraphQL.DataLoader;
 using Microsoft.EntityFrameworkCore;
 using Platform.GraphQL.Server.DataLoader;
+using Platform.GraphQL.Server.Projection;
 
 namespace Platform.GraphQL.Server.Relay;
 
@@ -50,10 +51,16 @@ public static class KeysetPaging
         return new Connection<T>(nodes, pageInfo, order, count);
     }
 
-    /// <summary>Pages <paramref name="source"/>: one query for the page, one more only if totalCount is selected.</summary>
-    public static async Task<Connection<T>> PageAsync<T>(IQueryable<T> source, PageRequest request, KeysetOrder<T> order, CancellationToken cancellationToken)
+    /// <summary>
+    /// Pages <paramref name="source"/>: one query for the page, one more only if totalCount is selected. With
+    /// <paramref name="projection"/> the page reads only its members and the order's keys.
+    /// </summary>
+    public static async Task<Connection<T>> PageAsync<T>(IQueryable<T> source, PageRequest request, KeysetOrder<T> order, CancellationToken cancellationToken, Projection<T>? projection = null)
     {
-        var window = await Window(source, request, order).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var page = Window(source, request, order);
+        if (projection is not null)
+            page = projection.With(order.Reads).Apply(page);
+        var window = await page.ToListAsync(cancellationToken).ConfigureAwait(false);
         return ToConnection(window, request, order, () => new DeferredResult<int>(ct => source.CountAsync(ct)));
     }
 

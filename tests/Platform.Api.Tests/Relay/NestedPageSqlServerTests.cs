@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Api.Leads;
 using Platform.Api.Tests.Infrastructure;
+using Platform.Domain.Leads;
+using Platform.GraphQL.Server.Projection;
 using Platform.GraphQL.Server.Relay;
 using Platform.Testing;
 
@@ -19,8 +21,10 @@ public sealed class NestedPageSqlServerTests
         var noServer = new SqlServerWithoutServer();
         await using var db = noServer.CreateContext();
 
-        await LeadType.ActivitiesNewestFirst.Pages(db, [1, 2, 3], PageRequest.Create(5, null, null, null)).ToListAsync();
-        await LeadType.ActivitiesNewestFirst.Pages(db, [1, 2, 3], PageRequest.Create(null, null, 5, null)).ToListAsync();
+        // activities(first: 5) { nodes { type occurredAt } }: those columns, the lead's key and the order's keys.
+        var selected = Projection<Activity>.Of([nameof(Activity.Type), nameof(Activity.OccurredAt)]);
+        await LeadType.ActivitiesNewestFirst.Pages(db, [1, 2, 3], PageRequest.Create(5, null, null, null), selected).ToListAsync();
+        await LeadType.ActivitiesNewestFirst.Pages(db, [1, 2, 3], PageRequest.Create(null, null, 5, null), selected).ToListAsync();
 
         Assert.All(noServer.Commands, sql => Assert.Contains("CROSS APPLY", sql));
         Assert.All(noServer.Commands, sql => Assert.DoesNotContain("ROW_NUMBER", sql));
