@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,8 +20,9 @@ namespace Platform.Benchmarks;
 
 /// <summary>
 /// Probe of event delivery (<c>--probe events</c>): lead submissions at a paced rate produce events on a throwaway
-/// PostgreSQL database while WebSocket subscribers receive every lead event; prints the events produced per second,
-/// what each subscriber received (missing and repeated events) and the latency from the event's save to its arrival.
+/// PostgreSQL database while WebSocket subscribers and webhook receivers (local HTTP servers with a webhook
+/// subscription each) receive every lead event; prints the events produced per second, what each subscriber and
+/// receiver got (missing and repeated events) and the latency from the event's save to its arrival.
 /// </summary>
 internal static class EventDelivery
 {
@@ -30,6 +33,7 @@ internal static class EventDelivery
         var seconds = Option(args, "--seconds", 10);
         var eventsPerSecond = Option(args, "--rate", 1_000);
         var subscribers = Option(args, "--subscribers", 100);
+        var receiverCount = Option(args, "--receivers", 3);
         Console.WriteLine("Starting a throwaway PostgreSQL server...");
         var connectionString = await PostgresServer.CreateDatabaseAsync("events");
         await using var app = PlatformApp.Build(["--contentRoot", AppContext.BaseDirectory], builder =>
@@ -45,6 +49,7 @@ internal static class EventDelivery
                 ["OAuth:RequireHttps"] = "false",
                 ["OAuth:DevelopmentKeysDirectory"] = Path.Combine(Path.GetTempPath(), "platform-benchmark-keys"),
                 ["Leads:Spool:Path"] = Path.Combine(Path.GetTempPath(), $"platform-bench-spool-{Guid.NewGuid():N}.db"),
+                ["Webhooks:AllowLoopbackReceivers"] = "true",
             });
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -67,6 +72,9 @@ internal static class EventDelivery
         var perSubmission = (await LastEventIdAsync(app) - first) / 20.0;
         var submissionsPerSecond = eventsPerSecond / perSubmission;
 
+        var webhooks = new List<WebhookReceiver>();
+        for (var i = 0; i < receiverCount; i++)
+            webhooks.Add(await WebhookReceiver.StartAsync(http));
         var after = await LastEventIdAsync(app);
         var socketUri = new UriBuilder(root) { Scheme = "ws", Path = "/graphql" }.Uri;
         Console.WriteLine($"Connecting {subscribers} subscribers to leadEvents...");
@@ -98,15 +106,23 @@ internal static class EventDelivery
         // Every subscriber must receive every lead event of the run; a minute is ample on a loaded machine.
         using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         await Task.WhenAll(receivers.Select(r => r.WaitForAsync(expected.Max(), patience.Token)));
+        await Task.WhenAll(webhooks.Select(r => r.WaitForAsync(expected, patience.Token)));
         var latencies = receivers.SelectMany(r => r.Latencies).Order().ToList();
         var missing = receivers.Sum(r => expected.Count(id => !r.Ids.Contains(id)));
         var repeated = receivers.Sum(r => r.Repeats);
         Console.WriteLine($"events produced: {expected.Count} lead events ({last - after} in all) in {produceSeconds:F1} s = {(last - after) / produceSeconds:F0} events/s; failed submissions: {failed}");
         Console.WriteLine($"subscribers: {subscribers}, deliveries {latencies.Count} of {expected.Count * subscribers}, missing {missing}, repeated {repeated}");
         Console.WriteLine($"save to subscription `next`: p50 {Percentile(latencies, 0.50):F0} ms, p99 {Percentile(latencies, 0.99):F0} ms, max {latencies.LastOrDefault():F0} ms");
+        var hooks = webhooks.SelectMany(r => r.Latencies).Order().ToList();
+        var hooksMissing = webhooks.Sum(r => expected.Count(id => !r.Ids.Contains(id)));
+        var hooksRepeated = webhooks.Sum(r => r.Repeats);
+        Console.WriteLine($"webhook receivers: {receiverCount}, deliveries {hooks.Count} of {expected.Count * receiverCount}, missing {hooksMissing}, repeated (retries) {hooksRepeated}");
+        Console.WriteLine($"save to webhook received: p50 {Percentile(hooks, 0.50):F0} ms, p99 {Percentile(hooks, 0.99):F0} ms, max {hooks.LastOrDefault():F0} ms");
         foreach (var receiver in receivers)
             await receiver.DisposeAsync();
-        return missing == 0 && repeated == 0 && failed == 0 ? 0 : 1;
+        foreach (var receiver in webhooks)
+            await receiver.DisposeAsync();
+        return missing == 0 && repeated == 0 && hooksMissing == 0 && failed == 0 ? 0 : 1;
     }
 
     private static int Option(string[] args, string name, int fallback)
@@ -210,5 +226,72 @@ internal static class EventDelivery
         }
 
         public async ValueTask DisposeAsync() => await _client.DisposeAsync();
+    }
+
+    /// <summary>A local HTTP server with a webhook subscription to every lead event type, recording event ids and latencies.</summary>
+    private sealed class WebhookReceiver : IAsyncDisposable
+    {
+        private const string Create = """
+            mutation($input: CreateWebhookSubscriptionInput!) {
+              createWebhookSubscription(input: $input) { subscription { id } errors { ... on Error { code message } } }
+            }
+            """;
+
+        private static readonly string[] LeadEventTypes =
+            ["lead.created", "lead.touched", "lead.assigned", "lead.distributed", "lead.status_changed", "lead.converted"];
+
+        private readonly WebApplication _server;
+
+        private WebhookReceiver(WebApplication server) => _server = server;
+
+        public HashSet<long> Ids { get; } = [];
+
+        public List<double> Latencies { get; } = [];
+
+        public int Repeats { get; private set; }
+
+        public static async Task<WebhookReceiver> StartAsync(HttpClient api)
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            var server = builder.Build();
+            var receiver = new WebhookReceiver(server);
+            server.MapPost("/hook", async (HttpRequest request) =>
+            {
+                using var body = await JsonDocument.ParseAsync(request.Body);
+                var arrived = DateTime.UtcNow;
+                var data = body.RootElement.GetProperty("data");
+                var id = long.Parse(data.GetProperty("id").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+                lock (receiver.Ids)
+                {
+                    if (!receiver.Ids.Add(id))
+                        receiver.Repeats++;
+                    receiver.Latencies.Add((arrived - data.GetProperty("occurredAt").GetDateTime().ToUniversalTime()).TotalMilliseconds);
+                }
+                return Results.NoContent();
+            });
+            await server.StartAsync();
+            var url = new Uri(new Uri(server.Urls.Single()), "/hook").ToString();
+            using var response = await api.PostAsJsonAsync("/graphql", new { query = Create, variables = new { input = new { url, events = LeadEventTypes, description = "benchmark receiver" } } });
+            using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            if (answer.RootElement.TryGetProperty("errors", out _) || answer.RootElement.GetProperty("data").GetProperty("createWebhookSubscription").GetProperty("errors").GetArrayLength() > 0)
+                throw new InvalidOperationException($"The webhook subscription was refused: {answer.RootElement}");
+            return receiver;
+        }
+
+        /// <summary>Waits until every one of <paramref name="expected"/> arrived (webhooks of different objects arrive in any order).</summary>
+        public async Task WaitForAsync(List<long> expected, CancellationToken cancellationToken)
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                lock (Ids)
+                    if (expected.All(Ids.Contains))
+                        return;
+                await Task.Delay(100, CancellationToken.None);
+            }
+        }
+
+        public async ValueTask DisposeAsync() => await _server.DisposeAsync();
     }
 }
