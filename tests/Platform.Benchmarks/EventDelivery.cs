@@ -122,6 +122,7 @@ internal static class EventDelivery
             await receiver.DisposeAsync();
         foreach (var receiver in webhooks)
             await receiver.DisposeAsync();
+        await app.StopAsync();
         return missing == 0 && repeated == 0 && hooksMissing == 0 && failed == 0 ? 0 : 1;
     }
 
