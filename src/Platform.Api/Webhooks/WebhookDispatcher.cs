@@ -49,7 +49,7 @@ public sealed class WebhookDispatcher(
         }
     }
 
-    /// <summary>One round: fan out every new event, send every due delivery (in batches), and apply the outbox retention.</summary>
+    /// <summary>One round: fan out every new event and send every due delivery, batch by batch, and apply the outbox retention.</summary>
     public async Task RunOnceAsync(CancellationToken ct)
     {
         await _running.WaitAsync(ct);
@@ -58,12 +58,15 @@ public sealed class WebhookDispatcher(
             await using var scope = scopes.CreateAsyncScope();
             await using var db = scope.ServiceProvider.CreatePlatformDbContext(new SystemActor());
             var batch = options.Value.BatchSize;
-            while (await WebhookFanOut.RunAsync(db, batch, Now(), ct) == batch)
+            // Fan-out and delivery take turns, so a backlog of events does not hold up the deliveries already made; a
+            // delivery sent makes the next of its aggregate due.
+            int fannedOut, delivered;
+            do
             {
+                fannedOut = await WebhookFanOut.RunAsync(db, batch, Now(), ct);
+                delivered = await DeliverDueAsync(scope.ServiceProvider, db, ct);
             }
-            while (await DeliverDueAsync(scope.ServiceProvider, db, ct) == batch)
-            {
-            }
+            while (fannedOut == batch || delivered > 0);
             await ApplyRetentionAsync(db, ct);
         }
         finally
@@ -72,7 +75,7 @@ public sealed class WebhookDispatcher(
         }
     }
 
-    /// <summary>Claims due deliveries and sends them concurrently; returns how many it claimed.</summary>
+    /// <summary>Claims due deliveries, sends them concurrently and records how each went; returns how many it claimed.</summary>
     internal async Task<int> DeliverDueAsync(IServiceProvider services, PlatformDbContext db, CancellationToken ct)
     {
         var now = Now();
@@ -82,12 +85,11 @@ public sealed class WebhookDispatcher(
         var subscriptionIds = claimed.Select(d => d.SubscriptionId).Distinct().ToList();
         var subscriptions = await db.WebhookSubscriptions.AsNoTracking().Where(s => subscriptionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
         // A subscription deleted meanwhile took its deliveries with it.
-        await Task.WhenAll(claimed.Where(d => subscriptions.ContainsKey(d.SubscriptionId)).Select(async delivery =>
-        {
-            // A context per attempt: they run at once.
-            await using var own = services.CreatePlatformDbContext(new SystemActor());
-            await sender.SendAsync(own, delivery, subscriptions[delivery.SubscriptionId], ct);
-        }));
+        var attempts = await Task.WhenAll(claimed.Where(d => subscriptions.ContainsKey(d.SubscriptionId))
+            .Select(delivery => sender.SendAsync(delivery, subscriptions[delivery.SubscriptionId], ct)));
+        // Its own context: the deliveries it attaches are not tracked for the rest of the round.
+        await using var outcomes = services.CreatePlatformDbContext(new SystemActor());
+        await WebhookOutcomes.RecordAsync(outcomes, attempts, options.Value, ct);
         return claimed.Count;
     }
 

@@ -31,6 +31,8 @@ internal static class WebhookFanOut
                 db.WebhookDeliveries.Add(DeliveryOf(e, subscription.Id, now));
         }
         await db.SaveChangesAsync(ct);
+        // A round fans out batch after batch with one context: every save would look through the deliveries of the last.
+        db.ChangeTracker.Clear();
         var ids = events.Select(e => e.Id).ToList();
         await db.OutboxEvents.Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(u => u.SetProperty(e => e.FannedOutAt, now), ct);
         await transaction.CommitAsync(ct);

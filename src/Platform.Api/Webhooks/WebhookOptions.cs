@@ -35,7 +35,7 @@ public sealed class WebhookOptions
 
     /// <summary>Deliveries claimed (and events fanned out) at a time.</summary>
     [Range(1, 1000)]
-    public int BatchSize { get; set; } = 50;
+    public int BatchSize { get; set; } = 500;
 
     /// <summary>How often the outbox and the deliveries are looked at when this process commits nothing.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);

@@ -1,50 +1,33 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Platform.Data;
 using Platform.Domain.Webhooks;
 
 namespace Platform.Api.Webhooks;
 
 /// <summary>
-/// Makes one attempt of a claimed delivery: POSTs the signed message and records the outcome, if the claim is still
-/// this dispatcher's. A 2xx answer is a success; anything else, a timeout or no connection is retried after the next
-/// wait of the schedule (with jitter) until it runs out. A subscription whose every attempt failed for
-/// <see cref="WebhookOptions.DisableAfter"/> is disabled, with the reason.
+/// Makes one attempt of a claimed delivery: POSTs the signed message. A 2xx answer is a success; anything else, a
+/// timeout or no connection is retried after the next wait of the schedule (with jitter) until it runs out.
 /// </summary>
 public sealed class WebhookSender(IHttpClientFactory http, IOptions<WebhookOptions> options, TimeProvider time)
 {
     /// <summary>The name of the <see cref="HttpClient"/> deliveries are sent with.</summary>
     public const string HttpClientName = "webhooks";
 
-    public async Task SendAsync(PlatformDbContext db, WebhookDelivery delivery, WebhookSubscription subscription, CancellationToken ct)
+    /// <summary>POSTs <paramref name="delivery"/> once; the outcome is recorded with the rest of its claim.</summary>
+    public async Task<WebhookAttempt> SendAsync(WebhookDelivery delivery, WebhookSubscription subscription, CancellationToken ct)
     {
         var started = time.GetUtcNow();
         var clock = Stopwatch.StartNew();
         var (status, error) = await PostAsync(delivery, subscription, started, ct);
         var duration = (int)clock.ElapsedMilliseconds;
         var now = started.UtcDateTime;
-        var succeeded = status is >= 200 and < 300;
         var attempts = delivery.Attempts + 1;
         var retries = options.Value.Retries;
-        var outcome = succeeded ? WebhookDeliveryStatus.Succeeded : attempts > retries.Count ? WebhookDeliveryStatus.Failed : WebhookDeliveryStatus.Pending;
+        var outcome = status is >= 200 and < 300 ? WebhookDeliveryStatus.Succeeded : attempts > retries.Count ? WebhookDeliveryStatus.Failed : WebhookDeliveryStatus.Pending;
         var next = outcome == WebhookDeliveryStatus.Pending ? now + retries[attempts - 1] * (1 + options.Value.Jitter * Random.Shared.NextDouble()) : now;
-        var lease = delivery.LockedUntil;
-        var recorded = await db.WebhookDeliveries.Where(d => d.Id == delivery.Id && d.LockedUntil == lease).ExecuteUpdateAsync(u => u
-            .SetProperty(d => d.Status, outcome)
-            .SetProperty(d => d.Attempts, attempts)
-            .SetProperty(d => d.NextAttemptAt, next)
-            .SetProperty(d => d.LockedUntil, (DateTime?)null)
-            .SetProperty(d => d.LastAttemptAt, now)
-            .SetProperty(d => d.ResponseStatus, status)
-            .SetProperty(d => d.DurationMs, duration)
-            .SetProperty(d => d.Error, error)
-            .SetProperty(d => d.DeliveredAt, succeeded ? now : null), ct);
-        if (recorded == 0)
-            return; // the lease ran out and another dispatcher has it
-        await RecordHealthAsync(db, subscription.Id, succeeded, now, status, error, ct);
+        return new WebhookAttempt(delivery, outcome, now, next, status, duration, error);
     }
 
     private async Task<(int? Status, string? Error)> PostAsync(WebhookDelivery delivery, WebhookSubscription subscription, DateTimeOffset now, CancellationToken ct)
@@ -76,22 +59,5 @@ public sealed class WebhookSender(IHttpClientFactory http, IOptions<WebhookOptio
         }
     }
 
-    /// <summary>A success ends a failing streak; a streak as long as <see cref="WebhookOptions.DisableAfter"/> disables the subscription.</summary>
-    private async Task RecordHealthAsync(PlatformDbContext db, long subscriptionId, bool succeeded, DateTime now, int? status, string? error, CancellationToken ct)
-    {
-        var subscriptions = db.WebhookSubscriptions.Where(s => s.Id == subscriptionId);
-        if (succeeded)
-        {
-            await subscriptions.Where(s => s.FailingSince != null).ExecuteUpdateAsync(u => u.SetProperty(s => s.FailingSince, (DateTime?)null), ct);
-            return;
-        }
-        await subscriptions.Where(s => s.FailingSince == null).ExecuteUpdateAsync(u => u.SetProperty(s => s.FailingSince, now), ct);
-        var failingSince = now - options.Value.DisableAfter;
-        var reason = Truncate($"Every attempt failed for {options.Value.DisableAfter.TotalHours:0.#} hours; the last: {error ?? $"HTTP {status}"}");
-        await subscriptions.Where(s => s.IsEnabled && s.FailingSince <= failingSince).ExecuteUpdateAsync(u => u
-            .SetProperty(s => s.IsEnabled, false)
-            .SetProperty(s => s.DisabledReason, reason), ct);
-    }
-
-    private static string Truncate(string text) => text.Length <= 1000 ? text : text[..1000];
+    internal static string Truncate(string text) => text.Length <= 1000 ? text : text[..1000];
 }

@@ -16,8 +16,9 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
         builder.Property(d => d.Error).HasMaxLength(Lengths.Reason);
         builder.HasOne<WebhookSubscription>().WithMany().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
 
-        // What the dispatcher claims: due pending deliveries; and one subscription's earlier deliveries of an aggregate.
-        builder.HasIndex(d => new { d.Status, d.NextAttemptAt });
+        // What the dispatcher claims: the oldest pending deliveries, in id order, without reading those done; and one
+        // subscription's earlier deliveries of an aggregate.
+        builder.HasIndex(d => d.Id).HasFilter("\"Status\" = 'Pending'").HasDatabaseName("IX_WebhookDeliveries_Id_Pending");
         builder.HasIndex(d => new { d.SubscriptionId, d.AggregateType, d.AggregateId, d.Status });
         // An event is fanned out to a subscription once.
         builder.HasIndex(d => new { d.SubscriptionId, d.EventId }).IsUnique();

@@ -2729,7 +2729,9 @@ namespace Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status", "NextAttemptAt");
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_WebhookDeliveries_Id_Pending")
+                        .HasFilter("\"Status\" = 'Pending'");
 
                     b.HasIndex("SubscriptionId", "EventId")
                         .IsUnique();

@@ -2739,7 +2739,9 @@ namespace Platform.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status", "NextAttemptAt");
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_WebhookDeliveries_Id_Pending")
+                        .HasFilter("\"Status\" = 'Pending'");
 
                     b.HasIndex("SubscriptionId", "EventId")
                         .IsUnique()

@@ -2657,7 +2657,9 @@ namespace Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status", "NextAttemptAt");
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_WebhookDeliveries_Id_Pending")
+                        .HasFilter("\"Status\" = 'Pending'");
 
                     b.HasIndex("SubscriptionId", "EventId")
                         .IsUnique();

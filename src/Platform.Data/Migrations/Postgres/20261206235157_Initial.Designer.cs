@@ -12,7 +12,7 @@ using Platform.Data;
 namespace Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDbContext))]
-    [Migration("20261206232447_Initial")]
+    [Migration("20261206235157_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2732,7 +2732,9 @@ namespace Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status", "NextAttemptAt");
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_WebhookDeliveries_Id_Pending")
+                        .HasFilter("\"Status\" = 'Pending'");
 
                     b.HasIndex("SubscriptionId", "EventId")
                         .IsUnique();

@@ -1913,9 +1913,10 @@ namespace Platform.Data.Migrations.Sqlite
                 column: "ExpiresAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_WebhookDeliveries_Status_NextAttemptAt",
+                name: "IX_WebhookDeliveries_Id_Pending",
                 table: "WebhookDeliveries",
-                columns: new[] { "Status", "NextAttemptAt" });
+                column: "Id",
+                filter: "\"Status\" = 'Pending'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_WebhookDeliveries_SubscriptionId_AggregateType_AggregateId_Status",
