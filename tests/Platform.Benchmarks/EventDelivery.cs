@@ -62,7 +62,7 @@ internal static class EventDelivery
 
         var root = new Uri(app.Urls.Single());
         using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false, MaxConnectionsPerServer = 64 }) { BaseAddress = root };
-        var token = await TokenAsync(http);
+        var token = await DemoTokens.GetAsync(http, DemoClients.Integration);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
         // Events per submission (created, assigned by auto-assignment…), to pace submissions at the event rate.
@@ -153,19 +153,6 @@ internal static class EventDelivery
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().OutboxEvents
             .Where(e => e.Id > after && e.Id <= last && e.AggregateType == "Lead").Select(e => e.Id).ToListAsync();
-    }
-
-    private static async Task<string> TokenAsync(HttpClient http)
-    {
-        using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = DemoClients.Integration,
-            ["client_secret"] = DemoClients.SecretOf(DemoClients.Integration),
-        }));
-        response.EnsureSuccessStatusCode();
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return body.RootElement.GetProperty("access_token").GetString()!;
     }
 
     /// <summary>One WebSocket subscriber of every lead event after a given id, recording ids and latencies.</summary>

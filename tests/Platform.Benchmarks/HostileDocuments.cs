@@ -83,7 +83,7 @@ internal static class HostileDocuments
 
             var root = new Uri(app.Urls.Single());
             using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false, MaxConnectionsPerServer = 32 }) { BaseAddress = root, Timeout = TimeSpan.FromMinutes(2) };
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(http));
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await DemoTokens.GetAsync(http, DemoClients.Integration));
             http.DefaultRequestHeaders.Accept.ParseAdd("application/graphql-response+json");
             var normal = Body(NormalQuery);
 
@@ -166,17 +166,5 @@ internal static class HostileDocuments
     {
         var sorted = values.Order().ToArray();
         return sorted.Length == 0 ? 0 : sorted[sorted.Length / 2];
-    }
-
-    private static async Task<string> TokenAsync(HttpClient http)
-    {
-        using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = DemoClients.Integration,
-            ["client_secret"] = DemoClients.SecretOf(DemoClients.Integration),
-        }));
-        response.EnsureSuccessStatusCode();
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["access_token"]!.GetValue<string>();
     }
 }

@@ -119,7 +119,9 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
     Scenarios.FormTokens = app.Services.GetRequiredService<Platform.Api.Leads.FormTokens.FormTokenSigner>();
     await app.StartAsync();
     var endpoint = new Uri(new Uri(app.Urls.Single()), "/graphql");
-    var accessToken = options.Scenario.ClientId is { } clientId ? await DemoTokenAsync(new Uri(app.Urls.Single()), clientId) : null;
+    using var tokenClient = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
+    // A token of the scenario's demo client from the API's own token endpoint, as a real caller gets one.
+    var accessToken = options.Scenario.ClientId is { } clientId ? await DemoTokens.GetAsync(tokenClient, clientId) : null;
     Console.WriteLine($"API at {endpoint} ({(GCSettings.IsServerGC ? "server" : "workstation")} GC, {Environment.ProcessorCount} CPUs)");
 
     using var runner = new LoadRunner(endpoint, options.Scenario, options.Clients, accessToken);
@@ -350,18 +352,3 @@ static double WorkingSetMb()
 // The 1, 5 and 15 minute load averages (Linux), so figures from a shared machine say how busy it was.
 static string LoadAverage() =>
     File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
-
-// A token of the scenario's demo client from the API's own token endpoint, as a real caller gets one.
-static async Task<string> DemoTokenAsync(Uri api, string clientId)
-{
-    using var http = new HttpClient { BaseAddress = api };
-    using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-    {
-        ["grant_type"] = "client_credentials",
-        ["client_id"] = clientId,
-        ["client_secret"] = DemoClients.SecretOf(clientId),
-    }));
-    response.EnsureSuccessStatusCode();
-    using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-    return json.RootElement.GetProperty("access_token").GetString()!;
-}
