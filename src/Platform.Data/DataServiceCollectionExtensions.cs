@@ -13,8 +13,8 @@ namespace Platform.Data;
 public static class DataServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="PlatformDbContext"/> (scoped) on the engine named by the
-    /// <c>Database</c> section (<see cref="DatabaseOptions"/>, validated at start-up), backed by
+    /// Registers <see cref="PlatformDbContext"/> (scoped, rented from a pool for the scope's <see cref="ICurrentActor"/>) on
+    /// the engine named by the <c>Database</c> section (<see cref="DatabaseOptions"/>, validated at start-up), backed by
     /// <see cref="SqliteDbContext"/>, <see cref="PostgresDbContext"/> or
     /// <see cref="SqlServerDbContext"/>; <see cref="TimeProvider.System"/> and the default <see cref="ICurrentActor"/>
     /// (<see cref="SystemActor"/>) unless already registered. Every <see cref="IInterceptor"/> in DI (a singleton:
@@ -40,18 +40,13 @@ public static class DataServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>());
 
-        // Options built once (singleton): a context per request then costs no options building nor internal service
-        // provider lookup. The scoped part, the caller, is injected into the context itself (PlatformDbContext.Actor).
-        services.AddDbContext<SqliteDbContext>((sp, builder) => Configure(sp, builder, DatabaseProvider.Sqlite), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
-        services.AddDbContext<PostgresDbContext>((sp, builder) => Configure(sp, builder, DatabaseProvider.Postgres), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
-        services.AddDbContext<SqlServerDbContext>((sp, builder) => Configure(sp, builder, DatabaseProvider.SqlServer), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
-
-        services.TryAddScoped<PlatformDbContext>(sp => Options(sp).ProviderKind switch
-        {
-            DatabaseProvider.Postgres => sp.GetRequiredService<PostgresDbContext>(),
-            DatabaseProvider.SqlServer => sp.GetRequiredService<SqlServerDbContext>(),
-            _ => sp.GetRequiredService<SqliteDbContext>(),
-        });
+        // Options built once (singleton), contexts pooled per kind of caller (PlatformDbContextPools): a request's context
+        // costs neither options building nor EF Core's services. The scoped part, the caller, is given to the context on rent.
+        services.TryAddSingleton(sp => Options<SqliteDbContext>(sp, DatabaseProvider.Sqlite));
+        services.TryAddSingleton(sp => Options<PostgresDbContext>(sp, DatabaseProvider.Postgres));
+        services.TryAddSingleton(sp => Options<SqlServerDbContext>(sp, DatabaseProvider.SqlServer));
+        services.TryAddSingleton(sp => new PlatformDbContextPools(sp, Options(sp).ProviderKind));
+        services.TryAddScoped(sp => sp.GetRequiredService<PlatformDbContextPools>().Rent(sp.GetRequiredService<ICurrentActor>()));
         return services;
     }
 
@@ -59,14 +54,28 @@ public static class DataServiceCollectionExtensions
     /// A new <see cref="PlatformDbContext"/> of the configured provider that works for <paramref name="actor"/> instead of the
     /// scope's <see cref="ICurrentActor"/> (work done outside a request on behalf of others). The caller disposes it.
     /// </summary>
-    public static PlatformDbContext CreatePlatformDbContext(this IServiceProvider services, ICurrentActor actor) => Options(services).ProviderKind switch
+    public static PlatformDbContext CreatePlatformDbContext(this IServiceProvider services, ICurrentActor actor)
     {
-        DatabaseProvider.Postgres => ActivatorUtilities.CreateInstance<PostgresDbContext>(services, actor),
-        DatabaseProvider.SqlServer => ActivatorUtilities.CreateInstance<SqlServerDbContext>(services, actor),
-        _ => ActivatorUtilities.CreateInstance<SqliteDbContext>(services, actor),
-    };
+        PlatformDbContext db = Options(services).ProviderKind switch
+        {
+            DatabaseProvider.Postgres => new PostgresDbContext(services.GetRequiredService<DbContextOptions<PostgresDbContext>>()),
+            DatabaseProvider.SqlServer => new SqlServerDbContext(services.GetRequiredService<DbContextOptions<SqlServerDbContext>>()),
+            _ => new SqliteDbContext(services.GetRequiredService<DbContextOptions<SqliteDbContext>>()),
+        };
+        db.WorkFor(actor);
+        return db;
+    }
+
+    private static readonly ActorKindGuard ActorKindGuard = new();
 
     private static DatabaseOptions Options(IServiceProvider sp) => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+
+    private static DbContextOptions<TContext> Options<TContext>(IServiceProvider sp, DatabaseProvider provider) where TContext : DbContext
+    {
+        var builder = new DbContextOptionsBuilder<TContext>().UseApplicationServiceProvider(sp);
+        Configure(sp, builder, provider);
+        return builder.Options;
+    }
 
     private static void Configure(IServiceProvider sp, DbContextOptionsBuilder builder, DatabaseProvider expected)
     {
@@ -102,6 +111,6 @@ public static class DataServiceCollectionExtensions
         // The outbox reads the versions the stamps are about to set, so it runs first; the rollups read the creation
         // time the stamps set.
         builder.AddInterceptors(sp.GetRequiredService<OutboxInterceptor>(), sp.GetRequiredService<AuditStampInterceptor>(),
-            sp.GetRequiredService<LeadRollupInterceptor>(), sp.GetRequiredService<OutboxCommitInterceptor>());
+            sp.GetRequiredService<LeadRollupInterceptor>(), sp.GetRequiredService<OutboxCommitInterceptor>(), ActorKindGuard);
     }
 }

@@ -9,15 +9,13 @@ namespace Platform.Data;
 // admins and machine clients run unfiltered SQL.
 public abstract partial class PlatformDbContext
 {
-    /// <summary>Whether this context shows only the leads of one owner (and so uses the owner-filtered model).</summary>
-    internal bool IsOwnerScoped => !IsPartnerScoped && ScopedOwnerId is not null;
 
     /// <summary>The staff user whose leads this context is restricted to, from its <see cref="Actor"/>; null: all leads.</summary>
     protected long? ScopedOwnerId => Actor.LeadOwnerId;
 
     private void ApplyLeadOwnership(ModelBuilder modelBuilder)
     {
-        if (IsOwnerScoped)
+        if (ModelKind == ActorKind.LeadOwner)
             modelBuilder.Entity<Lead>().HasQueryFilter(l => l.OwnerId == ScopedOwnerId);
     }
 }

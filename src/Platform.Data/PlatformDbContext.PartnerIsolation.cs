@@ -14,8 +14,6 @@ namespace Platform.Data;
 // for partner-scoped contexts (PartnerScopedModelCacheKeyFactory), so everyone else's SQL carries no trace of them.
 public abstract partial class PlatformDbContext
 {
-    /// <summary>Whether this context is restricted to one partner's data (and so uses the filtered model).</summary>
-    internal bool IsPartnerScoped => ScopedPartnerId is not null;
 
     /// <summary>The partner this context is restricted to, from its <see cref="Actor"/>; null: unrestricted.</summary>
     protected long? ScopedPartnerId => Actor.PartnerId;
@@ -25,7 +23,7 @@ public abstract partial class PlatformDbContext
 
     private void ApplyPartnerIsolation(ModelBuilder modelBuilder)
     {
-        if (!IsPartnerScoped)
+        if (ModelKind != ActorKind.Partner)
             return;
 
         // ScopedPartnerId is read per context when a query runs, so all partners share this one model.

@@ -26,18 +26,38 @@ public abstract partial class PlatformDbContext : IdentityDbContext<IdentityUser
     /// <summary>Maximum length of stored enum names.</summary>
     internal const int EnumMaxLength = 40;
 
-    /// <summary>Creates the context for <paramref name="actor"/> (default: the system); called by the provider-specific subclasses.</summary>
-    protected PlatformDbContext(DbContextOptions options, ICurrentActor? actor)
+    /// <summary>Creates a context working for the system until <see cref="WorkFor"/>; called by the provider-specific subclasses.</summary>
+    protected PlatformDbContext(DbContextOptions options)
         : base(options)
     {
-        Actor = actor ?? new SystemActor();
+        WorkFor(new SystemActor());
     }
 
     /// <summary>
     /// Who this context works for: stamped on changes (<see cref="AuditStampInterceptor"/>) and, for partners and
     /// managers, the scope of every query (partner isolation, lead ownership).
     /// </summary>
-    public ICurrentActor Actor { get; }
+    public ICurrentActor Actor { get; private set; }
+
+    /// <summary>
+    /// The kind of caller this context's model was chosen for (filters per kind, <see cref="PartnerScopedModelCacheKeyFactory"/>),
+    /// fixed when the context starts working for its actor; <see cref="ActorKindGuard"/> refuses commands once the actor
+    /// is of another kind.
+    /// </summary>
+    internal ActorKind ModelKind { get; private set; }
+
+    /// <summary>
+    /// Makes this (new or pooled) context work for <paramref name="actor"/>, with no outbox work left from an earlier use.
+    /// Call before the context's first query: a pooled context keeps the model of its <see cref="ModelKind"/>.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(Actor))]
+    internal void WorkFor(ICurrentActor actor)
+    {
+        Actor = actor;
+        ModelKind = ActorKinds.Of(actor);
+        PendingOutbox = null;
+        HasUncommittedOutboxRows = false;
+    }
 
     /// <summary>Sales team members.</summary>
     public DbSet<StaffUser> StaffUsers => Set<StaffUser>();

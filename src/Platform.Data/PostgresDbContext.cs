@@ -7,7 +7,7 @@ namespace Platform.Data;
 /// The platform database on PostgreSQL; migrations in <c>Migrations/Postgres</c>. DateTime maps to
 /// <c>timestamp with time zone</c> and must be UTC.
 /// </summary>
-public sealed class PostgresDbContext(DbContextOptions<PostgresDbContext> options, ICurrentActor? actor = null) : PlatformDbContext(options, actor)
+public sealed class PostgresDbContext(DbContextOptions<PostgresDbContext> options) : PlatformDbContext(options)
 {
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)

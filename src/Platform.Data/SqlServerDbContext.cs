@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Platform.Data;
 
 /// <summary>The platform database on SQL Server (the production target); migrations in <c>Migrations/SqlServer</c>.</summary>
-public sealed class SqlServerDbContext(DbContextOptions<SqlServerDbContext> options, ICurrentActor? actor = null) : PlatformDbContext(options, actor)
+public sealed class SqlServerDbContext(DbContextOptions<SqlServerDbContext> options) : PlatformDbContext(options)
 {
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

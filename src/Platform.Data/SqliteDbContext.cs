@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Platform.Data;
 
 /// <summary>The platform database on SQLite (the embedded default); migrations in <c>Migrations/Sqlite</c>.</summary>
-public sealed class SqliteDbContext(DbContextOptions<SqliteDbContext> options, ICurrentActor? actor = null) : PlatformDbContext(options, actor)
+public sealed class SqliteDbContext(DbContextOptions<SqliteDbContext> options) : PlatformDbContext(options)
 {
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -288,6 +288,64 @@ public abstract class DatabaseTests : IDisposable
         Assert.True(lead.CreatedAt >= from);
     }
 
+    [Fact]
+    public async Task PooledContexts_OneCallerAfterAnother_EachSeesOnlyWhatTheirKindAllows()
+    {
+        var actor = new TestActor();
+        await using var services = await ServicesAsync("pooled", actor: actor);
+        await services.MigrateDatabaseAsync();
+        long[] partners = [await AddPartnerAsync(services, "North"), await AddPartnerAsync(services, "South")];
+        using (var scope = services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            db.Leads.AddRange(partners.Select((p, i) => new Lead { FirstName = "Lead", Phone = $"+3736000010{i}", Channel = LeadChannels.LandingPage, PartnerId = p }));
+            await db.SaveChangesAsync();
+        }
+
+        // Each scope returns its context to the pool; the next caller of the same kind gets it back.
+        foreach (var (partner, expectedLeads) in new (long?, int)[] { (null, 2), (partners[0], 1), (partners[1], 1), (null, 2), (partners[0], 1) })
+        {
+            actor.PartnerId = partner;
+            using var scope = services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+
+            var leads = await db.Leads.Select(l => l.PartnerId).ToListAsync();
+
+            Assert.Equal(expectedLeads, leads.Count);
+            Assert.All(leads, p => Assert.True(partner is null || p == partner));
+        }
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Context_WhoseCallerChangesKindAfterItWasGiven_RefusesToQuery(bool becomesPartner)
+    {
+        var actor = new TestActor();
+        await using var services = await ServicesAsync("guard", actor: actor);
+        await services.MigrateDatabaseAsync();
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+
+        if (becomesPartner)
+            actor.PartnerId = 7;
+        else
+            actor.LeadOwnerId = 3;
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => db.Leads.ToListAsync());
+        Assert.Contains("caller", error.Message);
+    }
+
+    private static async Task<long> AddPartnerAsync(IServiceProvider services, string name)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var partner = new Platform.Domain.Referrals.Partner { Name = name };
+        db.Partners.Add(partner);
+        await db.SaveChangesAsync();
+        return partner.Id;
+    }
+
     private static async Task<long> AddLeadAsync(IServiceProvider services)
     {
         using var scope = services.CreateScope();

@@ -6,4 +6,8 @@ internal sealed class TestActor : ICurrentActor
     public string? Name { get; set; } = "anna@test";
 
     public string? ClientId { get; set; } = "crm-web";
+
+    public long? PartnerId { get; set; }
+
+    public long? LeadOwnerId { get; set; }
 }
