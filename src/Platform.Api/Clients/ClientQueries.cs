@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using Platform.Api.Common;
 using Platform.Domain.Clients;
+using Platform.GraphQL.Server.Projection;
 using Platform.GraphQL.Server.Relay;
 
 namespace Platform.Api.Clients;
@@ -22,7 +23,7 @@ public static class ClientQueries
                 var filter = context.GetArgument<ClientFilter?>("filter") ?? new ClientFilter();
                 var clients = filter.Apply(context.Db().Clients.AsNoTracking());
                 var order = context.GetArgument("orderBy", ClientOrder.NameAsc).Keyset();
-                return await KeysetPaging.PageAsync(clients, PageRequest.From(context), order, context.CancellationToken);
+                return await KeysetPaging.PageAsync(clients, PageRequest.From(context), order, context.CancellationToken, context.SelectedNodes<Client>());
             });
     }
 }

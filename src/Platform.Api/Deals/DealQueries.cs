@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using Platform.Api.Common;
 using Platform.Domain.Deals;
+using Platform.GraphQL.Server.Projection;
 using Platform.GraphQL.Server.Relay;
 
 namespace Platform.Api.Deals;
@@ -22,7 +23,7 @@ public static class DealQueries
                 var filter = context.GetArgument<DealFilter?>("filter") ?? new DealFilter();
                 var deals = filter.Apply(context.Db().Deals.AsNoTracking());
                 var order = context.GetArgument("orderBy", DealOrder.CreatedAtDesc).Keyset();
-                return await KeysetPaging.PageAsync(deals, PageRequest.From(context), order, context.CancellationToken);
+                return await KeysetPaging.PageAsync(deals, PageRequest.From(context), order, context.CancellationToken, context.SelectedNodes<Deal>());
             });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<PipelineType>>>>("pipelines")

@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using Platform.Api.Common;
 using Platform.Domain.Referrals;
+using Platform.GraphQL.Server.Projection;
 
 namespace Platform.Api.Referrals;
 
@@ -13,6 +14,7 @@ public sealed class PartnerGraphType : EntityType<Partner>
         Field(x => x.Type);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("regions")
             .Description("Regions the partner covers; dealers receive the leads of these regions.")
+            .Reads(x => x.Regions)
             .Resolve(c => c.Source.Regions?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? []);
         Field(x => x.ContactEmail, nullable: true);
         Field(x => x.IsActive);

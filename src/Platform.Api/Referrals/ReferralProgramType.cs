@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.DataLoader;
+using Platform.GraphQL.Server.Projection;
 using Platform.GraphQL.Server.DataLoader;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -20,13 +21,14 @@ public sealed class ReferralProgramType : EntityType<ReferralProgram>
         Field(x => x.Currency);
         Field(x => x.AttributionWindowDays);
         Field(x => x.HoldingPeriodDays);
-        Field<MoneyType>("capPerReferral").Description("Largest reward per referral; null = no cap.").Resolve(c => c.Source.CapPerReferral);
+        Field<MoneyType>("capPerReferral").Description("Largest reward per referral; null = no cap.").Reads(x => new { x.CapPerReferralMinor, x.Currency }).Resolve(c => c.Source.CapPerReferral);
         Field(x => x.ActiveFrom);
         Field(x => x.ActiveTo, nullable: true);
         Field(x => x.IsActive);
         Field(x => x.OpenToAllPartners);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PartnerGraphType>>>>("eligiblePartners")
             .Description("The partners eligible for a program not open to all partners; a partner's token sees only itself.")
+            .Reads(x => x.Id)
             .Resolve(c =>
             {
                 var db = c.Db();

@@ -5,6 +5,7 @@ using Platform.Api.Leads;
 using Platform.Domain.Clients;
 using Platform.Domain.Leads;
 using Platform.Domain.Referrals;
+using Platform.GraphQL.Server.Projection;
 using Platform.GraphQL.Server.Relay;
 
 namespace Platform.Api.Referrals;
@@ -21,13 +22,14 @@ public sealed class ReferralType : EntityType<Referral>
         Field(x => x.AttributedAt);
         Field(x => x.ConvertedAt, nullable: true);
         Field(x => x.RejectionReason, nullable: true);
-        Field<NonNullGraphType<ReferralProgramType>>("program").Description("The program whose terms apply.").Resolve(c => c.LoadById<ReferralProgram>(c.Source.ProgramId));
-        Field<PartnerGraphType>("partner").Description("The referring partner, if the referrer is a partner.").Resolve(c => c.LoadById<Partner>(c.Source.PartnerId));
-        Field<ClientType>("referrerClient").Description("The referring client (\"refer a friend\"), if the referrer is a client.").Resolve(c => c.LoadById<Client>(c.Source.ReferrerClientId));
-        Field<LeadType>("lead").Description("The referred lead.").Resolve(c => c.LoadById<Lead>(c.Source.LeadId));
+        Field<NonNullGraphType<ReferralProgramType>>("program").Description("The program whose terms apply.").Reads(x => x.ProgramId).Resolve(c => c.LoadById<ReferralProgram>(c.Source.ProgramId));
+        Field<PartnerGraphType>("partner").Description("The referring partner, if the referrer is a partner.").Reads(x => x.PartnerId).Resolve(c => c.LoadById<Partner>(c.Source.PartnerId));
+        Field<ClientType>("referrerClient").Description("The referring client (\"refer a friend\"), if the referrer is a client.").Reads(x => x.ReferrerClientId).Resolve(c => c.LoadById<Client>(c.Source.ReferrerClientId));
+        Field<LeadType>("lead").Description("The referred lead.").Reads(x => x.LeadId).Resolve(c => c.LoadById<Lead>(c.Source.LeadId));
         Field<NonNullGraphType<ConnectionGraphType<RewardGraphType, Reward>>>("rewards")
             .Description("Rewards granted for this referral, oldest first.")
             .PagingArguments()
+            .Reads(x => x.Id)
             .Resolve(RewardsOldestFirst.Load);
     }
 }

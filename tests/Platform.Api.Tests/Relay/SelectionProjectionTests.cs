@@ -69,6 +69,27 @@ public abstract class SelectionProjectionTests<THost>(THost api) where THost : A
             Assert.Equal(whole[(string)lead!["id"]!]!.ToJsonString(), lead.ToJsonString());
     }
 
+    [Theory]
+    [InlineData("deals", "Deal", "title amount { amount currency } proposedPrice { amount } isHandedOff client { name } stage { name } owner { name }", "Requirements")]
+    [InlineData("referrals", "Referral", "status program { name } partner { name regions } lead { firstName }", "RejectionReason")]
+    [InlineData("rewards", "Reward", "status amount { amount currency } referral { status } payout { reference }", "VoidReason")]
+    [InlineData("payouts", "Payout", "amount { amount currency } partner { name }", "Reference")]
+    [InlineData("referralPrograms", "ReferralProgram", "name capPerReferral { amount currency } eligiblePartners { name }", "HoldingPeriodDays")]
+    [InlineData("referralCodes", "ReferralCode", "code program { name } partner { name } referrerClientId", "RevokedAt")]
+    public async Task RootLists_ReadOnlyTheSelectedColumns_AndAnswerAsFromTheWholeRow(string list, string type, string selection, string unselectedColumn)
+    {
+        api.Sql.Clear();
+        var data = await api.QueryAsync($"{{ {list}(first: 50) {{ nodes {{ id {selection} }} }} }}");
+        var listSql = api.Sql.Statements[0];
+        var rows = data[list]!["nodes"]!.AsArray();
+        var ids = rows.Select(n => (string)n!["id"]!).ToArray();
+        var whole = await api.QueryAsync($"query($ids: [ID!]!) {{ nodes(ids: $ids) {{ ... on {type} {{ id {selection} }} }} }}", new { ids });
+
+        Assert.NotEmpty(rows);
+        Assert.DoesNotContain(unselectedColumn, listSql);
+        Assert.Equal(whole["nodes"]!.ToJsonString(), rows.ToJsonString());
+    }
+
     /// <summary>The leads of <paramref name="data"/> fetched again by <c>nodes(ids:)</c>, which reads whole rows, by id.</summary>
     private async Task<Dictionary<string, JsonNode>> WholeRowsAsync(JsonObject data, string selection)
     {
