@@ -42,4 +42,11 @@ internal sealed class SqlServerWithoutServer : DbCommandInterceptor, IDbConnecti
         }
         return ValueTask.FromResult(InterceptionResult<DbDataReader>.SuppressWithResult(table.CreateDataReader()));
     }
+
+    /// <summary>No rows changed.</summary>
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Commands.Add(command.CommandText);
+        return ValueTask.FromResult(InterceptionResult<int>.SuppressWithResult(0));
+    }
 }

@@ -156,6 +156,36 @@ public abstract class WebhookDeliveryTests<THost>(THost api) : IAsyncLifetime wh
     }
 
     [Fact]
+    public async Task OneAggregatesEvents_ArriveInVersionOrder_TheLaterWaitingWhileTheFirstIsRetried()
+    {
+        FixClock();
+        await using var failingOnce = await WebhookReceiver.StartAsync();
+        await using var healthy = await WebhookReceiver.StartAsync();
+        failingOnce.Answers.Enqueue(500);
+        await api.SubscribeAsync(api.Client, failingOnce.Url, "order.paid", "order.refunded");
+        await api.SubscribeAsync(api.Client, healthy.Url, "order.paid", "order.refunded");
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            for (var version = 1; version <= 3; version++)
+                db.OutboxEvents.Add(new OutboxEvent { Type = version == 3 ? EventTypes.OrderRefunded : EventTypes.OrderPaid, OccurredAt = _now, AggregateType = "Order", AggregateId = 800_001, AggregateVersion = version });
+            await db.SaveChangesAsync();
+        }
+
+        await api.DispatchAsync();
+        var whileRetrying = Versions(failingOnce);
+        Advance(TimeSpan.FromSeconds(6));
+        await api.DispatchAsync();
+
+        Assert.Equal([1], whileRetrying);
+        Assert.Equal([1, 1, 2, 3], Versions(failingOnce));
+        Assert.Equal([1, 2, 3], Versions(healthy));
+    }
+
+    private static List<int> Versions(WebhookReceiver receiver) =>
+        receiver.All.Select(r => r.Json.GetProperty("data").GetProperty("version").GetInt32()).ToList();
+
+    [Fact]
     public async Task RotatedSecret_BothSignFor24Hours_ThenOnlyTheNewOne()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
