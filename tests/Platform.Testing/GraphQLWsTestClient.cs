@@ -65,6 +65,19 @@ public sealed class GraphQLWsTestClient : IAsyncDisposable
         return ((int)frame.CloseStatus!.Value, frame.CloseReason ?? "");
     }
 
+    /// <summary>Every message until the server's close, and the close's code and reason.</summary>
+    public async Task<(List<JsonElement> Messages, int Code, string Reason)> ReceiveUntilCloseAsync()
+    {
+        var messages = new List<JsonElement>();
+        while (true)
+        {
+            var frame = await ReceiveFrameAsync();
+            if (frame.Message is not { } message)
+                return (messages, (int)frame.CloseStatus!.Value, frame.CloseReason ?? "");
+            messages.Add(message);
+        }
+    }
+
     public Task CloseAsync() => _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "", CancellationToken.None).WaitAsync(Patience);
 
     public ValueTask DisposeAsync()

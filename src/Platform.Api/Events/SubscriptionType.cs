@@ -4,6 +4,7 @@ using GraphQL.Resolvers;
 using GraphQL.Types;
 using Platform.Data;
 using Platform.Domain.Events;
+using Platform.GraphQL.Server.Subscriptions;
 
 namespace Platform.Api.Events;
 
@@ -22,7 +23,10 @@ public sealed class SubscriptionType : ObjectGraphType
             Stream(stream.Field, stream.Description, stream.Visible);
     }
 
-    /// <summary>A field streaming the events <paramref name="visible"/> lets the subscribing caller see.</summary>
+    /// <summary>
+    /// A field streaming the events <paramref name="visible"/> lets the subscribing caller see. The <c>Event</c> type's
+    /// fields read only the event, so subscribers with the same document share each event's result.
+    /// </summary>
     private void Stream(string name, string description, Func<EventCaller, Func<OutboxEvent, bool>> visible) =>
         AddField(new FieldType
         {
@@ -45,7 +49,7 @@ public sealed class SubscriptionType : ObjectGraphType
                     : await feed.NewestAsync(context.CancellationToken);
                 return new FeedObservable(feed, e => filter.Accepts(e.Type) && sees(e), after);
             }),
-        });
+        }).ShareEventResults();
 
     private sealed class FeedObservable(OutboxFeed feed, Func<OutboxEvent, bool> accepts, long after) : IObservable<object?>
     {

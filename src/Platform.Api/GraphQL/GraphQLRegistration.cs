@@ -22,6 +22,7 @@ using Platform.GraphQL.Server.Http;
 using Platform.GraphQL.Server.Limits;
 using Platform.GraphQL.Server.Mutations;
 using Platform.GraphQL.Server.Relay;
+using Platform.GraphQL.Server.Subscriptions;
 using Platform.GraphQL.Server.Documents;
 using Platform.GraphQL.Server.TrustedDocuments;
 
@@ -90,6 +91,8 @@ public static class GraphQLRegistration
             .ConfigureExecution<ValidatedDocumentCache>()
             // One DbContext per request: resolvers run one at a time, DataLoaders still batch.
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
+            // Subscribers of the same event stream document share each event's execution.
+            .AddExecutionStrategy<SharedEventExecutionStrategy>(OperationType.Subscription)
             // A resolver that lost the database mid-way answers 503 SERVICE_UNAVAILABLE, not a masked fault. Chained in
             // front of the transport's own handler (AddUnhandledExceptionHandler would replace it).
             .ConfigureExecutionOptions(options =>

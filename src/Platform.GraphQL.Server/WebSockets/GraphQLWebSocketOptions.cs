@@ -26,6 +26,13 @@ public sealed class GraphQLWebSocketOptions
     public int MaxSubscriptionsPerConnection { get; set; } = 20;
 
     /// <summary>
+    /// Messages one socket may have waiting to be sent (a client that reads slower than its events come); beyond, the
+    /// waiting ones are dropped and the socket is closed with 1013, and the client reconnects (with the last event's id).
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int MaxQueuedMessages { get; set; } = 10_000;
+
+    /// <summary>
     /// Decides <c>connection_init</c> from its payload (null when the message has none) and the upgrade request: a
     /// principal and when it stops being valid (the socket is closed with 4403 then), or a refusal (4403 at once).
     /// Null: the upgrade request's user, without expiry.

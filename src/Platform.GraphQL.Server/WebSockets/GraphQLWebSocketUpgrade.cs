@@ -11,6 +11,7 @@ internal sealed class GraphQLWebSocketUpgrade<TSchema>(GraphQLHttpOptions option
     where TSchema : ISchema
 {
     private readonly WebSocketClientConnections _clients = new();
+    private readonly NextMessages _nextMessages = new(options.MaxErrors);
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -25,6 +26,6 @@ internal sealed class GraphQLWebSocketUpgrade<TSchema>(GraphQLHttpOptions option
         // A socket lives as long as its subscriptions, not as long as a request may.
         context.Features.Get<IHttpRequestTimeoutFeature>()?.DisableTimeout();
         using var socket = await context.WebSockets.AcceptWebSocketAsync(GraphQLWsMessageTypes.Subprotocol);
-        await new GraphQLWsConnection<TSchema>(socket, context, options, webSockets, _clients, logger).RunAsync();
+        await new GraphQLWsConnection<TSchema>(socket, context, options, webSockets, _clients, _nextMessages, logger).RunAsync();
     }
 }

@@ -1,6 +1,6 @@
 namespace Platform.GraphQL.Server.WebSockets;
 
-/// <summary>The close codes of graphql-transport-ws.</summary>
+/// <summary>The close codes of graphql-transport-ws, and the WebSocket one for a client too slow to read.</summary>
 internal static class GraphQLWsCloseCodes
 {
     public const int BadRequest = 4400;
@@ -9,4 +9,5 @@ internal static class GraphQLWsCloseCodes
     public const int ConnectionInitialisationTimeout = 4408;
     public const int SubscriberAlreadyExists = 4409;
     public const int TooManyInitialisationRequests = 4429;
+    public const int TryAgainLater = 1013;
 }

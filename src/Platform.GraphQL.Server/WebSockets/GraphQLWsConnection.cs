@@ -21,6 +21,8 @@ namespace Platform.GraphQL.Server.WebSockets;
 /// <summary>
 /// One graphql-transport-ws socket. One loop reads and handles the client's messages in order; everything sent goes
 /// through one queue drained by one writer, so messages keep their order and the close frame is the last thing sent.
+/// A client that reads too slowly for its queue (<see cref="GraphQLWebSocketOptions.MaxQueuedMessages"/>) is closed
+/// with 1013, so the server neither holds its backlog nor drops part of it; it reconnects with the last event's id.
 /// Each operation runs in a service scope of its own, as the socket's authenticated user.
 /// </summary>
 internal sealed class GraphQLWsConnection<TSchema>(
@@ -29,6 +31,7 @@ internal sealed class GraphQLWsConnection<TSchema>(
     GraphQLHttpOptions options,
     GraphQLWebSocketOptions webSockets,
     WebSocketClientConnections clients,
+    NextMessages nextMessages,
     ILogger logger)
     where TSchema : ISchema
 {
@@ -44,6 +47,9 @@ internal sealed class GraphQLWsConnection<TSchema>(
     private readonly ConcurrentDictionary<string, GraphQLWsOperation> _operations = new();
     private readonly ConcurrentDictionary<GraphQLWsOperation, Task> _running = new();
     private int _initReceived;
+    // Messages queued and not yet sent, against MaxQueuedMessages; once over it, the rest are dropped and the socket closed.
+    private int _queued;
+    private volatile bool _overflowed;
     private ClaimsPrincipal? _user;
     private string? _client;
     private ITimer? _expiry;
@@ -287,19 +293,27 @@ internal sealed class GraphQLWsConnection<TSchema>(
         return true;
     }
 
-    private void SendNext(GraphQLWsOperation operation, ExecutionResult result)
-    {
-        TransportExecution.CapErrors(result, options.MaxErrors);
-        Send(new OperationMessage { Id = operation.Id, Type = Next, Payload = result });
-    }
+    // Serialized by the writer, off the thread that delivers events to every subscriber.
+    private void SendNext(GraphQLWsOperation operation, ExecutionResult result) => Enqueue(new Outgoing(null, operation.Id, result, null, null));
 
     private void Send(OperationMessage message) =>
-        _outgoing.Writer.TryWrite(new Outgoing(Encoding.UTF8.GetBytes(_serializer.Serialize(message)), null, null));
+        Enqueue(new Outgoing(Encoding.UTF8.GetBytes(_serializer.Serialize(message)), null, null, null, null));
+
+    private void Enqueue(Outgoing outgoing)
+    {
+        if (Interlocked.Increment(ref _queued) > webSockets.MaxQueuedMessages)
+        {
+            _overflowed = true;
+            Close(GraphQLWsCloseCodes.TryAgainLater, $"Too slow: more than {webSockets.MaxQueuedMessages} messages waiting");
+            return;
+        }
+        _outgoing.Writer.TryWrite(outgoing);
+    }
 
     /// <summary>Queues the close frame after what was queued before; the first close wins.</summary>
     private void Close(int code, string reason)
     {
-        if (_outgoing.Writer.TryWrite(new Outgoing(null, code, reason)))
+        if (_outgoing.Writer.TryWrite(new Outgoing(null, null, null, code, reason)))
             _outgoing.Writer.TryComplete();
     }
 
@@ -310,8 +324,12 @@ internal sealed class GraphQLWsConnection<TSchema>(
         {
             await foreach (var outgoing in _outgoing.Reader.ReadAllAsync())
             {
-                if (outgoing.Message is { } message)
+                if (outgoing.CloseCode is null)
                 {
+                    Interlocked.Decrement(ref _queued);
+                    if (_overflowed)
+                        continue;
+                    var message = outgoing.Message ?? nextMessages.Message(outgoing.Id!, outgoing.Result!, _serializer);
                     await socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, context.RequestAborted);
                     continue;
                 }
@@ -346,7 +364,8 @@ internal sealed class GraphQLWsConnection<TSchema>(
         return reason;
     }
 
-    private sealed record Outgoing(byte[]? Message, int? CloseCode, string? CloseReason);
+    /// <summary>A message (its bytes, or an operation's result to send as <c>next</c>) or the close frame.</summary>
+    private sealed record Outgoing(byte[]? Message, string? Id, ExecutionResult? Result, int? CloseCode, string? CloseReason);
 
     /// <summary>Sends each event of an operation's stream as <c>next</c>, and its end as <c>complete</c> or <c>error</c>.</summary>
     private sealed class StreamObserver(GraphQLWsConnection<TSchema> connection, GraphQLWsOperation operation) : IObserver<ExecutionResult>

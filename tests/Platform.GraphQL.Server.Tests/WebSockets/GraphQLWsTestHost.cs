@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Execution;
+using GraphQLParser.AST;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 using Platform.GraphQL.Server.Authorization;
 using Platform.GraphQL.Server.Errors;
 using Platform.GraphQL.Server.Http;
+using Platform.GraphQL.Server.Subscriptions;
 using Platform.GraphQL.Server.Tests.Http;
 using Platform.GraphQL.Server.WebSockets;
 
@@ -18,7 +20,7 @@ namespace Platform.GraphQL.Server.Tests.WebSockets;
 /// <summary>
 /// The test schema served by Kestrel on a free loopback port with the WebSocket transport on, a fake clock and a
 /// token check that accepts <c>Bearer &lt;name&gt;</c> for an hour (<c>Bearer admin</c> has the admin role) and
-/// refuses <see cref="RefusedToken"/> and a missing token.
+/// refuses <see cref="RefusedToken"/> and a missing token. Subscribers of a field marked to share event results share them.
 /// </summary>
 public sealed class GraphQLWsTestHost : IAsyncLifetime
 {
@@ -35,6 +37,9 @@ public sealed class GraphQLWsTestHost : IAsyncLifetime
 
     public Uri Endpoint { get; private set; } = null!;
 
+    /// <summary>Messages a socket may have waiting to be sent before it is closed with 1013.</summary>
+    public int MaxQueuedMessages { get; init; } = new GraphQLWebSocketOptions().MaxQueuedMessages;
+
     public async Task InitializeAsync()
     {
         var builder = WebApplication.CreateBuilder();
@@ -48,6 +53,7 @@ public sealed class GraphQLWsTestHost : IAsyncLifetime
             .AddSchema<TestSchema>()
             .AddGraphTypes(typeof(TestSchema).Assembly)
             .AddValidationRule<AuthorizationValidationRule>()
+            .AddExecutionStrategy<SharedEventExecutionStrategy>(OperationType.Subscription)
             .AddErrorInfoProvider(new MaskingErrorInfoProvider(new ErrorInfoProviderOptions()))
             .AddSystemTextJson());
 
@@ -64,6 +70,7 @@ public sealed class GraphQLWsTestHost : IAsyncLifetime
             {
                 MaxSubscriptionsPerConnection = MaxSubscriptionsPerConnection,
                 MaxConnectionsPerClient = MaxConnectionsPerClient,
+                MaxQueuedMessages = MaxQueuedMessages,
                 Authenticate = (_, payload, _) => ValueTask.FromResult(Authenticate(payload)),
             };
         });

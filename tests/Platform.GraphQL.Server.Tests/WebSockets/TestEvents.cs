@@ -19,6 +19,12 @@ public sealed class TestTopic : IObservable<string?>
     private readonly List<IObserver<string?>> _observers = [];
     private readonly SemaphoreSlim _subscribed = new(0);
     private readonly SemaphoreSlim _unsubscribed = new(0);
+    private int _executions;
+
+    /// <summary>How often a field counting on this topic was executed for an event.</summary>
+    public int Executions => Volatile.Read(ref _executions);
+
+    public void CountExecution() => Interlocked.Increment(ref _executions);
 
     public IDisposable Subscribe(IObserver<string?> observer)
     {
