@@ -23,14 +23,14 @@ public sealed class ClientFilter
             clients = clients.Where(x => LoyaltyCategory.Contains(x.LoyaltyCategory));
         if (Segment is { Count: > 0 })
             clients = clients.Where(x => x.Segment != null && Segment.Contains(x.Segment.Value));
-        if (Region is not null)
-            clients = clients.Where(x => x.Region == Region);
-        if (Industry is not null)
-            clients = clients.Where(x => x.Industry == Industry);
+        if (TextInputs.Argument(Region, "filter.region") is { } region)
+            clients = clients.Where(x => x.Region == region);
+        if (TextInputs.Argument(Industry, "filter.industry") is { } industry)
+            clients = clients.Where(x => x.Industry == industry);
         if (GlobalIds.DecodeOptional<StaffUser>(OwnerId, "filter.ownerId") is { } ownerId)
             clients = clients.Where(x => x.OwnerId == ownerId);
-        if (!string.IsNullOrEmpty(NameStartsWith))
-            clients = clients.Where(x => x.Name.StartsWith(NameStartsWith));
+        if (TextInputs.Argument(NameStartsWith, "filter.nameStartsWith") is { Length: > 0 } prefix)
+            clients = clients.Where(x => x.Name.StartsWith(prefix));
         return clients;
     }
 }

@@ -76,15 +76,15 @@ public sealed class ClientService(PlatformDbContext db, TimeProvider time, Conta
             : input.EmployeeCount < 0 ? new ValidationError("employeeCount", "`employeeCount` may not be negative.")
             : input.Segment is not null && input.SegmentAssessment is not null ? new ValidationError("segmentAssessment", "Give either `segment` or `segmentAssessment`, not both.")
             : Invalid(input.Email, email, "email", "an e-mail address like name@example.com") ?? Invalid(input.Phone, phone, "phone", "a valid phone number, e.g. +49 30 1234567")
-            ?? db.TooLong<Client>(nameof(Client.Name), "name", name)
-            ?? db.TooLong<Client>(nameof(Client.TaxId), "taxId", TextInputs.Clean(input.TaxId))
-            ?? db.TooLong<Client>(nameof(Client.Okpo), "okpo", TextInputs.Clean(input.Okpo))
-            ?? db.TooLong<Client>(nameof(Client.RegistrationNumber), "registrationNumber", TextInputs.Clean(input.RegistrationNumber))
-            ?? db.TooLong<Client>(nameof(Client.Industry), "industry", TextInputs.Clean(input.Industry))
-            ?? db.TooLong<Client>(nameof(Client.Region), "region", TextInputs.Clean(input.Region))
-            ?? db.TooLong<Client>(nameof(Client.Email), "email", email)
-            ?? db.TooLong<Client>(nameof(Client.Website), "website", TextInputs.Clean(input.Website))
-            ?? db.TooLong<Client>(nameof(Client.Notes), "notes", TextInputs.Clean(input.Notes));
+            ?? db.Check<Client>(nameof(Client.Name), "name", name)
+            ?? db.Check<Client>(nameof(Client.TaxId), "taxId", TextInputs.Clean(input.TaxId))
+            ?? db.Check<Client>(nameof(Client.Okpo), "okpo", TextInputs.Clean(input.Okpo))
+            ?? db.Check<Client>(nameof(Client.RegistrationNumber), "registrationNumber", TextInputs.Clean(input.RegistrationNumber))
+            ?? db.Check<Client>(nameof(Client.Industry), "industry", TextInputs.Clean(input.Industry))
+            ?? db.Check<Client>(nameof(Client.Region), "region", TextInputs.Clean(input.Region))
+            ?? db.Check<Client>(nameof(Client.Email), "email", email)
+            ?? db.Check<Client>(nameof(Client.Website), "website", TextInputs.Clean(input.Website))
+            ?? db.Check<Client>(nameof(Client.Notes), "notes", TextInputs.Clean(input.Notes), freeText: true);
         if (error is not null)
             return error;
         if (ownerId is { } owner && !await db.StaffUsers.AnyAsync(s => s.Id == owner, ct))
@@ -115,11 +115,11 @@ public sealed class ClientService(PlatformDbContext db, TimeProvider time, Conta
         var (email, phone) = (Email(input.Email), Phone(input.Phone));
         var error = (input.FirstName is not null || contact.Id == 0) && firstName is null ? new ValidationError("firstName", "`firstName` is required.")
             : Invalid(input.Email, email, "email", "an e-mail address like name@example.com") ?? Invalid(input.Phone, phone, "phone", "a valid phone number, e.g. +49 30 1234567")
-            ?? db.TooLong<Contact>(nameof(Contact.FirstName), "firstName", firstName)
-            ?? db.TooLong<Contact>(nameof(Contact.LastName), "lastName", TextInputs.Clean(input.LastName))
-            ?? db.TooLong<Contact>(nameof(Contact.Position), "position", TextInputs.Clean(input.Position))
-            ?? db.TooLong<Contact>(nameof(Contact.Email), "email", email)
-            ?? db.TooLong<Contact>(nameof(Contact.Notes), "notes", TextInputs.Clean(input.Notes));
+            ?? db.Check<Contact>(nameof(Contact.FirstName), "firstName", firstName)
+            ?? db.Check<Contact>(nameof(Contact.LastName), "lastName", TextInputs.Clean(input.LastName))
+            ?? db.Check<Contact>(nameof(Contact.Position), "position", TextInputs.Clean(input.Position))
+            ?? db.Check<Contact>(nameof(Contact.Email), "email", email)
+            ?? db.Check<Contact>(nameof(Contact.Notes), "notes", TextInputs.Clean(input.Notes), freeText: true);
         if (error is not null)
             return error;
 
@@ -139,8 +139,10 @@ public sealed class ClientService(PlatformDbContext db, TimeProvider time, Conta
 
     private static string? Email(string? raw) => TextInputs.Clean(raw) is { } email ? ContactNormalizer.Email(email) : null;
 
+    /// <summary>The raw text's own error (a control character would otherwise vanish in normalising), or that it did not normalise.</summary>
     private static ValidationError? Invalid(string? raw, string? normalised, string field, string expected) =>
-        TextInputs.Clean(raw) is not null && normalised is null ? new ValidationError(field, $"`{field}` must be {expected}.") : null;
+        TextInputs.Clean(raw) is not { } text ? null
+        : TextInputs.Check(field, text) ?? (normalised is null ? new ValidationError(field, $"`{field}` must be {expected}.") : null);
 
     private static string Name(LoyaltyCategory category) => category.ToString().ToConstantCase();
 }

@@ -14,6 +14,10 @@ public static class ResolveContextExtensions
     public static PlatformDbContext Db(this IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<PlatformDbContext>();
 
+    /// <summary>A text argument compared with stored text, refused as <see cref="TextInputs.Argument(string?, string)"/> says.</summary>
+    public static string? TextArgument(this IResolveFieldContext context, string name) =>
+        TextInputs.Argument(context.GetArgument<string?>(name), name);
+
     public static DataLoaderContext Loaders(this IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<DataLoaderContext>();
 

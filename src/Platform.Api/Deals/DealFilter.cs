@@ -25,8 +25,8 @@ public sealed class DealFilter
             deals = deals.Where(x => x.OwnerId == ownerId);
         if (GlobalIds.DecodeOptional<Pipeline>(PipelineId, "filter.pipelineId") is { } pipelineId)
             deals = deals.Where(x => x.PipelineId == pipelineId);
-        if (StageCode is { Count: > 0 })
-            deals = deals.Where(x => StageCode.Contains(x.Stage.Code));
+        if (TextInputs.Argument(StageCode, "filter.stageCode") is { Count: > 0 } stageCodes)
+            deals = deals.Where(x => stageCodes.Contains(x.Stage.Code));
         deals = State switch
         {
             DealState.Open => deals.Where(x => !x.Stage.IsWon && !x.Stage.IsLost),

@@ -22,7 +22,7 @@ public sealed class DealService(PlatformDbContext db, TimeProvider time, ICurren
         var error = title is null ? new ValidationError("title", "`title` is required, e.g. \"Corporate website redesign\".")
             : input.Amount.Amount < 0 || !Currencies.IsWellFormed(input.Amount.Currency) ? new ValidationError("amount", "`amount` must be zero or more, with an ISO-4217 currency code such as EUR.")
             : input.ProposedPrice <= 0 ? new ValidationError("proposedPrice", "`proposedPrice` must be positive.")
-            : db.TooLong<Deal>(nameof(Deal.Title), "title", title) ?? db.TooLong<Deal>(nameof(Deal.Requirements), "requirements", TextInputs.Clean(input.Requirements));
+            : db.Check<Deal>(nameof(Deal.Title), "title", title) ?? db.Check<Deal>(nameof(Deal.Requirements), "requirements", TextInputs.Clean(input.Requirements), freeText: true);
         if (error is not null)
             return DealPayload.Failed(error);
         if (!await db.ChangeableClients().AnyAsync(c => c.Id == clientId, ct))
@@ -60,6 +60,8 @@ public sealed class DealService(PlatformDbContext db, TimeProvider time, ICurren
         var deal = await db.ChangeableDeals().Include(d => d.Stage).SingleOrDefaultAsync(d => d.Id == id, ct);
         if (deal is null)
             return NotFound(input.DealId);
+        if (db.Check<PipelineStage>(nameof(PipelineStage.Code), "stageCode", input.StageCode) is { } badCode)
+            return DealPayload.Failed(badCode);
         var target = await db.PipelineStages.SingleOrDefaultAsync(s => s.PipelineId == deal.PipelineId && s.Code == input.StageCode, ct);
         if (target is null)
             return DealPayload.Failed(new ValidationError("stageCode", $"The deal's pipeline has no stage \"{input.StageCode}\"."));
@@ -79,7 +81,7 @@ public sealed class DealService(PlatformDbContext db, TimeProvider time, ICurren
         var error = input.ProposedPrice <= 0 ? new ValidationError("proposedPrice", "`proposedPrice` must be positive.")
             : target.RequiresAgreedTerms && requirements is null ? new ValidationError("requirements", $"{target.Code} needs agreed requirements («Начало работ», Q3): send `requirements`.")
             : target.RequiresAgreedTerms && price is null ? new ValidationError("proposedPrice", $"{target.Code} needs a proposed price («Начало работ», Q3): send `proposedPrice`.")
-            : db.TooLong<Deal>(nameof(Deal.Requirements), "requirements", requirements);
+            : db.Check<Deal>(nameof(Deal.Requirements), "requirements", requirements, freeText: true);
         if (error is not null)
             return DealPayload.Failed(error);
 
@@ -98,7 +100,7 @@ public sealed class DealService(PlatformDbContext db, TimeProvider time, ICurren
         if (await ClosedAsync(deal, PipelineStageCodes.Lost, ct) is { } closed)
             return DealPayload.Failed(closed);
         var reason = TextInputs.Clean(input.Reason);
-        if ((reason is null ? new ValidationError("reason", "`reason` is required: why the deal was lost.") : db.TooLong<Deal>(nameof(Deal.LostReason), "reason", reason)) is { } error)
+        if ((reason is null ? new ValidationError("reason", "`reason` is required: why the deal was lost.") : db.Check<Deal>(nameof(Deal.LostReason), "reason", reason, freeText: true)) is { } error)
             return DealPayload.Failed(error);
         var lost = await db.PipelineStages.Where(s => s.PipelineId == deal.PipelineId && s.IsLost).OrderBy(s => s.Position).FirstAsync(ct);
 
@@ -120,7 +122,7 @@ public sealed class DealService(PlatformDbContext db, TimeProvider time, ICurren
         IPayloadError? error = steps[index] is not null ? new ValidationError("step", $"Step {index + 1} of the hand-off is already done.")
             : index > 0 && steps[index - 1] is null ? new ValidationError("step", $"The hand-off steps are done in order: step {index} comes before step {index + 1}.")
             : input.Step == HandoffStep.HandedToProjectManager && manager is null ? new ValidationError("projectManager", "Name the project manager the project is handed to.")
-            : db.TooLong<Deal>(nameof(Deal.HandoffProjectManager), "projectManager", manager);
+            : db.Check<Deal>(nameof(Deal.HandoffProjectManager), "projectManager", manager);
         if (error is not null)
             return DealPayload.Failed(error);
 

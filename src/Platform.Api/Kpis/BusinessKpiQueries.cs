@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using Platform.Api.Common;
 
 namespace Platform.Api.Kpis;
 
@@ -58,7 +59,7 @@ public static class BusinessKpiQueries
             .Argument<NonNullGraphType<KpiRangeInputType>>("range", "The time range and bucket; groupBy CHANNEL (the default) or LANDING_PAGE.")
             .Argument<NonNullGraphType<StringGraphType>>("currency", "ISO 4217 currency of the spend figures.", a => a.DefaultValue = "EUR")
             .ResolveAsync(async context => await Service<ChannelKpis>(context).ChannelsAsync(
-                Range(context, KpiDimension.Channel, KpiDimension.LandingPage), context.GetArgument<string>("currency"), context.CancellationToken));
+                Range(context, KpiDimension.Channel, KpiDimension.LandingPage), context.TextArgument("currency")!, context.CancellationToken));
     }
 
     private static T Service<T>(IResolveFieldContext context) where T : notnull => context.RequestServices!.GetRequiredService<T>();

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using Platform.Api.Common;
 using Platform.Domain.Deals;
 
 namespace Platform.Api.Kpis;
@@ -41,7 +42,7 @@ public static class FunnelKpiQueries
                 var (year, quarter) = (context.GetArgument<int>("year"), context.GetArgument<int>("quarter"));
                 if (quarter is < 1 or > 4 || year is < 2000 or > 9999)
                     throw new ExecutionError("`quarter` must be 1–4 and `year` 2000–9999.") { Code = "INVALID_RANGE" };
-                return await context.RequestServices!.GetRequiredService<SalesPlanKpis>().QuarterAsync(year, quarter, context.GetArgument<string>("currency"), context.CancellationToken);
+                return await context.RequestServices!.GetRequiredService<SalesPlanKpis>().QuarterAsync(year, quarter, context.TextArgument("currency")!, context.CancellationToken);
             });
     }
 }

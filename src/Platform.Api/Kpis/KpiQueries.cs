@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using Platform.Api.Common;
 
 namespace Platform.Api.Kpis;
 
@@ -34,7 +35,7 @@ public static class KpiQueries
                 var (year, quarter) = (context.GetArgument<int>("year"), context.GetArgument<int>("quarter"));
                 if (quarter is < 1 or > 4 || year is < 2000 or > 9999)
                     throw new ExecutionError("`quarter` must be 1–4 and `year` 2000–9999.") { Code = "INVALID_RANGE" };
-                return await context.RequestServices!.GetRequiredService<MarketingKpis>().QuarterAsync(year, quarter, context.GetArgument<string>("currency"), context.CancellationToken);
+                return await context.RequestServices!.GetRequiredService<MarketingKpis>().QuarterAsync(year, quarter, context.TextArgument("currency")!, context.CancellationToken);
             });
         query.AddFunnelKpiQueries();
     }

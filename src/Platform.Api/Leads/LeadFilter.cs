@@ -34,10 +34,10 @@ public sealed class LeadFilter
             leads = leads.Where(x => Origin.Contains(x.Origin));
         if (RequestType is { Count: > 0 })
             leads = leads.Where(x => RequestType.Contains(x.RequestType));
-        if (Channel is { Count: > 0 })
-            leads = leads.Where(x => Channel.Contains(x.Channel));
-        if (LandingPage is not null)
-            leads = leads.Where(x => x.LandingPage == LandingPage);
+        if (TextInputs.Argument(Channel, "filter.channel") is { Count: > 0 } channels)
+            leads = leads.Where(x => channels.Contains(x.Channel));
+        if (TextInputs.Argument(LandingPage, "filter.landingPage") is { } landingPage)
+            leads = leads.Where(x => x.LandingPage == landingPage);
         if (GlobalIds.DecodeOptional<StaffUser>(OwnerId, "filter.ownerId") is { } ownerId)
             leads = leads.Where(x => x.OwnerId == ownerId);
         if (CreatedAfter is { } after)
@@ -66,9 +66,8 @@ public sealed class LeadFilter
     /// <summary>Search matches the stored forms: e-mail lower-case, phone as digits with a leading + (E.164).</summary>
     private string? SearchTerm()
     {
-        if (string.IsNullOrWhiteSpace(Search))
+        if (TextInputs.Argument(Search, "filter.search")?.Trim() is not { Length: > 0 } text)
             return null;
-        var text = Search.Trim();
         if (text.Contains('@'))
             return text.ToLowerInvariant();
         var digits = new string(text.Where(char.IsDigit).ToArray());

@@ -41,7 +41,7 @@ public static class LeadQueries
                 var rejected = context.Db().RejectedSubmissions.Where(r => r.RejectedAt >= since);
                 if (context.GetArgument<SpamReason?>("reason") is { } reason)
                     rejected = rejected.Where(r => r.Reason == reason);
-                if (context.GetArgument<string?>("source") is { } source)
+                if (context.TextArgument("source") is { } source)
                     rejected = rejected.Where(r => r.Source == source);
                 return (object?)await rejected.CountAsync(context.CancellationToken);
             });

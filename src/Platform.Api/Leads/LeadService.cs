@@ -60,7 +60,11 @@ public sealed class LeadService(PlatformDbContext db, TimeProvider time)
             if (lead.Status == LeadStatus.Converted)
                 return Task.FromResult<IPayloadError?>(new InvalidTransitionError(lead.Status, lead.Status,
                     "The lead was converted; record activities on its client."));
-            if (input.Validate(Now) is { } invalid)
+            var invalid = input.Validate(Now)
+                ?? db.Check<Activity>(nameof(Activity.Subject), "subject", input.Subject, freeText: true)
+                ?? db.Check<Activity>(nameof(Activity.Result), "result", input.Result, freeText: true)
+                ?? db.Check<Activity>(nameof(Activity.NextContactTopic), "nextContactTopic", input.NextContactTopic, freeText: true);
+            if (invalid is not null)
                 return Task.FromResult<IPayloadError?>(invalid);
             var at = input.OccurredAt ?? Now;
             lead.Activities.Add(new Activity
@@ -94,7 +98,8 @@ public sealed class LeadService(PlatformDbContext db, TimeProvider time)
             IPayloadError? error = (IPayloadError?)Check(lead, LeadStatus.Qualified)
                 ?? (!input.NeedConfirmed ? new ValidationError("needConfirmed", "A lead qualifies only with a confirmed need (Q1); keep working it or refuse it.") : null)
                 ?? (!input.CanPay ? new ValidationError("canPay", "A lead qualifies only if it can pay (Q1); keep working it or refuse it.") : null)
-                ?? (!input.HasDecisionAuthority ? new ValidationError("hasDecisionAuthority", "A lead qualifies only with decision authority (L1/Q2); find the decision maker.") : null);
+                ?? (!input.HasDecisionAuthority ? new ValidationError("hasDecisionAuthority", "A lead qualifies only with decision authority (L1/Q2); find the decision maker.") : null)
+                ?? input.TargetCriteria?.Select(c => TextInputs.Check("targetCriteria", c.Name) ?? TextInputs.Check("targetCriteria", c.Value, freeText: true)).FirstOrDefault(e => e is not null);
             if (error is not null)
                 return Task.FromResult<IPayloadError?>(error);
             lead.Qualify(input.TargetCriteriaJson(), Now);
@@ -107,7 +112,7 @@ public sealed class LeadService(PlatformDbContext db, TimeProvider time)
         {
             IPayloadError? error = (IPayloadError?)Check(lead, LeadStatus.Refused)
                 ?? (string.IsNullOrWhiteSpace(input.Reason) ? new ValidationError("reason", "A refusal needs its reason (C7).") : null)
-                ?? (input.Reason.Length > 1000 ? new ValidationError("reason", "reason has at most 1000 characters.") : null)
+                ?? db.Check<Lead>(nameof(Lead.RefusalReason), "reason", input.Reason.Trim(), freeText: true)
                 ?? (input.RecontactAt is { } at && at <= Now ? new ValidationError("recontactAt", "The re-contact date must be in the future.") : null);
             if (error is not null)
                 return Task.FromResult<IPayloadError?>(error);

@@ -97,6 +97,8 @@ public sealed class OrderService(PlatformDbContext db, OrderPricing pricing, Dis
 
     public async Task<OrderPayload> RecordPaymentAsync(RecordPaymentInput input, long orderId, CancellationToken ct)
     {
+        if (ReferenceError(input.Reference) is { } badReference)
+            return OrderPayload.Failed(badReference);
         var amount = input.Amount.ToMoney();
         var order = await db.ChangeableOrders().Include(o => o.Payments).SingleOrDefaultAsync(o => o.Id == orderId, ct);
         if (order is null)
@@ -127,6 +129,8 @@ public sealed class OrderService(PlatformDbContext db, OrderPricing pricing, Dis
 
     public async Task<OrderPayload> RefundAsync(RefundOrderInput input, long orderId, CancellationToken ct)
     {
+        if (ReferenceError(input.Reference) is { } badReference)
+            return OrderPayload.Failed(badReference);
         var order = await db.ChangeableOrders().Include(o => o.Payments).SingleOrDefaultAsync(o => o.Id == orderId, ct);
         if (order is null)
             return NotFound(input.OrderId);
@@ -139,6 +143,8 @@ public sealed class OrderService(PlatformDbContext db, OrderPricing pricing, Dis
         await rewards.OnOrderRefundedAsync(order, now, ct); // voids a reward still in its holding period
         return await SaveAsync(order, ct);
     }
+
+    private ValidationError? ReferenceError(string? reference) => db.Check<Payment>(nameof(Payment.Reference), "reference", reference);
 
     private static void Price(Order order, Money gross, DiscountQuote quote)
     {

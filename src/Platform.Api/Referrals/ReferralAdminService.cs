@@ -14,6 +14,8 @@ public sealed class ReferralAdminService(PlatformDbContext db, TimeProvider time
     {
         if (string.IsNullOrWhiteSpace(input.Name))
             return ReferralAdminPayload<Partner>.Failed(new ValidationError("name", "A partner needs a name."));
+        if (PartnerTextError(input.Name, input.ApiClientId, input.Regions, input.ContactEmail) is { } badText)
+            return ReferralAdminPayload<Partner>.Failed(badText);
         var clientId = string.IsNullOrWhiteSpace(input.ApiClientId) ? null : input.ApiClientId.Trim();
         if (clientId is not null && await db.Partners.AnyAsync(p => p.ApiClientId == clientId, ct))
             return ReferralAdminPayload<Partner>.Failed(new ValidationError("apiClientId", $"The API client \"{clientId}\" is already bound to another partner."));
@@ -40,6 +42,8 @@ public sealed class ReferralAdminService(PlatformDbContext db, TimeProvider time
             return ReferralAdminPayload<Partner>.Failed(new NotFoundError(input.PartnerId, $"No partner has the ID \"{input.PartnerId}\"."));
         if (input.Name is { } name && string.IsNullOrWhiteSpace(name))
             return ReferralAdminPayload<Partner>.Failed(new ValidationError("name", "A partner needs a name."));
+        if (PartnerTextError(input.Name, null, input.Regions, input.ContactEmail) is { } badText)
+            return ReferralAdminPayload<Partner>.Failed(badText);
         if (input.Regions?.Any(r => r.Contains(',')) == true)
             return ReferralAdminPayload<Partner>.Failed(RegionWithComma);
         db.Expect(partner, input.ExpectedVersion);
@@ -51,6 +55,16 @@ public sealed class ReferralAdminService(PlatformDbContext db, TimeProvider time
         return await db.SaveOrConflictAsync(partner, ct) is { } conflict ? ReferralAdminPayload<Partner>.Failed(conflict) : ReferralAdminPayload<Partner>.Ok(partner);
     }
 
+    private ValidationError? PartnerTextError(string? name, string? apiClientId, IEnumerable<string>? regions, string? contactEmail) =>
+        db.Check<Partner>(nameof(Partner.Name), "name", name?.Trim())
+        ?? db.Check<Partner>(nameof(Partner.ApiClientId), "apiClientId", apiClientId?.Trim())
+        ?? db.Check<Partner>(nameof(Partner.Regions), "regions", JoinRegions(regions))
+        ?? db.Check<Partner>(nameof(Partner.ContactEmail), "contactEmail", contactEmail?.Trim());
+
+    private ValidationError? ProgramTextError(string? name, string? description) =>
+        db.Check<ReferralProgram>(nameof(ReferralProgram.Name), "name", name?.Trim())
+        ?? db.Check<ReferralProgram>(nameof(ReferralProgram.Description), "description", description?.Trim(), freeText: true);
+
     private static readonly ValidationError RegionWithComma = new("regions", "A region name cannot contain a comma.");
 
     private static string? JoinRegions(IEnumerable<string>? regions) =>
@@ -60,6 +74,8 @@ public sealed class ReferralAdminService(PlatformDbContext db, TimeProvider time
 
     public async Task<ReferralAdminPayload<ReferralProgram>> CreateProgramAsync(CreateReferralProgramInput input, IReadOnlyList<long> eligiblePartnerIds, CancellationToken ct)
     {
+        if (ProgramTextError(input.Name, input.Description) is { } badText)
+            return ReferralAdminPayload<ReferralProgram>.Failed(badText);
         var eligible = eligiblePartnerIds.Distinct().ToList();
         var program = new ReferralProgram
         {
@@ -102,6 +118,8 @@ public sealed class ReferralAdminService(PlatformDbContext db, TimeProvider time
             return ReferralAdminPayload<ReferralProgram>.Failed(new NotFoundError(input.ProgramId, $"No referral program has the ID \"{input.ProgramId}\"."));
         if (input.Nulls.Except(ClearableProgramFields).FirstOrDefault() is { } field)
             return ReferralAdminPayload<ReferralProgram>.Failed(new ValidationError(field, $"`{field}` cannot be cleared; omit it to keep its value."));
+        if (ProgramTextError(input.Name, input.Description) is { } badText)
+            return ReferralAdminPayload<ReferralProgram>.Failed(badText);
         var eligible = eligiblePartnerIds?.Distinct().ToList();
         if (eligible is not null && !await PartnersExistAsync(eligible, ct))
             return ReferralAdminPayload<ReferralProgram>.Failed(new ValidationError("eligiblePartnerIds", "Every eligible partner must exist."));
@@ -139,6 +157,8 @@ public sealed class ReferralAdminService(PlatformDbContext db, TimeProvider time
         var code = input.Code.Trim();
         if (code.Length is 0 or > 64)
             return ReferralAdminPayload<ReferralCode>.Failed(new ValidationError("code", "A code has 1 to 64 characters."));
+        if (TextInputs.Check("code", code) is { } badCode)
+            return ReferralAdminPayload<ReferralCode>.Failed(badCode);
         if ((partnerId is null) == (clientId is null))
             return ReferralAdminPayload<ReferralCode>.Failed(new ValidationError("partnerId", "A code belongs to exactly one referrer: give `partnerId` or `referrerClientId`."));
         var program = await db.ReferralPrograms.AsNoTracking().SingleOrDefaultAsync(p => p.Id == programId, ct);

@@ -43,6 +43,8 @@ public sealed class ReferralService(PlatformDbContext db, TimeProvider time)
     {
         if (string.IsNullOrWhiteSpace(input.Reference))
             return PayoutPayload.Failed(new ValidationError("reference", "A payout needs the bank transfer or invoice reference."));
+        if (db.Check<Payout>(nameof(Payout.Reference), "reference", input.Reference.Trim()) is { } badReference)
+            return PayoutPayload.Failed(badReference);
         if (rewardIds.Count == 0)
             return PayoutPayload.Failed(new ValidationError("rewardIds", "A payout pays at least one approved reward."));
         if (!await db.Partners.AnyAsync(p => p.Id == partnerId, ct))

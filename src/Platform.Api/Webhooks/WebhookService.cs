@@ -38,7 +38,7 @@ public sealed class WebhookService(
     {
         var description = TextInputs.Clean(input.Description);
         var problem = await UrlProblemAsync(input.Url, ct) ?? await EventsProblemAsync(input.Events)
-            ?? db.TooLong<WebhookSubscription>(nameof(WebhookSubscription.Description), "description", description);
+            ?? db.Check<WebhookSubscription>(nameof(WebhookSubscription.Description), "description", description, freeText: true);
         if (problem is not null)
             return WebhookPayload<WebhookSubscription>.Failed(problem);
         var subscription = new WebhookSubscription
@@ -63,7 +63,7 @@ public sealed class WebhookService(
         var description = input.Description is null ? subscription.Description : TextInputs.Clean(input.Description);
         var problem = (input.Url is { } url ? await UrlProblemAsync(url, ct) : null)
             ?? (input.Events is { } events ? await EventsProblemAsync(events, subscription) : null)
-            ?? db.TooLong<WebhookSubscription>(nameof(WebhookSubscription.Description), "description", description);
+            ?? db.Check<WebhookSubscription>(nameof(WebhookSubscription.Description), "description", description, freeText: true);
         if (problem is not null)
             return WebhookPayload<WebhookSubscription>.Failed(problem);
         db.Expect(subscription, input.ExpectedVersion);
@@ -140,8 +140,8 @@ public sealed class WebhookService(
     private async Task<IPayloadError?> UrlProblemAsync(string url, CancellationToken ct)
     {
         url = url.Trim();
-        if (db.TooLong<WebhookSubscription>(nameof(WebhookSubscription.Url), "url", url) is { } tooLong)
-            return tooLong;
+        if (db.Check<WebhookSubscription>(nameof(WebhookSubscription.Url), "url", url) is { } refused)
+            return refused;
         return await receivers.RefusalAsync(url, ct) is { } refusal ? new UnsafeUrlError(url, refusal) : null;
     }
 

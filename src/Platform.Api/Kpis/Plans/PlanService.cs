@@ -83,7 +83,7 @@ public sealed class PlanService(PlatformDbContext db)
             ?? Money("amount", input.Amount)
             ?? (input.Impressions < 0 ? new ValidationError("impressions", "`impressions` must be zero or more.") : null)
             ?? (input.Clicks < 0 ? new ValidationError("clicks", "`clicks` must be zero or more.") : null)
-            ?? db.TooLong<MarketingSpend>(nameof(MarketingSpend.LandingPage), "landingPage", landingPage);
+            ?? db.Check<MarketingSpend>(nameof(MarketingSpend.LandingPage), "landingPage", landingPage);
         if (error is not null)
             return PlanPayload<MarketingSpend>.Failed(error);
         var spend = new MarketingSpend

@@ -28,6 +28,10 @@ public sealed class LeadConversionService(PlatformDbContext db, TimeProvider tim
             return ConvertLeadPayload.Failed(invalid);
         if (input.CreateDeal && string.IsNullOrWhiteSpace(input.DealTitle))
             return ConvertLeadPayload.Failed(new ValidationError("dealTitle", "A deal needs a title."));
+        if ((db.Check<Client>(nameof(Client.Name), "clientName", input.ClientName?.Trim())
+            ?? db.Check<Client>(nameof(Client.TaxId), "taxId", input.TaxId?.Trim())
+            ?? db.Check<Deal>(nameof(Deal.Title), "dealTitle", input.DealTitle?.Trim())) is { } badText)
+            return ConvertLeadPayload.Failed(badText);
         if (input.DealAmountMinor is < 0)
             return ConvertLeadPayload.Failed(new ValidationError("dealAmountMinor", "The deal amount cannot be negative."));
         var clientOwnerId = GlobalIds.DecodeOptional<StaffUser>(input.ClientOwnerId, "input.clientOwnerId") ?? lead.OwnerId;

@@ -36,10 +36,6 @@ public sealed class LogActivityInput
             return new ValidationError("nextContactAt", "The next contact must be in the future.");
         if (OccurredAt is { } at && at > now)
             return new ValidationError("occurredAt", "An activity is logged when it happened, not in the future.");
-        if (Subject is { Length: > 1000 })
-            return new ValidationError("subject", "subject has at most 1000 characters.");
-        if (NextContactTopic is { Length: > 1000 })
-            return new ValidationError("nextContactTopic", "nextContactTopic has at most 1000 characters.");
         return null;
     }
 }

@@ -85,27 +85,8 @@ public sealed class SubmissionValidator(ContactNormalizer normalizer)
         what ??= field;
         if (value.Length > maxLength)
             errors.Add(new ValidationError(field, $"{what} has at most {maxLength} characters."));
-        else if (FindForbidden(value, freeText) is { } problem)
-            errors.Add(new ValidationError(field, $"{what} contains {problem}{(freeText ? "; only tabs and line breaks are allowed" : "")}."));
-    }
-
-    /// <summary>
-    /// What in <paramref name="text"/> no field accepts: a control character (Unicode Cc, e.g. NUL, which PostgreSQL
-    /// cannot store and which no form field can mean) or half of a surrogate pair (no character at all).
-    /// </summary>
-    private static string? FindForbidden(string text, bool freeText)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsControl(c) && !(freeText && c is '\t' or '\r' or '\n'))
-                return $"the control character U+{(int)c:X4}";
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                i++;
-            else if (char.IsSurrogate(c))
-                return "an unpaired surrogate, which is no character";
-        }
-        return null;
+        else if (TextInputs.Forbidden(value, freeText) is { } problem)
+            errors.Add(new ValidationError(field, $"{what} {problem}."));
     }
 
     private static void CheckEstimateParameters(List<ValidationError> errors, List<EstimateParameterInput>? parameters)
