@@ -9,7 +9,7 @@ namespace Platform.Api.Kpis;
 
 /// <summary>
 /// The lead counts per creation day and dimension value (<see cref="LeadDayRollup"/>, kept by
-/// <see cref="LeadRollupInterceptor"/>): read by the lead KPIs for whole days, rebuilt from the leads by
+/// <see cref="KpiRollupInterceptor"/>): read by the lead KPIs for whole days, rebuilt from the leads by
 /// <c>kpi-rollups rebuild</c>.
 /// </summary>
 internal static class LeadDayRollups
@@ -84,9 +84,7 @@ internal static class LeadDayRollups
         const string days = """
             "Day" IN (SELECT "Day" FROM "LeadDayRollups" GROUP BY "Day", "Dimension", "Value" HAVING COUNT(*) > 1)
             """;
-        var delete = db.Database.IsSqlServer()
-            ? $"DELETE FROM \"LeadDayRollups\" OUTPUT DELETED.* WHERE {days}"
-            : $"DELETE FROM \"LeadDayRollups\" WHERE {days} RETURNING *";
+        var delete = KpiRollupSql.DeleteReturning(db, "LeadDayRollups", days);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var removed = await db.LeadDayRollups.FromSqlRaw(delete).AsNoTracking().ToListAsync(ct);
         db.LeadDayRollups.AddRange(removed
