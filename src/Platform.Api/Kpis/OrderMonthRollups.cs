@@ -1,5 +1,4 @@
 using System.Data;
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Platform.Data;
 using Platform.Domain.Kpis;
@@ -28,14 +27,7 @@ internal static class OrderMonthRollups
             .Where(o => o.Status == OrderStatus.Paid && o.PaidAt != null)
             .GroupBy(o => new { Month = o.PaidAt!.Value.Year * 12 + o.PaidAt!.Value.Month - 1, o.Currency, o.ClientId })
             .Select(g => new { g.Key.Month, g.Key.Currency, g.Key.ClientId, Orders = g.Count(), NetMinor = g.Sum(o => o.NetAmountMinor) });
-        string select;
-        DbParameter[] parameters;
-        await using (var command = groups.CreateDbCommand())
-        {
-            select = command.CommandText;
-            parameters = command.Parameters.Cast<DbParameter>().ToArray();
-            command.Parameters.Clear(); // the parameters move to the statement below
-        }
+        var (select, parameters) = KpiSql.Of(groups);
         var insert = $"""
             INSERT INTO "OrderMonthRollups" ("Month", "Currency", "ClientId", "Orders", "NetMinor")
             SELECT t."Month", t."Currency", t."ClientId", t."Orders", t."NetMinor" FROM (
@@ -49,31 +41,23 @@ internal static class OrderMonthRollups
     }
 
     /// <summary>
-    /// Folds the rows of every client that has a (month, currency) with several rows into one row per month and currency,
-    /// summed from what the DELETE returns (<see cref="KpiRollupSql.DeleteReturning"/>): exact on any number of nodes, as
-    /// <see cref="LeadDayRollups.CompactAsync"/>. Returns the rows removed.
+    /// Folds the rows of every client that has a (month, currency) with several rows into one row per month and currency
+    /// (<see cref="KpiSql.CompactAsync"/>: exact with any number of concurrent writers and compactions). Returns the rows removed.
     /// </summary>
-    public static async Task<int> CompactAsync(PlatformDbContext db, CancellationToken ct = default)
-    {
-        var delete = KpiRollupSql.DeleteReturning(db, "OrderMonthRollups", """
+    public static Task<int> CompactAsync(PlatformDbContext db, CancellationToken ct = default) =>
+        KpiSql.CompactAsync<OrderMonthRollup>(db, "OrderMonthRollups", """
             "ClientId" IN (SELECT "ClientId" FROM "OrderMonthRollups" GROUP BY "Month", "Currency", "ClientId" HAVING COUNT(*) > 1)
-            """);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var removed = await db.OrderMonthRollups.FromSqlRaw(delete).AsNoTracking().ToListAsync(ct);
-        db.OrderMonthRollups.AddRange(removed
-            .GroupBy(r => (r.Month, r.Currency, r.ClientId))
-            .Select(g => new OrderMonthRollup
-            {
-                Month = g.Key.Month,
-                Currency = g.Key.Currency,
-                ClientId = g.Key.ClientId,
-                Orders = g.Sum(r => r.Orders),
-                NetMinor = g.Sum(r => r.NetMinor),
-            })
-            .Where(r => r.Orders != 0 || r.NetMinor != 0));
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
-        await transaction.CommitAsync(ct);
-        return removed.Count;
-    }
+            """,
+            removed => removed
+                .GroupBy(r => (r.Month, r.Currency, r.ClientId))
+                .Select(g => new OrderMonthRollup
+                {
+                    Month = g.Key.Month,
+                    Currency = g.Key.Currency,
+                    ClientId = g.Key.ClientId,
+                    Orders = g.Sum(r => r.Orders),
+                    NetMinor = g.Sum(r => r.NetMinor),
+                })
+                .Where(r => r.Orders != 0 || r.NetMinor != 0),
+            ct);
 }
