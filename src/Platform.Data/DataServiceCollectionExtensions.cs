@@ -19,7 +19,7 @@ public static class DataServiceCollectionExtensions
     /// <see cref="SqlServerDbContext"/>; <see cref="TimeProvider.System"/> and the default <see cref="ICurrentActor"/>
     /// (<see cref="SystemActor"/>) unless already registered. Every <see cref="IInterceptor"/> in DI (a singleton:
     /// the options are built once) is added to the contexts, plus the outbox's interceptors, the <see cref="AuditStampInterceptor"/>
-    /// and, after it, the <see cref="LeadRollupInterceptor"/>. The provider is read
+    /// and, after it, the <see cref="KpiRollupInterceptor"/>. The provider is read
     /// when the first context is created, so configuration added after this call still counts.
     /// </summary>
     public static IServiceCollection AddPlatformData(this IServiceCollection services, IConfiguration configuration)
@@ -33,7 +33,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<OutboxInterceptor>();
         services.TryAddSingleton<OutboxCommitInterceptor>();
-        services.TryAddSingleton<LeadRollupInterceptor>();
+        services.TryAddSingleton<KpiRollupInterceptor>();
 
         services.AddOptions<DatabaseOptions>()
             .Configure(options => DatabaseOptions.Bind(configuration, options))
@@ -107,10 +107,10 @@ public static class DataServiceCollectionExtensions
         // of a GraphQL read's allocations). A context is the scope's (one request's, run serially) or a background job's own.
         builder.EnableThreadSafetyChecks(false);
         builder.ReplaceService<IModelCacheKeyFactory, PartnerScopedModelCacheKeyFactory>();
-        builder.AddInterceptors(sp.GetServices<IInterceptor>().Where(i => i is not (AuditStampInterceptor or OutboxInterceptor or OutboxCommitInterceptor or LeadRollupInterceptor)));
+        builder.AddInterceptors(sp.GetServices<IInterceptor>().Where(i => i is not (AuditStampInterceptor or OutboxInterceptor or OutboxCommitInterceptor or KpiRollupInterceptor)));
         // The outbox reads the versions the stamps are about to set, so it runs first; the rollups read the creation
         // time the stamps set.
         builder.AddInterceptors(sp.GetRequiredService<OutboxInterceptor>(), sp.GetRequiredService<AuditStampInterceptor>(),
-            sp.GetRequiredService<LeadRollupInterceptor>(), sp.GetRequiredService<OutboxCommitInterceptor>(), ActorKindGuard);
+            sp.GetRequiredService<KpiRollupInterceptor>(), sp.GetRequiredService<OutboxCommitInterceptor>(), ActorKindGuard);
     }
 }

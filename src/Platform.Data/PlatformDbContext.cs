@@ -134,8 +134,11 @@ public abstract partial class PlatformDbContext : IdentityDbContext<IdentityUser
     /// <summary>Marketing spend per channel and period.</summary>
     public DbSet<MarketingSpend> MarketingSpends => Set<MarketingSpend>();
 
-    /// <summary>Lead counts per creation day and dimension value, kept by <see cref="LeadRollupInterceptor"/>.</summary>
+    /// <summary>Lead counts per creation day and dimension value, kept by <see cref="KpiRollupInterceptor"/>.</summary>
     public DbSet<LeadDayRollup> LeadDayRollups => Set<LeadDayRollup>();
+
+    /// <summary>Paid orders and their net sum per month, currency and client, kept by <see cref="KpiRollupInterceptor"/>.</summary>
+    public DbSet<OrderMonthRollup> OrderMonthRollups => Set<OrderMonthRollup>();
 
     /// <summary>The append-only audit log.</summary>
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();

@@ -193,9 +193,10 @@ internal static class BulkSeeder
             Console.WriteLine($"  {orderCount} orders in {watch.Elapsed.TotalSeconds:F1} s");
 
             await transaction.CommitAsync(ct);
-            // COPY bypasses SaveChanges, which keeps the KPI day rollups: recompute them from the leads, as an operator
-            // does after a bulk load, and check them against the leads.
+            // COPY bypasses SaveChanges, which keeps the KPI rollups: recompute them from the leads and orders, as an
+            // operator does after a bulk load, and check them against the leads and orders.
             await LeadDayRollups.RebuildAsync(db, line => Console.WriteLine($"  rollups: {line}"), ct);
+            await OrderMonthRollups.RebuildAsync(db, line => Console.WriteLine($"  rollups: {line}"), ct);
             await CheckRollupsAsync(db, start, now, ct);
             Console.WriteLine($"  KPI rollups rebuilt and checked in {watch.Elapsed.TotalSeconds:F1} s");
             // Fresh statistics and visibility map, as autovacuum would eventually give: index-only scans depend on them.
@@ -208,7 +209,7 @@ internal static class BulkSeeder
         }
     }
 
-    /// <summary>Throws unless the rollups give, for every dimension, the monthly counts the leads give.</summary>
+    /// <summary>Throws unless the rollups give, for every dimension, the monthly counts the leads give, and the monthly revenue totals the orders give.</summary>
     private static async Task CheckRollupsAsync(PlatformDbContext db, DateTime start, DateTime now, CancellationToken ct)
     {
         var (from, to) = (start.Date, now.Date.AddDays(1));
@@ -219,6 +220,13 @@ internal static class BulkSeeder
             if (!Sorted(fromLeads).SequenceEqual(Sorted(fromRollups)))
                 throw new InvalidOperationException($"The KPI rollups by {dimension?.ToString() ?? "nothing"} differ from the leads.");
         }
+
+        var revenue = new RevenueKpis(db);
+        var (first, end) = (KpiBuckets.OrdinalOf(KpiBucket.Month)(from), KpiBuckets.OrdinalOf(KpiBucket.Month)(to) + 1);
+        var fromOrders = await revenue.DetailTotalsAsync(KpiBuckets.Start(KpiBucket.Month, first), KpiBuckets.Start(KpiBucket.Month, end), KpiBucket.Month, null, ct);
+        var fromOrderRollups = await revenue.RollupTotalsAsync(first, end, KpiBucket.Month, null, ct);
+        if (!fromOrders.OrderBy(t => (t.Bucket, t.Currency)).SequenceEqual(fromOrderRollups.OrderBy(t => (t.Bucket, t.Currency))))
+            throw new InvalidOperationException("The KPI order rollups differ from the orders.");
     }
 
     private static IEnumerable<LeadCount> Sorted(List<LeadCount> counts) => counts.OrderBy(c => c.Bucket).ThenBy(c => c.Dimension, StringComparer.Ordinal);

@@ -5,9 +5,9 @@ using Platform.Data;
 namespace Platform.Api.Deployment;
 
 /// <summary>
-/// <c>dotnet run --project src/Platform.Api -- kpi-rollups rebuild</c>: recomputes the KPI day rollups from the leads
-/// (after rows were written around the API, e.g. by a bulk load, or to compact the rows every change appends), telling
-/// its progress per dimension. The API may keep serving meanwhile: changes committed during the rebuild are counted once.
+/// <c>dotnet run --project src/Platform.Api -- kpi-rollups rebuild</c>: recomputes the KPI rollups from the leads and
+/// the orders (after rows were written around the API, e.g. by a bulk load, or to compact the rows every change appends), telling
+/// its progress per table and dimension. The API may keep serving meanwhile: changes committed during the rebuild are counted once.
 /// </summary>
 public static class KpiRollupsCommand
 {
@@ -30,6 +30,8 @@ public static class KpiRollupsCommand
             var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
             output.WriteLine("Rebuilding the lead day rollups from the leads…");
             var rows = await LeadDayRollups.RebuildAsync(db, output.WriteLine);
+            output.WriteLine("Rebuilding the order month rollups from the orders…");
+            rows += await OrderMonthRollups.RebuildAsync(db, output.WriteLine);
             output.WriteLine($"Done: {rows:N0} rows.");
             return 0;
         }

@@ -59,7 +59,7 @@ public static class GraphQLRegistration
         services.AddScoped<ReferralAdminService>();
         services.AddScoped<LeadDistribution>();
         services.AddScoped<LeadKpis>();
-        services.AddHostedService<LeadDayRollupCompaction>();
+        services.AddHostedService<KpiRollupCompaction>();
         services.AddScoped<RevenueKpis>();
         services.AddScoped<DealKpis>();
         services.AddScoped<MarketingKpis>();

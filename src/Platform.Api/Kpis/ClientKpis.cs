@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
@@ -126,14 +125,7 @@ public sealed class ClientKpis(PlatformDbContext db, IOptions<ClientInsightsOpti
             asOf[bucket] = end < range.To ? end : range.To;
         }
 
-        string inner;
-        DbParameter[] parameters;
-        await using (var command = purchases.CreateDbCommand())
-        {
-            inner = command.CommandText;
-            parameters = command.Parameters.Cast<DbParameter>().ToArray();
-            command.Parameters.Clear(); // the parameters move to the statement below
-        }
+        var (inner, parameters) = KpiSql.Of(purchases);
         var sql = SleepingSql(db.Database.ProviderName ?? "", inner, range.GroupBy is not null, asOf, insights.Value);
         var counts = await db.Database.SqlQueryRaw<SleepingCount>(sql, parameters).ToListAsync(ct);
 

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Platform.Data;
@@ -48,14 +47,7 @@ internal static class Durations
     public static async Task<Dictionary<(int, string?), KpiDurationStats>> StatsAsync(
         PlatformDbContext db, IQueryable<KpiTiming> timings, bool grouped, TimeSpan? flaggedWithin, CancellationToken ct)
     {
-        string inner;
-        DbParameter[] parameters;
-        await using (var command = timings.CreateDbCommand())
-        {
-            inner = command.CommandText;
-            parameters = command.Parameters.Cast<DbParameter>().ToArray();
-            command.Parameters.Clear(); // the parameters move to the statement below
-        }
+        var (inner, parameters) = KpiSql.Of(timings);
 
         var provider = db.Database.ProviderName ?? "";
         var seconds = SecondsBetween(provider, "t.\"Start\"", "t.\"End\"");

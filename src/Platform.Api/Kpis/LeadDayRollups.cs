@@ -9,7 +9,7 @@ namespace Platform.Api.Kpis;
 
 /// <summary>
 /// The lead counts per creation day and dimension value (<see cref="LeadDayRollup"/>, kept by
-/// <see cref="LeadRollupInterceptor"/>): read by the lead KPIs for whole days, rebuilt from the leads by
+/// <see cref="KpiRollupInterceptor"/>): read by the lead KPIs for whole days, rebuilt from the leads by
 /// <c>kpi-rollups rebuild</c>.
 /// </summary>
 internal static class LeadDayRollups
@@ -74,39 +74,27 @@ internal static class LeadDayRollups
     }
 
     /// <summary>
-    /// Folds the rows of every day that has a (dimension, value) with several rows into one row per dimension and value,
-    /// in one transaction. The rows are summed from what the DELETE itself returns (RETURNING, on SQL Server OUTPUT): a
-    /// row a writer appends meanwhile is not deleted and stays as it is, a row another compaction deletes first is summed
-    /// by that one, so every row counts exactly once on any number of API nodes. Returns the rows removed.
+    /// Folds the rows of every day that has a (dimension, value) with several rows into one row per dimension and value
+    /// (<see cref="KpiSql.CompactAsync"/>: exact with any number of concurrent writers and compactions). Returns the rows removed.
     /// </summary>
-    public static async Task<int> CompactAsync(PlatformDbContext db, CancellationToken ct = default)
-    {
-        const string days = """
+    public static Task<int> CompactAsync(PlatformDbContext db, CancellationToken ct = default) =>
+        KpiSql.CompactAsync<LeadDayRollup>(db, "LeadDayRollups", """
             "Day" IN (SELECT "Day" FROM "LeadDayRollups" GROUP BY "Day", "Dimension", "Value" HAVING COUNT(*) > 1)
-            """;
-        var delete = db.Database.IsSqlServer()
-            ? $"DELETE FROM \"LeadDayRollups\" OUTPUT DELETED.* WHERE {days}"
-            : $"DELETE FROM \"LeadDayRollups\" WHERE {days} RETURNING *";
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var removed = await db.LeadDayRollups.FromSqlRaw(delete).AsNoTracking().ToListAsync(ct);
-        db.LeadDayRollups.AddRange(removed
-            .GroupBy(r => (r.Day, r.Dimension, r.Value))
-            .Select(g => new LeadDayRollup
-            {
-                Day = g.Key.Day,
-                Dimension = g.Key.Dimension,
-                Value = g.Key.Value,
-                Leads = g.Sum(r => r.Leads),
-                Converted = g.Sum(r => r.Converted),
-                Responded = g.Sum(r => r.Responded),
-                DemoDownloads = g.Sum(r => r.DemoDownloads),
-            })
-            .Where(r => r.Leads != 0 || r.Converted != 0 || r.Responded != 0 || r.DemoDownloads != 0));
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
-        await transaction.CommitAsync(ct);
-        return removed.Count;
-    }
+            """,
+            removed => removed
+                .GroupBy(r => (r.Day, r.Dimension, r.Value))
+                .Select(g => new LeadDayRollup
+                {
+                    Day = g.Key.Day,
+                    Dimension = g.Key.Dimension,
+                    Value = g.Key.Value,
+                    Leads = g.Sum(r => r.Leads),
+                    Converted = g.Sum(r => r.Converted),
+                    Responded = g.Sum(r => r.Responded),
+                    DemoDownloads = g.Sum(r => r.DemoDownloads),
+                })
+                .Where(r => r.Leads != 0 || r.Converted != 0 || r.Responded != 0 || r.DemoDownloads != 0),
+            ct);
 
     private sealed class LeadFact
     {

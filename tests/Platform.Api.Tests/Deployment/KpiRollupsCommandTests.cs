@@ -14,7 +14,7 @@ public abstract class KpiRollupsCommandTests(string provider) : IAsyncLifetime
     public Task DisposeAsync() => _db.DisposeAsync();
 
     [Fact]
-    public async Task Rebuild_WritesOneRowPerDayDimensionAndValue_AndTellsItsProgress()
+    public async Task Rebuild_WritesOneRowPerKey_AndTellsItsProgress()
     {
         Assert.Equal(0, await _db.RunAsync("Production", "migrate"));
         Assert.Equal(0, await _db.RunAsync("Production", "seed-demo", "--force"));
@@ -27,13 +27,18 @@ public abstract class KpiRollupsCommandTests(string provider) : IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var rows = await db.LeadDayRollups.CountAsync();
         var keys = await db.LeadDayRollups.Select(r => new { r.Day, r.Dimension, r.Value }).Distinct().CountAsync();
+        var orderRows = await db.OrderMonthRollups.CountAsync();
+        var orderKeys = await db.OrderMonthRollups.Select(r => new { r.Month, r.Currency, r.ClientId }).Distinct().CountAsync();
         var output = _db.Output.ToString();
         Assert.Equal(keys, rows);
+        Assert.Equal(orderKeys, orderRows);
+        Assert.True(orderRows > 0);
         Assert.Contains("Rebuilding the lead day rollups from the leads…", output);
         Assert.Contains("Removed ", output);
         Assert.Contains("Channel: ", output);
         Assert.Contains("Partner: ", output);
-        Assert.Contains($"Done: {rows:N0} rows.", output);
+        Assert.Contains("Rebuilding the order month rollups from the orders…", output);
+        Assert.Contains($"Done: {rows + orderRows:N0} rows.", output);
         Assert.Empty(_db.Error.ToString());
     }
 

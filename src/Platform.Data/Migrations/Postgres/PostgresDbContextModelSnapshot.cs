@@ -1319,6 +1319,45 @@ namespace Platform.Data.Migrations.Postgres
                     b.ToTable("MarketingSpends", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Domain.Kpis.OrderMonthRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ClientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .IsUnicode(false)
+                        .HasColumnType("character(3)")
+                        .IsFixedLength();
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("NetMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("Month", "Currency", "ClientId")
+                        .HasAnnotation("SqlServer:Include", new[] { "Orders", "NetMinor" });
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Month", "Currency", "ClientId"), new[] { "Orders", "NetMinor" });
+
+                    b.ToTable("OrderMonthRollups", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Domain.Kpis.SalesPlan", b =>
                 {
                     b.Property<long>("Id")
@@ -3003,6 +3042,17 @@ namespace Platform.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Pipeline");
+                });
+
+            modelBuilder.Entity("Platform.Domain.Kpis.OrderMonthRollup", b =>
+                {
+                    b.HasOne("Platform.Domain.Clients.Client", "Client")
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Client");
                 });
 
             modelBuilder.Entity("Platform.Domain.Kpis.SalesPlan", b =>

@@ -1322,6 +1322,45 @@ namespace Platform.Data.Migrations.SqlServer
                     b.ToTable("MarketingSpends", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Domain.Kpis.OrderMonthRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ClientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .IsUnicode(false)
+                        .HasColumnType("char(3)")
+                        .IsFixedLength();
+
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<long>("NetMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("Month", "Currency", "ClientId")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Orders", "NetMinor" });
+
+                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("Month", "Currency", "ClientId"), new[] { "Orders", "NetMinor" });
+
+                    b.ToTable("OrderMonthRollups", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Domain.Kpis.SalesPlan", b =>
                 {
                     b.Property<long>("Id")
@@ -3014,6 +3053,17 @@ namespace Platform.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Pipeline");
+                });
+
+            modelBuilder.Entity("Platform.Domain.Kpis.OrderMonthRollup", b =>
+                {
+                    b.HasOne("Platform.Domain.Clients.Client", "Client")
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Client");
                 });
 
             modelBuilder.Entity("Platform.Domain.Kpis.SalesPlan", b =>

@@ -1285,6 +1285,42 @@ namespace Platform.Data.Migrations.Sqlite
                     b.ToTable("MarketingSpends", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Domain.Kpis.OrderMonthRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NetMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("Month", "Currency", "ClientId")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Orders", "NetMinor" })
+                        .HasAnnotation("SqlServer:Include", new[] { "Orders", "NetMinor" });
+
+                    b.ToTable("OrderMonthRollups", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Domain.Kpis.SalesPlan", b =>
                 {
                     b.Property<long>("Id")
@@ -2929,6 +2965,17 @@ namespace Platform.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Pipeline");
+                });
+
+            modelBuilder.Entity("Platform.Domain.Kpis.OrderMonthRollup", b =>
+                {
+                    b.HasOne("Platform.Domain.Clients.Client", "Client")
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Client");
                 });
 
             modelBuilder.Entity("Platform.Domain.Kpis.SalesPlan", b =>

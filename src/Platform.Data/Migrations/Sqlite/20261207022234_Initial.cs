@@ -794,6 +794,29 @@ namespace Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "OrderMonthRollups",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
+                    ClientId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Orders = table.Column<int>(type: "INTEGER", nullable: false),
+                    NetMinor = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrderMonthRollups", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrderMonthRollups_Clients_ClientId",
+                        column: x => x.ClientId,
+                        principalTable: "Clients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReferralCodes",
                 columns: table => new
                 {
@@ -1701,6 +1724,16 @@ namespace Platform.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_OrderMonthRollups_ClientId",
+                table: "OrderMonthRollups",
+                column: "ClientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrderMonthRollups_Month_Currency_ClientId",
+                table: "OrderMonthRollups",
+                columns: new[] { "Month", "Currency", "ClientId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Orders_ClientId_Number",
                 table: "Orders",
                 columns: new[] { "ClientId", "Number" },
@@ -2025,6 +2058,9 @@ namespace Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "OpenIddictTokens");
+
+            migrationBuilder.DropTable(
+                name: "OrderMonthRollups");
 
             migrationBuilder.DropTable(
                 name: "OutboxEvents");

@@ -12,7 +12,7 @@ using Platform.Data;
 namespace Platform.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerDbContext))]
-    [Migration("20261206235201_Initial")]
+    [Migration("20261207022242_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1323,6 +1323,45 @@ namespace Platform.Data.Migrations.SqlServer
                     b.HasIndex("PeriodStart", "Channel");
 
                     b.ToTable("MarketingSpends", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Domain.Kpis.OrderMonthRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ClientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .IsUnicode(false)
+                        .HasColumnType("char(3)")
+                        .IsFixedLength();
+
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<long>("NetMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("Month", "Currency", "ClientId")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Orders", "NetMinor" });
+
+                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("Month", "Currency", "ClientId"), new[] { "Orders", "NetMinor" });
+
+                    b.ToTable("OrderMonthRollups", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Domain.Kpis.SalesPlan", b =>
@@ -3017,6 +3056,17 @@ namespace Platform.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Pipeline");
+                });
+
+            modelBuilder.Entity("Platform.Domain.Kpis.OrderMonthRollup", b =>
+                {
+                    b.HasOne("Platform.Domain.Clients.Client", "Client")
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Client");
                 });
 
             modelBuilder.Entity("Platform.Domain.Kpis.SalesPlan", b =>

@@ -1,59 +1,18 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Platform.Domain.Kpis;
 using Platform.Domain.Leads;
 
 namespace Platform.Data;
 
-/// <summary>
-/// Keeps <see cref="LeadDayRollup"/> exact: every save that adds, changes or deletes leads appends the rows the change
-/// makes to the day counts (its old figures subtracted, its new ones added, per dimension), in the same save and so the
-/// same transaction. Runs after <see cref="AuditStampInterceptor"/>, which sets the creation time of new leads. The rows
-/// of a save that failed are dropped before the next attempt computes them again.
-/// </summary>
-public sealed class LeadRollupInterceptor : SaveChangesInterceptor
+/// <summary>The <see cref="LeadDayRollup"/> rows the tracked lead changes of a save make: −1 for a lead's old values, +1 for its new ones, summed per day, dimension and value.</summary>
+internal static class LeadDayDeltas
 {
-    private readonly ConditionalWeakTable<DbContext, List<LeadDayRollup>> _pending = [];
-
-    /// <inheritdoc />
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    public static List<LeadDayRollup> Of(ChangeTracker tracker)
     {
-        Append(eventData.Context);
-        return result;
-    }
-
-    /// <inheritdoc />
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Append(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    /// <inheritdoc />
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        Forget(eventData.Context);
-        return result;
-    }
-
-    /// <inheritdoc />
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Forget(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private void Append(DbContext? context)
-    {
-        if (context is null)
-            return;
-        Forget(context);
         var deltas = new Dictionary<LeadDayKey, LeadDayCounts>();
-        foreach (var entry in context.ChangeTracker.Entries<Lead>())
+        foreach (var entry in tracker.Entries<Lead>())
         {
             switch (entry.State)
             {
@@ -70,21 +29,7 @@ public sealed class LeadRollupInterceptor : SaveChangesInterceptor
             }
         }
 
-        var rows = deltas.Where(d => !d.Value.IsZero).Select(d => d.Key.Row(d.Value)).ToList();
-        if (rows.Count == 0)
-            return;
-        context.AddRange(rows);
-        _pending.AddOrUpdate(context, rows);
-    }
-
-    /// <summary>Detaches the rows of the last save: saved, they are of no more use to the context; failed, they are computed again.</summary>
-    private void Forget(DbContext? context)
-    {
-        if (context is null || !_pending.TryGetValue(context, out var rows))
-            return;
-        foreach (var row in rows)
-            context.Entry(row).State = EntityState.Detached;
-        _pending.Remove(context);
+        return deltas.Where(d => !d.Value.IsZero).Select(d => d.Key.Row(d.Value)).ToList();
     }
 
     private static Lead Original(EntityEntry<Lead> entry) => (Lead)entry.OriginalValues.ToObject();

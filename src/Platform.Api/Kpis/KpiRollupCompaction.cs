@@ -1,0 +1,21 @@
+using Platform.Api.Availability;
+using Platform.Data;
+
+namespace Platform.Api.Kpis;
+
+/// <summary>
+/// Folds the KPI rollup rows lead and order changes append (<see cref="LeadDayRollups.CompactAsync"/>,
+/// <see cref="OrderMonthRollups.CompactAsync"/>) every 5 minutes, so a report reads about one row per key. Every node
+/// compacts; concurrent compactions stay exact.
+/// </summary>
+public sealed class KpiRollupCompaction(IServiceScopeFactory scopes, DatabaseAvailability availability, TimeProvider time, ILogger<KpiRollupCompaction> logger)
+    : PeriodicDatabaseWork(availability, time, logger, TimeSpan.FromMinutes(5), "The KPI rollups were not compacted")
+{
+    protected override async Task RunOnceAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        await LeadDayRollups.CompactAsync(db, ct);
+        await OrderMonthRollups.CompactAsync(db, ct);
+    }
+}
