@@ -52,25 +52,35 @@ public sealed class ChildConnection<TParent, TChild>
     /// </summary>
     public IDataLoaderResult<Connection<TChild>> Load(IResolveFieldContext<TParent> context)
     {
+        // The field's arguments and selection are the same for every parent in the request: worked out for the first.
+        var batch = context.Loaders().GetOrAdd((this, context.FieldAst), static args => args.Item1.BatchOf(args.Item2), (this, context));
+        var id = context.Source.Id;
+        return batch.Rows.Load(id).Then(rows => KeysetPaging.ToConnection(rows ?? [], batch.Page, _order, () => batch.Count(id)));
+    }
+
+    private Batch BatchOf(IResolveFieldContext<TParent> context)
+    {
         var page = PageRequest.From(context);
         var projection = context.SelectedNodes<TChild>();
         var db = context.Db();
+        var loaders = context.Loaders();
         var name = $"{typeof(TParent).Name}.{context.FieldDefinition.Name}";
-        return context.Loaders()
-            .GetOrAdd<long, IReadOnlyList<TChild>>($"{name} {page} {projection.Key}", async (ids, ct) =>
-            {
-                var rows = await Pages(db, ids, page, projection).ToListAsync(ct);
-                return rows.GroupBy(_parentIdOf).ToDictionary(g => g.Key, g => (IReadOnlyList<TChild>)g.ToList());
-            })
-            .Load(context.Source.Id)
-            .Then(rows => KeysetPaging.ToConnection(rows ?? [], page, _order, () => context.Loaders()
-                .GetOrAdd<long, int>($"{name}.count", async (ids, ct) =>
-                    await db.Set<TChild>().AsNoTracking().Where(In(ids))
-                        .GroupBy(_parentId)
-                        .Select(g => new { g.Key, Count = g.Count() })
-                        .ToDictionaryAsync(x => x.Key, x => x.Count, ct))
-                .Load(context.Source.Id)));
+        var rows = loaders.GetOrAdd<long, IReadOnlyList<TChild>>($"{name} {page} {projection.Key}", async (ids, ct) =>
+        {
+            var rows = await Pages(db, ids, page, projection).ToListAsync(ct);
+            return rows.GroupBy(_parentIdOf).ToDictionary(g => g.Key, g => (IReadOnlyList<TChild>)g.ToList());
+        });
+        return new Batch(page, rows, id => loaders
+            .GetOrAdd<long, int>($"{name}.count", async (ids, ct) =>
+                await db.Set<TChild>().AsNoTracking().Where(In(ids))
+                    .GroupBy(_parentId)
+                    .Select(g => new { g.Key, Count = g.Count() })
+                    .ToDictionaryAsync(x => x.Key, x => x.Count, ct))
+            .Load(id));
     }
+
+    /// <summary>What the parents of one field in a request share: the page asked for, its rows' loader, and the count's.</summary>
+    private sealed record Batch(PageRequest Page, BatchLoader<long, IReadOnlyList<TChild>> Rows, Func<long, IDataLoaderResult<int>> Count);
 
     /// <summary>
     /// The page (plus one row) of each parent in <paramref name="parentIds"/>, in the order: per parent a LATERAL or

@@ -7,7 +7,7 @@ namespace Platform.GraphQL.Server.DataLoader;
 /// </summary>
 public sealed class DataLoaderContext
 {
-    private readonly Dictionary<string, object> _loaders = new();
+    private readonly Dictionary<object, object> _loaders = new();
 
     /// <summary>
     /// Returns the loader called <paramref name="name"/>, creating it with <paramref name="fetch"/>
@@ -24,5 +24,19 @@ public sealed class DataLoaderContext
         var loader = new BatchLoader<TKey, TValue>(fetch);
         _loaders[name] = loader;
         return loader;
+    }
+
+    /// <summary>
+    /// The request's value under <paramref name="key"/>, made from <paramref name="argument"/> by <paramref name="create"/>
+    /// on first use: what every resolution of one field in the request shares (its page, its loader), worked out once
+    /// rather than per parent.
+    /// </summary>
+    public TValue GetOrAdd<TArgument, TValue>(object key, Func<TArgument, TValue> create, TArgument argument) where TValue : class
+    {
+        if (_loaders.TryGetValue(key, out var existing))
+            return (TValue)existing;
+        var value = create(argument);
+        _loaders[key] = value;
+        return value;
     }
 }
