@@ -2,13 +2,15 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Data;
 using Platform.Data.Outbox;
+using Platform.Domain.Webhooks;
 
 namespace Platform.Api.Webhooks;
 
 /// <summary>
 /// Delivers webhooks in the background (<see cref="WebhookOptions.RunDispatcher"/>), alongside any number of other
 /// processes on the same database: fans new outbox events out to deliveries, claims due deliveries and sends them, and
-/// deletes fanned-out outbox events older than <see cref="WebhookOptions.OutboxRetention"/>. Fan-out and delivery run
+/// deletes fanned-out outbox events older than <see cref="WebhookOptions.OutboxRetention"/> and finished deliveries
+/// older than <see cref="WebhookOptions.DeliveryRetention"/>. Fan-out and delivery run
 /// side by side, so deliveries go out while the next events are fanned out: fan-out at once when this process commits
 /// events, delivery at once when fan-out made deliveries or one is requested, each else every
 /// <see cref="WebhookOptions.PollInterval"/>.
@@ -58,7 +60,7 @@ public sealed class WebhookDispatcher(
         }
     }
 
-    /// <summary>Fans out every new event, waking delivery after each batch, and applies the outbox retention.</summary>
+    /// <summary>Fans out every new event, waking delivery after each batch, and applies the retention.</summary>
     private async Task FanOutAllAsync(CancellationToken ct)
     {
         int fannedOut;
@@ -81,7 +83,7 @@ public sealed class WebhookDispatcher(
 
     /// <summary>
     /// One round, fan-out and delivery in turns until neither finds work (a delivery sent makes the next of its aggregate
-    /// due), then the outbox retention: what the background loops do, in the caller's time.
+    /// due), then the retention: what the background loops do, in the caller's time.
     /// </summary>
     public async Task RunOnceAsync(CancellationToken ct)
     {
@@ -137,16 +139,25 @@ public sealed class WebhookDispatcher(
         }
     }
 
+    /// <summary>
+    /// At most once a minute (and whenever the clock was set back), deletes fanned-out outbox events and finished
+    /// deliveries past their retention. Each is one statement; processes deleting the same rows at once do no harm.
+    /// </summary>
     private async Task ApplyRetentionAsync(CancellationToken ct)
     {
         var now = Now();
-        if (now - _retainedAt < RetentionInterval)
+        if (now >= _retainedAt && now - _retainedAt < RetentionInterval)
             return;
         _retainedAt = now;
-        var cutoff = now - options.Value.OutboxRetention;
+        var eventsBefore = now - options.Value.OutboxRetention;
+        var deliveriesBefore = now - options.Value.DeliveryRetention;
         await using var scope = scopes.CreateAsyncScope();
         await using var db = scope.ServiceProvider.CreatePlatformDbContext(new SystemActor());
-        await db.OutboxEvents.Where(e => e.FannedOutAt != null && e.OccurredAt < cutoff).ExecuteDeleteAsync(ct);
+        await db.OutboxEvents.Where(e => e.FannedOutAt != null && e.OccurredAt < eventsBefore).ExecuteDeleteAsync(ct);
+        // Pending deliveries (claimed ones too) stay whatever their age: they are still to be sent.
+        await db.WebhookDeliveries
+            .Where(d => (d.Status == WebhookDeliveryStatus.Succeeded || d.Status == WebhookDeliveryStatus.Failed) && (d.LastAttemptAt ?? d.CreatedAt) < deliveriesBefore)
+            .ExecuteDeleteAsync(ct);
     }
 
     /// <summary>The clock to the millisecond, as every database stores it (a claim's lease is compared for equality).</summary>

@@ -7,7 +7,7 @@ public sealed class WebhookOptions
 {
     public const string Section = "Webhooks";
 
-    /// <summary>Whether this process runs the dispatcher (fan-out, delivery, outbox retention).</summary>
+    /// <summary>Whether this process runs the dispatcher (fan-out, delivery, outbox and delivery retention).</summary>
     public bool RunDispatcher { get; set; } = true;
 
     /// <summary>How long a receiver has to answer.</summary>
@@ -43,6 +43,9 @@ public sealed class WebhookOptions
     /// <summary>Fanned-out outbox events older than this are deleted.</summary>
     public TimeSpan OutboxRetention { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>Deliveries done (succeeded or failed for good) whose last attempt is older than this are deleted.</summary>
+    public TimeSpan DeliveryRetention { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>
     /// Outside Development, whether receivers on this machine (loopback, over http too) are allowed; private,
     /// link-local and unspecified addresses stay refused. For tests and a receiver run beside the API.
@@ -53,7 +56,13 @@ public sealed class WebhookOptions
     public IReadOnlyList<TimeSpan> Retries => RetrySchedule is { Length: > 0 } schedule ? schedule : DefaultRetrySchedule;
 
     /// <summary>Settings that contradict each other.</summary>
-    public IReadOnlyList<string> Problems() => ClaimLease <= Timeout
-        ? [$"{Section}:ClaimLease ({ClaimLease}) must be longer than {Section}:Timeout ({Timeout}), or a slow attempt could be made twice at once."]
-        : [];
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (ClaimLease <= Timeout)
+            problems.Add($"{Section}:ClaimLease ({ClaimLease}) must be longer than {Section}:Timeout ({Timeout}), or a slow attempt could be made twice at once.");
+        if (DeliveryRetention <= TimeSpan.Zero)
+            problems.Add($"{Section}:DeliveryRetention ({DeliveryRetention}) must be positive.");
+        return problems;
+    }
 }

@@ -20,7 +20,7 @@ public static class WebhookQueries
             .PagingArguments()
             .ResolveAsync(async context => await KeysetPaging.PageAsync(Webhooks(context).Subscriptions().AsNoTracking(), PageRequest.From(context), SubscriptionsOldestFirst, context.CancellationToken));
         query.Field<NonNullGraphType<ConnectionGraphType<WebhookDeliveryGraphType, WebhookDelivery>>>("webhookDeliveries")
-            .Description("Deliveries of the caller's webhook subscriptions, newest first, paged by cursor: attempts, the receiver's answer and timing.")
+            .Description("Deliveries of the caller's webhook subscriptions, newest first, paged by cursor: attempts, the receiver's answer and timing. Succeeded and failed ones are deleted 30 days (by default) after their last attempt.")
             .Argument<IdGraphType>("subscriptionId", "Only this subscription's deliveries.")
             .Argument<EnumerationGraphType<WebhookDeliveryStatus>>("status", "Only deliveries in this status.")
             .PagingArguments()

@@ -111,10 +111,18 @@ public sealed class WebhookService(
     {
         var delivery = await Deliveries().SingleOrDefaultAsync(d => d.Id == id, ct);
         if (delivery is null)
-            return WebhookPayload<WebhookDelivery>.Failed(new NotFoundError(globalId, $"No webhook delivery of yours has the ID \"{globalId}\"."));
+            return WebhookPayload<WebhookDelivery>.Failed(DeliveryNotFound(globalId));
         // A redelivery starts the retry schedule again.
         (delivery.Status, delivery.NextAttemptAt, delivery.Attempts) = (WebhookDeliveryStatus.Pending, time.GetUtcNow().UtcDateTime, 0);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Deleted since it was read: by the retention, or with its subscription.
+            return WebhookPayload<WebhookDelivery>.Failed(DeliveryNotFound(globalId));
+        }
         dispatcher.Wake();
         return WebhookPayload<WebhookDelivery>.Ok(delivery);
     }
@@ -136,6 +144,8 @@ public sealed class WebhookService(
         Subscriptions().SingleOrDefaultAsync(s => s.Id == id, ct);
 
     private static NotFoundError NotFound(string id) => new(id, $"No webhook subscription of yours has the ID \"{id}\".");
+
+    private static NotFoundError DeliveryNotFound(string id) => new(id, $"No webhook delivery of yours has the ID \"{id}\".");
 
     private async Task<IPayloadError?> UrlProblemAsync(string url, CancellationToken ct)
     {

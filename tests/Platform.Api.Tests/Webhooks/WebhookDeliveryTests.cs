@@ -6,6 +6,7 @@ using Platform.Api.Tests.Leads;
 using Platform.Api.Webhooks;
 using Platform.Data;
 using Platform.Domain.Events;
+using Platform.Domain.Webhooks;
 using Platform.GraphQL.Server.Relay;
 using StandardWebhooks;
 
@@ -291,6 +292,67 @@ public abstract class WebhookDeliveryTests<THost>(THost api) : IAsyncLifetime wh
         var events = check.ServiceProvider.GetRequiredService<PlatformDbContext>().OutboxEvents;
         Assert.False(await events.AnyAsync(e => e.OccurredAt < _now.AddDays(-7)));
         Assert.True(await events.AnyAsync(e => e.OccurredAt == _now && e.FannedOutAt != null));
+    }
+
+    [Fact]
+    public async Task Deliveries_FinishedBeforeTheRetention_AreDeleted_PendingAndRecentOnesStay()
+    {
+        FixClock();
+        var round = _now.AddDays(9); // after any earlier retention round (the outbox test's is 8 days ahead)
+        var cutoff = round.AddDays(-30);
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var (_, ids) = await AddDeliveriesAsync(receiver,
+            (WebhookDeliveryStatus.Succeeded, cutoff.AddDays(-5), cutoff.AddMilliseconds(-1)),
+            (WebhookDeliveryStatus.Failed, cutoff.AddDays(-2), cutoff.AddMilliseconds(-1)),
+            (WebhookDeliveryStatus.Failed, cutoff.AddMilliseconds(-1), null), // counted from its creation
+            (WebhookDeliveryStatus.Succeeded, cutoff.AddDays(-5), cutoff), // exactly at the cutoff: kept
+            (WebhookDeliveryStatus.Failed, cutoff.AddDays(-5), round.AddDays(-1)), // attempted again since: counted from then
+            (WebhookDeliveryStatus.Succeeded, round.AddHours(-1), round.AddHours(-1)),
+            (WebhookDeliveryStatus.Pending, cutoff.AddDays(-5), cutoff.AddDays(-1)));
+
+        Advance(round - _now);
+        await api.DispatchAsync();
+
+        await using var check = api.Services.CreateAsyncScope();
+        var left = await check.ServiceProvider.GetRequiredService<PlatformDbContext>().WebhookDeliveries
+            .Where(d => ids.Contains(d.Id)).OrderBy(d => d.Id).Select(d => d.Id).ToListAsync();
+        Assert.Equal(ids[3..].Order(), left);
+    }
+
+    [Fact]
+    public async Task Redeliver_OfADeliveryDeletedByTheRetention_IsNotFound()
+    {
+        FixClock();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var (subscription, ids) = await AddDeliveriesAsync(receiver, (WebhookDeliveryStatus.Succeeded, _now.AddDays(-40), _now.AddDays(-40)));
+        Advance(TimeSpan.FromDays(10)); // after any earlier retention round
+        await api.DispatchAsync();
+
+        api.Clock.FixedAt = null; // the client's token would have expired
+        var redelivered = await api.WebhookMutationAsync(api.Client, "redeliverWebhook", "RedeliverWebhookInput",
+            new { deliveryId = GlobalId.Encode("WebhookDelivery", ids[0]) }, "delivery { id }");
+
+        Assert.Null(redelivered["delivery"]);
+        Assert.Equal("NOT_FOUND", (string)redelivered["errors"]![0]!["code"]!);
+        Assert.Empty(await api.DeliveriesAsync(api.Client, subscription));
+    }
+
+    /// <summary>A subscription to the receiver with these test deliveries, none due for long; returns its id and theirs, in order.</summary>
+    private async Task<(string Subscription, long[] Ids)> AddDeliveriesAsync(
+        WebhookReceiver receiver, params (WebhookDeliveryStatus Status, DateTime CreatedAt, DateTime? LastAttemptAt)[] deliveries)
+    {
+        var (subscription, _) = await api.SubscribeAsync(api.Client, receiver.Url, "order.refunded");
+        var subscriptionId = GlobalId.TryDecode(subscription, "WebhookSubscription")!.Value;
+        await using var scope = api.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var rows = deliveries.Select(d => new WebhookDelivery
+        {
+            SubscriptionId = subscriptionId, Type = WebhookMessage.TestType, OccurredAt = d.CreatedAt,
+            CreatedAt = d.CreatedAt, LastAttemptAt = d.LastAttemptAt, Status = d.Status, NextAttemptAt = _now.AddDays(100),
+        }).ToList();
+        db.WebhookDeliveries.AddRange(rows);
+        await db.SaveChangesAsync();
+        return (subscription, rows.Select(r => r.Id).ToArray());
     }
 }
 
