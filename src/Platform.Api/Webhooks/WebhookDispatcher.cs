@@ -154,9 +154,11 @@ public sealed class WebhookDispatcher(
         await using var scope = scopes.CreateAsyncScope();
         await using var db = scope.ServiceProvider.CreatePlatformDbContext(new SystemActor());
         await db.OutboxEvents.Where(e => e.FannedOutAt != null && e.OccurredAt < eventsBefore).ExecuteDeleteAsync(ct);
-        // Pending deliveries (claimed ones too) stay whatever their age: they are still to be sent.
+        // Pending deliveries (claimed ones too) stay whatever their age: they are still to be sent. A delivery is attempted
+        // after it is made, so only those made before the cutoff need looking at (an index on CreatedAt finds them).
         await db.WebhookDeliveries
-            .Where(d => (d.Status == WebhookDeliveryStatus.Succeeded || d.Status == WebhookDeliveryStatus.Failed) && (d.LastAttemptAt ?? d.CreatedAt) < deliveriesBefore)
+            .Where(d => d.CreatedAt < deliveriesBefore && (d.Status == WebhookDeliveryStatus.Succeeded || d.Status == WebhookDeliveryStatus.Failed)
+                && (d.LastAttemptAt ?? d.CreatedAt) < deliveriesBefore)
             .ExecuteDeleteAsync(ct);
     }
 

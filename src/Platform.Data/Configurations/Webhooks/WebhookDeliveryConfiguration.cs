@@ -20,6 +20,8 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
         // subscription's earlier deliveries of an aggregate.
         builder.HasIndex(d => d.Id).HasFilter("\"Status\" = 'Pending'").HasDatabaseName("IX_WebhookDeliveries_Id_Pending");
         builder.HasIndex(d => new { d.SubscriptionId, d.AggregateType, d.AggregateId, d.Status });
+        // Retention finds old deliveries by creation time (a delivery's last attempt is never before it).
+        builder.HasIndex(d => d.CreatedAt);
         // An event is fanned out to a subscription once.
         builder.HasIndex(d => new { d.SubscriptionId, d.EventId }).IsUnique();
     }

@@ -2768,6 +2768,8 @@ namespace Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("Id")
                         .HasDatabaseName("IX_WebhookDeliveries_Id_Pending")
                         .HasFilter("\"Status\" = 'Pending'");

@@ -2778,6 +2778,8 @@ namespace Platform.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("Id")
                         .HasDatabaseName("IX_WebhookDeliveries_Id_Pending")
                         .HasFilter("\"Status\" = 'Pending'");

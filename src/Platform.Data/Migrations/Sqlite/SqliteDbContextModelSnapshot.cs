@@ -2693,6 +2693,8 @@ namespace Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("Id")
                         .HasDatabaseName("IX_WebhookDeliveries_Id_Pending")
                         .HasFilter("\"Status\" = 'Pending'");

@@ -11,7 +11,7 @@ using Platform.Data;
 namespace Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDbContext))]
-    [Migration("20261207022234_Initial")]
+    [Migration("20261207030029_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2695,6 +2695,8 @@ namespace Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("Id")
                         .HasDatabaseName("IX_WebhookDeliveries_Id_Pending")

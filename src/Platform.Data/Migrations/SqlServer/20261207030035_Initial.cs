@@ -1964,6 +1964,11 @@ namespace Platform.Data.Migrations.SqlServer
                 column: "ExpiresAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_CreatedAt",
+                table: "WebhookDeliveries",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WebhookDeliveries_Id_Pending",
                 table: "WebhookDeliveries",
                 column: "Id",

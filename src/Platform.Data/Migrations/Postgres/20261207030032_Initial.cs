@@ -1955,6 +1955,11 @@ namespace Platform.Data.Migrations.Postgres
                 column: "ExpiresAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_CreatedAt",
+                table: "WebhookDeliveries",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WebhookDeliveries_Id_Pending",
                 table: "WebhookDeliveries",
                 column: "Id",

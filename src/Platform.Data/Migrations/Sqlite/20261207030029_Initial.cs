@@ -1946,6 +1946,11 @@ namespace Platform.Data.Migrations.Sqlite
                 column: "ExpiresAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_CreatedAt",
+                table: "WebhookDeliveries",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WebhookDeliveries_Id_Pending",
                 table: "WebhookDeliveries",
                 column: "Id",
