@@ -61,8 +61,12 @@ public sealed class WebhookOptions
         var problems = new List<string>();
         if (ClaimLease <= Timeout)
             problems.Add($"{Section}:ClaimLease ({ClaimLease}) must be longer than {Section}:Timeout ({Timeout}), or a slow attempt could be made twice at once.");
-        if (DeliveryRetention <= TimeSpan.Zero)
-            problems.Add($"{Section}:DeliveryRetention ({DeliveryRetention}) must be positive.");
+        foreach (var (name, value) in new[] { (nameof(Timeout), Timeout), (nameof(DisableAfter), DisableAfter), (nameof(PollInterval), PollInterval),
+            (nameof(OutboxRetention), OutboxRetention), (nameof(DeliveryRetention), DeliveryRetention) })
+        {
+            if (value <= TimeSpan.Zero)
+                problems.Add($"{Section}:{name} ({value}) must be positive.");
+        }
         return problems;
     }
 }
