@@ -12,10 +12,3 @@ internal enum ActorKind
     /// <summary>A manager: only the leads they own.</summary>
     LeadOwner,
 }
-
-/// <summary>Tells an actor's <see cref="ActorKind"/>.</summary>
-internal static class ActorKinds
-{
-    public static ActorKind Of(ICurrentActor actor) =>
-        actor.PartnerId is not null ? ActorKind.Partner : actor.LeadOwnerId is not null ? ActorKind.LeadOwner : ActorKind.Unrestricted;
-}

@@ -51,20 +51,12 @@ public static class DataServiceCollectionExtensions
     }
 
     /// <summary>
-    /// A new <see cref="PlatformDbContext"/> of the configured provider that works for <paramref name="actor"/> instead of the
-    /// scope's <see cref="ICurrentActor"/> (work done outside a request on behalf of others). The caller disposes it.
+    /// A <see cref="PlatformDbContext"/> of the configured provider, from the same pools as the requests', that works for
+    /// <paramref name="actor"/> instead of the scope's <see cref="ICurrentActor"/> (work done outside a request on behalf of
+    /// others). The caller disposes it, which gives it back.
     /// </summary>
-    public static PlatformDbContext CreatePlatformDbContext(this IServiceProvider services, ICurrentActor actor)
-    {
-        PlatformDbContext db = Options(services).ProviderKind switch
-        {
-            DatabaseProvider.Postgres => new PostgresDbContext(services.GetRequiredService<DbContextOptions<PostgresDbContext>>()),
-            DatabaseProvider.SqlServer => new SqlServerDbContext(services.GetRequiredService<DbContextOptions<SqlServerDbContext>>()),
-            _ => new SqliteDbContext(services.GetRequiredService<DbContextOptions<SqliteDbContext>>()),
-        };
-        db.WorkFor(actor);
-        return db;
-    }
+    public static PlatformDbContext CreatePlatformDbContext(this IServiceProvider services, ICurrentActor actor) =>
+        services.GetRequiredService<PlatformDbContextPools>().Rent(actor);
 
     private static readonly ActorKindGuard ActorKindGuard = new();
 

@@ -9,7 +9,6 @@ namespace Platform.Data;
 // admins and machine clients run unfiltered SQL.
 public abstract partial class PlatformDbContext
 {
-
     /// <summary>The staff user whose leads this context is restricted to, from its <see cref="Actor"/>; null: all leads.</summary>
     protected long? ScopedOwnerId => Actor.LeadOwnerId;
 

@@ -14,7 +14,6 @@ namespace Platform.Data;
 // for partner-scoped contexts (PartnerScopedModelCacheKeyFactory), so everyone else's SQL carries no trace of them.
 public abstract partial class PlatformDbContext
 {
-
     /// <summary>The partner this context is restricted to, from its <see cref="Actor"/>; null: unrestricted.</summary>
     protected long? ScopedPartnerId => Actor.PartnerId;
 

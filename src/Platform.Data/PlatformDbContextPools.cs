@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Platform.Data;
 
 /// <summary>
-/// Request contexts, pooled: a pooled context keeps EF Core's services (change tracker, query compiler and the rest) from one
+/// The contexts of requests and background work, pooled: a pooled context keeps EF Core's services (change tracker, query compiler and the rest) from one
 /// use to the next, where a new one builds them for every request. A pooled context also keeps its model, which differs by
 /// <see cref="ActorKind"/>, so there is one pool per kind.
 /// </summary>

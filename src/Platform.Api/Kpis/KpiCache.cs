@@ -180,7 +180,7 @@ public sealed class KpiCache(IOptions<KpiCacheOptions> options, KpiDataVersion v
     public async Task<IReadOnlyList<T>> GetOrComputeAsync<T>(
         ICurrentActor? actor, string kpi, KpiRange range, Func<Task<IReadOnlyList<T>>> compute, CancellationToken ct)
     {
-        if (!_options.Enabled || actor is null || actor.PartnerId is not null || actor.LeadOwnerId is not null)
+        if (!_options.Enabled || actor is null || actor.IsRestricted())
             return await compute();
 
         // Read before computing: a write committed after this read bumps the version, so the result is never served for it

@@ -76,7 +76,7 @@ public sealed class LeadKpis(PlatformDbContext db, KpiCache? cache = null, ICurr
         var firstDay = range.From == range.From.Date ? range.From : range.From.Date.AddDays(1);
         var endDay = range.To.Date;
         List<LeadCount> counts;
-        if (db.Actor.PartnerId is not null || db.Actor.LeadOwnerId is not null || firstDay >= endDay)
+        if (db.Actor.IsRestricted() || firstDay >= endDay)
         {
             counts = await DetailCountsAsync(range.From, range.To, range, ct);
         }

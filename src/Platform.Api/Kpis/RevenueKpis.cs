@@ -80,8 +80,7 @@ public sealed class RevenueKpis(PlatformDbContext db, KpiCache? cache = null, IC
         if (KpiBuckets.Start(range.Bucket, first) < range.From)
             first++;
         var end = ordinal(range.To);
-        var restricted = db.Actor.PartnerId is not null || db.Actor.LeadOwnerId is not null;
-        if (restricted || range.Bucket is not (KpiBucket.Month or KpiBucket.Quarter) || first >= end)
+        if (db.Actor.IsRestricted() || range.Bucket is not (KpiBucket.Month or KpiBucket.Quarter) || first >= end)
             return await DetailTotalsAsync(range.From, range.To, range.Bucket, range.GroupBy, ct);
 
         var (wholeFrom, wholeTo) = (KpiBuckets.Start(range.Bucket, first), KpiBuckets.Start(range.Bucket, end));
