@@ -88,7 +88,7 @@ public sealed class DatabaseOptions
     /// The connection string to open: the configured one, or for SQLite the default, with a
     /// relative database file made absolute against <see cref="ContentRoot"/>; for a server, with a
     /// connect timeout of <see cref="DefaultConnectTimeoutSeconds"/> and, for PostgreSQL, automatic preparation of
-    /// <see cref="DefaultMaxAutoPrepare"/> statements, unless it names its own.
+    /// <see cref="DefaultMaxAutoPrepare"/> statements and no reset of pooled connections, unless it names its own.
     /// </summary>
     public string ResolveConnectionString()
     {
@@ -122,6 +122,13 @@ public sealed class DatabaseOptions
         if (ProviderKind == DatabaseProvider.Postgres && !builder.ContainsKey("Max Auto Prepare"))
         {
             builder["Max Auto Prepare"] = DefaultMaxAutoPrepare;
+        }
+
+        // Npgsql's reset of a pooled connection costs the server five statements each time a context hands it back;
+        // the API leaves no session state behind (no SET, LISTEN, temporary tables or session locks) to reset.
+        if (ProviderKind == DatabaseProvider.Postgres && !builder.ContainsKey("No Reset On Close"))
+        {
+            builder["No Reset On Close"] = true;
         }
 
         return builder.ConnectionString;

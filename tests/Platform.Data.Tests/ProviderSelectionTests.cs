@@ -14,10 +14,10 @@ namespace Platform.Data.Tests;
 public sealed class ProviderSelectionTests
 {
     [Theory]
-    [InlineData("Postgres", "Host=db;Database=platform", "Host=db;Database=platform;Timeout=5;Max Auto Prepare=100")]
-    [InlineData("Postgres", "Host=db;Timeout=30;Max Auto Prepare=0", "Host=db;Timeout=30;Max Auto Prepare=0")]
+    [InlineData("Postgres", "Host=db;Database=platform", "Host=db;Database=platform;Timeout=5;Max Auto Prepare=100;No Reset On Close=True")]
+    [InlineData("Postgres", "Host=db;Timeout=30;Max Auto Prepare=0;No Reset On Close=false", "Host=db;Timeout=30;Max Auto Prepare=0;No Reset On Close=false")]
     [InlineData("SqlServer", "Server=db;Database=Platform", "Server=db;Database=Platform;Connect Timeout=5")]
-    public void ServerConnectionStrings_GetAConnectTimeoutAndPreparedStatements_UnlessTheyNameTheirOwn(string provider, string configured, string expected)
+    public void ServerConnectionStrings_GetAConnectTimeoutPreparedStatementsAndNoReset_UnlessTheyNameTheirOwn(string provider, string configured, string expected)
     {
         var options = new DatabaseOptions { Provider = provider, ConnectionString = configured };
 
