@@ -1,5 +1,5 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using OpenIddict.Validation.AspNetCore;
 using Platform.Api.Leads.FormTokens;
 using Platform.Api.Security.StaffSignIn;
 using Platform.Data;
@@ -47,7 +47,9 @@ public static class SecurityRegistration
                 validation.AddEventHandler(RevokedClientCheck.Descriptor);
             });
 
-        services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+        services.AddAuthentication(BearerAuthentication.Name)
+            .AddScheme<AuthenticationSchemeOptions, BearerAuthentication>(BearerAuthentication.Name, BearerAuthentication.Configure);
+        services.AddSingleton<ValidatedTokens>();
         services.AddStaffSignIn();
         services.AddSharedDataProtectionKeys(configuration);
         services.AddAuthorizationBuilder().AddPlatformPolicies();
