@@ -143,7 +143,7 @@ public abstract class WebhookDeliveryTests<THost>(THost api) : IAsyncLifetime wh
             while (await WebhookFanOut.RunAsync(db, 500, _now, CancellationToken.None) > 0)
             {
             }
-            Assert.NotEmpty(await WebhookClaims.ClaimAsync(db, _now, _now.AddMinutes(1), 500, CancellationToken.None));
+            Assert.NotEmpty(await WebhookClaims.ClaimAsync(db, _now, _now.AddMinutes(1), 500, 5, CancellationToken.None));
         }
 
         await api.DispatchAsync();
