@@ -13,7 +13,7 @@ namespace Platform.Api.Webhooks;
 /// older than <see cref="WebhookOptions.DeliveryRetention"/>. Fan-out and delivery run
 /// side by side, so deliveries go out while the next events are fanned out: fan-out at once when this process commits
 /// events, delivery at once when fan-out made deliveries or one is requested, each else every
-/// <see cref="WebhookOptions.PollInterval"/>.
+/// <see cref="WebhookOptions.PollInterval"/>. The next claim is made while the last one's deliveries are sent.
 /// </summary>
 public sealed class WebhookDispatcher(
     IServiceScopeFactory scopes, OutboxSignal outbox, WebhookSender sender, IOptions<WebhookOptions> options, TimeProvider time,
@@ -21,8 +21,11 @@ public sealed class WebhookDispatcher(
 {
     private static readonly TimeSpan RetentionInterval = TimeSpan.FromMinutes(1);
 
+    /// <summary>Claims the background loop has being sent at once.</summary>
+    private const int RoundsInFlight = 2;
+
     private readonly SemaphoreSlim _fanningOut = new(1, 1);
-    private readonly SemaphoreSlim _delivering = new(1, 1);
+    private readonly SemaphoreSlim _claiming = new(1, 1);
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private DateTime _retainedAt = DateTime.MinValue;
 
@@ -74,10 +77,30 @@ public sealed class WebhookDispatcher(
         await ApplyRetentionAsync(ct);
     }
 
+    /// <summary>Claims and delivers until nothing is due, with up to <see cref="RoundsInFlight"/> claims being sent at once.</summary>
     private async Task DeliverAllAsync(CancellationToken ct)
     {
-        while (await DeliverAsync(ct) > 0)
+        var rounds = new List<Task>();
+        try
         {
+            while (true)
+            {
+                var wake = Volatile.Read(ref _wake).Task;
+                if (rounds.Count < RoundsInFlight && await ClaimAsync(ct) is { Count: > 0 } claimed)
+                {
+                    rounds.Add(SendAndRecordLoggedAsync(claimed, ct));
+                    continue;
+                }
+                if (rounds.Count == 0)
+                    return;
+                // A round done lets the next deliveries of its aggregates become heads; new deliveries wake the loop.
+                await Task.WhenAny(rounds.Count < RoundsInFlight ? [wake, .. rounds] : rounds);
+                rounds.RemoveAll(r => r.IsCompleted);
+            }
+        }
+        finally
+        {
+            await Task.WhenAll(rounds);
         }
     }
 
@@ -91,7 +114,9 @@ public sealed class WebhookDispatcher(
         do
         {
             fannedOut = await FanOutAsync(ct);
-            delivered = await DeliverAsync(ct);
+            var claimed = await ClaimAsync(ct);
+            await SendAndRecordAsync(claimed, ct);
+            delivered = claimed.Count;
         }
         while (fannedOut == options.Value.BatchSize || delivered > 0);
         await ApplyRetentionAsync(ct);
@@ -113,30 +138,67 @@ public sealed class WebhookDispatcher(
         }
     }
 
-    /// <summary>Claims due deliveries, sends them concurrently and records how each went; returns how many it claimed.</summary>
-    private async Task<int> DeliverAsync(CancellationToken ct)
+    /// <summary>Claims due deliveries (one claim at a time in this process: SQLite has no row locks).</summary>
+    private async Task<List<WebhookDelivery>> ClaimAsync(CancellationToken ct)
     {
-        await _delivering.WaitAsync(ct);
+        await _claiming.WaitAsync(ct);
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             await using var db = scope.ServiceProvider.CreatePlatformDbContext(new SystemActor());
             var now = Now();
-            var claimed = await WebhookClaims.ClaimAsync(db, now, now + options.Value.ClaimLease, options.Value.BatchSize, ct);
-            if (claimed.Count == 0)
-                return 0;
-            var subscriptionIds = claimed.Select(d => d.SubscriptionId).Distinct().ToList();
-            var subscriptions = await db.WebhookSubscriptions.AsNoTracking().Where(s => subscriptionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
-            // A subscription deleted meanwhile took its deliveries with it.
-            var attempts = await Task.WhenAll(claimed.Where(d => subscriptions.ContainsKey(d.SubscriptionId))
-                .Select(delivery => sender.SendAsync(delivery, subscriptions[delivery.SubscriptionId], ct)));
-            await WebhookOutcomes.RecordAsync(db, attempts, options.Value, ct);
-            return claimed.Count;
+            return await WebhookClaims.ClaimAsync(db, now, now + options.Value.ClaimLease, options.Value.BatchSize, options.Value.ChainLength, ct);
         }
         finally
         {
-            _delivering.Release();
+            _claiming.Release();
         }
+    }
+
+    private async Task SendAndRecordLoggedAsync(List<WebhookDelivery> claimed, CancellationToken ct)
+    {
+        try
+        {
+            await SendAndRecordAsync(claimed, ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "Webhook delivery failed; its claim is retried when the lease passes.");
+        }
+    }
+
+    /// <summary>
+    /// Sends a claim's deliveries, each subscription's deliveries of an aggregate in order and the others concurrently,
+    /// and records how each went.
+    /// </summary>
+    private async Task SendAndRecordAsync(List<WebhookDelivery> claimed, CancellationToken ct)
+    {
+        if (claimed.Count == 0)
+            return;
+        await using var scope = scopes.CreateAsyncScope();
+        await using var db = scope.ServiceProvider.CreatePlatformDbContext(new SystemActor());
+        var subscriptionIds = claimed.Select(d => d.SubscriptionId).Distinct().ToList();
+        var subscriptions = await db.WebhookSubscriptions.AsNoTracking().Where(s => subscriptionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        // A subscription deleted meanwhile took its deliveries with it.
+        var chains = await Task.WhenAll(claimed.Where(d => subscriptions.ContainsKey(d.SubscriptionId))
+            .GroupBy(d => (d.SubscriptionId, d.AggregateType, d.AggregateId))
+            .Select(chain => SendInOrderAsync(chain, subscriptions[chain.Key.SubscriptionId], ct)));
+        var attempts = chains.SelectMany(c => c).ToList();
+        var attempted = attempts.Select(a => a.Delivery.Id).ToHashSet();
+        await WebhookOutcomes.RecordAsync(db, attempts, claimed.Where(d => !attempted.Contains(d.Id)).ToList(), options.Value, ct);
+    }
+
+    /// <summary>One subscription's deliveries of one aggregate, one after another until one fails: the rest wait for its retry.</summary>
+    private async Task<List<WebhookAttempt>> SendInOrderAsync(IEnumerable<WebhookDelivery> chain, WebhookSubscription subscription, CancellationToken ct)
+    {
+        var attempts = new List<WebhookAttempt>();
+        foreach (var delivery in chain)
+        {
+            attempts.Add(await sender.SendAsync(delivery, subscription, ct));
+            if (!attempts[^1].Succeeded)
+                break;
+        }
+        return attempts;
     }
 
     /// <summary>

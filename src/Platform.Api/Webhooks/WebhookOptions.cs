@@ -52,6 +52,12 @@ public sealed class WebhookOptions
     /// </summary>
     public bool AllowLoopbackReceivers { get; set; }
 
+    /// <summary>
+    /// The most deliveries of one subscription and aggregate a claim takes, sent one after another: as many as could each
+    /// take the whole <see cref="Timeout"/> and still leave a <see cref="Timeout"/> of the lease to record them.
+    /// </summary>
+    public int ChainLength => Math.Max(1, (int)(ClaimLease / Timeout) - 1);
+
     /// <summary>The retry waits in force.</summary>
     public IReadOnlyList<TimeSpan> Retries => RetrySchedule is { Length: > 0 } schedule ? schedule : DefaultRetrySchedule;
 

@@ -7,19 +7,27 @@ using Platform.Domain.Webhooks;
 namespace Platform.Api.Webhooks;
 
 /// <summary>
-/// Records the attempts of one claim in one transaction, each only if the claim is still this dispatcher's, and the
+/// Records the attempts of one claim in one transaction, each only if the claim is still this dispatcher's, lets go of
+/// the claimed deliveries not attempted (those after a failed one of their subscription and aggregate), and the
 /// health of their subscriptions: a success ends a failing streak; a streak as long as
 /// <see cref="WebhookOptions.DisableAfter"/> disables the subscription.
 /// </summary>
 internal static class WebhookOutcomes
 {
-    /// <summary>Records <paramref name="attempts"/>, made under one lease.</summary>
-    public static async Task RecordAsync(PlatformDbContext db, IReadOnlyList<WebhookAttempt> attempts, WebhookOptions options, CancellationToken ct)
+    /// <summary>Records <paramref name="attempts"/>, made under one lease, and lets go of <paramref name="unattempted"/>.</summary>
+    public static async Task RecordAsync(
+        PlatformDbContext db, IReadOnlyList<WebhookAttempt> attempts, IReadOnlyList<WebhookDelivery> unattempted, WebhookOptions options, CancellationToken ct)
     {
         if (attempts.Count == 0)
             return;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var ours = (await UpdateHeldAsync(db, attempts, ct)).ToHashSet();
+        if (unattempted.Count > 0)
+        {
+            var (ids, lease) = (unattempted.Select(d => d.Id).ToList(), attempts[0].Delivery.LockedUntil);
+            await db.WebhookDeliveries.Where(d => ids.Contains(d.Id) && d.LockedUntil == lease)
+                .ExecuteUpdateAsync(u => u.SetProperty(d => d.LockedUntil, (DateTime?)null), ct);
+        }
         var recorded = attempts.Where(a => ours.Contains(a.Delivery.Id)).ToList();
         foreach (var subscription in recorded.GroupBy(a => a.Delivery.SubscriptionId))
             await RecordHealthAsync(db, subscription.Key, subscription.OrderBy(a => a.At).ToList(), options, ct);

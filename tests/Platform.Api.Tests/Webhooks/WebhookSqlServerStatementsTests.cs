@@ -28,6 +28,17 @@ public sealed class WebhookSqlServerStatementsTests
     }
 
     [Fact]
+    public async Task Claim_LocksTheDeliveriesAfterItsHeads_WithTheHeadsAsJson()
+    {
+        await using var db = new SqlServerWithoutServer().CreateContext();
+
+        var sql = WebhookClaims.FollowersSql(db);
+
+        Assert.Contains("OPENJSON({0})", sql);
+        MarkdownSnapshot.Match("ClaimFollowers.SqlServer", [("the heads' ids as {0}", "sql", sql)]);
+    }
+
+    [Fact]
     public async Task Outcomes_AreOneUpdateOfTheDeliveriesStillLeased()
     {
         var noServer = new SqlServerWithoutServer();
