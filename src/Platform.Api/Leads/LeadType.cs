@@ -70,7 +70,8 @@ public sealed class LeadType : EntityType<Lead>
         Field<StaffUserType>("owner")
             .Description("The responsible staff user; may differ from the client's owner after conversion.")
             .Reads(x => x.OwnerId)
-            .Resolve(context => context.LoadById<StaffUser>(context.Source.OwnerId));
+            .ReadsReference(x => x.Owner)
+            .Resolve(context => context.Source.Owner ?? (object?)context.LoadById<StaffUser>(context.Source.OwnerId));
         Field<ClientType>("client")
             .Description("The client this lead was converted into; null until converted.")
             .Reads(x => x.ConvertedClientId)

@@ -13,6 +13,7 @@ namespace Platform.GraphQL.Server.Projection;
 public static class FieldReads
 {
     private const string Key = "Platform.Projection.Reads";
+    private const string ReferenceKey = "Platform.Projection.Reference";
 
     // Where GraphQL.NET keeps the member of a field declared with an expression.
     private const string ExpressionMember = "ORIGINAL_EXPRESSION_PROPERTY_NAME";
@@ -23,6 +24,21 @@ public static class FieldReads
         field.FieldType.Metadata[Key] = MemberReads.Of(members);
         return field;
     }
+
+    /// <summary>
+    /// Declares that the field resolves the reference <paramref name="navigation"/> (<c>x => x.Owner</c>): a list of the
+    /// source reads the selected columns of the referenced row in the same statement, so the resolver finds it set when
+    /// the source came from such a list and loads it by its key otherwise.
+    /// </summary>
+    public static FieldBuilder<TSource, TReturn> ReadsReference<TSource, TReturn, TReference>(this FieldBuilder<TSource, TReturn> field, Expression<Func<TSource, TReference?>> navigation)
+        where TReference : class
+    {
+        field.FieldType.Metadata[ReferenceKey] = ReferenceReads<TReference>.Of(navigation);
+        return field;
+    }
+
+    /// <summary>The reference <paramref name="field"/> resolves, if it declared one.</summary>
+    internal static IReferenceReads? ReferenceOf(FieldType field) => field.GetMetadata<IReferenceReads?>(ReferenceKey);
 
     /// <summary>The members <paramref name="field"/> reads, or null when it does not say.</summary>
     internal static IReadOnlyList<string>? Of(FieldType field) =>

@@ -34,13 +34,14 @@ public static class SelectionProjection
             return Read<T>(context, nodeType, nodes);
         });
 
-    private static Projection<T> Read<T>(IResolveFieldContext context, IGraphType? type, IEnumerable<GraphQLSelectionSet?> selections)
+    internal static Projection<T> Read<T>(IResolveFieldContext context, IGraphType? type, IEnumerable<GraphQLSelectionSet?> selections)
     {
         // An interface or union (node(id:)) may resolve to any of its types, and a field may map what it loads to
         // something else: only an object type over T says what of T it reads.
         if (type is not (IObjectGraphType objectType and ComplexGraphType<T>))
             return Projection<T>.All;
         var members = new List<string>();
+        var references = new Dictionary<string, IProjection>(StringComparer.Ordinal);
         foreach (var field in selections.SelectMany(selection => Fields(context, selection)))
         {
             // __typename, and a field of another type's fragment, is no field of this type.
@@ -49,8 +50,13 @@ public static class SelectionProjection
             if (FieldReads.Of(definition) is not { } reads)
                 return Projection<T>.All;
             members.AddRange(reads);
+            if (FieldReads.ReferenceOf(definition) is { } reference)
+            {
+                var read = reference.Read(context, definition.ResolvedType?.GetNamedType(), field.SelectionSet);
+                references[reference.Member] = references.TryGetValue(reference.Member, out var known) ? known.With(read) : read;
+            }
         }
-        return Projection<T>.Of(members);
+        return Projection<T>.Of(members, references);
     }
 
     /// <summary>The fields of a selection set, those of its fragments included.</summary>

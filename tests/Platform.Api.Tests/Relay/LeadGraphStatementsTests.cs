@@ -6,7 +6,7 @@ namespace Platform.Api.Tests.Relay;
 
 /// <summary>
 /// Pins the SQL of a lead page with its owners, clients and latest activities (the benchmark's query): a fixed number
-/// of statements (the page, then one batch per reference) whatever the page size — no N+1 — each reading only the
+/// of statements (the page with its owners joined, then one batch per other reference) whatever the page size — no N+1 — each reading only the
 /// columns the selection needs.
 /// </summary>
 public abstract class LeadGraphStatementsTests<THost>(THost api) where THost : ApiHost
