@@ -132,7 +132,18 @@ internal static class LeadConversionRollups
                 ELSE {milliseconds} / {ConversionTime.MillisecondsPerDay} END
             WHERE "ConvertedAt" IS NOT NULL OR "{ConversionTime.DaysProperty}" IS NOT NULL
             """;
-        var stamped = await db.Database.ExecuteSqlRawAsync(stamp, ct);
+        // Every converted lead is rewritten with its indexes: on a large table far longer than a query's timeout.
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+        int stamped;
+        try
+        {
+            stamped = await db.Database.ExecuteSqlRawAsync(stamp, ct);
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(timeout);
+        }
         progress($"Days to conversion of {stamped:N0} leads.");
         var removed = await db.LeadConversionRollups.ExecuteDeleteAsync(ct);
         progress($"Removed {removed:N0} conversion rollup rows.");
