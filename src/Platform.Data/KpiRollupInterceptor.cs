@@ -2,14 +2,16 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Platform.Domain.Kpis;
+using Platform.Domain.Leads;
 
 namespace Platform.Data;
 
 /// <summary>
 /// Keeps the KPI rollups exact: every save that adds, changes or deletes leads or orders appends the rows the change
-/// makes to <see cref="LeadDayRollup"/> (<see cref="LeadDayDeltas"/>) and <see cref="OrderMonthRollup"/>
-/// (<see cref="OrderMonthDeltas"/>) — the old figures subtracted, the new ones added — in the same save and so the same
-/// transaction. Runs after <see cref="AuditStampInterceptor"/>, which sets the creation time of new leads. The rows of a
+/// makes to <see cref="LeadDayRollup"/> (<see cref="LeadDayDeltas"/>), <see cref="LeadConversionRollup"/>
+/// (<see cref="LeadConversionDeltas"/>) and <see cref="OrderMonthRollup"/> (<see cref="OrderMonthDeltas"/>) — the old
+/// figures subtracted, the new ones added — in the same save and so the same transaction, and stamps each saved lead's
+/// whole days to conversion (<see cref="ConversionTime"/>). Runs after <see cref="AuditStampInterceptor"/>, which sets the creation time of new leads. The rows of a
 /// save that failed are dropped before the next attempt computes them again.
 /// </summary>
 public sealed class KpiRollupInterceptor : SaveChangesInterceptor
@@ -50,7 +52,16 @@ public sealed class KpiRollupInterceptor : SaveChangesInterceptor
         if (context is null)
             return;
         Forget(context);
-        var rows = LeadDayDeltas.Of(context.ChangeTracker).Concat<object>(OrderMonthDeltas.Of(context.ChangeTracker)).ToList();
+        var provider = context.Database.ProviderName ?? "";
+        foreach (var entry in context.ChangeTracker.Entries<Lead>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+                ConversionTime.Stamp(entry, provider);
+        }
+        var rows = LeadDayDeltas.Of(context.ChangeTracker)
+            .Concat<object>(LeadConversionDeltas.Of(context.ChangeTracker, provider))
+            .Concat(OrderMonthDeltas.Of(context.ChangeTracker))
+            .ToList();
         if (rows.Count == 0)
             return;
         context.AddRange(rows);

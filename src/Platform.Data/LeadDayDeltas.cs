@@ -32,7 +32,7 @@ internal static class LeadDayDeltas
         return deltas.Where(d => !d.Value.IsZero).Select(d => d.Key.Row(d.Value)).ToList();
     }
 
-    private static Lead Original(EntityEntry<Lead> entry) => (Lead)entry.OriginalValues.ToObject();
+    internal static Lead Original(EntityEntry<Lead> entry) => (Lead)entry.OriginalValues.ToObject();
 
     private static void Add(Dictionary<LeadDayKey, LeadDayCounts> deltas, Lead lead, int sign)
     {
@@ -49,7 +49,7 @@ internal static class LeadDayDeltas
     /// The lead's value of each dimension, as the KPI queries compute it in SQL: enums by name, ids as decimal text, the
     /// partner that referred or submitted the lead, else the one it was given to.
     /// </summary>
-    private static IEnumerable<(LeadRollupDimension, string?)> Values(Lead lead)
+    internal static IEnumerable<(LeadRollupDimension, string?)> Values(Lead lead)
     {
         yield return (LeadRollupDimension.None, null);
         yield return (LeadRollupDimension.Channel, lead.Channel);

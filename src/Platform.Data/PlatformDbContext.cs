@@ -137,6 +137,9 @@ public abstract partial class PlatformDbContext : IdentityDbContext<IdentityUser
     /// <summary>Lead counts per creation day and dimension value, kept by <see cref="KpiRollupInterceptor"/>.</summary>
     public DbSet<LeadDayRollup> LeadDayRollups => Set<LeadDayRollup>();
 
+    /// <summary>Converted leads and their summed conversion times per creation day, dimension value and whole days to conversion, kept by <see cref="KpiRollupInterceptor"/>.</summary>
+    public DbSet<LeadConversionRollup> LeadConversionRollups => Set<LeadConversionRollup>();
+
     /// <summary>Paid orders and their net sum per month, currency and client, kept by <see cref="KpiRollupInterceptor"/>.</summary>
     public DbSet<OrderMonthRollup> OrderMonthRollups => Set<OrderMonthRollup>();
 

@@ -196,6 +196,7 @@ internal static class BulkSeeder
             // COPY bypasses SaveChanges, which keeps the KPI rollups: recompute them from the leads and orders, as an
             // operator does after a bulk load, and check them against the leads and orders.
             await LeadDayRollups.RebuildAsync(db, line => Console.WriteLine($"  rollups: {line}"), ct);
+            await LeadConversionRollups.RebuildAsync(db, line => Console.WriteLine($"  rollups: {line}"), ct);
             await OrderMonthRollups.RebuildAsync(db, line => Console.WriteLine($"  rollups: {line}"), ct);
             await CheckRollupsAsync(db, start, now, ct);
             Console.WriteLine($"  KPI rollups rebuilt and checked in {watch.Elapsed.TotalSeconds:F1} s");
@@ -209,7 +210,7 @@ internal static class BulkSeeder
         }
     }
 
-    /// <summary>Throws unless the rollups give, for every dimension, the monthly counts the leads give, and the monthly revenue totals the orders give.</summary>
+    /// <summary>Throws unless the rollups give, for every dimension, the monthly counts and days to conversion the leads give, and the monthly revenue totals the orders give.</summary>
     private static async Task CheckRollupsAsync(PlatformDbContext db, DateTime start, DateTime now, CancellationToken ct)
     {
         var (from, to) = (start.Date, now.Date.AddDays(1));
@@ -219,6 +220,9 @@ internal static class BulkSeeder
             var fromRollups = await LeadDayRollups.CountsAsync(db, from, to, KpiBucket.Month, dimension, ct);
             if (!Sorted(fromLeads).SequenceEqual(Sorted(fromRollups)))
                 throw new InvalidOperationException($"The KPI rollups by {dimension?.ToString() ?? "nothing"} differ from the leads.");
+            var conversions = await LeadConversionRollups.StatsAsync(db, from, to, KpiBucket.Month, dimension, ct);
+            if (!LeadConversionRollups.Same(conversions, await LeadConversionRollups.DetailStatsAsync(db, db.Leads.AsNoTracking(), KpiBucket.Month, dimension, ct)))
+                throw new InvalidOperationException($"The conversion-time rollups by {dimension?.ToString() ?? "nothing"} differ from the leads.");
         }
 
         var revenue = new RevenueKpis(db);

@@ -26,9 +26,10 @@ internal sealed class BulkWriter(PlatformDbContext db)
         if (_tables.TryGetValue(type, out var table))
             return table;
         var entity = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not mapped.");
-        var columns = entity.GetProperties().Select(p =>
+        // Shadow properties are the data layer's to keep (e.g. a lead's days to conversion): left null, the caller rebuilds them.
+        var columns = entity.GetProperties().Where(p => !p.IsShadowProperty()).Select(p =>
         {
-            var info = p.PropertyInfo ?? throw new InvalidOperationException($"{type.Name}.{p.Name} is a shadow property: the bulk writer cannot fill it.");
+            var info = p.PropertyInfo!;
             var converter = p.GetTypeMapping().Converter;
             Func<object, object?> value = converter is null
                 ? e => info.GetValue(e)

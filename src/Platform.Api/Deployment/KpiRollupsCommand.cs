@@ -30,6 +30,8 @@ public static class KpiRollupsCommand
             var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
             output.WriteLine("Rebuilding the lead day rollups from the leads…");
             var rows = await LeadDayRollups.RebuildAsync(db, output.WriteLine);
+            output.WriteLine("Rebuilding the conversion-time histogram from the leads…");
+            rows += await LeadConversionRollups.RebuildAsync(db, output.WriteLine);
             output.WriteLine("Rebuilding the order month rollups from the orders…");
             rows += await OrderMonthRollups.RebuildAsync(db, output.WriteLine);
             output.WriteLine($"Done: {rows:N0} rows.");

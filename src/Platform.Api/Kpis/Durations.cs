@@ -93,6 +93,18 @@ internal static class Durations
         _ => throw new NotSupportedException($"No duration SQL for the provider {provider}."),
     };
 
+    /// <summary>
+    /// <paramref name="end"/> − <paramref name="start"/> in whole milliseconds (a BIGINT) in the provider's SQL: the same
+    /// rounding as <see cref="SecondsBetween"/>, which is this divided by 1,000, and as <see cref="ConversionTime.Milliseconds"/>.
+    /// </summary>
+    internal static string MillisecondsBetween(string provider, string start, string end) => provider switch
+    {
+        _ when provider.Contains("Npgsql", StringComparison.Ordinal) => $"CAST(ROUND(CAST(EXTRACT(EPOCH FROM ({end} - {start})) AS NUMERIC) * 1000) AS BIGINT)",
+        _ when provider.Contains("Sqlite", StringComparison.Ordinal) => $"CAST(ROUND((julianday({end}) - julianday({start})) * 86400000.0) AS INTEGER)",
+        _ when provider.Contains("SqlServer", StringComparison.Ordinal) => $"DATEDIFF_BIG(millisecond, {start}, {end})",
+        _ => throw new NotSupportedException($"No duration SQL for the provider {provider}."),
+    };
+
     /// <summary>The median of a small sorted list in memory: the middle value, or the mean of the two middle values; null when empty.</summary>
     public static double? Median(List<double> sorted) => sorted.Count == 0 ? null
         : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2]

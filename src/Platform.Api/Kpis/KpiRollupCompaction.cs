@@ -5,7 +5,7 @@ namespace Platform.Api.Kpis;
 
 /// <summary>
 /// Folds the KPI rollup rows lead and order changes append (<see cref="LeadDayRollups.CompactAsync"/>,
-/// <see cref="OrderMonthRollups.CompactAsync"/>) every 5 minutes, so a report reads about one row per key. Every node
+/// <see cref="LeadConversionRollups.CompactAsync"/>, <see cref="OrderMonthRollups.CompactAsync"/>) every 5 minutes, so a report reads about one row per key. Every node
 /// compacts; concurrent compactions stay exact.
 /// </summary>
 public sealed class KpiRollupCompaction(IServiceScopeFactory scopes, DatabaseAvailability availability, TimeProvider time, ILogger<KpiRollupCompaction> logger)
@@ -16,6 +16,7 @@ public sealed class KpiRollupCompaction(IServiceScopeFactory scopes, DatabaseAva
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         await LeadDayRollups.CompactAsync(db, ct);
+        await LeadConversionRollups.CompactAsync(db, ct);
         await OrderMonthRollups.CompactAsync(db, ct);
     }
 }

@@ -121,7 +121,7 @@ internal static class LeadDayRollups
             .Select(g => new LeadCount(g.Key.Bucket, g.Key.Dimension, g.Count(), g.Count(f => f.Converted), g.Count(f => f.Responded), g.Count(f => f.Demo)))
             .ToListAsync(ct);
 
-    private static LeadRollupDimension Of(KpiDimension? dimension) => dimension switch
+    internal static LeadRollupDimension Of(KpiDimension? dimension) => dimension switch
     {
         null => LeadRollupDimension.None,
         KpiDimension.Channel => LeadRollupDimension.Channel,
@@ -133,6 +133,6 @@ internal static class LeadDayRollups
         _ => throw new ArgumentOutOfRangeException(nameof(dimension)),
     };
 
-    private static KpiDimension? GroupByOf(LeadRollupDimension dimension) =>
+    internal static KpiDimension? GroupByOf(LeadRollupDimension dimension) =>
         dimension == LeadRollupDimension.None ? null : Enum.GetValues<KpiDimension>().Single(d => Of(d) == dimension);
 }

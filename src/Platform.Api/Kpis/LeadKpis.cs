@@ -8,9 +8,10 @@ namespace Platform.Api.Kpis;
 /// <summary>
 /// The lead KPIs, by creation cohort: a lead counts in the bucket it was created in, whenever it converted or was
 /// answered. Counts are read from the day rollups (<see cref="LeadDayRollups"/>) for whole days and grouped in the database
-/// from the leads for partial days; the durations' average, median and p90 are computed by the database from the leads
-/// (<see cref="Durations"/>): two statements per KPI for a range of whole days, whose results are one row per bucket and
-/// dimension value whatever the number of leads. Results
+/// from the leads for partial days; the days to conversion of a range of whole days come from the conversion histogram
+/// (<see cref="LeadConversionRollups"/>), the other durations' average, median and p90 (and all of a partial-day range's
+/// or a restricted caller's) are computed by the database from the leads (<see cref="Durations"/>); every result is one
+/// row per bucket and dimension value whatever the number of leads. Results
 /// are served from <see cref="KpiCache"/> when it holds them for the current data version.
 /// </summary>
 public sealed class LeadKpis(PlatformDbContext db, KpiCache? cache = null, ICurrentActor? actor = null)
@@ -25,8 +26,9 @@ public sealed class LeadKpis(PlatformDbContext db, KpiCache? cache = null, ICurr
     private async Task<IReadOnlyList<LeadFunnelRow>> ComputeFunnelAsync(KpiRange range, CancellationToken ct)
     {
         var counts = await CountsAsync(range, ct);
-        var timings = await StatsAsync(range, l => l.ConvertedAt != null,
-            (l, bucket, dimension) => new KpiTiming { Bucket = bucket, Dimension = dimension, Start = l.CreatedAt, End = l.ConvertedAt!.Value }, ct);
+        var timings = !db.Actor.IsRestricted() && range.From == range.From.Date && range.To == range.To.Date
+            ? await LeadConversionRollups.StatsAsync(db, range.From, range.To, range.Bucket, range.GroupBy, ct)
+            : await LeadConversionRollups.DetailStatsAsync(db, InRange(range), range.Bucket, range.GroupBy, ct);
         return counts.Select(c =>
         {
             var stats = timings.GetValueOrDefault((c.Bucket, c.Dimension));

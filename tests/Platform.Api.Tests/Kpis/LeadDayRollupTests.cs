@@ -9,7 +9,7 @@ using Platform.GraphQL.Server.Relay;
 
 namespace Platform.Api.Tests.Kpis;
 
-/// <summary>The lead day rollups against the leads they count: after the demo seed, after writes of every kind, concurrent writes, a compaction and a rebuild.</summary>
+/// <summary>The lead day rollups and conversion histogram against the leads they count: after the demo seed, after writes of every kind, concurrent writes, a compaction and a rebuild.</summary>
 public abstract class LeadDayRollupTests<THost>(THost api) where THost : ApiHost
 {
     private static readonly DateTime Ever = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
@@ -44,6 +44,21 @@ public abstract class LeadDayRollupTests<THost>(THost api) where THost : ApiHost
             db.Leads.Add(deleted);
             await db.SaveChangesAsync();
             db.Leads.Remove(deleted);
+            await db.SaveChangesAsync();
+
+            // Conversion times: sub-millisecond ticks next to a whole day, a conversion moved, one taken back, a converted lead deleted.
+            var created = new DateTime(2030, 3, 4, 5, 6, 7, DateTimeKind.Utc).AddTicks(4_999);
+            var converted = Enumerable.Range(0, 4).Select(i => new Lead
+            {
+                FirstName = $"Converted {i}", Phone = LeadApi.NewPhone(), Channel = LeadChannels.Webinar, CreatedAt = created,
+                ConvertedAt = created.AddDays(2).AddTicks(i * 3_000 - 4_500),
+            }).ToList();
+            db.Leads.AddRange(converted);
+            await db.SaveChangesAsync();
+            converted[0].ConvertedAt = created.AddDays(5);
+            converted[1].ConvertedAt = null;
+            converted[2].CreatedAt = created.AddDays(-1);
+            db.Leads.Remove(converted[3]);
             await db.SaveChangesAsync();
         }
 
@@ -86,19 +101,56 @@ public abstract class LeadDayRollupTests<THost>(THost api) where THost : ApiHost
         await AssertRollupsEqualTheLeadsAsync();
     }
 
+    [Fact] // the conversion histogram's rebuild gives one row per day, dimension, value and whole days, with the same figures
+    public async Task ConversionRebuild_OneRowPerCell_FiguresUnchanged()
+    {
+        var lead = await api.NewLeadAsync();
+        var id = (string)lead["id"]!;
+        await api.CallAsync(id);
+        await api.QualifyAsync(id);
+        Assert.Empty((await api.ConvertAsync(id))["errors"]!.AsArray());
+        await using var scope = api.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var progress = new List<string>();
+
+        var written = await LeadConversionRollups.RebuildAsync(db, progress.Add);
+
+        var keys = await db.LeadConversionRollups.Select(r => new { r.Day, r.Dimension, r.Value, r.Days }).Distinct().CountAsync();
+        Assert.Equal(written, await db.LeadConversionRollups.CountAsync());
+        Assert.Equal(keys, written);
+        Assert.Equal(9, progress.Count); // leads stamped, removed, then one line per dimension
+        await AssertRollupsEqualTheLeadsAsync();
+    }
+
     [Fact] // the rows changes append fold into one per day, dimension and value; the figures stay the leads'
     public async Task Compaction_FoldsTheAppendedRows_FiguresUnchanged()
     {
         var lead = await api.NewLeadAsync();
         await api.MutateAsync("setLeadTemperature", "SetLeadTemperatureInput", new { leadId = (string)lead["id"]!, temperature = "HOT" });
 
+        await WithDbAsync(async db =>
+        {
+            var id = GlobalId.TryDecode((string)lead["id"]!, "Lead")!.Value;
+            var stored = await db.Leads.SingleAsync(l => l.Id == id);
+            stored.ConvertedAt = stored.CreatedAt.AddDays(3);
+            await db.SaveChangesAsync();
+            stored.ConvertedAt = stored.CreatedAt.AddDays(3).AddHours(1); // the same cell again
+            return await db.SaveChangesAsync();
+        });
+
         var removed = await WithDbAsync(db => LeadDayRollups.CompactAsync(db));
+        var removedCells = await WithDbAsync(db => LeadConversionRollups.CompactAsync(db));
 
         Assert.True(removed > 0);
+        Assert.True(removedCells > 0);
         var (rows, keys) = await WithDbAsync(async db => (
             await db.LeadDayRollups.CountAsync(),
             await db.LeadDayRollups.Select(r => new { r.Day, r.Dimension, r.Value }).Distinct().CountAsync()));
         Assert.Equal(keys, rows);
+        var (cells, cellKeys) = await WithDbAsync(async db => (
+            await db.LeadConversionRollups.CountAsync(),
+            await db.LeadConversionRollups.Select(r => new { r.Day, r.Dimension, r.Value, r.Days }).Distinct().CountAsync()));
+        Assert.Equal(cellKeys, cells);
         await AssertRollupsEqualTheLeadsAsync();
     }
 
@@ -141,7 +193,31 @@ public abstract class LeadDayRollupTests<THost>(THost api) where THost : ApiHost
             rows.Select(r => (r.BucketStart, r.Dimension, r.Leads, r.Converted)));
     }
 
-    /// <summary>Every dimension by day and by month over all time: the rollups' counts are the leads'.</summary>
+    [Theory] // whole days: days to conversion from the histogram and the middle cells' leads, as the leads give them
+    [InlineData("2025-01-01T00:00:00Z", "2027-01-01T00:00:00Z", KpiBucket.Month, null)]
+    [InlineData("2026-05-10T00:00:00Z", "2026-08-20T00:00:00Z", KpiBucket.Week, KpiDimension.Channel)]
+    [InlineData("2025-06-01T00:00:00Z", "2026-12-01T00:00:00Z", KpiBucket.Quarter, KpiDimension.Manager)]
+    public async Task LeadFunnel_WholeDays_DaysToConversionEqualTheLeads(string from, string to, KpiBucket bucket, KpiDimension? groupBy)
+    {
+        var range = new KpiRange { From = DateTime.Parse(from), To = DateTime.Parse(to), Bucket = bucket, GroupBy = groupBy }.Validated();
+        await using var scope = api.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+
+        var rows = await new LeadKpis(db).FunnelAsync(range, default);
+        var expected = await LeadConversionRollups.DetailStatsAsync(
+            db, db.Leads.Where(l => l.CreatedAt >= range.From && l.CreatedAt < range.To), range.Bucket, range.GroupBy, default);
+
+        Assert.Contains(rows, r => r.MedianDaysToConversion is not null);
+        Assert.Equal(expected.Values.Sum(e => e.Count), rows.Sum(r => r.Converted));
+        foreach (var row in rows)
+        {
+            var stats = expected.Values.SingleOrDefault(e => KpiBuckets.Start(bucket, e.Bucket) == row.BucketStart && KpiDimensions.Display(groupBy, e.Dimension) == row.Dimension);
+            Assert.Equal(stats?.MedianSeconds / 86_400, row.MedianDaysToConversion);
+            Assert.Equal(stats?.AverageSeconds / 86_400 ?? 0, row.AverageDaysToConversion ?? 0, 12);
+        }
+    }
+
+    /// <summary>Every dimension by day and by month over all time: the rollups' counts and days to conversion are the leads'.</summary>
     private async Task AssertRollupsEqualTheLeadsAsync()
     {
         await using var scope = api.Services.CreateAsyncScope();
@@ -154,6 +230,10 @@ public abstract class LeadDayRollupTests<THost>(THost api) where THost : ApiHost
                 var fromRollups = await LeadDayRollups.CountsAsync(db, Ever, Never, bucket, dimension, default);
                 Assert.NotEmpty(fromLeads);
                 Assert.Equal(Sorted(fromLeads), Sorted(fromRollups));
+                var conversions = await LeadConversionRollups.DetailStatsAsync(db, db.Leads, bucket, dimension, default);
+                Assert.NotEmpty(conversions);
+                Assert.True(LeadConversionRollups.Same(await LeadConversionRollups.StatsAsync(db, Ever, Never, bucket, dimension, default), conversions),
+                    $"days to conversion by {bucket} and {dimension}");
             }
         }
     }

@@ -34,9 +34,11 @@ public sealed class SqlServerTranslationTests
         await new DealKpis(db).OutcomesAsync(range, CancellationToken.None);
         await new MarketingKpis(db).QuarterAsync(2030, 1, "EUR", CancellationToken.None);
 
-        Assert.Equal(10, noServer.Commands.Count); // counts and timings of each lead KPI, one grouped query for revenue and deals, four for marketing
-        // The lead counts of whole days come from the day rollups.
+        Assert.Equal(11, noServer.Commands.Count); // counts and timings of each lead KPI (days to conversion: cells, then their leads), one grouped query for revenue and deals, four for marketing
+        // The lead counts of whole days come from the day rollups, the days to conversion from the histogram and the middle cells' leads.
         Assert.Equal(2, noServer.Commands.Count(c => c.Contains("FROM [LeadDayRollups]", StringComparison.Ordinal)));
+        Assert.Single(noServer.Commands, c => c.Contains("FROM [LeadConversionRollups]", StringComparison.Ordinal) && c.Contains("SUM(h.\"Leads\") OVER", StringComparison.Ordinal));
+        Assert.Single(noServer.Commands, c => c.Contains("[l].[DaysToConversion] = @", StringComparison.Ordinal));
         Assert.All(noServer.Commands.Where(c => c.Contains("COUNT(")), sql => Assert.Contains("GROUP BY", sql));
         Assert.All(noServer.Commands, sql => Assert.DoesNotContain("DATEPART(weekday", sql));
         // Medians and p90 in the database (window functions over the rows EF Core generated), durations by DATEDIFF_BIG.

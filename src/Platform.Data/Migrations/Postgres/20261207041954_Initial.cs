@@ -1,0 +1,2190 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
+namespace Platform.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AspNetRoles",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUsers",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditLog",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ClientId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Operation = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    TargetIds = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Details = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditLog", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LandingKeys",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Key = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    LandingPageCode = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    AllowedOrigins = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RequireEmailInsteadOfPhone = table.Column<bool>(type: "boolean", nullable: false),
+                    TrustedDocumentsOnly = table.Column<bool>(type: "boolean", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LandingKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LeadConversionRollups",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Day = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Dimension = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Value = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    Days = table.Column<int>(type: "integer", nullable: false),
+                    Leads = table.Column<int>(type: "integer", nullable: false),
+                    Milliseconds = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LeadConversionRollups", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LeadDayRollups",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Day = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Dimension = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Value = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    Leads = table.Column<int>(type: "integer", nullable: false),
+                    Converted = table.Column<int>(type: "integer", nullable: false),
+                    Responded = table.Column<int>(type: "integer", nullable: false),
+                    DemoDownloads = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LeadDayRollups", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MarketingPlans",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Quarter = table.Column<int>(type: "integer", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TargetLeads = table.Column<int>(type: "integer", nullable: false),
+                    MaxCostPerLeadMinor = table.Column<long>(type: "bigint", nullable: false),
+                    Currency = table.Column<string>(type: "character(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MarketingPlans", x => x.Id);
+                    table.CheckConstraint("CK_MarketingPlans_Quarter", "\"Quarter\" BETWEEN 1 AND 4");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MarketingSpends",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Channel = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    LandingPage = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    PeriodStart = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PeriodEnd = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AmountMinor = table.Column<long>(type: "bigint", nullable: false),
+                    Currency = table.Column<string>(type: "character(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
+                    Impressions = table.Column<long>(type: "bigint", nullable: true),
+                    Clicks = table.Column<long>(type: "bigint", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MarketingSpends", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenIddictApplications",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    ApplicationType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ClientId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ClientSecret = table.Column<string>(type: "text", nullable: true),
+                    ClientType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ConsentType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    DisplayName = table.Column<string>(type: "text", nullable: true),
+                    DisplayNames = table.Column<string>(type: "text", nullable: true),
+                    JsonWebKeySet = table.Column<string>(type: "text", nullable: true),
+                    Permissions = table.Column<string>(type: "text", nullable: true),
+                    PostLogoutRedirectUris = table.Column<string>(type: "text", nullable: true),
+                    Properties = table.Column<string>(type: "text", nullable: true),
+                    RedirectUris = table.Column<string>(type: "text", nullable: true),
+                    Requirements = table.Column<string>(type: "text", nullable: true),
+                    Settings = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenIddictApplications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenIddictScopes",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Description = table.Column<string>(type: "text", nullable: true),
+                    Descriptions = table.Column<string>(type: "text", nullable: true),
+                    DisplayName = table.Column<string>(type: "text", nullable: true),
+                    DisplayNames = table.Column<string>(type: "text", nullable: true),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Properties = table.Column<string>(type: "text", nullable: true),
+                    Resources = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenIddictScopes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Type = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AggregateType = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
+                    AggregateId = table.Column<long>(type: "bigint", nullable: false),
+                    AggregateVersion = table.Column<int>(type: "integer", nullable: false),
+                    Payload = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    PartnerId = table.Column<long>(type: "bigint", nullable: true),
+                    AssignedPartnerId = table.Column<long>(type: "bigint", nullable: true),
+                    OwnerId = table.Column<long>(type: "bigint", nullable: true),
+                    FannedOutAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Partners",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Regions = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ContactEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ApiClientId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Partners", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Pipelines",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:IdentitySequenceOptions", "'1000', '1', '', '', 'False', '1'")
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    IsDefault = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Pipelines", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReferralPrograms",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RewardType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RewardValue = table.Column<long>(type: "bigint", nullable: false),
+                    Currency = table.Column<string>(type: "character(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
+                    AttributionWindowDays = table.Column<int>(type: "integer", nullable: false),
+                    HoldingPeriodDays = table.Column<int>(type: "integer", nullable: false),
+                    CapPerReferralMinor = table.Column<long>(type: "bigint", nullable: true),
+                    ActiveFrom = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ActiveTo = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    OpenToAllPartners = table.Column<bool>(type: "boolean", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferralPrograms", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RejectedSubmissions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Source = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    IpAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    RejectedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RejectedSubmissions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StaffUsers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    SalesRole = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SkillRank = table.Column<int>(type: "integer", nullable: false),
+                    HasSalesScripts = table.Column<bool>(type: "boolean", nullable: false),
+                    IsAvailable = table.Column<bool>(type: "boolean", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    IdentityUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UsedFormTokens",
+                columns: table => new
+                {
+                    TokenId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReceiptId = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UsedFormTokens", x => x.TokenId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookSubscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OwnerKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PartnerId = table.Column<long>(type: "bigint", nullable: true),
+                    LeadOwnerId = table.Column<long>(type: "bigint", nullable: true),
+                    Url = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
+                    Events = table.Column<string>(type: "character varying(1000)", unicode: false, maxLength: 1000, nullable: false),
+                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Secret = table.Column<string>(type: "character varying(128)", unicode: false, maxLength: 128, nullable: false),
+                    PreviousSecret = table.Column<string>(type: "character varying(128)", unicode: false, maxLength: 128, nullable: true),
+                    PreviousSecretExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    IsEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    DisabledReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    FailingSince = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookSubscriptions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetRoleClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoleClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserClaims_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserLogins",
+                columns: table => new
+                {
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserLogins", x => new { x.LoginProvider, x.ProviderKey });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserLogins_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserRoles",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    RoleId = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserRoles", x => new { x.UserId, x.RoleId });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserTokens",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenIddictAuthorizations",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    ApplicationId = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Properties = table.Column<string>(type: "text", nullable: true),
+                    Scopes = table.Column<string>(type: "text", nullable: true),
+                    Status = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenIddictAuthorizations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OpenIddictAuthorizations_OpenIddictApplications_Application~",
+                        column: x => x.ApplicationId,
+                        principalTable: "OpenIddictApplications",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Payouts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PartnerId = table.Column<long>(type: "bigint", nullable: false),
+                    AmountMinor = table.Column<long>(type: "bigint", nullable: false),
+                    Currency = table.Column<string>(type: "character(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
+                    PaidAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Reference = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Payouts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Payouts_Partners_PartnerId",
+                        column: x => x.PartnerId,
+                        principalTable: "Partners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PipelineStages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:IdentitySequenceOptions", "'1000', '1', '', '', 'False', '1'")
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PipelineId = table.Column<long>(type: "bigint", nullable: false),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    IsWon = table.Column<bool>(type: "boolean", nullable: false),
+                    IsLost = table.Column<bool>(type: "boolean", nullable: false),
+                    RequiresAgreedTerms = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PipelineStages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PipelineStages_Pipelines_PipelineId",
+                        column: x => x.PipelineId,
+                        principalTable: "Pipelines",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReferralProgramPartners",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProgramId = table.Column<long>(type: "bigint", nullable: false),
+                    PartnerId = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferralProgramPartners", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReferralProgramPartners_Partners_PartnerId",
+                        column: x => x.PartnerId,
+                        principalTable: "Partners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReferralProgramPartners_ReferralPrograms_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "ReferralPrograms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SalesPlans",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OwnerId = table.Column<long>(type: "bigint", nullable: true),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Quarter = table.Column<int>(type: "integer", nullable: false),
+                    TargetAmountMinor = table.Column<long>(type: "bigint", nullable: false),
+                    Currency = table.Column<string>(type: "character(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SalesPlans", x => x.Id);
+                    table.CheckConstraint("CK_SalesPlans_Quarter", "\"Quarter\" BETWEEN 1 AND 4");
+                    table.ForeignKey(
+                        name: "FK_SalesPlans_StaffUsers_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "StaffUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SubscriptionId = table.Column<long>(type: "bigint", nullable: false),
+                    EventId = table.Column<long>(type: "bigint", nullable: true),
+                    Type = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AggregateType = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
+                    AggregateId = table.Column<long>(type: "bigint", nullable: false),
+                    AggregateVersion = table.Column<int>(type: "integer", nullable: false),
+                    Payload = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LockedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ResponseStatus = table.Column<int>(type: "integer", nullable: true),
+                    DurationMs = table.Column<int>(type: "integer", nullable: true),
+                    Error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    DeliveredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookDeliveries_WebhookSubscriptions_SubscriptionId",
+                        column: x => x.SubscriptionId,
+                        principalTable: "WebhookSubscriptions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenIddictTokens",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    ApplicationId = table.Column<string>(type: "text", nullable: true),
+                    AuthorizationId = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ExpirationDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Payload = table.Column<string>(type: "text", nullable: true),
+                    Properties = table.Column<string>(type: "text", nullable: true),
+                    RedemptionDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReferenceId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenIddictTokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OpenIddictTokens_OpenIddictApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "OpenIddictApplications",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_OpenIddictTokens_OpenIddictAuthorizations_AuthorizationId",
+                        column: x => x.AuthorizationId,
+                        principalTable: "OpenIddictAuthorizations",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Activities",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    LeadId = table.Column<long>(type: "bigint", nullable: true),
+                    ClientId = table.Column<long>(type: "bigint", nullable: true),
+                    DealId = table.Column<long>(type: "bigint", nullable: true),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Direction = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    OwnerId = table.Column<long>(type: "bigint", nullable: true),
+                    Subject = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ScheduledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DoneAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Result = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    NextContactAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    NextContactTopic = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Agreements = table.Column<string>(type: "text", nullable: true),
+                    SubmissionSource = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Activities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Activities_StaffUsers_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "StaffUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Clients",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    TaxId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Okpo = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    RegistrationNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Industry = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    Region = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    IsBudgetary = table.Column<bool>(type: "boolean", nullable: false),
+                    EmployeeCount = table.Column<int>(type: "integer", nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Website = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
+                    Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    OwnerId = table.Column<long>(type: "bigint", nullable: true),
+                    StrategicManagerId = table.Column<long>(type: "bigint", nullable: true),
+                    OriginLeadId = table.Column<long>(type: "bigint", nullable: true),
+                    LoyaltyCategory = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    LoyaltyCategoryChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Segment = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Clients", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Clients_StaffUsers_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "StaffUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Clients_StaffUsers_StrategicManagerId",
+                        column: x => x.StrategicManagerId,
+                        principalTable: "StaffUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OrderMonthRollups",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Month = table.Column<int>(type: "integer", nullable: false),
+                    Currency = table.Column<string>(type: "character(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
+                    ClientId = table.Column<long>(type: "bigint", nullable: false),
+                    Orders = table.Column<int>(type: "integer", nullable: false),
+                    NetMinor = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrderMonthRollups", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrderMonthRollups_Clients_ClientId",
+                        column: x => x.ClientId,
+                        principalTable: "Clients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReferralCodes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ProgramId = table.Column<long>(type: "bigint", nullable: false),
+                    PartnerId = table.Column<long>(type: "bigint", nullable: true),
+                    ReferrerClientId = table.Column<long>(type: "bigint", nullable: true),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferralCodes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReferralCodes_Clients_ReferrerClientId",
+                        column: x => x.ReferrerClientId,
+                        principalTable: "Clients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReferralCodes_Partners_PartnerId",
+                        column: x => x.PartnerId,
+                        principalTable: "Partners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReferralCodes_ReferralPrograms_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "ReferralPrograms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Leads",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Company = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Position = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    PositionGroup = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Region = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    Message = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RequestType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    EstimateParameters = table.Column<string>(type: "text", nullable: true),
+                    Channel = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    LandingPage = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    PageUrl = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
+                    Referrer = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
+                    UtmSource = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    UtmMedium = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    UtmCampaign = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    UtmTerm = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    UtmContent = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    SubmissionSource = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    PhoneClaim = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    EmailClaim = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Temperature = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Origin = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    OwnerId = table.Column<long>(type: "bigint", nullable: true),
+                    AssignedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FirstResponseDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FirstRespondedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    NextContactAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    NextContactTopic = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    TouchCount = table.Column<int>(type: "integer", nullable: false),
+                    ReferralCodeId = table.Column<long>(type: "bigint", nullable: true),
+                    PartnerId = table.Column<long>(type: "bigint", nullable: true),
+                    AssignedPartnerId = table.Column<long>(type: "bigint", nullable: true),
+                    AssignedToPartnerAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    MarketingConsent = table.Column<bool>(type: "boolean", nullable: false),
+                    ConsentText = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ConsentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    NeedConfirmed = table.Column<bool>(type: "boolean", nullable: true),
+                    CanPay = table.Column<bool>(type: "boolean", nullable: true),
+                    HasDecisionAuthority = table.Column<bool>(type: "boolean", nullable: true),
+                    TargetCriteria = table.Column<string>(type: "text", nullable: true),
+                    QualifiedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RefusedBy = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    RefusalReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RefusedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FarewellLetterSent = table.Column<bool>(type: "boolean", nullable: false),
+                    PostponedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ConvertedClientId = table.Column<long>(type: "bigint", nullable: true),
+                    ConvertedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DaysToConversion = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Leads", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Leads_Clients_ConvertedClientId",
+                        column: x => x.ConvertedClientId,
+                        principalTable: "Clients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Leads_Partners_AssignedPartnerId",
+                        column: x => x.AssignedPartnerId,
+                        principalTable: "Partners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Leads_Partners_PartnerId",
+                        column: x => x.PartnerId,
+                        principalTable: "Partners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Leads_ReferralCodes_ReferralCodeId",
+                        column: x => x.ReferralCodeId,
+                        principalTable: "ReferralCodes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Leads_StaffUsers_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "StaffUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Contacts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ClientId = table.Column<long>(type: "bigint", nullable: false),
+                    FirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Position = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    PositionGroup = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    HasDecisionAuthority = table.Column<bool>(type: "boolean", nullable: false),
+                    OriginLeadId = table.Column<long>(type: "bigint", nullable: true),
+                    Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Contacts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Contacts_Clients_ClientId",
+                        column: x => x.ClientId,
+                        principalTable: "Clients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Contacts_Leads_OriginLeadId",
+                        column: x => x.OriginLeadId,
+                        principalTable: "Leads",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Deals",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ClientId = table.Column<long>(type: "bigint", nullable: false),
+                    LeadId = table.Column<long>(type: "bigint", nullable: true),
+                    PipelineId = table.Column<long>(type: "bigint", nullable: false),
+                    StageId = table.Column<long>(type: "bigint", nullable: false),
+                    OwnerId = table.Column<long>(type: "bigint", nullable: true),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AmountMinor = table.Column<long>(type: "bigint", nullable: false),
+                    Currency = table.Column<string>(type: "character(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
+                    Requirements = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ProposedPriceMinor = table.Column<long>(type: "bigint", nullable: true),
+                    ProposalSentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ContractRef = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    InvoiceRef = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    LostRefusedBy = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    LostReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    HandoffIntroducedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    HandoffPlannerProjectAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    HandoffDocumentsSharedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    HandoffToProjectManagerAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    HandoffProjectManager = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Deals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Deals_Clients_ClientId",
+                        column: x => x.ClientId,
+                        principalTable: "Clients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Deals_Leads_LeadId",
+                        column: x => x.LeadId,
+                        principalTable: "Leads",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Deals_PipelineStages_StageId",
+                        column: x => x.StageId,
+                        principalTable: "PipelineStages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Deals_Pipelines_PipelineId",
+                        column: x => x.PipelineId,
+                        principalTable: "Pipelines",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Deals_StaffUsers_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "StaffUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Interests",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Channel = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    LandingPage = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    PageUrl = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
+                    Referrer = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
+                    VisitorId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    Payload = table.Column<string>(type: "text", nullable: true),
+                    OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LeadId = table.Column<long>(type: "bigint", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Interests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Interests_Leads_LeadId",
+                        column: x => x.LeadId,
+                        principalTable: "Leads",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Referrals",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProgramId = table.Column<long>(type: "bigint", nullable: false),
+                    ReferralCodeId = table.Column<long>(type: "bigint", nullable: true),
+                    PartnerId = table.Column<long>(type: "bigint", nullable: true),
+                    ReferrerClientId = table.Column<long>(type: "bigint", nullable: true),
+                    LeadId = table.Column<long>(type: "bigint", nullable: false),
+                    ClientId = table.Column<long>(type: "bigint", nullable: true),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AttributedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ConvertedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RejectionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Referrals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Referrals_Clients_ClientId",
+                        column: x => x.ClientId,
+                        principalTable: "Clients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Referrals_Clients_ReferrerClientId",
+                        column: x => x.ReferrerClientId,
+                        principalTable: "Clients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Referrals_Leads_LeadId",
+                        column: x => x.LeadId,
+                        principalTable: "Leads",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Referrals_Partners_PartnerId",
+                        column: x => x.PartnerId,
+                        principalTable: "Partners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Referrals_ReferralCodes_ReferralCodeId",
+                        column: x => x.ReferralCodeId,
+                        principalTable: "ReferralCodes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Referrals_ReferralPrograms_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "ReferralPrograms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DealStageChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DealId = table.Column<long>(type: "bigint", nullable: false),
+                    FromStageId = table.Column<long>(type: "bigint", nullable: true),
+                    ToStageId = table.Column<long>(type: "bigint", nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ChangedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DealStageChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DealStageChanges_Deals_DealId",
+                        column: x => x.DealId,
+                        principalTable: "Deals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DealStageChanges_PipelineStages_FromStageId",
+                        column: x => x.FromStageId,
+                        principalTable: "PipelineStages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DealStageChanges_PipelineStages_ToStageId",
+                        column: x => x.ToStageId,
+                        principalTable: "PipelineStages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Orders",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ClientId = table.Column<long>(type: "bigint", nullable: false),
+                    DealId = table.Column<long>(type: "bigint", nullable: true),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    GrossAmountMinor = table.Column<long>(type: "bigint", nullable: false),
+                    DiscountAmountMinor = table.Column<long>(type: "bigint", nullable: false),
+                    SingleReceiptDiscountMinor = table.Column<long>(type: "bigint", nullable: false),
+                    TenureDiscountMinor = table.Column<long>(type: "bigint", nullable: false),
+                    NthOrderDiscountMinor = table.Column<long>(type: "bigint", nullable: false),
+                    NetAmountMinor = table.Column<long>(type: "bigint", nullable: false),
+                    Currency = table.Column<string>(type: "character(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
+                    PaymentMode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PlacedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PaidAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CancelledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RefundedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DiscountBreakdown = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Orders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Orders_Clients_ClientId",
+                        column: x => x.ClientId,
+                        principalTable: "Clients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Orders_Deals_DealId",
+                        column: x => x.DealId,
+                        principalTable: "Deals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Payments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrderId = table.Column<long>(type: "bigint", nullable: false),
+                    AmountMinor = table.Column<long>(type: "bigint", nullable: false),
+                    Currency = table.Column<string>(type: "character(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
+                    PaidAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Reference = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Payments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Payments_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Rewards",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReferralId = table.Column<long>(type: "bigint", nullable: false),
+                    OrderId = table.Column<long>(type: "bigint", nullable: true),
+                    AmountMinor = table.Column<long>(type: "bigint", nullable: false),
+                    Currency = table.Column<string>(type: "character(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    EarnedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ApprovableAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ApprovedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PaidAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PayoutId = table.Column<long>(type: "bigint", nullable: true),
+                    VoidReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    VoidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Rewards", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Rewards_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Rewards_Payouts_PayoutId",
+                        column: x => x.PayoutId,
+                        principalTable: "Payouts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Rewards_Referrals_ReferralId",
+                        column: x => x.ReferralId,
+                        principalTable: "Referrals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.InsertData(
+                table: "Pipelines",
+                columns: new[] { "Id", "CreatedAt", "CreatedBy", "IsDefault", "Name", "UpdatedAt", "UpdatedBy", "Version" },
+                values: new object[] { 1L, new DateTime(2025, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "system", true, "Default sales pipeline", new DateTime(2025, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "system", 1 });
+
+            migrationBuilder.InsertData(
+                table: "PipelineStages",
+                columns: new[] { "Id", "Code", "CreatedAt", "CreatedBy", "IsLost", "IsWon", "Name", "PipelineId", "Position", "RequiresAgreedTerms", "UpdatedAt", "UpdatedBy", "Version" },
+                values: new object[,]
+                {
+                    { 1L, "NEW", new DateTime(2025, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "system", false, false, "New", 1L, 1, false, new DateTime(2025, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "system", 1 },
+                    { 2L, "CONTACTED", new DateTime(2025, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "system", false, false, "Contacted", 1L, 2, false, new DateTime(2025, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "system", 1 },
+                    { 3L, "NEEDS_IDENTIFIED", new DateTime(2025, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "system", false, false, "Needs identified", 1L, 3, false, new DateTime(2025, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "system", 1 },
+                    { 4L, "PROPOSAL_SENT", new DateTime(2025, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "system", false, false, "Proposal sent", 1L, 4, false, new DateTime(2025, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "system", 1 },
+                    { 5L, "START_OF_WORK_AGREED", new DateTime(2025, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "system", false, false, "Start of work agreed", 1L, 5, true, new DateTime(2025, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "system", 1 },
+                    { 6L, "CONTRACT_INVOICED", new DateTime(2025, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "system", false, false, "Contract signed, invoice issued", 1L, 6, true, new DateTime(2025, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "system", 1 },
+                    { 7L, "WON", new DateTime(2025, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "system", false, true, "Won", 1L, 7, true, new DateTime(2025, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "system", 1 },
+                    { 8L, "LOST", new DateTime(2025, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "system", true, false, "Lost", 1L, 8, false, new DateTime(2025, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "system", 1 }
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_ClientId_OccurredAt",
+                table: "Activities",
+                columns: new[] { "ClientId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_DealId_OccurredAt",
+                table: "Activities",
+                columns: new[] { "DealId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_IdempotencyKey_SubmissionSource",
+                table: "Activities",
+                columns: new[] { "IdempotencyKey", "SubmissionSource" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_LeadId_OccurredAt_Id",
+                table: "Activities",
+                columns: new[] { "LeadId", "OccurredAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_NextContactAt",
+                table: "Activities",
+                column: "NextContactAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_OwnerId_OccurredAt",
+                table: "Activities",
+                columns: new[] { "OwnerId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetRoleClaims_RoleId",
+                table: "AspNetRoleClaims",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "RoleNameIndex",
+                table: "AspNetRoles",
+                column: "NormalizedName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserClaims_UserId",
+                table: "AspNetUserClaims",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserLogins_UserId",
+                table: "AspNetUserLogins",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserRoles_RoleId",
+                table: "AspNetUserRoles",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "EmailIndex",
+                table: "AspNetUsers",
+                column: "NormalizedEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "UserNameIndex",
+                table: "AspNetUsers",
+                column: "NormalizedUserName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditLog_Actor_At",
+                table: "AuditLog",
+                columns: new[] { "Actor", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditLog_At_Id",
+                table: "AuditLog",
+                columns: new[] { "At", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditLog_Operation_At",
+                table: "AuditLog",
+                columns: new[] { "Operation", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Clients_CreatedAt_Id",
+                table: "Clients",
+                columns: new[] { "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Clients_Email",
+                table: "Clients",
+                column: "Email");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Clients_LoyaltyCategory",
+                table: "Clients",
+                column: "LoyaltyCategory");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Clients_Name_Id",
+                table: "Clients",
+                columns: new[] { "Name", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Clients_OriginLeadId",
+                table: "Clients",
+                column: "OriginLeadId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Clients_OwnerId",
+                table: "Clients",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Clients_Phone",
+                table: "Clients",
+                column: "Phone");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Clients_StrategicManagerId",
+                table: "Clients",
+                column: "StrategicManagerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Clients_TaxId",
+                table: "Clients",
+                column: "TaxId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_ClientId_Id",
+                table: "Contacts",
+                columns: new[] { "ClientId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_Email",
+                table: "Contacts",
+                column: "Email");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_OriginLeadId",
+                table: "Contacts",
+                column: "OriginLeadId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_Phone",
+                table: "Contacts",
+                column: "Phone");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DealStageChanges_DealId_ChangedAt",
+                table: "DealStageChanges",
+                columns: new[] { "DealId", "ChangedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DealStageChanges_FromStageId",
+                table: "DealStageChanges",
+                column: "FromStageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DealStageChanges_ToStageId_ChangedAt",
+                table: "DealStageChanges",
+                columns: new[] { "ToStageId", "ChangedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deals_ClientId",
+                table: "Deals",
+                column: "ClientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deals_ClosedAt",
+                table: "Deals",
+                column: "ClosedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deals_CreatedAt_Id",
+                table: "Deals",
+                columns: new[] { "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deals_LeadId",
+                table: "Deals",
+                column: "LeadId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deals_OwnerId_StageId",
+                table: "Deals",
+                columns: new[] { "OwnerId", "StageId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deals_PipelineId",
+                table: "Deals",
+                column: "PipelineId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deals_ProposalSentAt",
+                table: "Deals",
+                column: "ProposalSentAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deals_StageId",
+                table: "Deals",
+                column: "StageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Interests_LeadId",
+                table: "Interests",
+                column: "LeadId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Interests_OccurredAt_Channel",
+                table: "Interests",
+                columns: new[] { "OccurredAt", "Channel" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Interests_VisitorId",
+                table: "Interests",
+                column: "VisitorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LandingKeys_Key",
+                table: "LandingKeys",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LeadConversionRollups_Dimension_Day",
+                table: "LeadConversionRollups",
+                columns: new[] { "Dimension", "Day" })
+                .Annotation("Npgsql:IndexInclude", new[] { "Value", "Days", "Leads", "Milliseconds" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LeadDayRollups_Dimension_Day",
+                table: "LeadDayRollups",
+                columns: new[] { "Dimension", "Day" })
+                .Annotation("Npgsql:IndexInclude", new[] { "Value", "Leads", "Converted", "Responded", "DemoDownloads" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_AssignedPartnerId_CreatedAt",
+                table: "Leads",
+                columns: new[] { "AssignedPartnerId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_ConvertedAt",
+                table: "Leads",
+                column: "ConvertedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_ConvertedClientId",
+                table: "Leads",
+                column: "ConvertedClientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_CreatedAt_Channel",
+                table: "Leads",
+                columns: new[] { "CreatedAt", "Channel" })
+                .Annotation("Npgsql:IndexInclude", new[] { "ConvertedAt", "FirstRespondedAt", "RequestType", "Temperature", "Origin", "OwnerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_CreatedAt_Converted",
+                table: "Leads",
+                column: "CreatedAt",
+                filter: "\"ConvertedAt\" IS NOT NULL")
+                .Annotation("Npgsql:IndexInclude", new[] { "ConvertedAt", "Channel", "Temperature", "Origin", "OwnerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_CreatedAt_Id",
+                table: "Leads",
+                columns: new[] { "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_DaysToConversion_CreatedAt",
+                table: "Leads",
+                columns: new[] { "DaysToConversion", "CreatedAt" },
+                filter: "\"ConvertedAt\" IS NOT NULL")
+                .Annotation("Npgsql:IndexInclude", new[] { "ConvertedAt", "Channel", "LandingPage", "Temperature", "Origin", "OwnerId", "PartnerId", "AssignedPartnerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_Email",
+                table: "Leads",
+                column: "Email");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_EmailClaim",
+                table: "Leads",
+                column: "EmailClaim",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_FirstResponseDueAt",
+                table: "Leads",
+                column: "FirstResponseDueAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_IdempotencyKey_SubmissionSource",
+                table: "Leads",
+                columns: new[] { "IdempotencyKey", "SubmissionSource" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_NextContactAt",
+                table: "Leads",
+                column: "NextContactAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_OwnerId_Status",
+                table: "Leads",
+                columns: new[] { "OwnerId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_PartnerId_CreatedAt",
+                table: "Leads",
+                columns: new[] { "PartnerId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_Phone",
+                table: "Leads",
+                column: "Phone");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_PhoneClaim",
+                table: "Leads",
+                column: "PhoneClaim",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_PostponedUntil",
+                table: "Leads",
+                column: "PostponedUntil");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_QualifiedAt",
+                table: "Leads",
+                column: "QualifiedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_ReferralCodeId",
+                table: "Leads",
+                column: "ReferralCodeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_Status_CreatedAt",
+                table: "Leads",
+                columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_Temperature",
+                table: "Leads",
+                column: "Temperature");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MarketingPlans_Year_Quarter_Channel",
+                table: "MarketingPlans",
+                columns: new[] { "Year", "Quarter", "Channel" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MarketingSpends_Channel_PeriodStart",
+                table: "MarketingSpends",
+                columns: new[] { "Channel", "PeriodStart" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MarketingSpends_PeriodStart_Channel",
+                table: "MarketingSpends",
+                columns: new[] { "PeriodStart", "Channel" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictApplications_ClientId",
+                table: "OpenIddictApplications",
+                column: "ClientId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictAuthorizations_ApplicationId_Status_Subject_Type",
+                table: "OpenIddictAuthorizations",
+                columns: new[] { "ApplicationId", "Status", "Subject", "Type" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictScopes_Name",
+                table: "OpenIddictScopes",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictTokens_ApplicationId_Status_Subject_Type",
+                table: "OpenIddictTokens",
+                columns: new[] { "ApplicationId", "Status", "Subject", "Type" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictTokens_AuthorizationId",
+                table: "OpenIddictTokens",
+                column: "AuthorizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictTokens_ReferenceId",
+                table: "OpenIddictTokens",
+                column: "ReferenceId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrderMonthRollups_ClientId",
+                table: "OrderMonthRollups",
+                column: "ClientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrderMonthRollups_Month_Currency_ClientId",
+                table: "OrderMonthRollups",
+                columns: new[] { "Month", "Currency", "ClientId" })
+                .Annotation("Npgsql:IndexInclude", new[] { "Orders", "NetMinor" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_ClientId_Number",
+                table: "Orders",
+                columns: new[] { "ClientId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_DealId",
+                table: "Orders",
+                column: "DealId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_PaidAt_ClientId",
+                table: "Orders",
+                columns: new[] { "PaidAt", "ClientId" })
+                .Annotation("Npgsql:IndexInclude", new[] { "Status", "Currency", "NetAmountMinor" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_PaidAt_Paid",
+                table: "Orders",
+                column: "PaidAt",
+                filter: "\"Status\" = 'Paid'")
+                .Annotation("Npgsql:IndexInclude", new[] { "ClientId", "Currency", "NetAmountMinor" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_PlacedAt_Id",
+                table: "Orders",
+                columns: new[] { "PlacedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxEvents_AggregateType_AggregateId_AggregateVersion",
+                table: "OutboxEvents",
+                columns: new[] { "AggregateType", "AggregateId", "AggregateVersion" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxEvents_FannedOutAt_Id",
+                table: "OutboxEvents",
+                columns: new[] { "FannedOutAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Partners_ApiClientId",
+                table: "Partners",
+                column: "ApiClientId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Partners_Name_Id",
+                table: "Partners",
+                columns: new[] { "Name", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_OrderId",
+                table: "Payments",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_PaidAt",
+                table: "Payments",
+                column: "PaidAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payouts_PartnerId_PaidAt",
+                table: "Payouts",
+                columns: new[] { "PartnerId", "PaidAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PipelineStages_PipelineId_Code",
+                table: "PipelineStages",
+                columns: new[] { "PipelineId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PipelineStages_PipelineId_Position",
+                table: "PipelineStages",
+                columns: new[] { "PipelineId", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Pipelines_IsDefault",
+                table: "Pipelines",
+                column: "IsDefault");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferralCodes_Code",
+                table: "ReferralCodes",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferralCodes_PartnerId",
+                table: "ReferralCodes",
+                column: "PartnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferralCodes_ProgramId",
+                table: "ReferralCodes",
+                column: "ProgramId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferralCodes_ReferrerClientId",
+                table: "ReferralCodes",
+                column: "ReferrerClientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferralProgramPartners_PartnerId",
+                table: "ReferralProgramPartners",
+                column: "PartnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferralProgramPartners_ProgramId_PartnerId",
+                table: "ReferralProgramPartners",
+                columns: new[] { "ProgramId", "PartnerId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_ClientId",
+                table: "Referrals",
+                column: "ClientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_LeadId",
+                table: "Referrals",
+                column: "LeadId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_PartnerId_Status_AttributedAt",
+                table: "Referrals",
+                columns: new[] { "PartnerId", "Status", "AttributedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_ProgramId",
+                table: "Referrals",
+                column: "ProgramId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_ReferralCodeId",
+                table: "Referrals",
+                column: "ReferralCodeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_ReferrerClientId_Status",
+                table: "Referrals",
+                columns: new[] { "ReferrerClientId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_Status_AttributedAt",
+                table: "Referrals",
+                columns: new[] { "Status", "AttributedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RejectedSubmissions_Source_RejectedAt",
+                table: "RejectedSubmissions",
+                columns: new[] { "Source", "RejectedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rewards_OrderId",
+                table: "Rewards",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rewards_PayoutId",
+                table: "Rewards",
+                column: "PayoutId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rewards_ReferralId_Status",
+                table: "Rewards",
+                columns: new[] { "ReferralId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rewards_Status_ApprovableAt",
+                table: "Rewards",
+                columns: new[] { "Status", "ApprovableAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SalesPlans_OwnerId",
+                table: "SalesPlans",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SalesPlans_Year_Quarter_OwnerId",
+                table: "SalesPlans",
+                columns: new[] { "Year", "Quarter", "OwnerId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SalesPlans_Year_Quarter_Team",
+                table: "SalesPlans",
+                columns: new[] { "Year", "Quarter" },
+                unique: true,
+                filter: "\"OwnerId\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffUsers_Email",
+                table: "StaffUsers",
+                column: "Email",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffUsers_IdentityUserId",
+                table: "StaffUsers",
+                column: "IdentityUserId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffUsers_SalesRole_IsAvailable_SkillRank",
+                table: "StaffUsers",
+                columns: new[] { "SalesRole", "IsAvailable", "SkillRank" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UsedFormTokens_ExpiresAt",
+                table: "UsedFormTokens",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_CreatedAt",
+                table: "WebhookDeliveries",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_Id_Pending",
+                table: "WebhookDeliveries",
+                column: "Id",
+                filter: "\"Status\" = 'Pending'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_SubscriptionId_AggregateType_AggregateId_~",
+                table: "WebhookDeliveries",
+                columns: new[] { "SubscriptionId", "AggregateType", "AggregateId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_SubscriptionId_EventId",
+                table: "WebhookDeliveries",
+                columns: new[] { "SubscriptionId", "EventId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookSubscriptions_OwnerKey",
+                table: "WebhookSubscriptions",
+                column: "OwnerKey");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Activities_Clients_ClientId",
+                table: "Activities",
+                column: "ClientId",
+                principalTable: "Clients",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Activities_Deals_DealId",
+                table: "Activities",
+                column: "DealId",
+                principalTable: "Deals",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Activities_Leads_LeadId",
+                table: "Activities",
+                column: "LeadId",
+                principalTable: "Leads",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Clients_Leads_OriginLeadId",
+                table: "Clients",
+                column: "OriginLeadId",
+                principalTable: "Leads",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Leads_Clients_ConvertedClientId",
+                table: "Leads");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_ReferralCodes_Clients_ReferrerClientId",
+                table: "ReferralCodes");
+
+            migrationBuilder.DropTable(
+                name: "Activities");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoleClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserLogins");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "AuditLog");
+
+            migrationBuilder.DropTable(
+                name: "Contacts");
+
+            migrationBuilder.DropTable(
+                name: "DealStageChanges");
+
+            migrationBuilder.DropTable(
+                name: "Interests");
+
+            migrationBuilder.DropTable(
+                name: "LandingKeys");
+
+            migrationBuilder.DropTable(
+                name: "LeadConversionRollups");
+
+            migrationBuilder.DropTable(
+                name: "LeadDayRollups");
+
+            migrationBuilder.DropTable(
+                name: "MarketingPlans");
+
+            migrationBuilder.DropTable(
+                name: "MarketingSpends");
+
+            migrationBuilder.DropTable(
+                name: "OpenIddictScopes");
+
+            migrationBuilder.DropTable(
+                name: "OpenIddictTokens");
+
+            migrationBuilder.DropTable(
+                name: "OrderMonthRollups");
+
+            migrationBuilder.DropTable(
+                name: "OutboxEvents");
+
+            migrationBuilder.DropTable(
+                name: "Payments");
+
+            migrationBuilder.DropTable(
+                name: "ReferralProgramPartners");
+
+            migrationBuilder.DropTable(
+                name: "RejectedSubmissions");
+
+            migrationBuilder.DropTable(
+                name: "Rewards");
+
+            migrationBuilder.DropTable(
+                name: "SalesPlans");
+
+            migrationBuilder.DropTable(
+                name: "UsedFormTokens");
+
+            migrationBuilder.DropTable(
+                name: "WebhookDeliveries");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "OpenIddictAuthorizations");
+
+            migrationBuilder.DropTable(
+                name: "Orders");
+
+            migrationBuilder.DropTable(
+                name: "Payouts");
+
+            migrationBuilder.DropTable(
+                name: "Referrals");
+
+            migrationBuilder.DropTable(
+                name: "WebhookSubscriptions");
+
+            migrationBuilder.DropTable(
+                name: "OpenIddictApplications");
+
+            migrationBuilder.DropTable(
+                name: "Deals");
+
+            migrationBuilder.DropTable(
+                name: "PipelineStages");
+
+            migrationBuilder.DropTable(
+                name: "Pipelines");
+
+            migrationBuilder.DropTable(
+                name: "Clients");
+
+            migrationBuilder.DropTable(
+                name: "Leads");
+
+            migrationBuilder.DropTable(
+                name: "ReferralCodes");
+
+            migrationBuilder.DropTable(
+                name: "StaffUsers");
+
+            migrationBuilder.DropTable(
+                name: "Partners");
+
+            migrationBuilder.DropTable(
+                name: "ReferralPrograms");
+        }
+    }
+}
