@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Platform.Api.Availability;
 using Platform.Api.GraphQL;
 using Platform.Api.Leads.FormTokens;
+using Platform.Api.Observability;
 using Platform.Api.Security;
 using Platform.Data;
 using Platform.GraphQL.Server.Http;
@@ -19,6 +20,7 @@ public static class PlatformApp
         builder.Services.AddDatabaseAvailability(builder.Configuration);
         builder.Services.AddPlatformHealthChecks();
         configure?.Invoke(builder);
+        builder.Services.AddPlatformObservability(builder.Configuration);
         builder.Services.AddPlatformSecurity(builder.Configuration, builder.Environment);
         builder.Services.AddPlatformGraphQL(builder.Configuration, exposeExceptionDetails: builder.Environment.IsDevelopment());
 
@@ -60,6 +62,7 @@ public static class PlatformApp
         });
         app.MapFormTokens();
         app.MapPlatformHealthChecks();
+        app.MapPlatformMetrics();
         if (options.ServesGraphiQL(app.Environment))
             app.MapGet("/", () => Results.Redirect("/graphql"));
         return app;

@@ -15,6 +15,8 @@ public static class HealthEndpoints
 
     public static IServiceCollection AddPlatformHealthChecks(this IServiceCollection services)
     {
+        // One instance: it remembers that the migrations were found applied.
+        services.AddSingleton<DatabaseHealthCheck>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
         return services;
     }

@@ -11,6 +11,7 @@ using Platform.Api.Kpis;
 using Platform.Api.Kpis.Plans;
 using Platform.Api.Leads;
 using Platform.Api.Loyalty;
+using Platform.Api.Observability;
 using Platform.Api.Orders;
 using Platform.Api.Referrals;
 using Platform.Api.Security;
@@ -107,7 +108,8 @@ public static class GraphQLRegistration
                     return Task.CompletedTask;
                 };
             })
-            .AddErrorInfoProvider(new MaskingErrorInfoProvider(new ErrorInfoProviderOptions { ExposeExceptionDetails = exposeExceptionDetails })));
+            .AddErrorInfoProvider(new MaskingErrorInfoProvider(new ErrorInfoProviderOptions { ExposeExceptionDetails = exposeExceptionDetails }))
+            .AddResolverSpans(configuration));
         // Bounds every document (tokens, directives, selections, depth) before the validation rules see it.
         services.Replace(ServiceDescriptor.Singleton<IDocumentBuilder, LimitedDocumentBuilder>());
         return services;

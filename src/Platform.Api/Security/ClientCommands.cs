@@ -16,7 +16,7 @@ public static class ClientCommands
 {
     private const string Usage = """
         usage: clients add --kind landing|partner|bi|integration [--partner PARTNER_ID] [--id CLIENT_ID] [--name NAME] [--trusted-documents-only true]
-                           [--scopes referrals:admin,plans:write (integration only)]
+                           [--scopes referrals:admin,plans:write (integration) | metrics:read (bi)]
                clients add --kind staff-tool --id CLIENT_ID --redirect-uri URI [--post-logout-uri URI] [--name NAME]
                clients revoke --id CLIENT_ID
         """;

@@ -24,7 +24,7 @@ public static class ClientKinds
     {
         [Landing] = [],
         [Partner] = [],
-        [Bi] = [],
+        [Bi] = [Scopes.MetricsRead],
         [Integration] = [Scopes.ReferralsAdmin, Scopes.PlansWrite],
     };
 }

@@ -44,6 +44,9 @@ public static class Policies
     /// <summary>Manage one's own webhook subscriptions (admins: everyone's); what they deliver is limited by the event policies.</summary>
     public const string WebhooksManage = "webhooks:manage";
 
+    /// <summary>Read the API's metrics (<c>/metrics</c>): admins, and clients granted <c>metrics:read</c>.</summary>
+    public const string MetricsRead = "metrics:read";
+
     /// <summary>Staff users only (any role); introspection in Production.</summary>
     public const string Staff = "staff";
 
@@ -65,6 +68,7 @@ public static class Policies
         [SalesPlanWrite] = new([Admin, HeadOfSales], [Security.Scopes.PlansWrite]),
         [MarketingWrite] = new([Admin, HeadOfSales, Marketer], [Security.Scopes.PlansWrite]),
         [WebhooksManage] = new([Admin], [Security.Scopes.CrmRead, Security.Scopes.KpiRead], Partners: true),
+        [MetricsRead] = new([Admin], [Security.Scopes.MetricsRead]),
         [Staff] = new([Admin, HeadOfSales, Manager, Marketer], []),
     };
 

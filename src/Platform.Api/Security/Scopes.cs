@@ -18,5 +18,8 @@ public static class Scopes
     /// <summary>Set the sales and marketing plans and record marketing spend.</summary>
     public const string PlansWrite = "plans:write";
 
-    public static readonly string[] All = [LeadsSubmit, Partner, KpiRead, CrmRead, CrmWrite, ReferralsAdmin, PlansWrite];
+    /// <summary>Scrape the API's metrics (<c>/metrics</c>); nothing else.</summary>
+    public const string MetricsRead = "metrics:read";
+
+    public static readonly string[] All = [LeadsSubmit, Partner, KpiRead, CrmRead, CrmWrite, ReferralsAdmin, PlansWrite, MetricsRead];
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Platform.Api.Observability;
 using Platform.Domain.Webhooks;
 
 namespace Platform.Api.Webhooks;
@@ -10,7 +11,7 @@ namespace Platform.Api.Webhooks;
 /// Makes one attempt of a claimed delivery: POSTs the signed message. A 2xx answer is a success; anything else, a
 /// timeout or no connection is retried after the next wait of the schedule (with jitter) until it runs out.
 /// </summary>
-public sealed class WebhookSender(IHttpClientFactory http, IOptions<WebhookOptions> options, TimeProvider time)
+public sealed class WebhookSender(IHttpClientFactory http, IOptions<WebhookOptions> options, TimeProvider time, WebhookDeliveryTelemetry telemetry)
 {
     /// <summary>The name of the <see cref="HttpClient"/> deliveries are sent with.</summary>
     public const string HttpClientName = "webhooks";
@@ -18,6 +19,7 @@ public sealed class WebhookSender(IHttpClientFactory http, IOptions<WebhookOptio
     /// <summary>POSTs <paramref name="delivery"/> once; the outcome is recorded with the rest of its claim.</summary>
     public async Task<WebhookAttempt> SendAsync(WebhookDelivery delivery, WebhookSubscription subscription, CancellationToken ct)
     {
+        using var span = telemetry.Start(delivery);
         var started = time.GetUtcNow();
         var clock = Stopwatch.StartNew();
         var (status, error) = await PostAsync(delivery, subscription, started, ct);
@@ -27,6 +29,7 @@ public sealed class WebhookSender(IHttpClientFactory http, IOptions<WebhookOptio
         var retries = options.Value.Retries;
         var outcome = status is >= 200 and < 300 ? WebhookDeliveryStatus.Succeeded : attempts > retries.Count ? WebhookDeliveryStatus.Failed : WebhookDeliveryStatus.Pending;
         var next = outcome == WebhookDeliveryStatus.Pending ? now + retries[attempts - 1] * (1 + options.Value.Jitter * Random.Shared.NextDouble()) : now;
+        telemetry.Record(span, outcome, status, error);
         return new WebhookAttempt(delivery, outcome, now, next, status, duration, error);
     }
 

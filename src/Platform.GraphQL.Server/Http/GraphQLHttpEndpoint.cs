@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 using Platform.GraphQL.Server.Authorization;
 using Platform.GraphQL.Server.GraphiQL;
+using Platform.GraphQL.Server.Telemetry;
 using Platform.GraphQL.Server.WebSockets;
 
 namespace Platform.GraphQL.Server.Http;
@@ -19,7 +20,7 @@ namespace Platform.GraphQL.Server.Http;
 /// reads GET and POST requests, executes them with the schema's executer and streams the result. WebSocket upgrades go to
 /// the graphql-transport-ws transport when it is on.
 /// </summary>
-internal sealed class GraphQLHttpEndpoint<TSchema>(GraphQLHttpOptions options, ILogger logger)
+internal sealed class GraphQLHttpEndpoint<TSchema>(GraphQLHttpOptions options, ILogger logger, OperationTelemetry telemetry)
     where TSchema : ISchema
 {
     private readonly GraphQLWebSocketUpgrade<TSchema>? _webSockets = options.WebSockets is { } webSockets
@@ -124,12 +125,17 @@ internal sealed class GraphQLHttpEndpoint<TSchema>(GraphQLHttpOptions options, I
 
     private async Task<ExecutionResult> ExecuteAsync(HttpContext context, IDocumentExecuter<TSchema> executer, GraphQLRequest request, bool isGet)
     {
-        var executionOptions = await TransportExecution.CreateOptionsAsync(options, context, request, context.RequestServices, context.User, context.RequestAborted);
-        // After the product's hook, so rules it sets are extended rather than replaced.
-        HttpMethodValidationRule.AddTo(executionOptions, isGet);
-        var result = await executer.ExecuteAsync(executionOptions);
-        TransportExecution.CapErrors(result, options.MaxErrors);
-        return result;
+        var (span, started) = telemetry.Start();
+        using (span)
+        {
+            var executionOptions = await TransportExecution.CreateOptionsAsync(options, context, request, context.RequestServices, context.User, context.RequestAborted);
+            // After the product's hook, so rules it sets are extended rather than replaced.
+            HttpMethodValidationRule.AddTo(executionOptions, isGet);
+            var result = await executer.ExecuteAsync(executionOptions);
+            TransportExecution.CapErrors(result, options.MaxErrors);
+            telemetry.Stop(span, started, request, executionOptions, result);
+            return result;
+        }
     }
 
     /// <summary>

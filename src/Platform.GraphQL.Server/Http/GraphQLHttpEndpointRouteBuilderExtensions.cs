@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.AspNetCore.Builder;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Platform.GraphQL.Server.GraphiQL;
+using Platform.GraphQL.Server.Telemetry;
 
 namespace Platform.GraphQL.Server.Http;
 
@@ -39,7 +41,7 @@ public static class GraphQLHttpEndpointRouteBuilderExtensions
         }
 
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GraphQLHttpEndpoint<>).Namespace + ".GraphQLHttpEndpoint");
-        var endpoint = new GraphQLHttpEndpoint<TSchema>(options, logger);
+        var endpoint = new GraphQLHttpEndpoint<TSchema>(options, logger, new OperationTelemetry(services.GetRequiredService<IMeterFactory>()));
         // RequestDelegate overloads: plain endpoints, no minimal-API binding generated around them.
         var graphql = endpoints.Map(pattern, (RequestDelegate)endpoint.HandleAsync).WithDisplayName($"GraphQL {pattern}");
         if (!options.EnableGraphiQL)

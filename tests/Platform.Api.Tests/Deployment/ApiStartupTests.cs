@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Demo;
 using Platform.Api.Deployment;
 using Platform.Data;
@@ -42,6 +43,27 @@ public abstract class ApiStartupTests(string provider) : IAsyncLifetime
         Assert.Equal($"The database lacks {migrations.Count} migration(s) of this version: {string.Join(", ", migrations)}. "
             + "Run the `migrate` command first (`dotnet Platform.Api.dll migrate`, or `dotnet run --project src/Platform.Api -- migrate`).", refusal);
         Assert.Equal(migrations, await _db.PendingMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task Readiness_OfADatabaseBehindTheCode_Is503_UntilItIsMigrated()
+    {
+        await using var app = _db.Api("Production");
+        await app.StartAsync();
+        var client = app.GetTestClient();
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Database.ExecuteSqlRawAsync("SELECT 1"); // a SQLite file exists once opened
+
+        using (var behind = await client.GetAsync("/health/ready"))
+        {
+            var body = await behind.Content.ReadAsStringAsync();
+            Assert.True(behind.StatusCode == HttpStatusCode.ServiceUnavailable, body);
+            Assert.Contains("\"Unhealthy\"", body);
+            Assert.DoesNotContain((await _db.PendingMigrationsAsync())[0], body); // no internals
+        }
+        Assert.Equal(0, await _db.RunAsync("Production", "migrate"));
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
     }
 
     [Fact]

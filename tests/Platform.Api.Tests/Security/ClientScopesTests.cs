@@ -52,7 +52,7 @@ public sealed class ClientScopesTests(DefaultApi api) : IClassFixture<DefaultApi
     }
 
     [Theory]
-    [InlineData(ClientKinds.Bi, Scopes.ReferralsAdmin, "cannot be granted to bi clients: they get kpi:read and nothing more")]
+    [InlineData(ClientKinds.Bi, Scopes.ReferralsAdmin, "cannot be granted to bi clients; they may be granted metrics:read")]
     [InlineData(ClientKinds.Landing, Scopes.CrmWrite, "cannot be granted to landing clients: they get leads:submit and nothing more")]
     [InlineData(ClientKinds.Integration, Scopes.KpiRead, "cannot be granted to integration clients; they may be granted referrals:admin, plans:write")]
     [InlineData(ClientKinds.Integration, "everything", "Scope `everything` cannot be granted")]

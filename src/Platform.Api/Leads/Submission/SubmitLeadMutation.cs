@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using OpenIddict.Abstractions;
 using Platform.Api.Auditing;
+using Platform.Api.Observability;
 using Platform.Api.Security;
 using Platform.Data;
 
@@ -30,8 +31,10 @@ public static class SubmitLeadMutation
                     services.GetRequiredService<ICurrentActor>().ClientId,
                     http?.Connection.RemoteIpAddress?.ToString(),
                     Public: context.User?.GetClaim(PlatformClaims.ClientKind) == ClientKinds.Landing);
-                return await services.GetRequiredService<LeadSubmissionService>()
+                var payload = await services.GetRequiredService<LeadSubmissionService>()
                     .SubmitAsync(context.GetArgument<SubmitLeadInput>("input"), from, payload => MutationAudit.Entry(context, payload, null), context.CancellationToken);
+                services.GetRequiredService<LeadIntakeMetrics>().Record(payload);
+                return payload;
             });
     }
 
