@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.Options;
 using Platform.Api.Availability;
+using Platform.Api.Deployment;
 using Platform.Api.GraphQL;
 using Platform.Api.Leads.FormTokens;
 using Platform.Api.Security;
@@ -19,6 +20,7 @@ public static class PlatformApp
         builder.Services.AddDatabaseAvailability(builder.Configuration);
         builder.Services.AddPlatformHealthChecks();
         configure?.Invoke(builder);
+        builder.Services.AddGracefulShutdown(builder.Configuration);
         builder.Services.AddPlatformSecurity(builder.Configuration, builder.Environment);
         builder.Services.AddPlatformGraphQL(builder.Configuration, exposeExceptionDetails: builder.Environment.IsDevelopment());
 
