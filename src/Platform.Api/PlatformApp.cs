@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.Options;
 using Platform.Api.Availability;
+using Platform.Api.Deployment;
 using Platform.Api.GraphQL;
 using Platform.Api.Leads.FormTokens;
 using Platform.Api.Observability;
@@ -21,6 +22,7 @@ public static class PlatformApp
         builder.Services.AddPlatformHealthChecks();
         configure?.Invoke(builder);
         builder.Services.AddPlatformObservability(builder.Configuration);
+        builder.Services.AddGracefulShutdown(builder.Configuration);
         builder.Services.AddPlatformSecurity(builder.Configuration, builder.Environment);
         builder.Services.AddPlatformGraphQL(builder.Configuration, exposeExceptionDetails: builder.Environment.IsDevelopment());
 

@@ -1,6 +1,6 @@
 namespace Platform.GraphQL.Server.WebSockets;
 
-/// <summary>The close codes of graphql-transport-ws, and the WebSocket one for a client too slow to read.</summary>
+/// <summary>The close codes of graphql-transport-ws, and the WebSocket ones for a client too slow to read and a server stopping.</summary>
 internal static class GraphQLWsCloseCodes
 {
     public const int BadRequest = 4400;
@@ -10,4 +10,5 @@ internal static class GraphQLWsCloseCodes
     public const int SubscriberAlreadyExists = 4409;
     public const int TooManyInitialisationRequests = 4429;
     public const int TryAgainLater = 1013;
+    public const int GoingAway = 1001;
 }

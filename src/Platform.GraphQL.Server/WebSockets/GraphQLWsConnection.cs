@@ -11,6 +11,7 @@ using GraphQL.Transport;
 using GraphQL.Types;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Platform.GraphQL.Server.Http;
 using Platform.GraphQL.Server.Limits;
@@ -58,6 +59,10 @@ internal sealed class GraphQLWsConnection<TSchema>(
     public async Task RunAsync()
     {
         var writing = WriteAsync();
+        // A stopping server waits for its requests, this socket's too: the client is told to go elsewhere (and resumes
+        // its subscriptions there from the last event's id) after what was queued for it.
+        var stopping = context.RequestServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
+        using (stopping.Register(() => Close(GraphQLWsCloseCodes.GoingAway, "Server shutting down")))
         using (_time.CreateTimer(_ => CloseUnlessInitialised(), null, webSockets.ConnectionInitTimeout, Timeout.InfiniteTimeSpan))
         {
             try

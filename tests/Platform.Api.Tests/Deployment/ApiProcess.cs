@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Platform.Api.Tests.Deployment;
@@ -58,6 +59,21 @@ public sealed class ApiProcess(IReadOnlyDictionary<string, string> environment) 
                 return _serverOutput.ToString();
         }
     }
+
+    /// <summary>Sends the server SIGTERM, as a service manager or an orchestrator stops it, and returns its exit code once it ended.</summary>
+    public async Task<int> TerminateAsync()
+    {
+        if (kill(_server!.Id, SigTerm) != 0)
+            throw new InvalidOperationException($"kill failed: {Marshal.GetLastPInvokeError()}");
+        // Only guards against a hung test: the server ends as soon as it has drained.
+        await _server.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return _server.ExitCode;
+    }
+
+    private const int SigTerm = 15;
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
 
     public async ValueTask DisposeAsync()
     {

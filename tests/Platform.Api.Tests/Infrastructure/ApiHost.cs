@@ -114,11 +114,17 @@ public abstract class ApiHost : IAsyncLifetime
         Sql.Clear();
     }
 
-    /// <summary>Stops the node as its process would end, leaving its database and spool file to a node that takes over.</summary>
+    /// <summary>
+    /// Stops the node as its process does on SIGTERM (the host's graceful stop, then its end), leaving its database and
+    /// spool file to a node that takes over.
+    /// </summary>
     public async Task StopNodeAsync()
     {
         if (_app is not null)
+        {
+            await _app.StopAsync();
             await _app.DisposeAsync();
+        }
         _app = null;
     }
 
@@ -237,6 +243,17 @@ public sealed class PostgresApi() : ApiHost("Postgres");
 public sealed class SecondNode(ApiHost first) : ApiHost(first.Provider)
 {
     protected override ApiHost? NodeOf => first;
+}
+
+/// <summary>
+/// A node on a loopback port: a real Kestrel server, which drains its connections when it stops; of its own database, or
+/// another node of <paramref name="of"/>'s.
+/// </summary>
+public sealed class LoopbackNode(string provider, ApiHost? of = null) : ApiHost(of?.Provider ?? provider)
+{
+    protected override bool ListensOnLoopback => true;
+
+    protected override ApiHost? NodeOf => of;
 }
 
 /// <summary>Two API nodes on one database, as two processes behind a load balancer.</summary>

@@ -42,9 +42,11 @@ public sealed class SpoolDrain(SubmissionSpool spool, DatabaseAvailability avail
         await availability.WhenAvailableAsync(ct);
         foreach (var entry in await spool.PeekAsync(ReadAhead, ct))
         {
+            // Stopping ends the drain between two entries: one stored is also taken off the spool, not stored again at the next start.
+            ct.ThrowIfCancellationRequested();
             try
             {
-                await StoreAsync(entry, ct);
+                await StoreAsync(entry, CancellationToken.None);
             }
             catch (Exception e) when (availability.ReportFailure(e))
             {
@@ -55,7 +57,7 @@ public sealed class SpoolDrain(SubmissionSpool spool, DatabaseAvailability avail
                 logger.LogError(e, "The spooled submission {ReceiptId} could not be stored; it is tried again.", entry.ReceiptId);
                 return false;
             }
-            await spool.RemoveAsync(entry.ReceiptId, ct);
+            await spool.RemoveAsync(entry.ReceiptId, CancellationToken.None);
         }
         return true;
     }

@@ -80,13 +80,20 @@ public sealed class LeadIntake(IServiceScopeFactory scopes, IOptions<LeadOptions
         }
         finally
         {
-            // Stopping: whatever still waits goes the one-by-one way.
+            // Stopping: what was queued is written as the last batches; what comes later goes the one-by-one way.
             _running = false;
             _queue.Writer.TryComplete();
             while (_queue.Reader.TryRead(out var submission))
+            {
                 batch.Add(submission);
-            foreach (var submission in batch)
-                submission.Result.TrySetResult(Outcome.HandedBack);
+                if (batch.Count == MaxBatch)
+                {
+                    await StoreAsync(batch);
+                    batch.Clear();
+                }
+            }
+            if (batch.Count > 0)
+                await StoreAsync(batch);
         }
     }
 
