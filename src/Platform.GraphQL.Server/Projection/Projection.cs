@@ -39,11 +39,16 @@ public sealed class Projection<T> : IProjection
     /// <summary><paramref name="source"/> read through this projection.</summary>
     public IQueryable<T> Apply(IQueryable<T> source) => Selector is null ? source : source.Select(Selector);
 
-    /// <summary>The projection of exactly <paramref name="members"/> (the id is always read) and <paramref name="references"/>.</summary>
-    public static Projection<T> Of(IEnumerable<string> members, IReadOnlyDictionary<string, IProjection>? references = null)
+    /// <summary>
+    /// The projection of exactly <paramref name="members"/> (the id is always read) and <paramref name="references"/>
+    /// (one navigation named twice reads what both read).
+    /// </summary>
+    public static Projection<T> Of(IEnumerable<string> members, IEnumerable<KeyValuePair<string, IProjection>>? references = null)
     {
         var set = new SortedSet<string>(members, StringComparer.Ordinal) { "Id" };
-        var sorted = new SortedDictionary<string, IProjection>(references?.ToDictionary() ?? [], StringComparer.Ordinal);
+        var sorted = new SortedDictionary<string, IProjection>(StringComparer.Ordinal);
+        foreach (var (member, projection) in references ?? [])
+            sorted[member] = sorted.TryGetValue(member, out var known) ? known.With(projection) : projection;
         var names = string.Join(',', set.Concat(sorted.Select(reference => $"{reference.Key}={reference.Value.Key}")));
         return Interned.GetOrAdd(names, static (names, read) => Build(names, read.set, read.sorted), (set, sorted));
     }
@@ -58,7 +63,7 @@ public sealed class Projection<T> : IProjection
             return this;
         if (other.Members is null)
             return other;
-        return _unions.GetOrAdd(other, static (other, self) => Of(self.Members!.Concat(other.Members!), Merge(self.References!, other.References!)), this);
+        return _unions.GetOrAdd(other, static (other, self) => Of(self.Members!.Concat(other.Members!), self.References!.Concat(other.References!)), this);
     }
 
     IProjection IProjection.With(IProjection other) => With((Projection<T>)other);
@@ -70,14 +75,6 @@ public sealed class Projection<T> : IProjection
             Expression.Equal(source, Expression.Constant(null, typeof(T))),
             Expression.Constant(null, typeof(T)),
             new Substitution(Selector.Parameters[0], source).Visit(Selector.Body));
-
-    private static Dictionary<string, IProjection> Merge(IReadOnlyDictionary<string, IProjection> left, IReadOnlyDictionary<string, IProjection> right)
-    {
-        var merged = left.ToDictionary(StringComparer.Ordinal);
-        foreach (var (member, projection) in right)
-            merged[member] = merged.TryGetValue(member, out var known) ? known.With(projection) : projection;
-        return merged;
-    }
 
     private static Projection<T> Build(string names, SortedSet<string> members, SortedDictionary<string, IProjection> references)
     {

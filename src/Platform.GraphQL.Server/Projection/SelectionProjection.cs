@@ -41,7 +41,7 @@ public static class SelectionProjection
         if (type is not (IObjectGraphType objectType and ComplexGraphType<T>))
             return Projection<T>.All;
         var members = new List<string>();
-        var references = new Dictionary<string, IProjection>(StringComparer.Ordinal);
+        var references = new List<KeyValuePair<string, IProjection>>();
         foreach (var field in selections.SelectMany(selection => Fields(context, selection)))
         {
             // __typename, and a field of another type's fragment, is no field of this type.
@@ -51,10 +51,7 @@ public static class SelectionProjection
                 return Projection<T>.All;
             members.AddRange(reads);
             if (FieldReads.ReferenceOf(definition) is { } reference)
-            {
-                var read = reference.Read(context, definition.ResolvedType?.GetNamedType(), field.SelectionSet);
-                references[reference.Member] = references.TryGetValue(reference.Member, out var known) ? known.With(read) : read;
-            }
+                references.Add(new(reference.Member, reference.Read(context, definition.ResolvedType?.GetNamedType(), field.SelectionSet)));
         }
         return Projection<T>.Of(members, references);
     }
