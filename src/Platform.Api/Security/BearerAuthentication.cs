@@ -29,7 +29,7 @@ internal sealed class BearerAuthentication(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var token = TokenOf(Request);
+        var token = TokenOf(Request.Headers.Authorization.ToString());
         if (token is not null && tokens.Find(token) is { } known
             && (known.GetClaim(Claims.ClientId) is not { } clientId || await clients.ExistsAsync(clientId, Context.RequestAborted)))
         {
@@ -42,11 +42,9 @@ internal sealed class BearerAuthentication(
         return result;
     }
 
-    private static string? TokenOf(HttpRequest request)
-    {
-        var authorization = request.Headers.Authorization.ToString();
-        return authorization.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase) && authorization.Length > Bearer.Length
-            ? authorization[Bearer.Length..].Trim()
+    /// <summary>The token of a <c>Bearer …</c> authorization value, or null when it holds none.</summary>
+    internal static string? TokenOf(string authorization) =>
+        authorization.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase) && authorization[Bearer.Length..].Trim() is { Length: > 0 } token
+            ? token
             : null;
-    }
 }

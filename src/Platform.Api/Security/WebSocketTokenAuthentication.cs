@@ -13,12 +13,10 @@ namespace Platform.Api.Security;
 /// </summary>
 internal static class WebSocketTokenAuthentication
 {
-    private const string Bearer = "Bearer ";
-
     public static async ValueTask<WebSocketAuthResult> AuthenticateAsync(HttpContext http, JsonElement? payload, CancellationToken cancellationToken)
     {
         var authorization = AuthorizationOf(payload) ?? http.Request.Headers.Authorization.ToString();
-        if (!authorization.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase) || authorization[Bearer.Length..].Trim() is not { Length: > 0 } token)
+        if (BearerAuthentication.TokenOf(authorization) is not { } token)
             return WebSocketAuthResult.Refused;
         try
         {
