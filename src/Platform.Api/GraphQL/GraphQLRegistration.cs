@@ -18,13 +18,14 @@ using Platform.Api.Security;
 using Platform.Api.Webhooks;
 using Platform.GraphQL.Server.Authorization;
 using Platform.GraphQL.Server.DataLoader;
+using Platform.GraphQL.Server.Documents;
 using Platform.GraphQL.Server.Errors;
+using Platform.GraphQL.Server.Execution;
 using Platform.GraphQL.Server.Http;
 using Platform.GraphQL.Server.Limits;
 using Platform.GraphQL.Server.Mutations;
 using Platform.GraphQL.Server.Relay;
 using Platform.GraphQL.Server.Subscriptions;
-using Platform.GraphQL.Server.Documents;
 using Platform.GraphQL.Server.TrustedDocuments;
 
 namespace Platform.Api.GraphQL;
@@ -91,7 +92,7 @@ public static class GraphQLRegistration
             // Repeated documents skip parsing and the caller-independent rules; the rules above still run.
             .ConfigureExecution<ValidatedDocumentCache>()
             // One DbContext per request: resolvers run one at a time, DataLoaders still batch.
-            .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
+            .AddExecutionStrategy<SelectionCachingExecutionStrategy>(OperationType.Query)
             // Subscribers of the same event stream document share each event's execution.
             .AddExecutionStrategy<SharedEventExecutionStrategy>(OperationType.Subscription)
             // A resolver that lost the database mid-way answers 503 SERVICE_UNAVAILABLE, not a masked fault. Chained in

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using GraphQL;
 using GraphQL.Types;
 using GraphQLParser.AST;
+using Platform.GraphQL.Server.Execution;
 
 namespace Platform.GraphQL.Server.Projection;
 
@@ -67,16 +68,13 @@ public static class SelectionProjection
             {
                 GraphQLField field => [field],
                 GraphQLInlineFragment inline => Fields(context, inline.SelectionSet),
-                GraphQLFragmentSpread spread => Fields(context, Fragment(context.Document, spread)?.SelectionSet),
+                GraphQLFragmentSpread spread => Fields(context, Fragments.Of(context.Document, spread)?.SelectionSet),
                 _ => [],
             };
             foreach (var field in inner)
                 yield return field;
         }
     }
-
-    private static GraphQLFragmentDefinition? Fragment(GraphQLDocument document, GraphQLFragmentSpread spread) =>
-        document.Definitions.OfType<GraphQLFragmentDefinition>().FirstOrDefault(f => f.FragmentName.Name == spread.FragmentName.Name);
 
     private static class Cache<T>
     {
