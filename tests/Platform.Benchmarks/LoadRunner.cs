@@ -94,7 +94,7 @@ internal sealed class LoadRunner : IDisposable
                 await stream.CopyToAsync(received);
 
             var json = received.GetBuffer().AsSpan(0, (int)received.Length);
-            if (response.StatusCode == HttpStatusCode.OK && !HasErrors(json) && json.IndexOf("\"errors\":[{"u8) < 0)
+            if (response.StatusCode == HttpStatusCode.OK && IsSuccess(json))
                 return true;
             ReportOnce($"HTTP {(int)response.StatusCode}: {Encoding.UTF8.GetString(json)}");
             return false;
@@ -104,6 +104,18 @@ internal sealed class LoadRunner : IDisposable
             ReportOnce($"{e.GetType().Name}: {e.Message}");
             return false;
         }
+    }
+
+    /// <summary>
+    /// A JSON object without errors. A body without <c>"errors"</c> anywhere is only checked to be an object: reading every
+    /// token of a page of leads took this client 3–4 % of the process's CPU, which the run counts as the API's.
+    /// </summary>
+    private static bool IsSuccess(ReadOnlySpan<byte> json)
+    {
+        if (json.IndexOf("\"errors\""u8) >= 0)
+            return !HasErrors(json) && json.IndexOf("\"errors\":[{"u8) < 0;
+        var body = json.Trim(" \t\r\n"u8);
+        return body.Length >= 2 && body[0] == (byte)'{' && body[^1] == (byte)'}';
     }
 
     /// <summary>True when the body is not a JSON object or has a top-level <c>errors</c> member.</summary>
