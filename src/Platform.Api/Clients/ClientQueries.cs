@@ -23,7 +23,7 @@ public static class ClientQueries
                 var filter = context.GetArgument<ClientFilter?>("filter") ?? new ClientFilter();
                 var clients = filter.Apply(context.Db().Clients.AsNoTracking());
                 var order = context.GetArgument("orderBy", ClientOrder.NameAsc).Keyset();
-                return await KeysetPaging.PageAsync(clients, PageRequest.From(context), order, context.CancellationToken, context.SelectedNodes<Client>());
+                return await KeysetPaging.PageAsync(clients, PageRequest.From(context), order, context.CancellationToken, context.SelectedNodes<Client>(), context.Db());
             });
     }
 }

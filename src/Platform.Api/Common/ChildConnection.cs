@@ -1,11 +1,9 @@
 using System.Collections.Concurrent;
 using System.Linq.Expressions;
-using System.Reflection;
 using GraphQL;
 using GraphQL.DataLoader;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Query;
 using Platform.Data;
 using Platform.Domain;
 using Platform.GraphQL.Server.DataLoader;
@@ -146,14 +144,4 @@ public sealed class ChildConnection<TParent, TChild>
 
     private static Expression Contains(Expression ids, Expression id) =>
         Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(long)], ids, id);
-
-    /// <summary>Puts <c>db.Set&lt;T&gt;()</c> of the compiled query's context in place of the query roots of the context it was built on.</summary>
-    private sealed class QueryRoots(ParameterExpression context) : ExpressionVisitor
-    {
-        private static readonly MethodInfo Set = typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!;
-
-        protected override Expression VisitExtension(Expression node) => node is EntityQueryRootExpression root
-            ? Expression.Call(context, Set.MakeGenericMethod(root.ElementType))
-            : base.VisitExtension(node);
-    }
 }

@@ -23,7 +23,7 @@ public static class DealQueries
                 var filter = context.GetArgument<DealFilter?>("filter") ?? new DealFilter();
                 var deals = filter.Apply(context.Db().Deals.AsNoTracking());
                 var order = context.GetArgument("orderBy", DealOrder.CreatedAtDesc).Keyset();
-                return await KeysetPaging.PageAsync(deals, PageRequest.From(context), order, context.CancellationToken, context.SelectedNodes<Deal>());
+                return await KeysetPaging.PageAsync(deals, PageRequest.From(context), order, context.CancellationToken, context.SelectedNodes<Deal>(), context.Db());
             });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<PipelineType>>>>("pipelines")

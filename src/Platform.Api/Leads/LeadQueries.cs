@@ -28,7 +28,7 @@ public static class LeadQueries
                     filter.Search = phone;
                 var leads = filter.Apply(context.Db().Leads.AsNoTracking(), now);
                 var order = context.GetArgument("orderBy", LeadOrder.CreatedAtDesc).Keyset();
-                return await KeysetPaging.PageAsync(leads, PageRequest.From(context), order, context.CancellationToken, context.SelectedNodes<Lead>());
+                return await KeysetPaging.PageAsync(leads, PageRequest.From(context), order, context.CancellationToken, context.SelectedNodes<Lead>(), context.Db());
             });
         query.Field<NonNullGraphType<IntGraphType>>("rejectedSubmissionCount")
             .Description("How many lead submissions were rejected as spam (honeypot, too fast, a form token missing, invalid or used before) since a time, optionally for one reason and one landing key; rejected submissions are never stored as leads.")

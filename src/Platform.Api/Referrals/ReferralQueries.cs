@@ -30,11 +30,11 @@ public static class ReferralQueries
         query.Field<NonNullGraphType<ConnectionGraphType<PartnerGraphType, Partner>>>("partners")
             .Description("Partner organisations by name, paged by cursor.")
             .PagingArguments()
-            .ResolveAsync(async context => await KeysetPaging.PageAsync(context.Db().Partners.AsNoTracking(), PageRequest.From(context), PartnersByName, context.CancellationToken, context.SelectedNodes<Partner>()));
+            .ResolveAsync(async context => await KeysetPaging.PageAsync(context.Db().Partners.AsNoTracking(), PageRequest.From(context), PartnersByName, context.CancellationToken, context.SelectedNodes<Partner>(), context.Db()));
         query.Field<NonNullGraphType<ConnectionGraphType<ReferralProgramType, ReferralProgram>>>("referralPrograms")
             .Description("Referral programs, newest first, paged by cursor.")
             .PagingArguments()
-            .ResolveAsync(async context => await KeysetPaging.PageAsync(context.Db().ReferralPrograms.AsNoTracking(), PageRequest.From(context), ProgramsNewestFirst, context.CancellationToken, context.SelectedNodes<ReferralProgram>()));
+            .ResolveAsync(async context => await KeysetPaging.PageAsync(context.Db().ReferralPrograms.AsNoTracking(), PageRequest.From(context), ProgramsNewestFirst, context.CancellationToken, context.SelectedNodes<ReferralProgram>(), context.Db()));
         query.Field<NonNullGraphType<ConnectionGraphType<ReferralCodeType, ReferralCode>>>("referralCodes")
             .Description("Referral codes by code, revoked ones included, paged by cursor; a partner sees only its own.")
             .Argument<IdGraphType>("partnerId", "Only this partner's codes (global ID).")
@@ -44,7 +44,7 @@ public static class ReferralQueries
                 var codes = context.Db().ReferralCodes.AsNoTracking();
                 if (GlobalIds.DecodeOptional<Partner>(context.GetArgument<string?>("partnerId"), "partnerId") is { } partnerId)
                     codes = codes.Where(c => c.PartnerId == partnerId);
-                return await KeysetPaging.PageAsync(codes, PageRequest.From(context), CodesByCode, context.CancellationToken, context.SelectedNodes<ReferralCode>());
+                return await KeysetPaging.PageAsync(codes, PageRequest.From(context), CodesByCode, context.CancellationToken, context.SelectedNodes<ReferralCode>(), context.Db());
             });
         query.Field<NonNullGraphType<ConnectionGraphType<ReferralType, Referral>>>("referrals")
             .Description("Referrals matching `filter`, newest first, paged by cursor; a partner sees only its own.")
@@ -53,7 +53,7 @@ public static class ReferralQueries
             .ResolveAsync(async context =>
             {
                 var filter = context.GetArgument<ReferralFilter?>("filter") ?? new ReferralFilter();
-                return await KeysetPaging.PageAsync(filter.Apply(context.Db().Referrals.AsNoTracking()), PageRequest.From(context), ReferralsNewestFirst, context.CancellationToken, context.SelectedNodes<Referral>());
+                return await KeysetPaging.PageAsync(filter.Apply(context.Db().Referrals.AsNoTracking()), PageRequest.From(context), ReferralsNewestFirst, context.CancellationToken, context.SelectedNodes<Referral>(), context.Db());
             });
         query.Field<NonNullGraphType<ConnectionGraphType<RewardGraphType, Reward>>>("rewards")
             .Description("Rewards matching `filter`, newest first, paged by cursor; a partner sees only its own.")
@@ -63,12 +63,12 @@ public static class ReferralQueries
             {
                 var db = context.Db();
                 var filter = context.GetArgument<RewardFilter?>("filter") ?? new RewardFilter();
-                return await KeysetPaging.PageAsync(filter.Apply(db.Rewards.AsNoTracking(), db.Referrals), PageRequest.From(context), RewardsNewestFirst, context.CancellationToken, context.SelectedNodes<Reward>());
+                return await KeysetPaging.PageAsync(filter.Apply(db.Rewards.AsNoTracking(), db.Referrals), PageRequest.From(context), RewardsNewestFirst, context.CancellationToken, context.SelectedNodes<Reward>(), context.Db());
             });
         query.Field<NonNullGraphType<ConnectionGraphType<PayoutType, Payout>>>("payouts")
             .Description("Payouts, newest first, paged by cursor; a partner sees only its own.")
             .PagingArguments()
-            .ResolveAsync(async context => await KeysetPaging.PageAsync(context.Db().Payouts.AsNoTracking(), PageRequest.From(context), PayoutsNewestFirst, context.CancellationToken, context.SelectedNodes<Payout>()));
+            .ResolveAsync(async context => await KeysetPaging.PageAsync(context.Db().Payouts.AsNoTracking(), PageRequest.From(context), PayoutsNewestFirst, context.CancellationToken, context.SelectedNodes<Payout>(), context.Db()));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReferralMonthType>>>>("referralSummary")
             .Description("Referral activity by month (UTC), computed by the database: leads referred and converted, rewards earned, approved, paid and voided; a partner sees only its own. Months without activity are left out.")
             .Argument<NonNullGraphType<DateTimeGraphType>>("from", "Start of the period (UTC), inclusive.")

@@ -53,15 +53,24 @@ public static class KeysetPaging
 
     /// <summary>
     /// Pages <paramref name="source"/>: one query for the page, one more only if totalCount is selected. With
-    /// <paramref name="projection"/> the page reads only its members and the order's keys.
+    /// <paramref name="projection"/> the page reads only its members and the order's keys. Given the
+    /// <paramref name="context"/> <paramref name="source"/> comes from, a cursorless page of a whole set runs as a compiled
+    /// query (<see cref="CompiledPages{T}"/>).
     /// </summary>
-    public static async Task<Connection<T>> PageAsync<T>(IQueryable<T> source, PageRequest request, KeysetOrder<T> order, CancellationToken cancellationToken, Projection<T>? projection = null)
+    public static async Task<Connection<T>> PageAsync<T>(IQueryable<T> source, PageRequest request, KeysetOrder<T> order, CancellationToken cancellationToken, Projection<T>? projection = null, DbContext? context = null)
+        where T : class
+    {
+        var window = context is not null && CompiledPages<T>.Of(context, source, request, order, projection) is { } compiled
+            ? await compiled.ToListAsync(cancellationToken).ConfigureAwait(false)
+            : await Page(source, request, order, projection).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return ToConnection(window, request, order, () => new DeferredResult<int>(ct => source.CountAsync(ct)));
+    }
+
+    /// <summary>The <see cref="Window"/> of <paramref name="source"/>, read through <paramref name="projection"/> and the order's keys.</summary>
+    internal static IQueryable<T> Page<T>(IQueryable<T> source, PageRequest request, KeysetOrder<T> order, Projection<T>? projection)
     {
         var page = Window(source, request, order);
-        if (projection is not null)
-            page = projection.With(order.Reads).Apply(page);
-        var window = await page.ToListAsync(cancellationToken).ConfigureAwait(false);
-        return ToConnection(window, request, order, () => new DeferredResult<int>(ct => source.CountAsync(ct)));
+        return projection is null ? page : projection.With(order.Reads).Apply(page);
     }
 
     /// <summary>

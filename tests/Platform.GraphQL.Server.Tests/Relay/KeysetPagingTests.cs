@@ -112,6 +112,37 @@ public sealed class KeysetPagingTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(5, false)]
+    [InlineData(5, true)]
+    [InlineData(30, false)]
+    public async Task CompiledPageOfTheWholeSet_AnswersAsTheQueryBuiltPerRequest(int size, bool backward)
+    {
+        var request = backward ? PageRequest.Create(null, null, size, null) : PageRequest.Create(size, null, null, null);
+
+        var built = await KeysetPaging.PageAsync(_db.Items.AsNoTracking(), request, NewestFirst, default);
+        var compiled = await KeysetPaging.PageAsync(_db.Items.AsNoTracking(), request, NewestFirst, default, context: _db);
+        var again = await KeysetPaging.PageAsync(_db.Items.AsNoTracking(), request, NewestFirst, default, context: _db);
+
+        Assert.Equal(built.Nodes.Select(x => x.Id), compiled.Nodes.Select(x => x.Id));
+        Assert.Equal(built.Nodes.Select(x => x.Id), again.Nodes.Select(x => x.Id));
+        Assert.Equal((built.PageInfo.HasNextPage, built.PageInfo.HasPreviousPage), (compiled.PageInfo.HasNextPage, compiled.PageInfo.HasPreviousPage));
+    }
+
+    [Fact]
+    public async Task FilteredOrCursorPage_WithAContext_StillAppliesItsFilterAndCursor()
+    {
+        var first = await KeysetPaging.PageAsync(_db.Items.AsNoTracking(), PageRequest.Create(4, null, null, null), NewestFirst, default, context: _db);
+
+        var next = await KeysetPaging.PageAsync(_db.Items.AsNoTracking(), PageRequest.Create(4, first.PageInfo.EndCursor, null, null), NewestFirst, default, context: _db);
+        var filtered = await KeysetPaging.PageAsync(_db.Items.AsNoTracking().Where(x => x.Name == "item 3"), PageRequest.Create(4, null, null, null), NewestFirst, default, context: _db);
+
+        Assert.Empty(next.Nodes.Select(x => x.Id).Intersect(first.Nodes.Select(x => x.Id)));
+        Assert.True(next.Nodes.All(x => x.CreatedAt <= first.Nodes[^1].CreatedAt));
+        Assert.NotEmpty(filtered.Nodes);
+        Assert.All(filtered.Nodes, x => Assert.Equal("item 3", x.Name));
+    }
+
     [Fact]
     public async Task Page_EmptySource_HasNoCursorsAndNoNextPage()
     {
