@@ -5,6 +5,7 @@ using Platform.Api.Deployment;
 using Platform.Api.GraphQL;
 using Platform.Api.Leads.FormTokens;
 using Platform.Api.Observability;
+using Platform.Api.Redis;
 using Platform.Api.Security;
 using Platform.Data;
 using Platform.GraphQL.Server.Http;
@@ -21,6 +22,7 @@ public static class PlatformApp
         builder.Services.AddDatabaseAvailability(builder.Configuration);
         builder.Services.AddPlatformHealthChecks();
         configure?.Invoke(builder);
+        builder.Services.AddPlatformRedis(builder.Configuration);
         builder.Services.AddPlatformObservability(builder.Configuration);
         builder.Services.AddGracefulShutdown(builder.Configuration);
         builder.Services.AddPlatformSecurity(builder.Configuration, builder.Environment);

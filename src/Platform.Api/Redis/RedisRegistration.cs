@@ -1,0 +1,27 @@
+using StackExchange.Redis;
+
+namespace Platform.Api.Redis;
+
+/// <summary>Connects the node to Redis when <c>Redis:Configuration</c> is set; without it nothing is registered.</summary>
+public static class RedisRegistration
+{
+    private const string ReadyTag = "ready";
+
+    public static IServiceCollection AddPlatformRedis(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RedisOptions>().Bind(configuration.GetSection(RedisOptions.Section));
+        if (configuration.GetSection(RedisOptions.Section).Get<RedisOptions>()?.Configuration is not { Length: > 0 } settings)
+            return services;
+
+        var options = ConfigurationOptions.Parse(settings);
+        // A Redis that is down neither stops the node from starting nor holds up its requests: the connection is
+        // retried in the background, and a command without a connection fails at once (the caller then uses local state).
+        options.AbortOnConnectFail = false;
+        options.BacklogPolicy = BacklogPolicy.FailFast;
+        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
+        // Degraded, not unhealthy: every node loses the same Redis at once, and each still serves with its own state.
+        services.AddHealthChecks().AddRedis(sp => sp.GetRequiredService<IConnectionMultiplexer>(), "redis",
+            Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, [ReadyTag]);
+        return services;
+    }
+}
