@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Platform.Api.Availability;
 using Platform.Api.Deployment;
 using Platform.Api.GraphQL;
+using Platform.Api.Leads;
 using Platform.Api.Leads.FormTokens;
 using Platform.Api.Observability;
 using Platform.Api.Redis;
@@ -51,7 +52,7 @@ public static class PlatformApp
         app.UseAuthorization();
         app.MapPlatformSecurity();
         var options = app.Services.GetRequiredService<IOptions<GraphQLOptions>>().Value;
-        app.UseRateLimiter();
+        app.UseFormRateLimit();
         app.MapGraphQLHttp<PlatformSchema>("/graphql", http =>
         {
             http.MaxRequestBytes = options.MaxRequestBytes;

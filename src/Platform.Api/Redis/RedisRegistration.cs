@@ -1,8 +1,12 @@
+using Platform.GraphQL.Server.Limits;
 using StackExchange.Redis;
 
 namespace Platform.Api.Redis;
 
-/// <summary>Connects the node to Redis when <c>Redis:Configuration</c> is set; without it nothing is registered.</summary>
+/// <summary>
+/// Connects the node to Redis when <c>Redis:Configuration</c> is set, and shares through it what must hold across nodes:
+/// the per-caller limits. Without it nothing is registered and every node keeps its own state.
+/// </summary>
 public static class RedisRegistration
 {
     private const string ReadyTag = "ready";
@@ -19,6 +23,9 @@ public static class RedisRegistration
         options.AbortOnConnectFail = false;
         options.BacklogPolicy = BacklogPolicy.FailFast;
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
+        services.AddSingleton<RedisLink>();
+        services.AddSingleton<LocalWindowCounters>();
+        services.AddSingleton<IWindowCounters, RedisWindowCounters>();
         // Degraded, not unhealthy: every node loses the same Redis at once, and each still serves with its own state.
         services.AddHealthChecks().AddRedis(sp => sp.GetRequiredService<IConnectionMultiplexer>(), "redis",
             Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, [ReadyTag]);

@@ -62,9 +62,6 @@ public abstract class ApiHost : IAsyncLifetime
     /// <summary>The connection string of the host's database.</summary>
     public string ConnectionString { get; private set; } = "";
 
-    /// <summary>The Redis the host shares state through (<c>Redis:Configuration</c>); a second node takes its first node's.</summary>
-    public string? RedisConfiguration { get; init; }
-
     /// <summary>Whether the host listens on a loopback port (for a real browser) instead of the in-memory test server.</summary>
     protected virtual bool ListensOnLoopback => false;
 
@@ -80,7 +77,6 @@ public abstract class ApiHost : IAsyncLifetime
     {
         var connectionString = ConnectionString = NodeOf?.ConnectionString ?? await CreateDatabaseAsync();
         var keysDirectory = NodeOf?._keysDirectory ?? _keysDirectory;
-        var redis = NodeOf?.RedisConfiguration ?? RedisConfiguration;
         _app = PlatformApp.Build([], builder =>
         {
             if (ListensOnLoopback)
@@ -92,7 +88,6 @@ public abstract class ApiHost : IAsyncLifetime
             builder.Configuration["OAuth:RequireHttps"] = "false";
             builder.Configuration["OAuth:DevelopmentKeysDirectory"] = keysDirectory;
             builder.Configuration["Leads:Spool:Path"] = SpoolPath;
-            builder.Configuration["Redis:Configuration"] = redis;
             // Clients are checked on every token (RevokedClientCheck); a long interval keeps that lookup out of pinned SQL.
             builder.Configuration["OAuth:ClientCheckInterval"] = "01:00:00";
             // Webhook tests run the dispatcher's rounds themselves, against receivers on this machine.

@@ -5,7 +5,7 @@ using Platform.Testing;
 
 namespace Platform.Api.Tests.Redis;
 
-/// <summary>With <c>Redis:Configuration</c> set, <c>/health/ready</c> reports Redis: degraded while it is down (the node serves on with its own state), healthy once it is back.</summary>
+/// <summary>With <c>Redis:Configuration</c> set, <c>/health/ready</c> reports Redis: degraded while it is down (the node serves on with its own state and limits), healthy once it is back.</summary>
 public sealed class RedisHealthTests : IAsyncLifetime
 {
     private RedisServer _redis = null!;
@@ -14,7 +14,7 @@ public sealed class RedisHealthTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _redis = await RedisServer.StartNewAsync();
-        _api = new DefaultApi { RedisConfiguration = _redis.Configuration };
+        _api = new RedisNode(_redis.Configuration);
         await _api.InitializeAsync();
     }
 
@@ -41,6 +41,8 @@ public sealed class RedisHealthTests : IAsyncLifetime
         // Anonymous, so nothing about the server: no address, no error text.
         Assert.DoesNotContain(_redis.Configuration.Split(':')[1], down.ToJsonString());
         Assert.Null(down["checks"]!["redis"]!["description"]);
+        // Limits fall back to the node's own counters.
+        Assert.Null((await _api.PostAsync("{ leads(first: 1) { totalCount } }"))["errors"]);
 
         await _redis.StartAsync();
         var back = await ReadyWhenRedisAnswersAsync();
