@@ -5,7 +5,7 @@ namespace Platform.Api.Redis;
 
 /// <summary>
 /// Connects the node to Redis when <c>Redis:Configuration</c> is set, and shares through it what must hold across nodes:
-/// the per-caller limits. Without it nothing is registered and every node keeps its own state.
+/// the per-caller limits and revocations. Without it nothing is registered and every node keeps its own state.
 /// </summary>
 public static class RedisRegistration
 {
@@ -14,6 +14,7 @@ public static class RedisRegistration
     public static IServiceCollection AddPlatformRedis(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RedisOptions>().Bind(configuration.GetSection(RedisOptions.Section));
+        services.AddSingleton<Revocations>();
         if (configuration.GetSection(RedisOptions.Section).Get<RedisOptions>()?.Configuration is not { Length: > 0 } settings)
             return services;
 
@@ -26,6 +27,8 @@ public static class RedisRegistration
         services.AddSingleton<RedisLink>();
         services.AddSingleton<LocalWindowCounters>();
         services.AddSingleton<IWindowCounters, RedisWindowCounters>();
+        services.AddSingleton<RevocationListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<RevocationListener>());
         // Degraded, not unhealthy: every node loses the same Redis at once, and each still serves with its own state.
         services.AddHealthChecks().AddRedis(sp => sp.GetRequiredService<IConnectionMultiplexer>(), "redis",
             Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, [ReadyTag]);
