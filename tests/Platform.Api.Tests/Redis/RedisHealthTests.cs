@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Platform.Api.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Testing;
+using StackExchange.Redis;
 
 namespace Platform.Api.Tests.Redis;
 
@@ -32,6 +34,7 @@ public sealed class RedisHealthTests : IAsyncLifetime
         Assert.Equal("Healthy", (string?)body["status"]);
         Assert.Equal("Healthy", (string?)body["checks"]!["redis"]!["status"]);
 
+        var restored = RestoredAsync();
         await _redis.StopAsync();
         var (downStatus, down) = await ReadyAsync();
         Assert.Equal(HttpStatusCode.OK, downStatus);
@@ -45,7 +48,8 @@ public sealed class RedisHealthTests : IAsyncLifetime
         Assert.Null((await _api.PostAsync("{ leads(first: 1) { totalCount } }"))["errors"]);
 
         await _redis.StartAsync();
-        var back = await ReadyWhenRedisAnswersAsync();
+        await restored.WaitAsync(TimeSpan.FromSeconds(30));
+        var back = (await ReadyAsync()).Body;
         Assert.Equal("Healthy", (string?)back["status"]);
     }
 
@@ -55,14 +59,15 @@ public sealed class RedisHealthTests : IAsyncLifetime
         return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject());
     }
 
-    /// <summary>The client reconnects in the background; the connection's own event says when.</summary>
-    private async Task<JsonObject> ReadyWhenRedisAnswersAsync()
+    /// <summary>Completes when the client's connection for commands is back (it reconnects in the background).</summary>
+    private Task RestoredAsync()
     {
-        var redis = (StackExchange.Redis.IConnectionMultiplexer)_api.Services.GetService(typeof(StackExchange.Redis.IConnectionMultiplexer))!;
         var restored = new TaskCompletionSource();
-        redis.ConnectionRestored += (_, _) => restored.TrySetResult();
-        if (!redis.IsConnected)
-            await restored.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        return (await ReadyAsync()).Body;
+        _api.Services.GetRequiredService<IConnectionMultiplexer>().ConnectionRestored += (_, e) =>
+        {
+            if (e.ConnectionType == ConnectionType.Interactive)
+                restored.TrySetResult();
+        };
+        return restored.Task;
     }
 }

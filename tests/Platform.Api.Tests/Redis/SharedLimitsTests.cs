@@ -10,7 +10,7 @@ public sealed class SharedLimitsTests(SharedLimitsTests.Nodes nodes) : IClassFix
     /// <summary>A cost budget of 100 per minute (two queries of cost 41 fit, a third does not) and three form posts per minute.</summary>
     public sealed class Nodes : TwoRedisNodes
     {
-        protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+        protected override IReadOnlyDictionary<string, string> SettingsOf(string node) => new Dictionary<string, string>
         {
             ["GraphQL:Limits:CostBudgetPerMinute"] = "100",
             ["Leads:RateLimitPermits"] = "3",

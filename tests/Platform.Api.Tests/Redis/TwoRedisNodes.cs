@@ -12,19 +12,19 @@ public class TwoRedisNodes : IAsyncLifetime
 
     public ApiHost B { get; private set; } = null!;
 
-    /// <summary>Configuration both nodes get besides Redis.</summary>
-    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+    /// <summary>Configuration node <paramref name="node"/> (A or B) gets besides Redis.</summary>
+    protected virtual IReadOnlyDictionary<string, string> SettingsOf(string node) => new Dictionary<string, string>();
 
     public async Task InitializeAsync()
     {
         Redis = await RedisServer.StartNewAsync();
-        A = new RedisNode(Redis.Configuration, settings: Settings);
+        A = new RedisNode(Redis.Configuration, settings: SettingsOf("A"));
         await A.InitializeAsync();
-        B = new RedisNode(Redis.Configuration, A, Settings);
+        B = new RedisNode(Redis.Configuration, A, SettingsOf("B"));
         await B.InitializeAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await B.DisposeAsync();
         await A.DisposeAsync();
