@@ -7,7 +7,7 @@ using Platform.Domain.Leads;
 namespace Platform.Api.Leads;
 
 /// <summary>Adds, rotates and revokes landing keys (the <c>landing-keys …</c> admin commands).</summary>
-public sealed class LandingKeyRegistry(PlatformDbContext db, LandingKeyService keys, Revocations revocations, TimeProvider clock)
+public sealed class LandingKeyRegistry(PlatformDbContext db, LandingKeyService keys, Invalidations invalidations, TimeProvider clock)
 {
     /// <summary>Stores a new key with a random URL-safe value and returns it.</summary>
     public async Task<LandingKey> AddAsync(string name, string landingPageCode, string? allowedOrigins,
@@ -37,13 +37,13 @@ public sealed class LandingKeyRegistry(PlatformDbContext db, LandingKeyService k
         Revoke(old);
         var rotated = await AddAsync(old.Name, old.LandingPageCode, old.AllowedOrigins, old.RequireEmailInsteadOfPhone, old.TrustedDocumentsOnly, ct);
         keys.Evict(oldKey);
-        await revocations.PublishAsync(Revocations.LandingKey, oldKey);
+        await invalidations.PublishAsync(Invalidations.LandingKey, oldKey);
         return rotated;
     }
 
     /// <summary>
     /// Revokes a key; false when there is no such key. Other nodes stop accepting it at once with Redis
-    /// (<see cref="Revocations"/>), else when their cache expires (30 s).
+    /// (<see cref="Invalidations"/>), else when their cache expires (30 s).
     /// </summary>
     public async Task<bool> RevokeAsync(string key, CancellationToken ct = default)
     {
@@ -53,7 +53,7 @@ public sealed class LandingKeyRegistry(PlatformDbContext db, LandingKeyService k
         Revoke(found);
         await db.SaveChangesAsync(ct);
         keys.Evict(key);
-        await revocations.PublishAsync(Revocations.LandingKey, key);
+        await invalidations.PublishAsync(Invalidations.LandingKey, key);
         return true;
     }
 

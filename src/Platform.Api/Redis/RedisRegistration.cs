@@ -14,7 +14,7 @@ public static class RedisRegistration
     public static IServiceCollection AddPlatformRedis(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RedisOptions>().Bind(configuration.GetSection(RedisOptions.Section));
-        services.AddSingleton<Revocations>();
+        services.AddSingleton<Invalidations>();
         if (configuration.GetSection(RedisOptions.Section).Get<RedisOptions>()?.Configuration is not { Length: > 0 } settings)
             return services;
 
@@ -27,8 +27,8 @@ public static class RedisRegistration
         services.AddSingleton<RedisLink>();
         services.AddSingleton<LocalWindowCounters>();
         services.AddSingleton<IWindowCounters, RedisWindowCounters>();
-        services.AddSingleton<RevocationListener>();
-        services.AddHostedService(sp => sp.GetRequiredService<RevocationListener>());
+        services.AddSingleton<InvalidationListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<InvalidationListener>());
         // Degraded, not unhealthy: every node loses the same Redis at once, and each still serves with its own state.
         services.AddHealthChecks().AddRedis(sp => sp.GetRequiredService<IConnectionMultiplexer>(), "redis",
             Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, [ReadyTag]);
