@@ -1,3 +1,4 @@
+using Platform.Api.Availability;
 using Platform.GraphQL.Server.Limits;
 using StackExchange.Redis;
 
@@ -5,15 +6,13 @@ namespace Platform.Api.Redis;
 
 /// <summary>
 /// Connects the node to Redis when <c>Redis:Configuration</c> is set, and shares through it what must hold across nodes:
-/// the per-caller limits and revocations. Without it nothing is registered and every node keeps its own state.
+/// the per-caller limits and the invalidation of cached state (the data-protection keys: <c>SharedDataProtectionKeys</c>).
+/// Without it every node keeps its own state.
 /// </summary>
 public static class RedisRegistration
 {
-    private const string ReadyTag = "ready";
-
     public static IServiceCollection AddPlatformRedis(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RedisOptions>().Bind(configuration.GetSection(RedisOptions.Section));
         services.AddSingleton<Invalidations>();
         if (configuration.GetSection(RedisOptions.Section).Get<RedisOptions>()?.Configuration is not { Length: > 0 } settings)
             return services;
@@ -31,7 +30,7 @@ public static class RedisRegistration
         services.AddHostedService(sp => sp.GetRequiredService<InvalidationListener>());
         // Degraded, not unhealthy: every node loses the same Redis at once, and each still serves with its own state.
         services.AddHealthChecks().AddRedis(sp => sp.GetRequiredService<IConnectionMultiplexer>(), "redis",
-            Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, [ReadyTag]);
+            Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, [HealthEndpoints.ReadyTag]);
         return services;
     }
 }
