@@ -8,7 +8,8 @@ namespace Platform.Testing;
 /// <summary>
 /// A throwaway <c>redis-server</c> of one test class, from the machine's Redis package (on PATH, or
 /// <c>REDIS_SERVER</c>): a free loopback port, a fresh temporary directory, nothing saved to disk. It may run as root.
-/// A test may stop it and start it again on the same port; dispose it (or end the process) to remove it.
+/// A test may stop it and start it again on the same port; dispose it (or end the process) to remove it. A watchdog
+/// process removes it too if the test process is killed.
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
@@ -28,7 +29,10 @@ public sealed class RedisServer : IAsyncDisposable
         _directory = directory;
         _port = port;
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Remove();
+        StartWatchdog();
     }
+
+    private string PidFile => Path.Combine(_directory, "redis.pid");
 
     /// <summary>The StackExchange.Redis configuration string of the server.</summary>
     public string Configuration => $"127.0.0.1:{_port}";
@@ -64,7 +68,7 @@ public sealed class RedisServer : IAsyncDisposable
             RedirectStandardError = true,
         };
         foreach (var arg in (string[])["--port", _port.ToString(), "--bind", "127.0.0.1", "--dir", _directory,
-                     "--save", "", "--appendonly", "no", "--daemonize", "no", "--loglevel", "warning"])
+                     "--save", "", "--appendonly", "no", "--daemonize", "no", "--pidfile", PidFile, "--loglevel", "warning"])
             start.ArgumentList.Add(arg);
         var output = new StringBuilder();
         var process = _process = new Process { StartInfo = start };
@@ -102,6 +106,8 @@ public sealed class RedisServer : IAsyncDisposable
             process.Kill();
         await process.WaitForExitAsync();
         process.Dispose();
+        // Killed, it leaves its pid file behind; the watchdog must not kill another process that gets the pid later.
+        File.Delete(PidFile);
     }
 
     public async ValueTask DisposeAsync()
@@ -121,6 +127,34 @@ public sealed class RedisServer : IAsyncDisposable
         catch (Exception)
         {
             // Best effort: a leftover directory harms no later run.
+        }
+    }
+
+    /// <summary>
+    /// A detached process (its own session) that stops the server and deletes its directory once this process is gone,
+    /// even if it was killed.
+    /// </summary>
+    private void StartWatchdog()
+    {
+        const string script = """
+            pid=$1; dir=$2
+            while kill -0 "$pid" 2>/dev/null; do sleep 1; done
+            [ -f "$dir/redis.pid" ] && kill "$(cat "$dir/redis.pid")"
+            rm -rf "$dir"
+            """;
+        var start = new ProcessStartInfo("/bin/sh") { RedirectStandardInput = true, WorkingDirectory = "/" };
+        foreach (var arg in (string[])["-c", "setsid \"$@\" </dev/null >/dev/null 2>&1 &", "sh",
+                     "/bin/sh", "-c", script, "platform-redis-watchdog", Environment.ProcessId.ToString(), _directory])
+            start.ArgumentList.Add(arg);
+        try
+        {
+            using var process = Process.Start(start)!;
+            process.StandardInput.Close();
+            process.WaitForExit(10_000);
+        }
+        catch (Exception)
+        {
+            // Without a watchdog a killed test run leaves the server behind; later runs use other ports.
         }
     }
 
