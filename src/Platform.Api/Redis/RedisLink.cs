@@ -27,7 +27,7 @@ public sealed class RedisLink(IConnectionMultiplexer connection, ILogger<RedisLi
         {
             var result = await command(connection.GetDatabase());
             if (Interlocked.Exchange(ref _down, 0) == 1)
-                log.LogInformation("Redis answers again: limits and revocations are shared with the other nodes.");
+                log.LogInformation("Redis answers again: limits, revocations and KPI writes are shared with the other nodes.");
             return (true, result);
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
@@ -40,6 +40,6 @@ public sealed class RedisLink(IConnectionMultiplexer connection, ILogger<RedisLi
     private void Down(Exception? e)
     {
         if (Interlocked.Exchange(ref _down, 1) == 0)
-            log.LogWarning(e, "Redis is unreachable: this node counts limits on its own and hears of revocations on other nodes only when its caches expire.");
+            log.LogWarning(e, "Redis is unreachable: this node counts limits on its own and sees revocations and KPI writes of other nodes only when its caches expire.");
     }
 }
