@@ -142,20 +142,7 @@ public sealed class RedisServer : IAsyncDisposable
             [ -f "$dir/redis.pid" ] && kill "$(cat "$dir/redis.pid")"
             rm -rf "$dir"
             """;
-        var start = new ProcessStartInfo("/bin/sh") { RedirectStandardInput = true, WorkingDirectory = "/" };
-        foreach (var arg in (string[])["-c", "setsid \"$@\" </dev/null >/dev/null 2>&1 &", "sh",
-                     "/bin/sh", "-c", script, "platform-redis-watchdog", Environment.ProcessId.ToString(), _directory])
-            start.ArgumentList.Add(arg);
-        try
-        {
-            using var process = Process.Start(start)!;
-            process.StandardInput.Close();
-            process.WaitForExit(10_000);
-        }
-        catch (Exception)
-        {
-            // Without a watchdog a killed test run leaves the server behind; later runs use other ports.
-        }
+        Watchdog.Start("platform-redis-watchdog", script, [_directory]);
     }
 
     private async Task<bool> AnswersPingAsync()
