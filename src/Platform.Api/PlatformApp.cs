@@ -3,8 +3,10 @@ using Microsoft.Extensions.Options;
 using Platform.Api.Availability;
 using Platform.Api.Deployment;
 using Platform.Api.GraphQL;
+using Platform.Api.Leads;
 using Platform.Api.Leads.FormTokens;
 using Platform.Api.Observability;
+using Platform.Api.Redis;
 using Platform.Api.Security;
 using Platform.Data;
 using Platform.GraphQL.Server.Http;
@@ -21,6 +23,7 @@ public static class PlatformApp
         builder.Services.AddDatabaseAvailability(builder.Configuration);
         builder.Services.AddPlatformHealthChecks();
         configure?.Invoke(builder);
+        builder.Services.AddPlatformRedis(builder.Configuration);
         builder.Services.AddPlatformObservability(builder.Configuration);
         builder.Services.AddGracefulShutdown(builder.Configuration);
         builder.Services.AddPlatformSecurity(builder.Configuration, builder.Environment);
@@ -49,7 +52,7 @@ public static class PlatformApp
         app.UseAuthorization();
         app.MapPlatformSecurity();
         var options = app.Services.GetRequiredService<IOptions<GraphQLOptions>>().Value;
-        app.UseRateLimiter();
+        app.UseFormRateLimit();
         app.MapGraphQLHttp<PlatformSchema>("/graphql", http =>
         {
             http.MaxRequestBytes = options.MaxRequestBytes;

@@ -388,30 +388,7 @@ public static partial class PostgresServer
             rm -rf "$root"
             """;
         string[] stop = [.. RunAsPrefix(runAs), pgCtl, "-D", data, "-m", "immediate", "-w", "stop"];
-        var start = new ProcessStartInfo("/bin/sh")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = "/",
-        };
-        foreach (var arg in (string[])["-c", "setsid \"$@\" </dev/null >/dev/null 2>&1 &", "sh",
-                     "/bin/sh", "-c", script, "platform-pg-watchdog", Environment.ProcessId.ToString(), root, .. stop])
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        try
-        {
-            using var process = Process.Start(start)!;
-            process.StandardInput.Close();
-            process.WaitForExit(10_000);
-        }
-        catch (Exception)
-        {
-            // Without a watchdog, a killed test run leaves the server behind; the next run is
-            // unaffected (fresh directory and port), so this is no reason to fail.
-        }
+        Watchdog.Start("platform-pg-watchdog", script, [root, .. stop]);
     }
 
     /// <summary>

@@ -5,13 +5,14 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Platform.Api.Availability;
 
 /// <summary>
-/// <c>/health/live</c> (the process answers; restart it otherwise) and <c>/health/ready</c> (its database check; 200 when
-/// healthy or degraded, 503 when unhealthy), for load balancers and orchestrators. Both need no token and read nothing
-/// but the database's reachability.
+/// <c>/health/live</c> (the process answers; restart it otherwise) and <c>/health/ready</c> (its database check, and
+/// Redis's when configured; 200 when healthy or degraded, 503 when unhealthy), for load balancers and orchestrators.
+/// Both need no token and read nothing but the reachability of the database (and Redis).
 /// </summary>
 public static class HealthEndpoints
 {
-    private const string ReadyTag = "ready";
+    /// <summary>The tag of the checks <c>/health/ready</c> runs.</summary>
+    internal const string ReadyTag = "ready";
 
     public static IServiceCollection AddPlatformHealthChecks(this IServiceCollection services)
     {

@@ -40,6 +40,7 @@ public static class GraphQLRegistration
 
         services.AddOptions<GraphQLOptions>().Bind(configuration.GetSection(GraphQLOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<GraphQLOptions>>().Value.Limits);
+        services.TryAddSingleton<IWindowCounters, LocalWindowCounters>();
         services.AddSingleton<CostBudget>();
         // schema/documents/*.graphql, copied next to the binaries at build.
         services.AddSingleton(new TrustedDocumentsDirectory(Path.Combine(AppContext.BaseDirectory, "documents")));

@@ -24,8 +24,9 @@ public sealed class KpiCacheOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>
-    /// The oldest a cached result may be, in seconds. A write through this process invalidates at once; this bounds how
-    /// long a write made elsewhere (another API node, a script on the database) can go unseen.
+    /// The oldest a cached result may be, in seconds. A write through this process (or, with Redis, another API node)
+    /// invalidates at once; this bounds how long a write made elsewhere (another node without Redis, a script on the
+    /// database) can go unseen.
     /// </summary>
     [Range(1, 3600)]
     public int MaxAgeSeconds { get; set; } = 60;
@@ -46,16 +47,26 @@ public sealed class KpiCacheOptions
 
 /// <summary>
 /// The data version of this process: a counter every write through EF Core to a table the cached KPIs read bumps
-/// (<see cref="KpiDataVersionInterceptor"/>). Cached KPI results are keyed by the version they were
-/// computed at, so a result read after a write's commit is never one computed before it.
+/// (<see cref="KpiDataVersionInterceptor"/>), and, with Redis, every such write of another node. Cached KPI results are
+/// keyed by the version they were computed at, so a result read after a write's commit is never one computed before it.
 /// </summary>
 public sealed class KpiDataVersion
 {
     private long _version;
 
+    /// <summary>Raised on each write of this process, so that other nodes can be told.</summary>
+    public event Action? Bumped;
+
     public long Current => Interlocked.Read(ref _version);
 
-    public void Bump() => Interlocked.Increment(ref _version);
+    public void Bump()
+    {
+        Interlocked.Increment(ref _version);
+        Bumped?.Invoke();
+    }
+
+    /// <summary>Another node wrote: results cached before are stale here too.</summary>
+    public void BumpForWriteElsewhere() => Interlocked.Increment(ref _version);
 }
 
 /// <summary>
@@ -162,8 +173,8 @@ internal sealed class KpiDataVersionInterceptor(KpiDataVersion version) : DbComm
 /// <summary>
 /// KPI results of this process, keyed by KPI, range, bucket, grouping and the <see cref="KpiDataVersion"/> read before
 /// computing (the plain SQL over a million leads takes longer than a BI dashboard should wait). Freshness: a
-/// write through this process is reflected once the result is <see cref="KpiCacheOptions.MaxStalenessSeconds"/> old; a
-/// write elsewhere within <see cref="KpiCacheOptions.MaxAgeSeconds"/>.
+/// write through this process, or another node's with Redis, is reflected once the result is
+/// <see cref="KpiCacheOptions.MaxStalenessSeconds"/> old; a write elsewhere within <see cref="KpiCacheOptions.MaxAgeSeconds"/>.
 /// Bounded by <see cref="KpiCacheOptions.MaxRows"/>. Concurrent requests for the same missing result share one
 /// computation. Only unrestricted callers are cached: a partner- or owner-scoped context sees other rows.
 /// </summary>

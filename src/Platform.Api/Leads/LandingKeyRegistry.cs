@@ -1,12 +1,13 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Platform.Api.Redis;
 using Platform.Data;
 using Platform.Domain.Leads;
 
 namespace Platform.Api.Leads;
 
 /// <summary>Adds, rotates and revokes landing keys (the <c>landing-keys …</c> admin commands).</summary>
-public sealed class LandingKeyRegistry(PlatformDbContext db, LandingKeyService keys, TimeProvider clock)
+public sealed class LandingKeyRegistry(PlatformDbContext db, LandingKeyService keys, Invalidations invalidations, TimeProvider clock)
 {
     /// <summary>Stores a new key with a random URL-safe value and returns it.</summary>
     public async Task<LandingKey> AddAsync(string name, string landingPageCode, string? allowedOrigins,
@@ -36,10 +37,14 @@ public sealed class LandingKeyRegistry(PlatformDbContext db, LandingKeyService k
         Revoke(old);
         var rotated = await AddAsync(old.Name, old.LandingPageCode, old.AllowedOrigins, old.RequireEmailInsteadOfPhone, old.TrustedDocumentsOnly, ct);
         keys.Evict(oldKey);
+        await invalidations.PublishAsync(Invalidations.LandingKey, oldKey);
         return rotated;
     }
 
-    /// <summary>Revokes a key; false when there is no such key. Other nodes stop accepting it when their cache expires (30 s).</summary>
+    /// <summary>
+    /// Revokes a key; false when there is no such key. Other nodes stop accepting it at once with Redis
+    /// (<see cref="Invalidations"/>), else when their cache expires (30 s).
+    /// </summary>
     public async Task<bool> RevokeAsync(string key, CancellationToken ct = default)
     {
         var found = await db.LandingKeys.SingleOrDefaultAsync(k => k.Key == key, ct);
@@ -48,6 +53,7 @@ public sealed class LandingKeyRegistry(PlatformDbContext db, LandingKeyService k
         Revoke(found);
         await db.SaveChangesAsync(ct);
         keys.Evict(key);
+        await invalidations.PublishAsync(Invalidations.LandingKey, key);
         return true;
     }
 

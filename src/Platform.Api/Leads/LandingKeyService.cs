@@ -70,7 +70,10 @@ public sealed class LandingKeyService(PlatformDbContext db, IMemoryCache cache, 
     public static bool Allows(LandingKey key, string origin) => Split(key.AllowedOrigins).Contains(origin, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Drops what this node cached about <paramref name="key"/>, so a revocation takes effect here at once.</summary>
-    public void Evict(string key)
+    public void Evict(string key) => Evict(cache, known, key);
+
+    /// <summary><see cref="Evict(string)"/> without a service, for a revocation announced by another node.</summary>
+    internal static void Evict(IMemoryCache cache, KnownLandingKeys known, string key)
     {
         cache.Remove(("landing-key", key));
         cache.Remove(OriginsEntry);

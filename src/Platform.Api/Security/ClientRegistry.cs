@@ -2,12 +2,13 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
+using Platform.Api.Redis;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Platform.Api.Security;
 
 /// <summary>Creates and revokes machine clients (client credentials); secrets are stored hashed by OpenIddict.</summary>
-public sealed class ClientRegistry(IOpenIddictApplicationManager applications, ClientStatusCache clients)
+public sealed class ClientRegistry(IOpenIddictApplicationManager applications, ClientStatusCache clients, Invalidations invalidations)
 {
     /// <summary>
     /// Creates a client of <paramref name="kind"/> (a partner client bound to <paramref name="partnerId"/>) and
@@ -79,6 +80,7 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications, C
             return false;
         await applications.DeleteAsync(application, ct);
         clients.Forget(clientId);
+        await invalidations.PublishAsync(Invalidations.Client, clientId);
         return true;
     }
 

@@ -8,7 +8,8 @@ namespace Platform.Api.Security;
 
 /// <summary>
 /// Which clients still exist, remembered for <see cref="OAuthOptions.ClientCheckInterval"/>: a client is confirmed when it
-/// gets a token and forgotten when it is revoked on this node; other nodes notice a revocation within the interval.
+/// gets a token and forgotten when it is revoked on this node, or on another node with Redis (<see cref="Redis.Invalidations"/>);
+/// without Redis other nodes notice a revocation within the interval.
 /// While the database is unreachable a client this node has confirmed before is trusted on that (as landing keys are);
 /// one it never confirmed cannot be checked, and the request gets 503.
 /// </summary>

@@ -7,8 +7,8 @@ namespace Platform.Api.Security;
 
 /// <summary>
 /// Token validation refuses an access token whose client no longer exists (revoked with <c>clients revoke</c>), so a
-/// revoked client's tokens stop working rather than run until they expire: at once on the node that revoked it, within
-/// <see cref="OAuthOptions.ClientCheckInterval"/> on others. Known clients are remembered (<see cref="ClientStatusCache"/>),
+/// revoked client's tokens stop working rather than run until they expire: at once on the node that revoked it (and on
+/// every node with Redis), within <see cref="OAuthOptions.ClientCheckInterval"/> on others. Known clients are remembered (<see cref="ClientStatusCache"/>),
 /// so a valid token costs no query.
 /// </summary>
 internal sealed class RevokedClientCheck(ClientStatusCache clients) : IOpenIddictValidationHandler<ValidateTokenContext>

@@ -15,7 +15,7 @@ namespace Platform.GraphQL.Server.Limits;
 /// </summary>
 public sealed class RequestLimitsValidationRule(RequestLimits limits, CostBudget budget) : ValidationRuleBase
 {
-    public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
+    public override async ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
         var rootType = context.Operation.Operation switch
         {
@@ -28,7 +28,7 @@ public sealed class RequestLimitsValidationRule(RequestLimits limits, CostBudget
         {
             context.ReportError(new RequestLimitError(context, "TOO_MANY_ROOT_FIELDS",
                 $"The operation selects {rootFields} root fields; at most {limits.MaxRootFields} are allowed.", context.Operation));
-            return default;
+            return null;
         }
 
         var walk = new Walk(limits, context);
@@ -36,15 +36,16 @@ public sealed class RequestLimitsValidationRule(RequestLimits limits, CostBudget
         if (walk.Error is { } error)
         {
             context.ReportError(error);
-            return default;
+            return null;
         }
-        if (limits.CostBudgetPerMinute > 0 && CallerKey.Of(context.User) is { } client && !budget.TryCharge(client, walk.Cost, out var retryAfter))
+        if (limits.CostBudgetPerMinute > 0 && CallerKey.Of(context.User) is { } client
+            && await budget.TryChargeAsync(client, walk.Cost) is { Charged: false } refused)
         {
-            context.ReportError(new CostBudgetExceededError(context, limits.CostBudgetPerMinute, retryAfter, context.Operation));
-            return default;
+            context.ReportError(new CostBudgetExceededError(context, limits.CostBudgetPerMinute, refused.RetryAfter, context.Operation));
+            return null;
         }
         (context.UserContext ?? throw new InvalidOperationException("A user context is required."))[RequestCost.UserContextKey] = walk.Cost;
-        return default;
+        return null;
     }
 
     private sealed class Walk(RequestLimits limits, ValidationContext context)

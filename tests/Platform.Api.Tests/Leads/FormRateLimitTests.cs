@@ -11,7 +11,7 @@ using Platform.Api.Leads;
 
 namespace Platform.Api.Tests.Leads;
 
-/// <summary>The form rate limit of <see cref="LeadServiceRegistration.AddLeads"/>: per landing key, then 429.</summary>
+/// <summary>The form rate limit (<see cref="FormRateLimit"/>): per landing key, then 429.</summary>
 public sealed class FormRateLimitTests
 {
     private static async Task<WebApplication> StartAsync(int permits)
@@ -23,7 +23,7 @@ public sealed class FormRateLimitTests
         // The limiter alone: none of the feature's background writers.
         builder.Services.RemoveAll<IHostedService>();
         var app = builder.Build();
-        app.UseRateLimiter();
+        app.UseFormRateLimit();
         app.MapPost("/graphql", () => Results.Ok());
         await app.StartAsync();
         return app;
@@ -88,7 +88,7 @@ public sealed class FormRateLimitTests
         Assert.Equal(mediaType, rejected.Content.Headers.ContentType?.MediaType);
         var body = JsonNode.Parse(await rejected.Content.ReadAsStringAsync())!;
         var error = body["errors"]!.AsArray().Single()!;
-        Assert.Equal(LeadServiceRegistration.RateLimitedCode, (string)error["extensions"]!["code"]!);
+        Assert.Equal(FormRateLimit.RateLimitedCode, (string)error["extensions"]!["code"]!);
         Assert.Contains($"retry in {rejected.Headers.RetryAfter!.Delta!.Value.TotalSeconds} s", (string)error["message"]!);
         Assert.Null(body["data"]);
     }
