@@ -341,6 +341,27 @@ namespace Platform.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "RevenueRollups",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Period = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Bucket = table.Column<int>(type: "int", nullable: false),
+                    Currency = table.Column<string>(type: "char(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
+                    Dimension = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    Orders = table.Column<int>(type: "int", nullable: false),
+                    NetMinor = table.Column<long>(type: "bigint", nullable: false),
+                    Clients = table.Column<int>(type: "int", nullable: false),
+                    RepeatClients = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RevenueRollups", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StaffUsers",
                 columns: table => new
                 {
@@ -1768,14 +1789,9 @@ namespace Platform.Data.Migrations.SqlServer
                 filter: "[ReferenceId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_OrderMonthRollups_ClientId",
+                name: "IX_OrderMonthRollups_ClientId_Month_Currency",
                 table: "OrderMonthRollups",
-                column: "ClientId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_OrderMonthRollups_Month_Currency_ClientId",
-                table: "OrderMonthRollups",
-                columns: new[] { "Month", "Currency", "ClientId" })
+                columns: new[] { "ClientId", "Month", "Currency" })
                 .Annotation("SqlServer:Include", new[] { "Orders", "NetMinor" });
 
             migrationBuilder.CreateIndex(
@@ -1932,6 +1948,12 @@ namespace Platform.Data.Migrations.SqlServer
                 name: "IX_RejectedSubmissions_Source_RejectedAt",
                 table: "RejectedSubmissions",
                 columns: new[] { "Source", "RejectedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RevenueRollups_Period_Dimension_Bucket",
+                table: "RevenueRollups",
+                columns: new[] { "Period", "Dimension", "Bucket" })
+                .Annotation("SqlServer:Include", new[] { "Currency", "Value", "Orders", "NetMinor", "Clients", "RepeatClients" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Rewards_OrderId",
@@ -2132,6 +2154,9 @@ namespace Platform.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "RejectedSubmissions");
+
+            migrationBuilder.DropTable(
+                name: "RevenueRollups");
 
             migrationBuilder.DropTable(
                 name: "Rewards");

@@ -343,6 +343,27 @@ namespace Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "RevenueRollups",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Period = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Bucket = table.Column<int>(type: "integer", nullable: false),
+                    Currency = table.Column<string>(type: "character(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
+                    Dimension = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Value = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    Orders = table.Column<int>(type: "integer", nullable: false),
+                    NetMinor = table.Column<long>(type: "bigint", nullable: false),
+                    Clients = table.Column<int>(type: "integer", nullable: false),
+                    RepeatClients = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RevenueRollups", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StaffUsers",
                 columns: table => new
                 {
@@ -1762,14 +1783,9 @@ namespace Platform.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_OrderMonthRollups_ClientId",
+                name: "IX_OrderMonthRollups_ClientId_Month_Currency",
                 table: "OrderMonthRollups",
-                column: "ClientId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_OrderMonthRollups_Month_Currency_ClientId",
-                table: "OrderMonthRollups",
-                columns: new[] { "Month", "Currency", "ClientId" })
+                columns: new[] { "ClientId", "Month", "Currency" })
                 .Annotation("Npgsql:IndexInclude", new[] { "Orders", "NetMinor" });
 
             migrationBuilder.CreateIndex(
@@ -1925,6 +1941,12 @@ namespace Platform.Data.Migrations.Postgres
                 name: "IX_RejectedSubmissions_Source_RejectedAt",
                 table: "RejectedSubmissions",
                 columns: new[] { "Source", "RejectedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RevenueRollups_Period_Dimension_Bucket",
+                table: "RevenueRollups",
+                columns: new[] { "Period", "Dimension", "Bucket" })
+                .Annotation("Npgsql:IndexInclude", new[] { "Currency", "Value", "Orders", "NetMinor", "Clients", "RepeatClients" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Rewards_OrderId",
@@ -2122,6 +2144,9 @@ namespace Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "RejectedSubmissions");
+
+            migrationBuilder.DropTable(
+                name: "RevenueRollups");
 
             migrationBuilder.DropTable(
                 name: "Rewards");
