@@ -106,7 +106,7 @@ internal static class RevenueRollupDeltas
         }
 
         var savedOfClient = orderRows.Where(r => r.Client is null).ToLookup(r => r.ClientId);
-        var deltas = new Dictionary<(RevenueRollupPeriod, int, string, LeadRollupDimension, string?), RevenueFigures>();
+        var deltas = new Dictionary<(RollupPeriod, int, string, LeadRollupDimension, string?), RevenueFigures>();
         for (var i = 0; i < clients.Count; i++)
         {
             var before = months[clients[i].Id].ToDictionary(m => (m.Month, m.Currency), m => (m.Orders, m.Net));
@@ -135,13 +135,13 @@ internal static class RevenueRollupDeltas
     }
 
     /// <summary>Adds a client's contribution (<paramref name="sign"/> −1 subtracts it) to every bucket, currency and dimension value it has orders in.</summary>
-    private static void Add(Dictionary<(RevenueRollupPeriod, int, string, LeadRollupDimension, string?), RevenueFigures> deltas,
+    private static void Add(Dictionary<(RollupPeriod, int, string, LeadRollupDimension, string?), RevenueFigures> deltas,
         string?[] values, Dictionary<(int Month, string Currency), (int Orders, long Net)> months, int sign)
     {
         var quarters = months
             .GroupBy(m => (Quarter: m.Key.Month / 3, m.Key.Currency))
-            .Select(g => (RevenueRollupPeriod.Quarter, g.Key.Quarter, g.Key.Currency, Orders: g.Sum(m => m.Value.Orders), Net: g.Sum(m => m.Value.Net)));
-        var buckets = months.Select(m => (RevenueRollupPeriod.Month, m.Key.Month, m.Key.Currency, m.Value.Orders, m.Value.Net)).Concat(quarters);
+            .Select(g => (RollupPeriod.Quarter, g.Key.Quarter, g.Key.Currency, Orders: g.Sum(m => m.Value.Orders), Net: g.Sum(m => m.Value.Net)));
+        var buckets = months.Select(m => (RollupPeriod.Month, m.Key.Month, m.Key.Currency, m.Value.Orders, m.Value.Net)).Concat(quarters);
         foreach (var (period, bucket, currency, orders, net) in buckets)
         {
             if (orders == 0 && net == 0)

@@ -13,7 +13,7 @@ namespace Platform.Api.Kpis;
 /// </summary>
 internal static class RevenueRollups
 {
-    private static readonly (RevenueRollupPeriod Period, KpiBucket Bucket)[] Periods = [(RevenueRollupPeriod.Month, KpiBucket.Month), (RevenueRollupPeriod.Quarter, KpiBucket.Quarter)];
+    private static readonly (RollupPeriod Period, KpiBucket Bucket)[] Periods = [(RollupPeriod.Month, KpiBucket.Month), (RollupPeriod.Quarter, KpiBucket.Quarter)];
 
     /// <summary>The totals of the month or quarter buckets [<paramref name="first"/>, <paramref name="end"/>): the summed rows of one dimension.</summary>
     public static Task<List<RevenueTotal>> TotalsAsync(PlatformDbContext db, int first, int end, KpiBucket bucket, KpiDimension? groupBy, CancellationToken ct)

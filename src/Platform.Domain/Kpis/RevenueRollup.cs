@@ -13,7 +13,7 @@ public class RevenueRollup
 {
     public long Id { get; set; }
 
-    public RevenueRollupPeriod Period { get; set; }
+    public RollupPeriod Period { get; set; }
 
     /// <summary>The bucket's ordinal: a month's year × 12 + month − 1, a quarter's year × 4 + quarter − 1 (the month's / 3).</summary>
     public int Bucket { get; set; }

@@ -28,7 +28,7 @@ public abstract class KpiRollupsCommandTests(string provider) : IAsyncLifetime
         var rows = await db.LeadDayRollups.CountAsync();
         var keys = await db.LeadDayRollups.Select(r => new { r.Day, r.Dimension, r.Value }).Distinct().CountAsync();
         var conversionRows = await db.LeadConversionRollups.CountAsync();
-        var conversionKeys = await db.LeadConversionRollups.Select(r => new { r.Day, r.Dimension, r.Value, r.Days }).Distinct().CountAsync();
+        var conversionKeys = await db.LeadConversionRollups.Select(r => new { r.Period, r.Day, r.Dimension, r.Value, r.Days }).Distinct().CountAsync();
         var orderRows = await db.OrderMonthRollups.CountAsync();
         var orderKeys = await db.OrderMonthRollups.Select(r => new { r.Month, r.Currency, r.ClientId }).Distinct().CountAsync();
         var revenueRows = await db.RevenueRollups.CountAsync();

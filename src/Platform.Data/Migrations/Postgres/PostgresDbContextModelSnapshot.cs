@@ -1175,16 +1175,21 @@ namespace Platform.Data.Migrations.Postgres
                     b.Property<long>("Milliseconds")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Value")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Dimension", "Day")
+                    b.HasIndex("Dimension", "Period", "Day")
                         .HasAnnotation("SqlServer:Include", new[] { "Value", "Days", "Leads", "Milliseconds" });
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Dimension", "Day"), new[] { "Value", "Days", "Leads", "Milliseconds" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Dimension", "Period", "Day"), new[] { "Value", "Days", "Leads", "Milliseconds" });
 
                     b.ToTable("LeadConversionRollups", (string)null);
                 });

@@ -1178,16 +1178,21 @@ namespace Platform.Data.Migrations.SqlServer
                     b.Property<long>("Milliseconds")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<string>("Value")
                         .HasMaxLength(128)
                         .HasColumnType("nvarchar(128)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Dimension", "Day")
+                    b.HasIndex("Dimension", "Period", "Day")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "Value", "Days", "Leads", "Milliseconds" });
 
-                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("Dimension", "Day"), new[] { "Value", "Days", "Leads", "Milliseconds" });
+                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("Dimension", "Period", "Day"), new[] { "Value", "Days", "Leads", "Milliseconds" });
 
                     b.ToTable("LeadConversionRollups", (string)null);
                 });

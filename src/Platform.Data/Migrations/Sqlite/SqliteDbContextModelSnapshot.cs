@@ -1146,13 +1146,18 @@ namespace Platform.Data.Migrations.Sqlite
                     b.Property<long>("Milliseconds")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Value")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Dimension", "Day")
+                    b.HasIndex("Dimension", "Period", "Day")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "Value", "Days", "Leads", "Milliseconds" })
                         .HasAnnotation("SqlServer:Include", new[] { "Value", "Days", "Leads", "Milliseconds" });
 

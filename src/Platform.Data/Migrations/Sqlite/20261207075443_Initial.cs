@@ -101,6 +101,7 @@ namespace Platform.Data.Migrations.Sqlite
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Day = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Dimension = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Value = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
@@ -1606,9 +1607,9 @@ namespace Platform.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_LeadConversionRollups_Dimension_Day",
+                name: "IX_LeadConversionRollups_Dimension_Period_Day",
                 table: "LeadConversionRollups",
-                columns: new[] { "Dimension", "Day" });
+                columns: new[] { "Dimension", "Period", "Day" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_LeadDayRollups_Dimension_Day",

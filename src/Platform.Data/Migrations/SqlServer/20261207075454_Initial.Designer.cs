@@ -12,7 +12,7 @@ using Platform.Data;
 namespace Platform.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerDbContext))]
-    [Migration("20261207065409_Initial")]
+    [Migration("20261207075454_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1181,16 +1181,21 @@ namespace Platform.Data.Migrations.SqlServer
                     b.Property<long>("Milliseconds")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<string>("Value")
                         .HasMaxLength(128)
                         .HasColumnType("nvarchar(128)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Dimension", "Day")
+                    b.HasIndex("Dimension", "Period", "Day")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "Value", "Days", "Leads", "Milliseconds" });
 
-                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("Dimension", "Day"), new[] { "Value", "Days", "Leads", "Milliseconds" });
+                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("Dimension", "Period", "Day"), new[] { "Value", "Days", "Leads", "Milliseconds" });
 
                     b.ToTable("LeadConversionRollups", (string)null);
                 });
