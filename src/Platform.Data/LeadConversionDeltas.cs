@@ -7,11 +7,11 @@ namespace Platform.Data;
 
 /// <summary>
 /// The <see cref="LeadConversionRollup"/> rows the tracked lead changes of a save make: a converted lead's old cell
-/// loses it and its time, its new cell gains them, summed per day, dimension, value and whole days to conversion.
+/// loses it and its time, its new cell gains them, summed per day (and per month), dimension, value and whole days to conversion.
 /// </summary>
 internal static class LeadConversionDeltas
 {
-    private readonly record struct Key(DateTime Day, LeadRollupDimension Dimension, string? Value, int Days);
+    private readonly record struct Key(RollupPeriod Period, DateTime Day, LeadRollupDimension Dimension, string? Value, int Days);
 
     public static List<LeadConversionRollup> Of(ChangeTracker tracker, string provider)
     {
@@ -26,6 +26,7 @@ internal static class LeadConversionDeltas
 
         return deltas.Where(d => d.Value != default).Select(d => new LeadConversionRollup
         {
+            Period = d.Key.Period,
             Day = d.Key.Day,
             Dimension = d.Key.Dimension,
             Value = d.Key.Value,
@@ -41,11 +42,14 @@ internal static class LeadConversionDeltas
             return;
         var milliseconds = ConversionTime.Milliseconds(provider, lead.CreatedAt, converted);
         var day = DateTime.SpecifyKind(lead.CreatedAt.Date, DateTimeKind.Utc);
+        var month = new DateTime(day.Year, day.Month, 1, 0, 0, 0, DateTimeKind.Utc);
         foreach (var (dimension, value) in LeadDayDeltas.Values(lead))
         {
-            var key = new Key(day, dimension, value, ConversionTime.Days(milliseconds));
-            var (leads, sum) = deltas.GetValueOrDefault(key);
-            deltas[key] = (leads + sign, sum + sign * milliseconds);
+            foreach (var key in new[] { new Key(RollupPeriod.Day, day, dimension, value, ConversionTime.Days(milliseconds)), new Key(RollupPeriod.Month, month, dimension, value, ConversionTime.Days(milliseconds)) })
+            {
+                var (leads, sum) = deltas.GetValueOrDefault(key);
+                deltas[key] = (leads + sign, sum + sign * milliseconds);
+            }
         }
     }
 }

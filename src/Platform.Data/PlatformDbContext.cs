@@ -143,6 +143,9 @@ public abstract partial class PlatformDbContext : IdentityDbContext<IdentityUser
     /// <summary>Paid orders and their net sum per month, currency and client, kept by <see cref="KpiRollupInterceptor"/>.</summary>
     public DbSet<OrderMonthRollup> OrderMonthRollups => Set<OrderMonthRollup>();
 
+    /// <summary>Paid orders, net sum, paying and repeat clients per month or quarter, currency and dimension value, kept by <see cref="KpiRollupInterceptor"/>.</summary>
+    public DbSet<RevenueRollup> RevenueRollups => Set<RevenueRollup>();
+
     /// <summary>The append-only audit log.</summary>
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
 

@@ -198,6 +198,7 @@ internal static class BulkSeeder
             await LeadDayRollups.RebuildAsync(db, line => Console.WriteLine($"  rollups: {line}"), ct);
             await LeadConversionRollups.RebuildAsync(db, line => Console.WriteLine($"  rollups: {line}"), ct);
             await OrderMonthRollups.RebuildAsync(db, line => Console.WriteLine($"  rollups: {line}"), ct);
+            await RevenueRollups.RebuildAsync(db, line => Console.WriteLine($"  rollups: {line}"), ct);
             await CheckRollupsAsync(db, start, now, ct);
             Console.WriteLine($"  KPI rollups rebuilt and checked in {watch.Elapsed.TotalSeconds:F1} s");
             // Fresh statistics and visibility map, as autovacuum would eventually give: index-only scans depend on them.
@@ -210,7 +211,7 @@ internal static class BulkSeeder
         }
     }
 
-    /// <summary>Throws unless the rollups give, for every dimension, the monthly counts and days to conversion the leads give, and the monthly revenue totals the orders give.</summary>
+    /// <summary>Throws unless the rollups give, for every dimension, the monthly counts and days to conversion the leads give, and the monthly revenue totals the orders give, for every dimension.</summary>
     private static async Task CheckRollupsAsync(PlatformDbContext db, DateTime start, DateTime now, CancellationToken ct)
     {
         var (from, to) = (start.Date, now.Date.AddDays(1));
@@ -227,13 +228,19 @@ internal static class BulkSeeder
 
         var revenue = new RevenueKpis(db);
         var (first, end) = (KpiBuckets.OrdinalOf(KpiBucket.Month)(from), KpiBuckets.OrdinalOf(KpiBucket.Month)(to) + 1);
-        var fromOrders = await revenue.DetailTotalsAsync(KpiBuckets.Start(KpiBucket.Month, first), KpiBuckets.Start(KpiBucket.Month, end), KpiBucket.Month, null, ct);
-        var fromOrderRollups = await revenue.RollupTotalsAsync(first, end, KpiBucket.Month, null, ct);
-        if (!fromOrders.OrderBy(t => (t.Bucket, t.Currency)).SequenceEqual(fromOrderRollups.OrderBy(t => (t.Bucket, t.Currency))))
-            throw new InvalidOperationException("The KPI order rollups differ from the orders.");
+        foreach (var dimension in new KpiDimension?[] { null }.Concat(Enum.GetValues<KpiDimension>().Cast<KpiDimension?>()))
+        {
+            var fromOrders = await revenue.DetailTotalsAsync(KpiBuckets.Start(KpiBucket.Month, first), KpiBuckets.Start(KpiBucket.Month, end), KpiBucket.Month, dimension, ct);
+            var fromRollups = await RevenueRollups.TotalsAsync(db, first, end, KpiBucket.Month, dimension, ct);
+            if (!Sorted(fromOrders).SequenceEqual(Sorted(fromRollups)))
+                throw new InvalidOperationException($"The revenue rollups by {dimension?.ToString() ?? "nothing"} differ from the orders.");
+        }
     }
 
     private static IEnumerable<LeadCount> Sorted(List<LeadCount> counts) => counts.OrderBy(c => c.Bucket).ThenBy(c => c.Dimension, StringComparer.Ordinal);
+
+    private static IEnumerable<RevenueTotal> Sorted(List<RevenueTotal> totals) =>
+        totals.OrderBy(t => t.Bucket).ThenBy(t => t.Dimension, StringComparer.Ordinal).ThenBy(t => t.Currency, StringComparer.Ordinal);
 
     private static Lead Lead(Random random, long[] staff, long[] partners, DateTime start, DateTime now, int index, int total, long phone)
     {

@@ -34,6 +34,8 @@ public static class KpiRollupsCommand
             rows += await LeadConversionRollups.RebuildAsync(db, output.WriteLine);
             output.WriteLine("Rebuilding the order month rollups from the orders…");
             rows += await OrderMonthRollups.RebuildAsync(db, output.WriteLine);
+            output.WriteLine("Rebuilding the revenue rollups from the orders…");
+            rows += await RevenueRollups.RebuildAsync(db, output.WriteLine);
             output.WriteLine($"Done: {rows:N0} rows.");
             return 0;
         }

@@ -5,7 +5,8 @@ namespace Platform.Api.Kpis;
 
 /// <summary>
 /// Folds the KPI rollup rows lead and order changes append (<see cref="LeadDayRollups.CompactAsync"/>,
-/// <see cref="LeadConversionRollups.CompactAsync"/>, <see cref="OrderMonthRollups.CompactAsync"/>) every 5 minutes, so a report reads about one row per key. Every node
+/// <see cref="LeadConversionRollups.CompactAsync"/>, <see cref="OrderMonthRollups.CompactAsync"/>,
+/// <see cref="RevenueRollups.CompactAsync"/>) every 5 minutes, so a report reads about one row per key. Every node
 /// compacts; concurrent compactions stay exact.
 /// </summary>
 public sealed class KpiRollupCompaction(IServiceScopeFactory scopes, DatabaseAvailability availability, TimeProvider time, ILogger<KpiRollupCompaction> logger)
@@ -18,5 +19,6 @@ public sealed class KpiRollupCompaction(IServiceScopeFactory scopes, DatabaseAva
         await LeadDayRollups.CompactAsync(db, ct);
         await LeadConversionRollups.CompactAsync(db, ct);
         await OrderMonthRollups.CompactAsync(db, ct);
+        await RevenueRollups.CompactAsync(db, ct);
     }
 }

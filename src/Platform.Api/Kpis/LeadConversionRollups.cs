@@ -11,7 +11,8 @@ namespace Platform.Api.Kpis;
 /// <summary>
 /// Days to conversion from the histogram of conversion times (<see cref="LeadConversionRollup"/>, kept by
 /// <see cref="KpiRollupInterceptor"/>): the count and average are sums of cells; the median's ranks are found in the
-/// cells, and only the leads of the one or two cells per bucket that hold them are read and ranked. Whole days only;
+/// cells (whole months' cells from the month rows), and only the leads of the one or two cells per bucket that hold
+/// them are read and ranked. Whole days only;
 /// rebuilt from the leads by <c>kpi-rollups rebuild</c>, compacted like <see cref="LeadDayRollups"/>.
 /// </summary>
 internal static class LeadConversionRollups
@@ -118,8 +119,8 @@ internal static class LeadConversionRollups
 
     /// <summary>
     /// Sets every lead's whole days to conversion from its timestamps (leads written around EF Core have none) and
-    /// replaces every histogram row by the converted leads grouped per creation day, dimension value and whole days, one
-    /// INSERT … SELECT per dimension, in one serializable transaction: changes committed meanwhile keep the rows they
+    /// replaces every histogram row by the converted leads grouped per creation day, dimension value and whole days (one
+    /// INSERT … SELECT per dimension) and those rows summed per month, in one serializable transaction: changes committed meanwhile keep the rows they
     /// appended and are counted once. Returns the rows written.
     /// </summary>
     public static async Task<int> RebuildAsync(PlatformDbContext db, Action<string> progress, CancellationToken ct = default)
@@ -158,16 +159,33 @@ internal static class LeadConversionRollups
             // SQL Server groups by columns only: the ungrouped value is a constant null outside the GROUP BY.
             var (value, groupValue) = dimension == LeadRollupDimension.None ? ("NULL", "") : ("t.\"Dimension\"", "t.\"Dimension\", ");
             var insert = $"""
-                INSERT INTO "LeadConversionRollups" ("Day", "Dimension", "Value", "Days", "Leads", "Milliseconds")
-                SELECT t."Day", '{dimension}', {value}, t."Days", COUNT(*), SUM({Durations.MillisecondsBetween(provider, "t.\"Start\"", "t.\"End\"")})
+                INSERT INTO "LeadConversionRollups" ("Period", "Day", "Dimension", "Value", "Days", "Leads", "Milliseconds")
+                SELECT '{RollupPeriod.Day}', t."Day", '{dimension}', {value}, t."Days", COUNT(*), SUM({Durations.MillisecondsBetween(provider, "t.\"Start\"", "t.\"End\"")})
                 FROM (
                 {select}
                 ) AS t
                 GROUP BY t."Day", {groupValue}t."Days"
                 """;
             var rows = await db.Database.ExecuteSqlRawAsync(insert, parameters, ct);
-            written += rows;
-            progress($"{dimension}: {rows:N0} conversion rows.");
+            var months = await db.LeadConversionRollups.AsNoTracking()
+                .Where(r => r.Period == RollupPeriod.Day && r.Dimension == dimension)
+                .GroupBy(r => new { Month = r.Day.Year * 12 + r.Day.Month - 1, r.Value, r.Days })
+                .Select(g => new { g.Key.Month, g.Key.Value, g.Key.Days, Leads = g.Sum(r => r.Leads), Milliseconds = g.Sum(r => r.Milliseconds) })
+                .ToListAsync(ct);
+            db.LeadConversionRollups.AddRange(months.Select(m => new LeadConversionRollup
+            {
+                Period = RollupPeriod.Month,
+                Day = KpiBuckets.Start(KpiBucket.Month, m.Month),
+                Dimension = dimension,
+                Value = m.Value,
+                Days = m.Days,
+                Leads = m.Leads,
+                Milliseconds = m.Milliseconds,
+            }));
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            written += rows + months.Count;
+            progress($"{dimension}: {rows:N0} conversion rows of days, {months.Count:N0} of months.");
         }
 
         await transaction.CommitAsync(ct);
@@ -175,17 +193,18 @@ internal static class LeadConversionRollups
     }
 
     /// <summary>
-    /// Folds the rows of every day that has a (dimension, value, days) with several rows into one row per dimension, value
-    /// and days (<see cref="KpiSql.CompactAsync"/>: exact with any number of concurrent writers and compactions). Returns the rows removed.
+    /// Folds the rows of every day that has a (period, dimension, value, days) with several rows into one row per period,
+    /// dimension, value and days (<see cref="KpiSql.CompactAsync"/>: exact with any number of concurrent writers and compactions). Returns the rows removed.
     /// </summary>
     public static Task<int> CompactAsync(PlatformDbContext db, CancellationToken ct = default) =>
         KpiSql.CompactAsync<LeadConversionRollup>(db, "LeadConversionRollups", """
-            "Day" IN (SELECT "Day" FROM "LeadConversionRollups" GROUP BY "Day", "Dimension", "Value", "Days" HAVING COUNT(*) > 1)
+            "Day" IN (SELECT "Day" FROM "LeadConversionRollups" GROUP BY "Period", "Day", "Dimension", "Value", "Days" HAVING COUNT(*) > 1)
             """,
             removed => removed
-                .GroupBy(r => (r.Day, r.Dimension, r.Value, r.Days))
+                .GroupBy(r => (r.Period, r.Day, r.Dimension, r.Value, r.Days))
                 .Select(g => new LeadConversionRollup
                 {
+                    Period = g.Key.Period,
                     Day = g.Key.Day,
                     Dimension = g.Key.Dimension,
                     Value = g.Key.Value,
@@ -210,8 +229,12 @@ internal static class LeadConversionRollups
     {
         var dimension = LeadDayRollups.Of(groupBy);
         Expression<Func<LeadConversionRollup, DateTime>> day = r => r.Day;
-        var cells = db.LeadConversionRollups.AsNoTracking()
-            .Where(r => r.Dimension == dimension && r.Day >= from && r.Day < to)
+        // Month rows for the whole months of the range (they fall in one month or quarter bucket), day rows around them.
+        var (months, monthsEnd) = WholeMonths(from, to, bucket);
+        var rows = db.LeadConversionRollups.AsNoTracking().Where(r => r.Dimension == dimension);
+        var cells = rows.Where(r => r.Period == RollupPeriod.Day && r.Day >= from && r.Day < months)
+            .Concat(rows.Where(r => r.Period == RollupPeriod.Month && r.Day >= months && r.Day < monthsEnd))
+            .Concat(rows.Where(r => r.Period == RollupPeriod.Day && r.Day >= monthsEnd && r.Day < to))
             .Select(KpiProjection.Of<LeadConversionRollup, CellFact>(
                 (r, b, value) => new CellFact { Bucket = b, Dimension = value, Days = r.Days, Leads = r.Leads, Milliseconds = r.Milliseconds },
                 day.Then(KpiBuckets.Ordinal(bucket)), r => r.Value))
@@ -234,6 +257,18 @@ internal static class LeadConversionRollups
             WHERE c."Before" < (c."Total" + 2) / 2 AND c."Before" + c."Leads" >= (c."Total" + 1) / 2
             """;
         return db.Database.SqlQueryRaw<MiddleCell>(sql, parameters).ToListAsync(ct);
+    }
+
+    /// <summary>The whole months of [<paramref name="from"/>, <paramref name="to"/>) for month and quarter buckets; none (an empty range at <paramref name="to"/>) otherwise.</summary>
+    private static (DateTime From, DateTime To) WholeMonths(DateTime from, DateTime to, KpiBucket bucket)
+    {
+        var month = KpiBuckets.OrdinalOf(KpiBucket.Month);
+        var (first, end) = (month(from), month(to));
+        if (KpiBuckets.Start(KpiBucket.Month, first) < from)
+            first++;
+        return bucket is KpiBucket.Month or KpiBucket.Quarter && first < end
+            ? (KpiBuckets.Start(KpiBucket.Month, first), KpiBuckets.Start(KpiBucket.Month, end))
+            : (to, to);
     }
 
     /// <summary>

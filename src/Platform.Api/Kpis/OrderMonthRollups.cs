@@ -8,7 +8,8 @@ namespace Platform.Api.Kpis;
 
 /// <summary>
 /// The paid orders per month, currency and client (<see cref="OrderMonthRollup"/>, kept by
-/// <see cref="KpiRollupInterceptor"/>): read by the revenue KPI for whole months and quarters, rebuilt from the orders by
+/// <see cref="KpiRollupInterceptor"/>): a client's figures before a change, from which the change's revenue rollup rows
+/// follow (<see cref="RevenueRollups"/>); rebuilt from the orders by
 /// <c>kpi-rollups rebuild</c>, compacted like <see cref="LeadDayRollups"/>.
 /// </summary>
 internal static class OrderMonthRollups

@@ -1,7 +1,7 @@
 namespace Platform.Domain.Kpis;
 
 /// <summary>
-/// A histogram cell of conversion times: how many of the leads created on one day (UTC) that share one value of one
+/// A histogram cell of conversion times: how many of the leads created on one day or in one month (UTC) that share one value of one
 /// dimension converted after a given number of whole days, and the sum of their times to conversion. The average days
 /// to conversion is a sum of cells; the median is found in the cells and read from the leads of the one or two cells
 /// that hold the middle rank. Rows are deltas like <see cref="LeadDayRollup"/>'s: a change appends the difference it
@@ -11,7 +11,13 @@ public class LeadConversionRollup
 {
     public long Id { get; set; }
 
-    /// <summary>The day the leads were created, at UTC midnight.</summary>
+    /// <summary>
+    /// <see cref="RollupPeriod.Day"/>: the leads created on <see cref="Day"/>; <see cref="RollupPeriod.Month"/>: those
+    /// created in the month it starts, so that whole months read a month's cells rather than every day's.
+    /// </summary>
+    public RollupPeriod Period { get; set; }
+
+    /// <summary>The day the leads were created (of a month row, the first day of the month), at UTC midnight.</summary>
     public DateTime Day { get; set; }
 
     /// <summary>The dimension <see cref="Value"/> is of; <see cref="LeadRollupDimension.None"/> counts every converted lead of the day once.</summary>

@@ -3,9 +3,9 @@ using Platform.Domain.Clients;
 namespace Platform.Domain.Kpis;
 
 /// <summary>
-/// The paid orders of one client in one month (UTC, by <c>PaidAt</c>) and currency: what the revenue KPI reads for whole
-/// months and quarters instead of the orders. Keyed by client, not by a dimension, so the paying and repeat clients of a
-/// bucket stay exact distinct counts and a client's new owner or origin lead needs no rows. Rows are deltas like
+/// The paid orders of one client in one month (UTC, by <c>PaidAt</c>) and currency: the client's figures before a change,
+/// from which the change's <see cref="RevenueRollup"/> rows tell whether it gains or loses a paying or repeat client of
+/// a month or quarter. Rows are deltas like
 /// <see cref="LeadDayRollup"/>'s: a change appends −1 for the order's old figures and +1 for its new ones, in its
 /// transaction; compaction folds them into one row per key; rebuilding computes those from the orders.
 /// </summary>

@@ -28,22 +28,27 @@ public abstract class KpiRollupsCommandTests(string provider) : IAsyncLifetime
         var rows = await db.LeadDayRollups.CountAsync();
         var keys = await db.LeadDayRollups.Select(r => new { r.Day, r.Dimension, r.Value }).Distinct().CountAsync();
         var conversionRows = await db.LeadConversionRollups.CountAsync();
-        var conversionKeys = await db.LeadConversionRollups.Select(r => new { r.Day, r.Dimension, r.Value, r.Days }).Distinct().CountAsync();
+        var conversionKeys = await db.LeadConversionRollups.Select(r => new { r.Period, r.Day, r.Dimension, r.Value, r.Days }).Distinct().CountAsync();
         var orderRows = await db.OrderMonthRollups.CountAsync();
         var orderKeys = await db.OrderMonthRollups.Select(r => new { r.Month, r.Currency, r.ClientId }).Distinct().CountAsync();
+        var revenueRows = await db.RevenueRollups.CountAsync();
+        var revenueKeys = await db.RevenueRollups.Select(r => new { r.Period, r.Bucket, r.Currency, r.Dimension, r.Value }).Distinct().CountAsync();
         var output = _db.Output.ToString();
         Assert.Equal(keys, rows);
         Assert.Equal(conversionKeys, conversionRows);
         Assert.True(conversionRows > 0);
         Assert.Equal(orderKeys, orderRows);
         Assert.True(orderRows > 0);
+        Assert.Equal(revenueKeys, revenueRows);
+        Assert.True(revenueRows > 0);
         Assert.Contains("Rebuilding the lead day rollups from the leads…", output);
         Assert.Contains("Removed ", output);
         Assert.Contains("Channel: ", output);
         Assert.Contains("Partner: ", output);
         Assert.Contains("Rebuilding the order month rollups from the orders…", output);
+        Assert.Contains("Rebuilding the revenue rollups from the orders…", output);
         Assert.Contains("Rebuilding the conversion-time histogram from the leads…", output);
-        Assert.Contains($"Done: {rows + conversionRows + orderRows:N0} rows.", output);
+        Assert.Contains($"Done: {rows + conversionRows + orderRows + revenueRows:N0} rows.", output);
         Assert.Empty(_db.Error.ToString());
     }
 

@@ -115,7 +115,7 @@ public abstract class LeadDayRollupTests<THost>(THost api) where THost : ApiHost
 
         var written = await LeadConversionRollups.RebuildAsync(db, progress.Add);
 
-        var keys = await db.LeadConversionRollups.Select(r => new { r.Day, r.Dimension, r.Value, r.Days }).Distinct().CountAsync();
+        var keys = await db.LeadConversionRollups.Select(r => new { r.Period, r.Day, r.Dimension, r.Value, r.Days }).Distinct().CountAsync();
         Assert.Equal(written, await db.LeadConversionRollups.CountAsync());
         Assert.Equal(keys, written);
         Assert.Equal(9, progress.Count); // leads stamped, removed, then one line per dimension
@@ -149,7 +149,7 @@ public abstract class LeadDayRollupTests<THost>(THost api) where THost : ApiHost
         Assert.Equal(keys, rows);
         var (cells, cellKeys) = await WithDbAsync(async db => (
             await db.LeadConversionRollups.CountAsync(),
-            await db.LeadConversionRollups.Select(r => new { r.Day, r.Dimension, r.Value, r.Days }).Distinct().CountAsync()));
+            await db.LeadConversionRollups.Select(r => new { r.Period, r.Day, r.Dimension, r.Value, r.Days }).Distinct().CountAsync()));
         Assert.Equal(cellKeys, cells);
         await AssertRollupsEqualTheLeadsAsync();
     }

@@ -13,10 +13,10 @@ internal sealed class OrderMonthRollupConfiguration : IEntityTypeConfiguration<O
         builder.Property(r => r.Currency).IsCurrencyCode();
         builder.HasOne(r => r.Client).WithMany().HasForeignKey(r => r.ClientId);
 
-        // A report groups a range of months per month, currency and client: an index-only scan in that order lets the
-        // database aggregate as it reads, without hashing or sorting.
-        var report = builder.HasIndex(r => new { r.Month, r.Currency, r.ClientId });
-        NpgsqlIndexBuilderExtensions.IncludeProperties(report, r => new { r.Orders, r.NetMinor });
-        SqlServerIndexBuilderExtensions.IncludeProperties(report, r => new { r.Orders, r.NetMinor });
+        // A change of a client's orders reads the client's figures per month and currency (RevenueRollupDeltas): an
+        // index-only range scan where the provider can include columns.
+        var client = builder.HasIndex(r => new { r.ClientId, r.Month, r.Currency });
+        NpgsqlIndexBuilderExtensions.IncludeProperties(client, r => new { r.Orders, r.NetMinor });
+        SqlServerIndexBuilderExtensions.IncludeProperties(client, r => new { r.Orders, r.NetMinor });
     }
 }

@@ -1178,16 +1178,21 @@ namespace Platform.Data.Migrations.SqlServer
                     b.Property<long>("Milliseconds")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<string>("Value")
                         .HasMaxLength(128)
                         .HasColumnType("nvarchar(128)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Dimension", "Day")
+                    b.HasIndex("Dimension", "Period", "Day")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "Value", "Days", "Leads", "Milliseconds" });
 
-                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("Dimension", "Day"), new[] { "Value", "Days", "Leads", "Milliseconds" });
+                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("Dimension", "Period", "Day"), new[] { "Value", "Days", "Leads", "Milliseconds" });
 
                     b.ToTable("LeadConversionRollups", (string)null);
                 });
@@ -1390,14 +1395,66 @@ namespace Platform.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClientId");
-
-                    b.HasIndex("Month", "Currency", "ClientId")
+                    b.HasIndex("ClientId", "Month", "Currency")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "Orders", "NetMinor" });
 
-                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("Month", "Currency", "ClientId"), new[] { "Orders", "NetMinor" });
+                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("ClientId", "Month", "Currency"), new[] { "Orders", "NetMinor" });
 
                     b.ToTable("OrderMonthRollups", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Domain.Kpis.RevenueRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Clients")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .IsUnicode(false)
+                        .HasColumnType("char(3)")
+                        .IsFixedLength();
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<long>("NetMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("RepeatClients")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Period", "Dimension", "Bucket")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Currency", "Value", "Orders", "NetMinor", "Clients", "RepeatClients" });
+
+                    SqlServerIndexBuilderExtensions.IncludeProperties(b.HasIndex("Period", "Dimension", "Bucket"), new[] { "Currency", "Value", "Orders", "NetMinor", "Clients", "RepeatClients" });
+
+                    b.ToTable("RevenueRollups", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Domain.Kpis.SalesPlan", b =>

@@ -1146,13 +1146,18 @@ namespace Platform.Data.Migrations.Sqlite
                     b.Property<long>("Milliseconds")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Value")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Dimension", "Day")
+                    b.HasIndex("Dimension", "Period", "Day")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "Value", "Days", "Leads", "Milliseconds" })
                         .HasAnnotation("SqlServer:Include", new[] { "Value", "Days", "Leads", "Milliseconds" });
 
@@ -1348,13 +1353,62 @@ namespace Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClientId");
-
-                    b.HasIndex("Month", "Currency", "ClientId")
+                    b.HasIndex("ClientId", "Month", "Currency")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "Orders", "NetMinor" })
                         .HasAnnotation("SqlServer:Include", new[] { "Orders", "NetMinor" });
 
                     b.ToTable("OrderMonthRollups", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Domain.Kpis.RevenueRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Clients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NetMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RepeatClients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Period", "Dimension", "Bucket")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Currency", "Value", "Orders", "NetMinor", "Clients", "RepeatClients" })
+                        .HasAnnotation("SqlServer:Include", new[] { "Currency", "Value", "Orders", "NetMinor", "Clients", "RepeatClients" });
+
+                    b.ToTable("RevenueRollups", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Domain.Kpis.SalesPlan", b =>

@@ -4,14 +4,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Kpis;
 using Platform.Api.Tests.Infrastructure;
 using Platform.Data;
+using Platform.Domain.Kpis;
 using Platform.Domain.Leads;
 using Platform.Domain.Orders;
 using Platform.GraphQL.Server.Relay;
 
 namespace Platform.Api.Tests.Kpis;
 
-/// <summary>The order month rollups against the orders they sum: after the demo seed, after payments, refunds, reassignments and direct changes, a compaction and a rebuild.</summary>
-public abstract class OrderMonthRollupTests<THost>(THost api) where THost : ApiHost
+/// <summary>The revenue rollups against the orders they sum: after the demo seed, after payments, refunds, cancellations, reassignments, concurrent payments and direct changes, a compaction and a rebuild.</summary>
+public abstract class RevenueRollupTests<THost>(THost api) where THost : ApiHost
 {
     private static readonly DateTime Ever = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
     private static readonly DateTime Never = new(2100, 1, 1, 0, 0, 0, DateTimeKind.Utc);
@@ -19,7 +20,7 @@ public abstract class OrderMonthRollupTests<THost>(THost api) where THost : ApiH
     [Fact]
     public async Task DemoData_RollupsEqualTheOrders() => await AssertRollupsEqualTheOrdersAsync();
 
-    [Fact] // a client saved with its orders, payments and a refund through the API, a new owner and origin channel, a moved payment, a delete
+    [Fact] // a client saved with its orders, payments and a refund through the API, a new owner, origin lead and channel, a moved payment, a delete, a cancellation, a new temperature
     public async Task Writes_KeepTheRollupsExact()
     {
         var clientId = await api.ClientAsync(
@@ -44,41 +45,63 @@ public abstract class OrderMonthRollupTests<THost>(THost api) where THost : ApiH
             await db.SaveChangesAsync();
             db.Orders.Remove(deleted);
             await db.SaveChangesAsync();
+            db.Entry(moved).Property(o => o.Status).CurrentValue = OrderStatus.Cancelled; // a correction no mutation makes
+            lead.Temperature = lead.Temperature == LeadTemperature.Hot ? LeadTemperature.Cold : LeadTemperature.Hot;
+            await db.SaveChangesAsync();
             return 0;
         });
 
         await AssertRollupsEqualTheOrdersAsync();
     }
 
-    [Fact] // the rebuild gives one row per month, currency and client, with the same figures
+    [Fact] // payments of one client's first orders of a month, saved at once from several contexts: one paying client, one repeat client
+    public async Task ConcurrentPayments_OfOneClient_CountedOnce()
+    {
+        var id = GlobalId.TryDecode(await api.ClientAsync(), "Client")!.Value;
+        var paidAt = new DateTime(2029, 9, 9, 0, 0, 0, DateTimeKind.Utc);
+
+        await Task.WhenAll(Enumerable.Range(1, 4).Select(n => WithDbAsync(async db =>
+        {
+            db.Orders.Add(new Order { ClientId = id, Number = 100 + n, GrossAmountMinor = 1000 * n, NetAmountMinor = 1000 * n, Status = OrderStatus.Paid, PlacedAt = paidAt, PaidAt = paidAt });
+            return await db.SaveChangesAsync();
+        })));
+
+        var month = await WithDbAsync(db => RevenueRollups.TotalsAsync(db, OrderMonthRollup.MonthOf(paidAt), OrderMonthRollup.MonthOf(paidAt) + 1, KpiBucket.Month, null, default));
+        Assert.Equal((4, 10000L, 1, 1), month.Where(t => t.Currency == "EUR").Select(t => (t.Orders, t.Revenue, t.Clients, t.RepeatClients)).Single());
+        await AssertRollupsEqualTheOrdersAsync();
+    }
+
+    [Fact] // the rebuild gives one row per key of each table, with the same figures
     public async Task Rebuild_OneRowPerKey_FiguresUnchanged()
     {
         await PlaceAndPayAsync(await api.ClientAsync(), 12000);
         var progress = new List<string>();
 
-        var written = await WithDbAsync(db => OrderMonthRollups.RebuildAsync(db, progress.Add));
+        var written = await WithDbAsync(async db => (await OrderMonthRollups.RebuildAsync(db, progress.Add), await RevenueRollups.RebuildAsync(db, progress.Add)));
 
         var (rows, keys) = await WithDbAsync(async db => (
-            await db.OrderMonthRollups.CountAsync(),
-            await db.OrderMonthRollups.Select(r => new { r.Month, r.Currency, r.ClientId }).Distinct().CountAsync()));
+            (await db.OrderMonthRollups.CountAsync(), await db.RevenueRollups.CountAsync()),
+            (await db.OrderMonthRollups.Select(r => new { r.Month, r.Currency, r.ClientId }).Distinct().CountAsync(),
+                await db.RevenueRollups.Select(r => new { r.Period, r.Bucket, r.Currency, r.Dimension, r.Value }).Distinct().CountAsync())));
         Assert.Equal((written, written), (rows, keys));
-        Assert.Equal(2, progress.Count); // removed, written
+        Assert.Equal(2 + 1 + Enum.GetValues<LeadRollupDimension>().Length, progress.Count); // removed, written; removed, each dimension
         await AssertRollupsEqualTheOrdersAsync();
     }
 
-    [Fact] // the rows payments and refunds append fold into one per month, currency and client; the figures stay the orders'
+    [Fact] // the rows payments and refunds append fold into one per key; the figures stay the orders'
     public async Task Compaction_FoldsTheAppendedRows_FiguresUnchanged()
     {
         var clientId = await api.ClientAsync();
         await PlaceAndPayAsync(clientId, 11000);
         await MutateAsync("refundOrder", "RefundOrderInput", new { orderId = await PlaceAndPayAsync(clientId, 13000) });
 
-        var removed = await WithDbAsync(db => OrderMonthRollups.CompactAsync(db));
+        var removed = await WithDbAsync(async db => (await OrderMonthRollups.CompactAsync(db), await RevenueRollups.CompactAsync(db)));
 
-        Assert.True(removed > 0);
+        Assert.True(removed.Item1 > 0 && removed.Item2 > 0);
         var (rows, keys) = await WithDbAsync(async db => (
-            await db.OrderMonthRollups.CountAsync(),
-            await db.OrderMonthRollups.Select(r => new { r.Month, r.Currency, r.ClientId }).Distinct().CountAsync()));
+            (await db.OrderMonthRollups.CountAsync(), await db.RevenueRollups.CountAsync()),
+            (await db.OrderMonthRollups.Select(r => new { r.Month, r.Currency, r.ClientId }).Distinct().CountAsync(),
+                await db.RevenueRollups.Select(r => new { r.Period, r.Bucket, r.Currency, r.Dimension, r.Value }).Distinct().CountAsync())));
         Assert.Equal(keys, rows);
         await AssertRollupsEqualTheOrdersAsync();
     }
@@ -114,7 +137,7 @@ public abstract class OrderMonthRollupTests<THost>(THost api) where THost : ApiH
             {
                 var ordinal = KpiBuckets.OrdinalOf(bucket);
                 var fromOrders = await kpis.DetailTotalsAsync(Ever, Never, bucket, dimension, default);
-                var fromRollups = await kpis.RollupTotalsAsync(ordinal(Ever), ordinal(Never), bucket, dimension, default);
+                var fromRollups = await RevenueRollups.TotalsAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), ordinal(Ever), ordinal(Never), bucket, dimension, default);
                 Assert.NotEmpty(fromOrders);
                 Assert.Equal(Sorted(fromOrders), Sorted(fromRollups));
             }
@@ -143,6 +166,6 @@ public abstract class OrderMonthRollupTests<THost>(THost api) where THost : ApiH
         totals.OrderBy(t => t.Bucket).ThenBy(t => t.Dimension, StringComparer.Ordinal).ThenBy(t => t.Currency, StringComparer.Ordinal).ToList();
 }
 
-public sealed class DefaultOrderMonthRollupTests(DefaultApi api) : OrderMonthRollupTests<DefaultApi>(api), IClassFixture<DefaultApi>;
+public sealed class DefaultRevenueRollupTests(DefaultApi api) : RevenueRollupTests<DefaultApi>(api), IClassFixture<DefaultApi>;
 
-public sealed class PostgresOrderMonthRollupTests(PostgresApi api) : OrderMonthRollupTests<PostgresApi>(api), IClassFixture<PostgresApi>;
+public sealed class PostgresRevenueRollupTests(PostgresApi api) : RevenueRollupTests<PostgresApi>(api), IClassFixture<PostgresApi>;

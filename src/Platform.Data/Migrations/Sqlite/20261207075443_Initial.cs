@@ -101,6 +101,7 @@ namespace Platform.Data.Migrations.Sqlite
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Day = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Dimension = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Value = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
@@ -338,6 +339,27 @@ namespace Platform.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_RejectedSubmissions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RevenueRollups",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Bucket = table.Column<int>(type: "INTEGER", nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
+                    Dimension = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    Orders = table.Column<int>(type: "INTEGER", nullable: false),
+                    NetMinor = table.Column<long>(type: "INTEGER", nullable: false),
+                    Clients = table.Column<int>(type: "INTEGER", nullable: false),
+                    RepeatClients = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RevenueRollups", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -1585,9 +1607,9 @@ namespace Platform.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_LeadConversionRollups_Dimension_Day",
+                name: "IX_LeadConversionRollups_Dimension_Period_Day",
                 table: "LeadConversionRollups",
-                columns: new[] { "Dimension", "Day" });
+                columns: new[] { "Dimension", "Period", "Day" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_LeadDayRollups_Dimension_Day",
@@ -1754,14 +1776,9 @@ namespace Platform.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_OrderMonthRollups_ClientId",
+                name: "IX_OrderMonthRollups_ClientId_Month_Currency",
                 table: "OrderMonthRollups",
-                column: "ClientId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_OrderMonthRollups_Month_Currency_ClientId",
-                table: "OrderMonthRollups",
-                columns: new[] { "Month", "Currency", "ClientId" });
+                columns: new[] { "ClientId", "Month", "Currency" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Orders_ClientId_Number",
@@ -1914,6 +1931,11 @@ namespace Platform.Data.Migrations.Sqlite
                 name: "IX_RejectedSubmissions_Source_RejectedAt",
                 table: "RejectedSubmissions",
                 columns: new[] { "Source", "RejectedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RevenueRollups_Period_Dimension_Bucket",
+                table: "RevenueRollups",
+                columns: new[] { "Period", "Dimension", "Bucket" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Rewards_OrderId",
@@ -2111,6 +2133,9 @@ namespace Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "RejectedSubmissions");
+
+            migrationBuilder.DropTable(
+                name: "RevenueRollups");
 
             migrationBuilder.DropTable(
                 name: "Rewards");

@@ -12,7 +12,7 @@ using Platform.Data;
 namespace Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDbContext))]
-    [Migration("20261207041954_Initial")]
+    [Migration("20261207075449_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1178,16 +1178,21 @@ namespace Platform.Data.Migrations.Postgres
                     b.Property<long>("Milliseconds")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Value")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Dimension", "Day")
+                    b.HasIndex("Dimension", "Period", "Day")
                         .HasAnnotation("SqlServer:Include", new[] { "Value", "Days", "Leads", "Milliseconds" });
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Dimension", "Day"), new[] { "Value", "Days", "Leads", "Milliseconds" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Dimension", "Period", "Day"), new[] { "Value", "Days", "Leads", "Milliseconds" });
 
                     b.ToTable("LeadConversionRollups", (string)null);
                 });
@@ -1390,14 +1395,66 @@ namespace Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClientId");
-
-                    b.HasIndex("Month", "Currency", "ClientId")
+                    b.HasIndex("ClientId", "Month", "Currency")
                         .HasAnnotation("SqlServer:Include", new[] { "Orders", "NetMinor" });
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Month", "Currency", "ClientId"), new[] { "Orders", "NetMinor" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ClientId", "Month", "Currency"), new[] { "Orders", "NetMinor" });
 
                     b.ToTable("OrderMonthRollups", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Domain.Kpis.RevenueRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Clients")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .IsUnicode(false)
+                        .HasColumnType("character(3)")
+                        .IsFixedLength();
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("NetMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("RepeatClients")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Period", "Dimension", "Bucket")
+                        .HasAnnotation("SqlServer:Include", new[] { "Currency", "Value", "Orders", "NetMinor", "Clients", "RepeatClients" });
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Period", "Dimension", "Bucket"), new[] { "Currency", "Value", "Orders", "NetMinor", "Clients", "RepeatClients" });
+
+                    b.ToTable("RevenueRollups", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Domain.Kpis.SalesPlan", b =>
