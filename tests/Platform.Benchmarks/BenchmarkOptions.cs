@@ -15,6 +15,9 @@ internal sealed record BenchmarkOptions(Scenario Scenario, string Provider, int 
         ["kpi-100k"] = (100_000, 20_000, 30_000),
     };
 
+    /// <summary>What the kpi report can be grouped by: the schema's <c>KpiDimension</c> values.</summary>
+    private static readonly string[] GroupByDimensions = ["CHANNEL", "LANDING_PAGE", "MANAGER", "ORIGIN", "PARTNER", "TEMPERATURE"];
+
     public static string Usage =>
         $"""
         Usage: dotnet run -c Release --project tests/Platform.Benchmarks -- [options]
@@ -33,6 +36,7 @@ internal sealed record BenchmarkOptions(Scenario Scenario, string Provider, int 
           --warmup N        warm-up duration in seconds, not measured (default 3)
           --peer URL        leads-graph on Postgres: after the API, measure the same query on a peer GraphQL server on the
                             benchmark's database (PostGraphile: scripts/postgraphile-peer.sh; the run waits for it to answer)
+          --group-by DIM    kpi: the report grouped by one dimension ({string.Join(" | ", GroupByDimensions)}); default none
           --jit-settle N    after the warm-up, keep warming up (at most N more seconds, default 90) until the runtime
                             compiles fewer than 20 methods a second: the run then measures compiled code, not the JIT
         """;
@@ -44,7 +48,7 @@ internal sealed record BenchmarkOptions(Scenario Scenario, string Provider, int 
         {
             ["scenario"] = "leads-graph", ["provider"] = "Sqlite",
             ["leads"] = "10000", ["clients"] = "16", ["seconds"] = "20", ["warmup"] = "3",
-            ["deals"] = "", ["orders"] = "", ["dataset"] = "", ["explain"] = "false", ["kpi-cache"] = "true", ["kpi-staleness"] = "30", ["writes"] = "0", ["jit-settle"] = "90", ["peer"] = "",
+            ["deals"] = "", ["orders"] = "", ["dataset"] = "", ["explain"] = "false", ["kpi-cache"] = "true", ["kpi-staleness"] = "30", ["writes"] = "0", ["jit-settle"] = "90", ["peer"] = "", ["group-by"] = "",
         };
         options = null;
         for (var i = 0; i < args.Length; i += 2)
@@ -123,6 +127,17 @@ internal sealed record BenchmarkOptions(Scenario Scenario, string Provider, int 
         {
             error = "--peer takes the peer's GraphQL URL, with --scenario leads-graph --provider Postgres.";
             return false;
+        }
+
+        if (values["group-by"] is { Length: > 0 } groupBy)
+        {
+            if (scenario.Name != "kpi" || !GroupByDimensions.Contains(groupBy))
+            {
+                error = $"--group-by takes one of {string.Join(", ", GroupByDimensions)}, with --scenario kpi.";
+                return false;
+            }
+            var variables = scenario.Variables;
+            scenario = scenario with { Variables = sequence => new Dictionary<string, object?>(variables(sequence)) { ["groupBy"] = groupBy } };
         }
 
         options = new BenchmarkOptions(scenario, provider, leads, clients, seconds, warmup, deals, orders, explain, kpiCache, staleness, writes, jitSettle, peer);
