@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using GraphQL.Execution;
 using GraphQL.Types;
@@ -15,22 +16,26 @@ namespace Platform.GraphQL.Server.Execution;
 /// </summary>
 public sealed class SelectionCachingExecutionStrategy : SerialExecutionStrategy
 {
-    private readonly ConditionalWeakTable<GraphQLSelectionSet, Selected> _selected = new();
+    private readonly ConditionalWeakTable<GraphQLSelectionSet, Selected?> _selected = new();
 
     protected override void SetSubFieldNodes(ExecutionContext context, ObjectExecutionNode parent)
     {
         var type = parent.GetObjectGraphType(context.Schema) ?? parent.GraphType;
-        if (parent.SelectionSet is not { } selectionSet || !_selected.TryGetValue(selectionSet, out var selected) || selected.Type != type)
+        Selected? selected = null;
+        // Whether a selection set has directives is worked out once; null marks one that has (never cached).
+        if (parent.SelectionSet is { } selectionSet && !_selected.TryGetValue(selectionSet, out selected))
+            selected = _selected.GetValue(selectionSet, set => HasDirectives(context, set) ? null : new Selected());
+        if (selected is null || !selected.ByType.TryGetValue(type, out var fields))
         {
             base.SetSubFieldNodes(context, parent);
-            if (parent.SelectionSet is { } collected && parent.SubFields is { } nodes && !HasDirectives(context, collected))
-                _selected.AddOrUpdate(collected, new Selected(type, [.. nodes.Select(node => (node.Field, node.FieldDefinition))]));
+            if (selected is not null && parent.SubFields is { } nodes)
+                selected.ByType.TryAdd(type, [.. nodes.Select(node => (node.Field, node.FieldDefinition))]);
             return;
         }
-        var subFields = new ExecutionNode[selected.Fields.Length];
+        var subFields = new ExecutionNode[fields.Length];
         for (var i = 0; i < subFields.Length; i++)
         {
-            var (field, definition) = selected.Fields[i];
+            var (field, definition) = fields[i];
             subFields[i] = BuildExecutionNode(parent, definition.ResolvedType!, field, definition);
         }
         parent.SubFields = subFields;
@@ -49,6 +54,9 @@ public sealed class SelectionCachingExecutionStrategy : SerialExecutionStrategy
             _ => true,
         });
 
-    /// <summary>The fields a selection set selects on one object type, with their definitions, in response order.</summary>
-    private sealed record Selected(IGraphType Type, (GraphQLField Field, FieldType Definition)[] Fields);
+    /// <summary>The fields a selection set selects, with their definitions in response order, per object type it was collected on.</summary>
+    private sealed class Selected
+    {
+        public ConcurrentDictionary<IGraphType, (GraphQLField Field, FieldType Definition)[]> ByType { get; } = new();
+    }
 }
