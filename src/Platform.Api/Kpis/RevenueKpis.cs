@@ -11,7 +11,7 @@ namespace Platform.Api.Kpis;
 /// owner. The database groups by bucket, dimension, currency and client, then by bucket, dimension and currency (one
 /// statement), so distinct clients stay exact and only the report's rows travel to the API. For an unrestricted caller,
 /// whole months and quarters are summed from the revenue rollups (<see cref="RevenueRollups"/>, which keep the paying
-/// and repeat clients too) and only the partial buckets at the range's edges are grouped from the orders.
+/// and repeat clients too) and only the partial buckets at the range's edges with orders paid outside the range are grouped from the orders.
 /// </summary>
 public sealed class RevenueKpis(PlatformDbContext db, KpiCache? cache = null, ICurrentActor? actor = null)
 {
@@ -49,28 +49,40 @@ public sealed class RevenueKpis(PlatformDbContext db, KpiCache? cache = null, IC
     }
 
     /// <summary>
-    /// The totals per bucket: whole month or quarter buckets from the rollups, the partial buckets at the edges (and every
-    /// day or week bucket, and all of a restricted caller's) from the orders. A bucket comes from one source only, so the
-    /// distinct clients add up.
+    /// The totals per bucket: month or quarter buckets from the rollups, the partial buckets at the edges (and every day
+    /// or week bucket, and all of a restricted caller's) from the orders. A partial bucket is read from its rollup too when
+    /// no order was paid in its part outside the range (the usual current month, whose rest lies ahead): then both hold the
+    /// same orders. A bucket comes from one source only, so the distinct clients add up.
     /// </summary>
     private async Task<List<RevenueTotal>> TotalsAsync(KpiRange range, CancellationToken ct)
     {
-        var ordinal = KpiBuckets.OrdinalOf(range.Bucket);
-        var first = ordinal(range.From);
-        if (KpiBuckets.Start(range.Bucket, first) < range.From)
-            first++;
-        var end = ordinal(range.To);
-        if (db.Actor.IsRestricted() || range.Bucket is not (KpiBucket.Month or KpiBucket.Quarter) || first >= end)
+        if (db.Actor.IsRestricted() || range.Bucket is not (KpiBucket.Month or KpiBucket.Quarter))
             return await DetailTotalsAsync(range.From, range.To, range.Bucket, range.GroupBy, ct);
 
-        var (wholeFrom, wholeTo) = (KpiBuckets.Start(range.Bucket, first), KpiBuckets.Start(range.Bucket, end));
-        var totals = await RevenueRollups.TotalsAsync(db, first, end, range.Bucket, range.GroupBy, ct);
-        if (range.From < wholeFrom)
-            totals.AddRange(await DetailTotalsAsync(range.From, wholeFrom, range.Bucket, range.GroupBy, ct));
-        if (wholeTo < range.To)
-            totals.AddRange(await DetailTotalsAsync(wholeTo, range.To, range.Bucket, range.GroupBy, ct));
+        var ordinal = KpiBuckets.OrdinalOf(range.Bucket);
+        var (first, last) = (ordinal(range.From), ordinal(range.To.AddTicks(-1)));
+        var (rollupFirst, rollupEnd) = (first, last + 1);
+        var totals = new List<RevenueTotal>();
+        foreach (var edge in new[] { first, last }.Distinct())
+        {
+            var (start, end) = (KpiBuckets.Start(range.Bucket, edge), KpiBuckets.Start(range.Bucket, edge + 1));
+            var (from, to) = (start < range.From ? range.From : start, end > range.To ? range.To : end);
+            if ((from, to) == (start, end) || !await PaidOutsideAsync(start, end, from, to, ct))
+                continue;
+            totals.AddRange(await DetailTotalsAsync(from, to, range.Bucket, range.GroupBy, ct));
+            if (edge == first)
+                rollupFirst++;
+            if (edge == last)
+                rollupEnd--;
+        }
+        if (rollupFirst < rollupEnd)
+            totals.AddRange(await RevenueRollups.TotalsAsync(db, rollupFirst, rollupEnd, range.Bucket, range.GroupBy, ct));
         return totals;
     }
+
+    /// <summary>Whether an order of the bucket [<paramref name="start"/>, <paramref name="end"/>) was paid outside its part [<paramref name="from"/>, <paramref name="to"/>) in the range: one index range of the paid orders on each side.</summary>
+    private Task<bool> PaidOutsideAsync(DateTime start, DateTime end, DateTime from, DateTime to, CancellationToken ct) =>
+        db.Orders.AnyAsync(o => o.Status == OrderStatus.Paid && (o.PaidAt >= start && o.PaidAt < from || o.PaidAt >= to && o.PaidAt < end), ct);
 
     /// <summary>The totals of the orders paid in [<paramref name="from"/>, <paramref name="to"/>), grouped in the database.</summary>
     internal Task<List<RevenueTotal>> DetailTotalsAsync(DateTime from, DateTime to, KpiBucket bucket, KpiDimension? groupBy, CancellationToken ct) =>

@@ -126,6 +126,52 @@ public abstract class RevenueRollupTests<THost>(THost api) where THost : ApiHost
             rows.Select(r => (r.BucketStart, r.Dimension, r.Currency, r.Orders, r.RevenueMinor, r.Clients, r.RepeatClients)));
     }
 
+    [Fact] // a month cut by the range's end is read from its rollup while no order was paid after the end; an order paid after it sends the month to the orders, and it is not counted
+    public async Task Revenue_MonthCutByTheEnd_FromTheRollupUnlessPaidAfterTheEnd()
+    {
+        await api.ClientAsync(new PastOrder(new DateTime(2031, 3, 3, 0, 0, 0, DateTimeKind.Utc), 10000), new PastOrder(new DateTime(2031, 3, 9, 0, 0, 0, DateTimeKind.Utc), 20000));
+        var range = new KpiRange { From = new DateTime(2031, 1, 15, 0, 0, 0, DateTimeKind.Utc), To = new DateTime(2031, 3, 10, 0, 0, 0, DateTimeKind.Utc), Bucket = KpiBucket.Month, GroupBy = KpiDimension.Channel }.Validated();
+
+        var (beforeRows, beforeFromOrders) = await RevenueAndOrderGroupingsAsync(range);
+        await api.ClientAsync(new PastOrder(new DateTime(2031, 3, 10, 0, 0, 0, DateTimeKind.Utc), 40000), new PastOrder(new DateTime(2031, 1, 14, 23, 0, 0, DateTimeKind.Utc), 80000));
+        var (afterRows, afterFromOrders) = await RevenueAndOrderGroupingsAsync(range);
+
+        Assert.Equal(0, beforeFromOrders);
+        Assert.Equal(2, afterFromOrders); // both edge months
+        Assert.Equal(beforeRows, afterRows);
+        Assert.Equal([(new DateTime(2031, 3, 1, 0, 0, 0, DateTimeKind.Utc), 2, 1)], afterRows.Select(r => (r.BucketStart, r.Orders, r.Clients)));
+    }
+
+    [Fact] // a range inside one month, cut at both ends: from the rollup only when nothing was paid on either side
+    public async Task Revenue_RangeInsideOneMonth_FromTheRollupUnlessPaidOnEitherSide()
+    {
+        await api.ClientAsync(new PastOrder(new DateTime(2032, 5, 10, 0, 0, 0, DateTimeKind.Utc), 10000));
+        var range = new KpiRange { From = new DateTime(2032, 5, 5, 0, 0, 0, DateTimeKind.Utc), To = new DateTime(2032, 5, 20, 0, 0, 0, DateTimeKind.Utc), Bucket = KpiBucket.Month }.Validated();
+
+        var (beforeRows, beforeFromOrders) = await RevenueAndOrderGroupingsAsync(range);
+        await api.ClientAsync(new PastOrder(new DateTime(2032, 5, 1, 0, 0, 0, DateTimeKind.Utc), 20000));
+        var (afterRows, afterFromOrders) = await RevenueAndOrderGroupingsAsync(range);
+
+        Assert.Equal((0, 1), (beforeFromOrders, afterFromOrders));
+        Assert.Equal([(new DateTime(2032, 5, 1, 0, 0, 0, DateTimeKind.Utc), 1, 10000L)], beforeRows.Select(r => (r.BucketStart, r.Orders, r.RevenueMinor)));
+        Assert.Equal(beforeRows, afterRows);
+    }
+
+    /// <summary>The revenue rows of <paramref name="range"/>, checked against the orders, and how many of its statements grouped the orders.</summary>
+    private async Task<(List<RevenueRow> Rows, int FromOrders)> RevenueAndOrderGroupingsAsync(KpiRange range)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var kpis = new RevenueKpis(scope.ServiceProvider.GetRequiredService<PlatformDbContext>());
+        api.Sql.Clear();
+        var rows = (await kpis.RevenueAsync(range, default)).ToList();
+        var fromOrders = api.Sql.Statements.Count(s => s.Contains("GROUP BY", StringComparison.Ordinal) && s.Contains("FROM \"Orders\"", StringComparison.Ordinal));
+        var expected = await kpis.DetailTotalsAsync(range.From, range.To, range.Bucket, range.GroupBy, default);
+        Assert.Equal(
+            Sorted(expected).Select(t => (KpiBuckets.Start(range.Bucket, t.Bucket), KpiDimensions.Display(range.GroupBy, t.Dimension), t.Currency, t.Orders, t.Revenue, t.Clients, t.RepeatClients)),
+            rows.Select(r => (r.BucketStart, r.Dimension, r.Currency, r.Orders, r.RevenueMinor, r.Clients, r.RepeatClients)));
+        return (rows, fromOrders);
+    }
+
     /// <summary>Every dimension by month and by quarter over all time: the rollups' totals are the orders'.</summary>
     private async Task AssertRollupsEqualTheOrdersAsync()
     {
