@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace Platform.Benchmarks;
 
 /// <summary>The command line: <c>--name value</c> pairs, each optional.</summary>
-internal sealed record BenchmarkOptions(Scenario Scenario, string Provider, int Leads, int Clients, int Seconds, int Warmup, int? Deals = null, int? Orders = null, bool Explain = false, bool KpiCache = true, int KpiStaleness = 0, int WritesPerSecond = 0, int JitSettle = 0, Uri? Peer = null)
+internal sealed record BenchmarkOptions(Scenario Scenario, string Provider, int Leads, int Clients, int Seconds, int Warmup, int? Deals = null, int? Orders = null, bool Explain = false, bool KpiCache = true, int KpiStaleness = 0, int WritesPerSecond = 0, int JitSettle = 0, Uri? Peer = null, string? Database = null)
 {
     /// <summary>Whether the bulk seeder (<see cref="BulkSeeder"/>) seeds instead of the demo data: when deals or orders are given.</summary>
     public bool Bulk => Deals is not null || Orders is not null;
@@ -36,6 +36,8 @@ internal sealed record BenchmarkOptions(Scenario Scenario, string Provider, int 
           --warmup N        warm-up duration in seconds, not measured (default 3)
           --peer URL        leads-graph on Postgres: after the API, measure the same query on a peer GraphQL server on the
                             benchmark's database (PostGraphile: scripts/postgraphile-peer.sh; the run waits for it to answer)
+          --database CS     PostgreSQL: run on this existing database and keep it; seeded as the options say when it holds
+                            no leads, measured as it is otherwise (seed a dataset once, then measure it many times)
           --group-by DIM    kpi: the report grouped by one dimension ({string.Join(" | ", GroupByDimensions)}); default none
           --jit-settle N    after the warm-up, keep warming up (at most N more seconds, default 90) until the runtime
                             compiles fewer than 20 methods a second: the run then measures compiled code, not the JIT
@@ -48,7 +50,7 @@ internal sealed record BenchmarkOptions(Scenario Scenario, string Provider, int 
         {
             ["scenario"] = "leads-graph", ["provider"] = "Sqlite",
             ["leads"] = "10000", ["clients"] = "16", ["seconds"] = "20", ["warmup"] = "3",
-            ["deals"] = "", ["orders"] = "", ["dataset"] = "", ["explain"] = "false", ["kpi-cache"] = "true", ["kpi-staleness"] = "30", ["writes"] = "0", ["jit-settle"] = "90", ["peer"] = "", ["group-by"] = "",
+            ["deals"] = "", ["orders"] = "", ["dataset"] = "", ["explain"] = "false", ["kpi-cache"] = "true", ["kpi-staleness"] = "30", ["writes"] = "0", ["jit-settle"] = "90", ["peer"] = "", ["group-by"] = "", ["database"] = "",
         };
         options = null;
         for (var i = 0; i < args.Length; i += 2)
@@ -140,7 +142,14 @@ internal sealed record BenchmarkOptions(Scenario Scenario, string Provider, int 
             scenario = scenario with { Variables = sequence => new Dictionary<string, object?>(variables(sequence)) { ["groupBy"] = groupBy } };
         }
 
-        options = new BenchmarkOptions(scenario, provider, leads, clients, seconds, warmup, deals, orders, explain, kpiCache, staleness, writes, jitSettle, peer);
+        if (values["database"].Length > 0 && provider != "Postgres")
+        {
+            error = "--database takes a PostgreSQL connection string, with --provider Postgres.";
+            return false;
+        }
+
+        options = new BenchmarkOptions(scenario, provider, leads, clients, seconds, warmup, deals, orders, explain, kpiCache, staleness, writes, jitSettle, peer,
+            values["database"].Length > 0 ? values["database"] : null);
         return true;
     }
 

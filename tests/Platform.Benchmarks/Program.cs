@@ -42,6 +42,10 @@ try
         sqliteFile = Path.Combine(Path.GetTempPath(), $"platform-bench-{Guid.NewGuid():N}.db");
         connectionString = $"Data Source={sqliteFile}";
     }
+    else if (options.Database is { } existing)
+    {
+        connectionString = existing;
+    }
     else
     {
         Console.WriteLine("Starting a throwaway PostgreSQL server...");
@@ -92,25 +96,10 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
     });
 
     await app.Services.MigrateDatabaseAsync();
-    Console.WriteLine(options.Bulk
-        ? $"Bulk-seeding {options.Leads} leads, {options.Deals} deals, {options.Orders} orders over two years ({options.Provider})..."
-        : $"Seeding {options.Leads} demo leads ({options.Provider})...");
-    var seeding = Stopwatch.StartNew();
-    var sqlBeforeSeeding = sql.Count;
-    await using (var scope = app.Services.CreateAsyncScope())
-    {
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        if (options.Bulk)
-            await BulkSeeder.SeedAsync(db, options.Leads, options.Deals!.Value, options.Orders!.Value, DateTime.UtcNow);
-        else
-        {
-            await DemoDataset.SeedAsync(db, options.Leads, DateTime.UtcNow);
-            // Statistics as a live database has them (autovacuum would analyze soon): without them the planner plans for
-            // empty tables and scans them, which no production server would do.
-            await db.Database.ExecuteSqlRawAsync(options.Provider == "Postgres" ? "VACUUM ANALYZE" : "ANALYZE");
-        }
-    }
-    Console.WriteLine($"Seeded in {seeding.Elapsed.TotalSeconds:F1} s ({sql.Count - sqlBeforeSeeding} SQL statements through EF)");
+    if (options.Database is not null && await HasLeadsAsync(app.Services))
+        Console.WriteLine("The database holds leads: measuring it as it is, without seeding.");
+    else
+        await SeedAsync(options, app.Services, sql);
 
     if (options.Peer is not null)
         await PeerServer.WaitAsync(options.Peer, connectionString, TimeSpan.FromMinutes(10));
@@ -352,3 +341,32 @@ static double WorkingSetMb()
 // The 1, 5 and 15 minute load averages (Linux), so figures from a shared machine say how busy it was.
 static string LoadAverage() =>
     File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+static async Task SeedAsync(BenchmarkOptions options, IServiceProvider services, SqlCommandCounter sql)
+{
+    Console.WriteLine(options.Bulk
+        ? $"Bulk-seeding {options.Leads} leads, {options.Deals} deals, {options.Orders} orders over two years ({options.Provider})..."
+        : $"Seeding {options.Leads} demo leads ({options.Provider})...");
+    var seeding = Stopwatch.StartNew();
+    var sqlBeforeSeeding = sql.Count;
+    await using (var scope = services.CreateAsyncScope())
+    {
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        if (options.Bulk)
+            await BulkSeeder.SeedAsync(db, options.Leads, options.Deals!.Value, options.Orders!.Value, DateTime.UtcNow);
+        else
+        {
+            await DemoDataset.SeedAsync(db, options.Leads, DateTime.UtcNow);
+            // Statistics as a live database has them (autovacuum would analyze soon): without them the planner plans for
+            // empty tables and scans them, which no production server would do.
+            await db.Database.ExecuteSqlRawAsync(options.Provider == "Postgres" ? "VACUUM ANALYZE" : "ANALYZE");
+        }
+    }
+    Console.WriteLine($"Seeded in {seeding.Elapsed.TotalSeconds:F1} s ({sql.Count - sqlBeforeSeeding} SQL statements through EF)");
+}
+
+static async Task<bool> HasLeadsAsync(IServiceProvider services)
+{
+    await using var scope = services.CreateAsyncScope();
+    return await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Leads.IgnoreQueryFilters().AnyAsync();
+}
