@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Platform.Data;
 
@@ -14,6 +16,39 @@ internal static class KpiSql
         var parameters = command.Parameters.Cast<DbParameter>().ToArray();
         command.Parameters.Clear(); // the parameters move to the statement that wraps the text
         return (command.CommandText, parameters);
+    }
+
+    /// <summary>
+    /// <paramref name="rows"/> (int, DateTime and string properties) as a table to join in a query: one JSON parameter the
+    /// database unpacks (PostgreSQL <c>jsonb_to_recordset</c>, SQL Server <c>OPENJSON</c>, SQLite <c>json_each</c>), so the
+    /// statement's text, and its cached plan, stay the same whatever the number of rows.
+    /// </summary>
+    public static IQueryable<TRow> Rows<TRow>(PlatformDbContext db, IEnumerable<TRow> rows)
+    {
+        var provider = db.Database.ProviderName ?? "";
+        var (postgres, sqlite) = (provider.Contains("Npgsql", StringComparison.Ordinal), provider.Contains("Sqlite", StringComparison.Ordinal));
+        var columns = typeof(TRow).GetProperties().Select(p => (p.Name, Type: p.PropertyType, Property: p)).ToList();
+        // Dates as each provider compares them: an instant for PostgreSQL, datetime2 for SQL Server, EF Core's text for SQLite.
+        var dateFormat = sqlite ? "yyyy-MM-dd HH:mm:ss.FFFFFFF" : postgres ? "yyyy-MM-ddTHH:mm:ss.FFFFFFFZ" : "yyyy-MM-ddTHH:mm:ss.FFFFFFF";
+        var json = JsonSerializer.Serialize(rows.Select(row => columns.ToDictionary(c => c.Name, c =>
+            c.Property.GetValue(row) is DateTime date ? date.ToString(dateFormat, CultureInfo.InvariantCulture) : c.Property.GetValue(row))));
+        string SqlType(Type type) => (type == typeof(int), type == typeof(DateTime)) switch
+        {
+            (true, _) => postgres ? "integer" : "int",
+            (_, true) => postgres ? "timestamp with time zone" : "datetime2",
+            _ => postgres ? "text" : "nvarchar(max)",
+        };
+        var sql = provider switch
+        {
+            _ when postgres =>
+                $"SELECT * FROM jsonb_to_recordset(CAST({{0}} AS jsonb)) AS r({string.Join(", ", columns.Select(c => $"\"{c.Name}\" {SqlType(c.Type)}"))})",
+            _ when provider.Contains("SqlServer", StringComparison.Ordinal) =>
+                $"SELECT * FROM OPENJSON({{0}}) WITH ({string.Join(", ", columns.Select(c => $"\"{c.Name}\" {SqlType(c.Type)} '$.{c.Name}'"))})",
+            _ when sqlite =>
+                $"SELECT {string.Join(", ", columns.Select(c => $"json_extract(value, '$.{c.Name}') AS \"{c.Name}\""))} FROM json_each({{0}})",
+            _ => throw new NotSupportedException($"No JSON rows for the provider {provider}."),
+        };
+        return db.Database.SqlQueryRaw<TRow>(sql, json);
     }
 
     /// <summary>

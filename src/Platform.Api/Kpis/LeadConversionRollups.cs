@@ -17,13 +17,11 @@ namespace Platform.Api.Kpis;
 /// </summary>
 internal static class LeadConversionRollups
 {
-    /// <summary>Parts of one statement reading histogram cells' leads: a bound on its size and parameters.</summary>
-    private const int CellsPerStatement = 100;
-
-    private sealed class CellFact
+    /// <summary>A histogram row as stored: a day's or month's leads of one dimension value and whole days.</summary>
+    private sealed class CellRow
     {
-        public int Bucket { get; init; }
-        public string? Dimension { get; init; }
+        public DateTime Day { get; init; }
+        public string? Value { get; init; }
         public int Days { get; init; }
         public int Leads { get; init; }
         public long Milliseconds { get; init; }
@@ -51,12 +49,29 @@ internal static class LeadConversionRollups
         public DateTime End { get; init; }
     }
 
-    private sealed class RankedLead
+    /// <summary>The leads of one bucket with the given whole days to conversion: a part of the statement reading the middle cells' leads.</summary>
+    private sealed class PartRange
     {
-        public int Bucket { get; init; }
-        public string? Dimension { get; init; }
+        public int Part { get; init; }
         public int Days { get; init; }
-        public long Rank { get; init; }
+        public DateTime Start { get; init; }
+        public DateTime End { get; init; }
+
+        /// <summary>The dimension values whose middle cell the part is, each between delimiters (null as empty).</summary>
+        public string Values { get; init; } = "";
+    }
+
+    private sealed class PartAndLead
+    {
+        public int Part { get; init; }
+        public string Values { get; init; } = "";
+        public Lead Lead { get; init; } = null!;
+    }
+
+    private sealed class PartLead
+    {
+        public int Part { get; init; }
+        public string? Dimension { get; init; }
         public double Seconds { get; init; }
     }
 
@@ -69,14 +84,13 @@ internal static class LeadConversionRollups
         PlatformDbContext db, DateTime from, DateTime to, KpiBucket bucket, KpiDimension? groupBy, CancellationToken ct)
     {
         var middles = await MiddleCellsAsync(db, from, to, bucket, groupBy, ct);
-        var values = new Dictionary<(int, string?, int, long), double>();
-        var parts = middles.GroupBy(m => (m.Bucket, m.Days)).Select(g => (g.Key.Bucket, g.Key.Days,
-            Low: g.Min(m => Wanted(m).Min() - m.Before), High: g.Max(m => Wanted(m).Max() - m.Before))).ToList();
-        foreach (var chunk in parts.Chunk(CellsPerStatement))
-        {
-            foreach (var lead in await RankedLeadsAsync(db, chunk, from, to, bucket, groupBy, ct))
-                values[(lead.Bucket, lead.Dimension, lead.Days, lead.Rank)] = lead.Seconds;
-        }
+        if (middles.Count == 0)
+            return [];
+        // One part per (bucket, whole days) whose leads hold a middle rank, for any dimension value.
+        var parts = middles.Select(m => (m.Bucket, m.Days)).Distinct().ToList();
+        var seconds = (await PartLeadsAsync(db, parts, middles, from, to, bucket, groupBy, ct))
+            .GroupBy(l => (parts[l.Part].Bucket, l.Dimension, parts[l.Part].Days))
+            .ToDictionary(g => g.Key, g => g.Select(l => l.Seconds).Order().ToList());
 
         return middles.GroupBy(m => (m.Bucket, m.Dimension)).ToDictionary(g => g.Key, g =>
         {
@@ -84,7 +98,7 @@ internal static class LeadConversionRollups
             var middle = new[] { (first.Total + 1) / 2, (first.Total + 2) / 2 }.Distinct().Select(rank =>
             {
                 var cell = g.Single(m => m.Before < rank && rank <= m.Before + m.Leads);
-                return values[(cell.Bucket, cell.Dimension, cell.Days, rank - cell.Before)];
+                return seconds[(cell.Bucket, cell.Dimension, cell.Days)][(int)(rank - cell.Before - 1)];
             }).ToList();
             return new KpiDurationStats
             {
@@ -215,49 +229,55 @@ internal static class LeadConversionRollups
                 .Where(r => r.Leads != 0 || r.Milliseconds != 0),
             ct);
 
-    /// <summary>The middle ranks of a group that fall in <paramref name="cell"/>: of (n + 1) / 2 and (n + 2) / 2, as <see cref="Durations.StatsAsync"/> picks them.</summary>
-    private static long[] Wanted(MiddleCell cell) =>
-        [.. new[] { (cell.Total + 1) / 2, (cell.Total + 2) / 2 }.Where(rank => cell.Before < rank && rank <= cell.Before + cell.Leads)];
-
     /// <summary>
-    /// The histogram of the range summed per bucket, dimension value and whole days, then, in the same statement, the
-    /// cells holding a group's middle ranks with the group's totals (running sums by window functions, which SQLite,
-    /// PostgreSQL and SQL Server all run).
+    /// The histogram of the range (month rows for its whole months, day rows around them), summed per bucket, dimension
+    /// value and whole days here, and the cells holding each group's middle ranks with the group's totals. The rows are
+    /// few (one per month, value and whole days), so one index range reads them and the running sums cost less here than
+    /// a sort and window functions in the database.
     /// </summary>
-    private static Task<List<MiddleCell>> MiddleCellsAsync(
+    private static async Task<List<MiddleCell>> MiddleCellsAsync(
         PlatformDbContext db, DateTime from, DateTime to, KpiBucket bucket, KpiDimension? groupBy, CancellationToken ct)
     {
         var dimension = LeadDayRollups.Of(groupBy);
-        Expression<Func<LeadConversionRollup, DateTime>> day = r => r.Day;
-        // Month rows for the whole months of the range (they fall in one month or quarter bucket), day rows around them.
         var (months, monthsEnd) = WholeMonths(from, to, bucket);
         var rows = db.LeadConversionRollups.AsNoTracking().Where(r => r.Dimension == dimension);
-        var cells = rows.Where(r => r.Period == RollupPeriod.Day && r.Day >= from && r.Day < months)
+        var cells = await rows.Where(r => r.Period == RollupPeriod.Day && r.Day >= from && r.Day < months)
             .Concat(rows.Where(r => r.Period == RollupPeriod.Month && r.Day >= months && r.Day < monthsEnd))
             .Concat(rows.Where(r => r.Period == RollupPeriod.Day && r.Day >= monthsEnd && r.Day < to))
-            .Select(KpiProjection.Of<LeadConversionRollup, CellFact>(
-                (r, b, value) => new CellFact { Bucket = b, Dimension = value, Days = r.Days, Leads = r.Leads, Milliseconds = r.Milliseconds },
-                day.Then(KpiBuckets.Ordinal(bucket)), r => r.Value))
-            .GroupBy(f => new { f.Bucket, f.Dimension, f.Days })
-            .Where(g => g.Sum(f => f.Leads) != 0)
-            .Select(g => new CellFact { Bucket = g.Key.Bucket, Dimension = g.Key.Dimension, Days = g.Key.Days, Leads = g.Sum(f => f.Leads), Milliseconds = g.Sum(f => f.Milliseconds) });
-        var (inner, parameters) = KpiSql.Of(cells);
-        var sql = $"""
-            SELECT c."Bucket", c."Dimension", c."Days", CAST(c."Leads" AS BIGINT) AS "Leads", CAST(c."Before" AS BIGINT) AS "Before",
-                CAST(c."Total" AS BIGINT) AS "Total", CAST(c."TotalMilliseconds" AS BIGINT) AS "TotalMilliseconds"
-            FROM (
-                SELECT h."Bucket", h."Dimension", h."Days", h."Leads",
-                    SUM(h."Leads") OVER (PARTITION BY h."Bucket", h."Dimension" ORDER BY h."Days") - h."Leads" AS "Before",
-                    SUM(h."Leads") OVER (PARTITION BY h."Bucket", h."Dimension") AS "Total",
-                    SUM(h."Milliseconds") OVER (PARTITION BY h."Bucket", h."Dimension") AS "TotalMilliseconds"
-                FROM (
-                {inner}
-                ) AS h
-            ) AS c
-            WHERE c."Before" < (c."Total" + 2) / 2 AND c."Before" + c."Leads" >= (c."Total" + 1) / 2
-            """;
-        return db.Database.SqlQueryRaw<MiddleCell>(sql, parameters).ToListAsync(ct);
+            .Select(r => new CellRow { Day = r.Day, Value = r.Value, Days = r.Days, Leads = r.Leads, Milliseconds = r.Milliseconds })
+            .ToListAsync(ct);
+
+        var ordinal = KpiBuckets.OrdinalOf(bucket);
+        var groups = new Dictionary<(int Bucket, string? Value), Dictionary<int, (long Leads, long Milliseconds)>>();
+        foreach (var row in cells)
+        {
+            var key = (ordinal(row.Day), row.Value);
+            if (!groups.TryGetValue(key, out var histogram))
+                groups[key] = histogram = [];
+            var cell = histogram.GetValueOrDefault(row.Days);
+            histogram[row.Days] = (cell.Leads + row.Leads, cell.Milliseconds + row.Milliseconds);
+        }
+
+        var middles = new List<MiddleCell>();
+        foreach (var ((group, value), histogram) in groups)
+        {
+            var (total, milliseconds) = (0L, 0L);
+            foreach (var cell in histogram.Values)
+                (total, milliseconds) = (total + cell.Leads, milliseconds + cell.Milliseconds);
+            var before = 0L;
+            foreach (var (days, cell) in histogram.Where(c => c.Value.Leads != 0).OrderBy(c => c.Key))
+            {
+                if (before < (total + 2) / 2 && before + cell.Leads >= (total + 1) / 2)
+                    middles.Add(new MiddleCell { Bucket = group, Dimension = value, Days = days, Leads = cell.Leads, Before = before, Total = total, TotalMilliseconds = milliseconds });
+                before += cell.Leads;
+            }
+        }
+        return middles;
     }
+
+    private const string Delimiter = "|";
+
+    private static string Delimited(IEnumerable<string?> values) => Delimiter + string.Join(Delimiter, values.Select(v => v ?? "")) + Delimiter;
 
     /// <summary>The whole months of [<paramref name="from"/>, <paramref name="to"/>) for month and quarter buckets; none (an empty range at <paramref name="to"/>) otherwise.</summary>
     private static (DateTime From, DateTime To) WholeMonths(DateTime from, DateTime to, KpiBucket bucket)
@@ -272,46 +292,46 @@ internal static class LeadConversionRollups
     }
 
     /// <summary>
-    /// The leads of the given cells (whole days to conversion, bucket), ranked by their time to conversion within their
-    /// cell and dimension value, keeping only the ranks [Low, High] of each cell: one index range per cell, in one
-    /// UNION ALL.
+    /// The time to conversion of the leads of each part (a bucket's leads with the given whole days) whose dimension
+    /// value has a middle cell there, with that value: one statement whatever the number of parts (they travel as JSON
+    /// parameters, <see cref="KpiSql.Rows"/>), one index range of <c>IX_Leads_DaysToConversion_CreatedAt</c> per part.
     /// </summary>
-    private static Task<List<RankedLead>> RankedLeadsAsync(PlatformDbContext db, IEnumerable<(int Bucket, int Days, long Low, long High)> cells,
+    private static Task<List<PartLead>> PartLeadsAsync(PlatformDbContext db, List<(int Bucket, int Days)> parts, List<MiddleCell> middles,
         DateTime from, DateTime to, KpiBucket bucket, KpiDimension? groupBy, CancellationToken ct)
     {
-        var shape = KpiProjection.Of<Lead, CellLead>(
-            (l, b, value) => new CellLead { Bucket = b, Dimension = value, Days = EF.Property<int?>(l, ConversionTime.DaysProperty), Start = l.CreatedAt, End = l.ConvertedAt!.Value },
-            Created(bucket), KpiDimensions.OfLead(groupBy));
-        IQueryable<CellLead>? leads = null;
-        foreach (var cell in cells)
+        var values = middles.ToLookup(m => (m.Bucket, m.Days), m => m.Dimension);
+        var ranges = parts.Select((p, index) =>
         {
-            var (days, start) = ((int?)cell.Days, KpiBuckets.Start(bucket, cell.Bucket));
-            var end = KpiBuckets.Start(bucket, cell.Bucket + 1);
-            (start, end) = (start < from ? from : start, end > to ? to : end);
-            var part = db.Leads.AsNoTracking()
-                .Where(l => l.ConvertedAt != null && EF.Property<int?>(l, ConversionTime.DaysProperty) == days && l.CreatedAt >= start && l.CreatedAt < end)
-                .Select(shape);
-            leads = leads is null ? part : leads.Concat(part);
-        }
-
-        var (inner, parameters) = KpiSql.Of(leads!);
-        var provider = db.Database.ProviderName ?? "";
-        var seconds = Durations.SecondsBetween(provider, "t.\"Start\"", "t.\"End\"");
-        var dimension = groupBy is null ? "NULL" : "t.\"Dimension\"";
-        var partition = groupBy is null ? "t.\"Bucket\", t.\"Days\"" : "t.\"Bucket\", t.\"Dimension\", t.\"Days\"";
-        var wanted = string.Join(" OR ", cells.Select(c => string.Create(CultureInfo.InvariantCulture,
-            $"(s.\"Bucket\" = {c.Bucket} AND s.\"Days\" = {c.Days} AND s.\"Rank\" BETWEEN {c.Low} AND {c.High})")));
+            var (start, end) = (KpiBuckets.Start(bucket, p.Bucket), KpiBuckets.Start(bucket, p.Bucket + 1));
+            return new PartRange
+            {
+                Part = index,
+                Days = p.Days,
+                Start = start < from ? from : start,
+                End = end > to ? to : end,
+                Values = Delimited(values[p]),
+            };
+        });
+        var leads = from part in KpiSql.Rows(db, ranges)
+                    from lead in db.Leads.AsNoTracking()
+                        .Where(l => l.ConvertedAt != null && EF.Property<int?>(l, ConversionTime.DaysProperty) == part.Days && l.CreatedAt >= part.Start && l.CreatedAt < part.End)
+                    select new PartAndLead { Part = part.Part, Values = part.Values, Lead = lead };
+        var dimension = ((Expression<Func<PartAndLead, Lead>>)(p => p.Lead)).Then(KpiDimensions.OfLead(groupBy));
+        // Only the leads of the values whose middle cell the part is: a part's other leads are never ranked. (A value
+        // containing the delimiter may bring a few more leads; they are grouped by their own value and not used.)
+        if (groupBy is not null)
+            leads = leads.Where(KpiProjection.Of<PartAndLead, bool>((p, _, value) => p.Values.Contains(Delimiter + (value ?? "") + Delimiter), p => 0, dimension));
+        var (inner, parameters) = KpiSql.Of(leads.Select(KpiProjection.Of<PartAndLead, CellLead>(
+            (p, part, value) => new CellLead { Bucket = part, Dimension = value, Start = p.Lead.CreatedAt, End = p.Lead.ConvertedAt!.Value },
+            p => p.Part, dimension)));
+        // A constant null dimension is no column of the generated SQL (the materializer sets it).
+        var value = groupBy is null ? "NULL" : "t.\"Dimension\"";
         var sql = $"""
-            SELECT s."Bucket", s."Dimension", s."Days", CAST(s."Rank" AS BIGINT) AS "Rank", s."Seconds"
+            SELECT t."Bucket" AS "Part", {value} AS "Dimension", {Durations.SecondsBetween(db.Database.ProviderName ?? "", "t.\"Start\"", "t.\"End\"")} AS "Seconds"
             FROM (
-                SELECT t."Bucket", {dimension} AS "Dimension", t."Days", {seconds} AS "Seconds",
-                    ROW_NUMBER() OVER (PARTITION BY {partition} ORDER BY {seconds}) AS "Rank"
-                FROM (
-                {inner}
-                ) AS t
-            ) AS s
-            WHERE {wanted}
+            {inner}
+            ) AS t
             """;
-        return db.Database.SqlQueryRaw<RankedLead>(sql, parameters).ToListAsync(ct);
+        return db.Database.SqlQueryRaw<PartLead>(sql, parameters).ToListAsync(ct);
     }
 }

@@ -25,7 +25,7 @@ internal sealed class SqlServerWithoutServer : DbCommandInterceptor, IDbConnecti
     public ValueTask<InterceptionResult> ConnectionClosingAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result) =>
         ValueTask.FromResult(InterceptionResult.Suppress());
 
-    /// <summary>No rows, or one where a statement's result decides what runs next; the columns the KPIs' raw SQL statements are read by (the duration statistics, the conversion histogram, sleeping clients).</summary>
+    /// <summary>No rows, or one where a statement's result decides what runs next; the columns the KPIs' raw SQL statements are read by (the duration statistics, the conversion histogram and its leads, sleeping clients).</summary>
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
         Commands.Add(command.CommandText);
@@ -35,17 +35,16 @@ internal sealed class SqlServerWithoutServer : DbCommandInterceptor, IDbConnecti
             foreach (var column in new[] { "Bucket", "Dimension", "PayingClients", "SleepingClients" })
                 table.Columns.Add(column);
         }
-        else if (command.CommandText.Contains("\"TotalMilliseconds\"", StringComparison.Ordinal))
+        else if (command.CommandText.Contains("FROM [LeadConversionRollups]", StringComparison.Ordinal))
         {
-            // One histogram cell holding the only middle rank, so the read of its leads runs too.
-            Typed(table, ("Bucket", typeof(int)), ("Dimension", typeof(string)), ("Days", typeof(int)), ("Leads", typeof(long)), ("Before", typeof(long)),
-                ("Total", typeof(long)), ("TotalMilliseconds", typeof(long)));
-            table.Rows.Add(24_360, null, 0, 1L, 0L, 1L, 1000L); // a bucket ordinal every bucket kind can start
+            // One histogram row, so its cell holds the only middle rank and the read of its leads runs too.
+            Typed(table, ("Day", typeof(DateTime)), ("Value", typeof(string)), ("Days", typeof(int)), ("Leads", typeof(int)), ("Milliseconds", typeof(long)));
+            table.Rows.Add(new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc), null, 0, 1, 1000L); // a day every bucket kind can start
         }
-        else if (command.CommandText.Contains("\"Rank\"", StringComparison.Ordinal) && command.CommandText.Contains("\"Days\"", StringComparison.Ordinal))
+        else if (command.CommandText.Contains("\"Part\"", StringComparison.Ordinal) && command.CommandText.Contains("\"Seconds\"", StringComparison.Ordinal))
         {
-            Typed(table, ("Bucket", typeof(int)), ("Dimension", typeof(string)), ("Days", typeof(int)), ("Rank", typeof(long)), ("Seconds", typeof(double)));
-            table.Rows.Add(24_360, null, 0, 1L, 1.0);
+            Typed(table, ("Part", typeof(int)), ("Dimension", typeof(string)), ("Seconds", typeof(double)));
+            table.Rows.Add(0, null, 1.0);
         }
         else if (command.CommandText.Contains("\"MedianSeconds\"", StringComparison.Ordinal))
         {
