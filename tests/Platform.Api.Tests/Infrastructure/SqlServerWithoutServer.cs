@@ -37,9 +37,9 @@ internal sealed class SqlServerWithoutServer : DbCommandInterceptor, IDbConnecti
         }
         else if (command.CommandText.Contains("FROM [LeadConversionRollups]", StringComparison.Ordinal))
         {
-            // One histogram row, so its cell holds the only middle rank and the read of its leads runs too.
-            Typed(table, ("Day", typeof(DateTime)), ("Value", typeof(string)), ("Days", typeof(int)), ("Leads", typeof(int)), ("Milliseconds", typeof(long)));
-            table.Rows.Add(new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc), null, 0, 1, 1000L); // a day every bucket kind can start
+            // One histogram cell, so it holds the only middle rank and the read of its leads runs too.
+            Typed(table, ("Day", typeof(DateTime)), ("Value", typeof(string)), ("Cells", typeof(string)), ("Milliseconds", typeof(long)));
+            table.Rows.Add(new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc), null, "0:1", 1000L); // a day every bucket kind can start; 1 lead after 0 whole days
         }
         else if (command.CommandText.Contains("\"Part\"", StringComparison.Ordinal) && command.CommandText.Contains("\"Seconds\"", StringComparison.Ordinal))
         {

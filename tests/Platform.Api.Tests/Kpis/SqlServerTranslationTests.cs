@@ -37,7 +37,7 @@ public sealed class SqlServerTranslationTests
         Assert.Equal(11, noServer.Commands.Count); // counts and timings of each lead KPI (days to conversion: cells, then their leads), one grouped query for revenue and deals, four for marketing
         // The lead counts of whole days come from the day rollups, the days to conversion from the histogram and the middle cells' leads.
         Assert.Equal(2, noServer.Commands.Count(c => c.Contains("FROM [LeadDayRollups]", StringComparison.Ordinal)));
-        Assert.Single(noServer.Commands, c => c.Contains("FROM [LeadConversionRollups]", StringComparison.Ordinal));
+        Assert.Single(noServer.Commands, c => c.Contains("FROM [LeadConversionRollups]", StringComparison.Ordinal) && c.Contains("STRING_AGG(", StringComparison.Ordinal));
         // The middle cells' leads: the cells as one JSON parameter, joined to the leads by whole days and creation time.
         Assert.Single(noServer.Commands, c => c.Contains("OPENJSON(@", StringComparison.Ordinal) && c.Contains("[p].[Days] = [l0].[DaysToConversion]", StringComparison.Ordinal));
         Assert.All(noServer.Commands.Where(c => c.Contains("COUNT(")), sql => Assert.Contains("GROUP BY", sql));
