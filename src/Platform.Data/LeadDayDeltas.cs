@@ -6,7 +6,7 @@ using Platform.Domain.Leads;
 
 namespace Platform.Data;
 
-/// <summary>The <see cref="LeadDayRollup"/> rows the tracked lead changes of a save make: −1 for a lead's old values, +1 for its new ones, summed per day, dimension and value.</summary>
+/// <summary>The <see cref="LeadDayRollup"/> rows the tracked lead changes of a save make: −1 for a lead's old values, +1 for its new ones, summed per day (and month), dimension and value.</summary>
 internal static class LeadDayDeltas
 {
     public static List<LeadDayRollup> Of(ChangeTracker tracker)
@@ -38,10 +38,11 @@ internal static class LeadDayDeltas
     {
         var counts = LeadDayCounts.Of(lead, sign);
         var day = DateTime.SpecifyKind(lead.CreatedAt.Date, DateTimeKind.Utc);
+        var month = new DateTime(day.Year, day.Month, 1, 0, 0, 0, DateTimeKind.Utc);
         foreach (var (dimension, value) in Values(lead))
         {
-            var key = new LeadDayKey(day, dimension, value);
-            deltas[key] = deltas.GetValueOrDefault(key) + counts;
+            foreach (var key in new[] { new LeadDayKey(RollupPeriod.Day, day, dimension, value), new LeadDayKey(RollupPeriod.Month, month, dimension, value) })
+                deltas[key] = deltas.GetValueOrDefault(key) + counts;
         }
     }
 
@@ -60,10 +61,11 @@ internal static class LeadDayDeltas
         yield return (LeadRollupDimension.Partner, (lead.PartnerId ?? lead.AssignedPartnerId)?.ToString(CultureInfo.InvariantCulture));
     }
 
-    private readonly record struct LeadDayKey(DateTime Day, LeadRollupDimension Dimension, string? Value)
+    private readonly record struct LeadDayKey(RollupPeriod Period, DateTime Day, LeadRollupDimension Dimension, string? Value)
     {
         public LeadDayRollup Row(LeadDayCounts counts) => new()
         {
+            Period = Period,
             Day = Day,
             Dimension = Dimension,
             Value = Value,

@@ -50,5 +50,17 @@ internal static class KpiBuckets
         _ => throw new ArgumentOutOfRangeException(nameof(bucket)),
     };
 
+    /// <summary>The whole months of [<paramref name="from"/>, <paramref name="to"/>) for month and quarter buckets; none (an empty range at <paramref name="to"/>) otherwise.</summary>
+    public static (DateTime From, DateTime To) WholeMonths(DateTime from, DateTime to, KpiBucket bucket)
+    {
+        var month = OrdinalOf(KpiBucket.Month);
+        var (first, end) = (month(from), month(to));
+        if (Start(KpiBucket.Month, first) < from)
+            first++;
+        return bucket is KpiBucket.Month or KpiBucket.Quarter && first < end
+            ? (Start(KpiBucket.Month, first), Start(KpiBucket.Month, end))
+            : (to, to);
+    }
+
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 }

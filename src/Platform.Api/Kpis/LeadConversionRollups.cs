@@ -253,7 +253,7 @@ internal static class LeadConversionRollups
         PlatformDbContext db, DateTime from, DateTime to, KpiBucket bucket, KpiDimension? groupBy, CancellationToken ct)
     {
         var dimension = LeadDayRollups.Of(groupBy);
-        var (months, monthsEnd) = WholeMonths(from, to, bucket);
+        var (months, monthsEnd) = KpiBuckets.WholeMonths(from, to, bucket);
         var rows = db.LeadConversionRollups.AsNoTracking().Where(r => r.Dimension == dimension);
         // One row per day or month, value and 64 whole days, its cells joined into one text ("days:leads,…") and their
         // times summed: a few hundred rows rather than one per cell, which the API would read and materialize one by one.
@@ -301,17 +301,6 @@ internal static class LeadConversionRollups
 
     private static string Delimited(IEnumerable<string?> values) => Delimiter + string.Join(Delimiter, values.Select(v => v ?? "")) + Delimiter;
 
-    /// <summary>The whole months of [<paramref name="from"/>, <paramref name="to"/>) for month and quarter buckets; none (an empty range at <paramref name="to"/>) otherwise.</summary>
-    private static (DateTime From, DateTime To) WholeMonths(DateTime from, DateTime to, KpiBucket bucket)
-    {
-        var month = KpiBuckets.OrdinalOf(KpiBucket.Month);
-        var (first, end) = (month(from), month(to));
-        if (KpiBuckets.Start(KpiBucket.Month, first) < from)
-            first++;
-        return bucket is KpiBucket.Month or KpiBucket.Quarter && first < end
-            ? (KpiBuckets.Start(KpiBucket.Month, first), KpiBuckets.Start(KpiBucket.Month, end))
-            : (to, to);
-    }
 
     /// <summary>
     /// The time to conversion of the leads of each part (a bucket's leads with the given whole days) whose dimension

@@ -8,9 +8,9 @@ using Platform.Domain.Leads;
 namespace Platform.Api.Kpis;
 
 /// <summary>
-/// The lead counts per creation day and dimension value (<see cref="LeadDayRollup"/>, kept by
-/// <see cref="KpiRollupInterceptor"/>): read by the lead KPIs for whole days, rebuilt from the leads by
-/// <c>kpi-rollups rebuild</c>.
+/// The lead counts per creation day or month and dimension value (<see cref="LeadDayRollup"/>, kept by
+/// <see cref="KpiRollupInterceptor"/>): read by the lead KPIs for whole days (month rows for whole months), rebuilt from the
+/// leads by <c>kpi-rollups rebuild</c>.
 /// </summary>
 internal static class LeadDayRollups
 {
@@ -29,8 +29,12 @@ internal static class LeadDayRollups
     {
         var dimension = Of(groupBy);
         Expression<Func<LeadDayRollup, DateTime>> day = r => r.Day;
-        return db.LeadDayRollups.AsNoTracking()
-            .Where(r => r.Dimension == dimension && r.Day >= from && r.Day < to)
+        // Month rows for the whole months of the range (they fall in one month or quarter bucket), day rows around them.
+        var (months, monthsEnd) = KpiBuckets.WholeMonths(from, to, bucket);
+        var rows = db.LeadDayRollups.AsNoTracking().Where(r => r.Dimension == dimension);
+        return rows.Where(r => r.Period == RollupPeriod.Day && r.Day >= from && r.Day < months)
+            .Concat(rows.Where(r => r.Period == RollupPeriod.Month && r.Day >= months && r.Day < monthsEnd))
+            .Concat(rows.Where(r => r.Period == RollupPeriod.Day && r.Day >= monthsEnd && r.Day < to))
             .Select(KpiProjection.Of<LeadDayRollup, DayFact>(
                 (r, b, value) => new DayFact { Bucket = b, Dimension = value, Leads = r.Leads, Converted = r.Converted, Responded = r.Responded, Demo = r.DemoDownloads },
                 day.Then(KpiBuckets.Ordinal(bucket)), r => r.Value))
@@ -41,8 +45,9 @@ internal static class LeadDayRollups
     }
 
     /// <summary>
-    /// Replaces every row by the counts of the leads, one row per day, dimension and value, in one serializable
-    /// transaction: changes committed meanwhile keep the rows they appended and are counted once. Returns the rows written.
+    /// Replaces every row by the counts of the leads, one row per day, dimension and value and one per month, dimension and
+    /// value, in one serializable transaction: changes committed meanwhile keep the rows they appended and are counted
+    /// once. Returns the rows written.
     /// </summary>
     public static async Task<int> RebuildAsync(PlatformDbContext db, Action<string> progress, CancellationToken ct = default)
     {
@@ -52,21 +57,27 @@ internal static class LeadDayRollups
         var written = 0;
         foreach (var dimension in Enum.GetValues<LeadRollupDimension>())
         {
-            var counts = await DetailCountsAsync(db.Leads.AsNoTracking().IgnoreQueryFilters(), KpiBucket.Day, GroupByOf(dimension), ct);
-            db.LeadDayRollups.AddRange(counts.Select(c => new LeadDayRollup
+            var rows = 0;
+            foreach (var (period, bucket) in new[] { (RollupPeriod.Day, KpiBucket.Day), (RollupPeriod.Month, KpiBucket.Month) })
             {
-                Day = KpiBuckets.Start(KpiBucket.Day, c.Bucket),
-                Dimension = dimension,
-                Value = c.Dimension,
-                Leads = c.Leads,
-                Converted = c.Converted,
-                Responded = c.Responded,
-                DemoDownloads = c.Demo,
-            }));
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-            written += counts.Count;
-            progress($"{dimension}: {counts.Count:N0} rows.");
+                var counts = await DetailCountsAsync(db.Leads.AsNoTracking().IgnoreQueryFilters(), bucket, GroupByOf(dimension), ct);
+                db.LeadDayRollups.AddRange(counts.Select(c => new LeadDayRollup
+                {
+                    Period = period,
+                    Day = KpiBuckets.Start(bucket, c.Bucket),
+                    Dimension = dimension,
+                    Value = c.Dimension,
+                    Leads = c.Leads,
+                    Converted = c.Converted,
+                    Responded = c.Responded,
+                    DemoDownloads = c.Demo,
+                }));
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                rows += counts.Count;
+            }
+            written += rows;
+            progress($"{dimension}: {rows:N0} rows.");
         }
 
         await transaction.CommitAsync(ct);
@@ -74,17 +85,18 @@ internal static class LeadDayRollups
     }
 
     /// <summary>
-    /// Folds the rows of every day that has a (dimension, value) with several rows into one row per dimension and value
+    /// Folds the rows of every day that has a (period, dimension, value) with several rows into one row per period, dimension and value
     /// (<see cref="KpiSql.CompactAsync"/>: exact with any number of concurrent writers and compactions). Returns the rows removed.
     /// </summary>
     public static Task<int> CompactAsync(PlatformDbContext db, CancellationToken ct = default) =>
         KpiSql.CompactAsync<LeadDayRollup>(db, "LeadDayRollups", """
-            "Day" IN (SELECT "Day" FROM "LeadDayRollups" GROUP BY "Day", "Dimension", "Value" HAVING COUNT(*) > 1)
+            "Day" IN (SELECT "Day" FROM "LeadDayRollups" GROUP BY "Period", "Day", "Dimension", "Value" HAVING COUNT(*) > 1)
             """,
             removed => removed
-                .GroupBy(r => (r.Day, r.Dimension, r.Value))
+                .GroupBy(r => (r.Period, r.Day, r.Dimension, r.Value))
                 .Select(g => new LeadDayRollup
                 {
+                    Period = g.Key.Period,
                     Day = g.Key.Day,
                     Dimension = g.Key.Dimension,
                     Value = g.Key.Value,

@@ -1,8 +1,8 @@
 namespace Platform.Domain.Kpis;
 
 /// <summary>
-/// Counts of the leads created on one day (UTC) that share one value of one dimension: what the lead KPIs read for whole
-/// days instead of the leads. Rows are deltas: every change to a lead appends the difference it makes (−1 for its old
+/// Counts of the leads created on one day or in one month (UTC) that share one value of one dimension: what the lead KPIs
+/// read for whole days and months instead of the leads. Rows are deltas: every change to a lead appends the difference it makes (−1 for its old
 /// value, +1 for the new one), in the transaction of the change, and a day's figure is the sum of its rows. Compaction
 /// folds them into one row per day, dimension and value; rebuilding computes those from the leads.
 /// </summary>
@@ -10,7 +10,13 @@ public class LeadDayRollup
 {
     public long Id { get; set; }
 
-    /// <summary>The day the leads were created, at UTC midnight.</summary>
+    /// <summary>
+    /// <see cref="RollupPeriod.Day"/>: the leads created on <see cref="Day"/>; <see cref="RollupPeriod.Month"/>: those
+    /// created in the month it starts, so that whole months read a month's row rather than every day's.
+    /// </summary>
+    public RollupPeriod Period { get; set; }
+
+    /// <summary>The day the leads were created (of a month row, the first day of the month), at UTC midnight.</summary>
     public DateTime Day { get; set; }
 
     /// <summary>The dimension <see cref="Value"/> is of; <see cref="LeadRollupDimension.None"/> counts every lead of the day once.</summary>

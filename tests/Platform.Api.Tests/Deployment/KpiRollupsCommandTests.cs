@@ -26,7 +26,7 @@ public abstract class KpiRollupsCommandTests(string provider) : IAsyncLifetime
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var rows = await db.LeadDayRollups.CountAsync();
-        var keys = await db.LeadDayRollups.Select(r => new { r.Day, r.Dimension, r.Value }).Distinct().CountAsync();
+        var keys = await db.LeadDayRollups.Select(r => new { r.Period, r.Day, r.Dimension, r.Value }).Distinct().CountAsync();
         var conversionRows = await db.LeadConversionRollups.CountAsync();
         var conversionKeys = await db.LeadConversionRollups.Select(r => new { r.Period, r.Day, r.Dimension, r.Value, r.Days }).Distinct().CountAsync();
         var orderRows = await db.OrderMonthRollups.CountAsync();

@@ -12,8 +12,8 @@ internal sealed class LeadDayRollupConfiguration : IEntityTypeConfiguration<Lead
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Value).HasMaxLength(Lengths.Short);
 
-        // A report reads one dimension over a range of days: an index-only scan where the provider can include columns.
-        var report = builder.HasIndex(r => new { r.Dimension, r.Day });
+        // A report reads one dimension's months and days over a range: index-only scans where the provider can include columns.
+        var report = builder.HasIndex(r => new { r.Dimension, r.Period, r.Day });
         NpgsqlIndexBuilderExtensions.IncludeProperties(report, r => new { r.Value, r.Leads, r.Converted, r.Responded, r.DemoDownloads });
         SqlServerIndexBuilderExtensions.IncludeProperties(report, r => new { r.Value, r.Leads, r.Converted, r.Responded, r.DemoDownloads });
     }

@@ -1219,6 +1219,11 @@ namespace Platform.Data.Migrations.Postgres
                     b.Property<int>("Leads")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<int>("Responded")
                         .HasColumnType("integer");
 
@@ -1228,10 +1233,10 @@ namespace Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Dimension", "Day")
+                    b.HasIndex("Dimension", "Period", "Day")
                         .HasAnnotation("SqlServer:Include", new[] { "Value", "Leads", "Converted", "Responded", "DemoDownloads" });
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Dimension", "Day"), new[] { "Value", "Leads", "Converted", "Responded", "DemoDownloads" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Dimension", "Period", "Day"), new[] { "Value", "Leads", "Converted", "Responded", "DemoDownloads" });
 
                     b.ToTable("LeadDayRollups", (string)null);
                 });

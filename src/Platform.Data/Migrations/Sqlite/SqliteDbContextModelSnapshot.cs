@@ -1187,6 +1187,11 @@ namespace Platform.Data.Migrations.Sqlite
                     b.Property<int>("Leads")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Responded")
                         .HasColumnType("INTEGER");
 
@@ -1196,7 +1201,7 @@ namespace Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Dimension", "Day")
+                    b.HasIndex("Dimension", "Period", "Day")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "Value", "Leads", "Converted", "Responded", "DemoDownloads" })
                         .HasAnnotation("SqlServer:Include", new[] { "Value", "Leads", "Converted", "Responded", "DemoDownloads" });
 

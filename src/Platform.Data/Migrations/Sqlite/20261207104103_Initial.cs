@@ -120,6 +120,7 @@ namespace Platform.Data.Migrations.Sqlite
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Day = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Dimension = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Value = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
@@ -1612,9 +1613,9 @@ namespace Platform.Data.Migrations.Sqlite
                 columns: new[] { "Dimension", "Period", "Day" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_LeadDayRollups_Dimension_Day",
+                name: "IX_LeadDayRollups_Dimension_Period_Day",
                 table: "LeadDayRollups",
-                columns: new[] { "Dimension", "Day" });
+                columns: new[] { "Dimension", "Period", "Day" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Leads_AssignedPartnerId_CreatedAt",

@@ -121,6 +121,7 @@ namespace Platform.Data.Migrations.Postgres
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Period = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Day = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Dimension = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Value = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
@@ -1616,9 +1617,9 @@ namespace Platform.Data.Migrations.Postgres
                 .Annotation("Npgsql:IndexInclude", new[] { "Value", "Days", "Leads", "Milliseconds" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_LeadDayRollups_Dimension_Day",
+                name: "IX_LeadDayRollups_Dimension_Period_Day",
                 table: "LeadDayRollups",
-                columns: new[] { "Dimension", "Day" })
+                columns: new[] { "Dimension", "Period", "Day" })
                 .Annotation("Npgsql:IndexInclude", new[] { "Value", "Leads", "Converted", "Responded", "DemoDownloads" });
 
             migrationBuilder.CreateIndex(

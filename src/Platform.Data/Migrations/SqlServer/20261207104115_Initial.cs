@@ -120,6 +120,7 @@ namespace Platform.Data.Migrations.SqlServer
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
+                    Period = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     Day = table.Column<DateTime>(type: "datetime2", nullable: false),
                     Dimension = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     Value = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
@@ -1616,9 +1617,9 @@ namespace Platform.Data.Migrations.SqlServer
                 .Annotation("SqlServer:Include", new[] { "Value", "Days", "Leads", "Milliseconds" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_LeadDayRollups_Dimension_Day",
+                name: "IX_LeadDayRollups_Dimension_Period_Day",
                 table: "LeadDayRollups",
-                columns: new[] { "Dimension", "Day" })
+                columns: new[] { "Dimension", "Period", "Day" })
                 .Annotation("SqlServer:Include", new[] { "Value", "Leads", "Converted", "Responded", "DemoDownloads" });
 
             migrationBuilder.CreateIndex(
