@@ -4,6 +4,7 @@ using Platform.Api.Kpis;
 using Platform.Api.Tests.Infrastructure;
 using Platform.Api.Tests.Leads;
 using Platform.Data;
+using Platform.Testing;
 using Platform.Domain.Leads;
 using Platform.GraphQL.Server.Relay;
 
@@ -215,6 +216,25 @@ public abstract class LeadDayRollupTests<THost>(THost api) where THost : ApiHost
             Assert.Equal(stats?.MedianSeconds / 86_400, row.MedianDaysToConversion);
             Assert.Equal(stats?.AverageSeconds / 86_400 ?? 0, row.AverageDaysToConversion ?? 0, 12);
         }
+    }
+
+    [Fact] // the funnel and revenue report by month and channel, cut in its last month: five statements, their SQL pinned per provider
+    public async Task FunnelAndRevenueByChannel_FiveStatements()
+    {
+        var range = new KpiRange { From = Ever, To = new DateTime(2100, 1, 15, 0, 0, 0, DateTimeKind.Utc), Bucket = KpiBucket.Month, GroupBy = KpiDimension.Channel };
+        await using var scope = api.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        api.Sql.Clear();
+
+        var funnel = await new LeadKpis(db).FunnelAsync(range, default);
+        var revenue = await new RevenueKpis(db).RevenueAsync(range, default);
+
+        Assert.Contains(funnel, r => r.MedianDaysToConversion is not null);
+        Assert.NotEmpty(revenue);
+        // Counts from the day rollups' month rows, the histogram's cells, the middle cells' leads; whether an order was
+        // paid after the range's end in its last month, then the revenue rollups (none was: the cut month is read from them).
+        MarkdownSnapshot.Match($"FunnelAndRevenueByChannel.{api.Provider}", [.. api.Sql.Statements.Select((sql, i) => ($"SQL {i + 1}", "sql", sql))]);
+        Assert.Equal(5, api.Sql.Count);
     }
 
     /// <summary>Every dimension by day and by month over all time: the rollups' counts and days to conversion are the leads'.</summary>
