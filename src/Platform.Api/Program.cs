@@ -15,6 +15,7 @@ if ((await MigrateCommand.TryRunAsync(args, admin) ?? await SeedDemoCommand.TryR
     return exitCode;
 
 var app = PlatformApp.Build(args);
+StartupWarmup.Begin(app);
 var refusedLater = false;
 if (await DatabaseStartup.PrepareAsync(app, DemoStartup.SeedFor(app), refusedLater: _ => refusedLater = true) is not null)
     return 1;

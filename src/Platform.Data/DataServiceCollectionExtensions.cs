@@ -89,6 +89,7 @@ public static class DataServiceCollectionExtensions
                 break;
             case DatabaseProvider.Postgres:
                 builder.UseNpgsql(connectionString, npgsql => npgsql.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
+                builder.ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository, PostgresHistoryRepository>();
                 break;
             case DatabaseProvider.SqlServer:
                 builder.UseSqlServer(connectionString, sqlServer => sqlServer.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));

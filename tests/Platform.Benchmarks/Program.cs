@@ -21,6 +21,8 @@ if (args is ["--probe", "hostile-documents"])
     return await HostileDocuments.RunAsync();
 if (args is ["--probe", "events", ..])
     return await EventDelivery.RunAsync(args);
+if (args is ["--probe", "start", ..])
+    return await StartProbe.RunAsync(args);
 if (args is ["--help"] or ["-h"])
 {
     Console.WriteLine(BenchmarkOptions.Usage);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Platform.Data.Tests.Infrastructure;
 using Platform.DemoData;
 using Platform.Domain;
@@ -47,6 +48,22 @@ public abstract class DatabaseTests : IDisposable
         db.SalesPlans.Add(new SalesPlan { Year = 2040, Quarter = 1, TargetAmountMinor = 300, Currency = "EUR" });
 
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+    }
+
+    // A new database has no migrations history yet: that is no failed command, and nothing is logged as an error.
+    [Fact]
+    public async Task Migrate_FromEmpty_LogsNoError()
+    {
+        var logs = new RecordingLoggerProvider();
+        await using var services = TestServices.Build(Provider, await CreateDatabaseAsync("quiet"),
+            services => services.AddLogging(logging => logging.AddProvider(logs)));
+
+        Assert.NotEmpty(await services.PendingMigrationsAsync());
+        await services.MigrateDatabaseAsync();
+
+        Assert.Empty(await services.PendingMigrationsAsync());
+        Assert.Contains(logs.Lines, line => line.StartsWith("Information Microsoft.EntityFrameworkCore.Database.Command", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal) || line.StartsWith("Critical", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Platform.Api.Tests.Infrastructure;
+using Platform.Testing;
 
 namespace Platform.Api.Tests.Observability;
 

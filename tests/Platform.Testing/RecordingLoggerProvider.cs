@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Platform.Api.Tests.Observability;
+namespace Platform.Testing;
 
 /// <summary>A logger provider that keeps every line the host's log filters let through, as the console would write it.</summary>
 public sealed class RecordingLoggerProvider : ILoggerProvider
