@@ -225,9 +225,9 @@ public abstract class SubmitLeadTests<THost>(THost api) where THost : ApiHost
         Assert.Contains("INSERT INTO \"OutboxEvents\"", touched[2 + touchAndEvent]);
         Assert.Contains("INSERT INTO \"AuditLog\"", touched[3 + touchAndEvent]);
         Assert.Contains("FROM \"Leads\"", touched[4 + touchAndEvent]);
-        // The new lead's KPI day rollup rows, one per dimension: in the leads' insert on PostgreSQL, one statement each on
-        // SQLite, which sends every row alone. A touch changes no rollup.
-        Assert.Equal((api.Provider == "Sqlite" ? 7 : 0, 0), (createdRollups, touchedRollups));
+        // The new lead's KPI rollup rows, one per dimension for its day and one for its month: in the leads' insert on
+        // PostgreSQL, one statement each on SQLite, which sends every row alone. A touch changes no rollup.
+        Assert.Equal((api.Provider == "Sqlite" ? 14 : 0, 0), (createdRollups, touchedRollups));
     }
 
     [Fact]
