@@ -11,7 +11,7 @@ using Platform.Data;
 namespace Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDbContext))]
-    [Migration("20261207075443_Initial")]
+    [Migration("20261207095123_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -418,6 +418,25 @@ namespace Platform.Data.Migrations.Sqlite
                     b.HasIndex("ApplicationId", "Status", "Subject", "Type");
 
                     b.ToTable("OpenIddictTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Data.Leases.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Domain.Auditing.AuditLogEntry", b =>

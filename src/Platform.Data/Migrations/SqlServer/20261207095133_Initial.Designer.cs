@@ -12,7 +12,7 @@ using Platform.Data;
 namespace Platform.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerDbContext))]
-    [Migration("20261207075454_Initial")]
+    [Migration("20261207095133_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -432,6 +432,25 @@ namespace Platform.Data.Migrations.SqlServer
                     b.HasIndex("ApplicationId", "Status", "Subject", "Type");
 
                     b.ToTable("OpenIddictTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Data.Leases.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Domain.Auditing.AuditLogEntry", b =>

@@ -12,7 +12,7 @@ using Platform.Data;
 namespace Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDbContext))]
-    [Migration("20261207075449_Initial")]
+    [Migration("20261207095128_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -427,6 +427,25 @@ namespace Platform.Data.Migrations.Postgres
                     b.HasIndex("ApplicationId", "Status", "Subject", "Type");
 
                     b.ToTable("OpenIddictTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Data.Leases.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Domain.Auditing.AuditLogEntry", b =>
