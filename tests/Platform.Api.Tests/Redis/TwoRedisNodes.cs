@@ -21,7 +21,7 @@ public class TwoRedisNodes : IAsyncLifetime
     /// <summary>Whether the nodes serve on loopback ports (real HTTP and WebSockets) instead of the in-memory test server.</summary>
     protected virtual bool Loopback => false;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Redis = await RedisServer.StartNewAsync();
         A = new RedisNode(Redis.Configuration, settings: SettingsOf("A"), provider: Provider, loopback: Loopback);
