@@ -22,6 +22,9 @@ public sealed class OutboxFeed(IServiceScopeFactory scopes, OutboxSignal signal,
     /// <summary>How long a missing id is waited for before it counts as rolled back.</summary>
     internal static readonly TimeSpan GapGrace = TimeSpan.FromSeconds(3);
 
+    /// <summary>The shortest wait before a missing id is looked at again.</summary>
+    private static readonly TimeSpan GapRecheck = TimeSpan.FromMilliseconds(50);
+
     private const int Page = 500;
 
     private readonly Lock _gate = new();
@@ -139,10 +142,12 @@ public sealed class OutboxFeed(IServiceScopeFactory scopes, OutboxSignal signal,
     /// <summary>The poll interval, or less when the feed waits at a missing id: it reads again once the id's grace has passed.</summary>
     private TimeSpan UntilNextRead()
     {
-        if (_gapSince is not { } since)
+        // Only a feed with subscribers reads on past the gap (an idle one starts anew at its next subscriber).
+        if (_gapSince is not { } since || _subscribers.IsEmpty)
             return options.Value.PollInterval;
+        // Not at once even when the grace has passed: a read that keeps failing is not retried in a loop.
         var left = GapGrace - Stopwatch.GetElapsedTime(since);
-        return TimeSpan.FromTicks(Math.Clamp(left.Ticks, 0, options.Value.PollInterval.Ticks));
+        return TimeSpan.FromTicks(Math.Min(Math.Max(left.Ticks, GapRecheck.Ticks), options.Value.PollInterval.Ticks));
     }
 
     private bool GapExpired()
