@@ -105,6 +105,8 @@ internal sealed class LoadRunner : IDisposable
             using var content = new ByteArrayContent(_scenario.RequestBody(sequence));
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             using var request = new HttpRequestMessage(HttpMethod.Post, Endpoints[sequence % Endpoints.Length]) { Content = content };
+            // As behind a load balancer, every node sees the name the clients use (the token issuer is derived from it).
+            request.Headers.Host = Endpoints[0].Authority;
             foreach (var (name, value) in _scenario.Headers ?? new Dictionary<string, string>())
                 request.Headers.Add(name, value);
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
