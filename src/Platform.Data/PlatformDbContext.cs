@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Platform.Domain.Auditing;
 using Platform.Domain.Clients;
+using Platform.Data.Leases;
 using Platform.Data.Outbox;
 using Platform.Domain.Deals;
 using Platform.Domain.Events;
@@ -157,6 +158,9 @@ public abstract partial class PlatformDbContext : IdentityDbContext<IdentityUser
 
     /// <summary>Events to deliver to webhook subscriptions, and how each delivery went.</summary>
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    /// <summary>Work one node of a fleet does at a time, and which node holds it (<see cref="DatabaseLeases"/>).</summary>
+    public DbSet<Lease> Leases => Set<Lease>();
 
     /// <summary>The outbox work of the save in progress.</summary>
     internal OutboxWork? PendingOutbox { get; set; }

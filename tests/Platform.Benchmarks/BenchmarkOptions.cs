@@ -20,7 +20,8 @@ internal sealed record BenchmarkOptions(Scenario Scenario, string Provider, int 
 
     public static string Usage =>
         $"""
-        Usage: dotnet run -c Release --project tests/Platform.Benchmarks -- [options]
+        Usage: dotnet run -c Release --project tests/Platform.Benchmarks -- [--fleet] [options]
+          --fleet           first: two API nodes sharing one PostgreSQL and one Redis, measured against one node (README "Fleet")
           --scenario NAME   {string.Join(" | ", Scenarios.All.Keys)} (default leads-graph)
           --provider NAME   Sqlite | Postgres (default Sqlite)
           --leads N         leads to seed (default 10000): demo data, or bulk rows with --deals/--orders

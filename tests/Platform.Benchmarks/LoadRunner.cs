@@ -10,25 +10,27 @@ namespace Platform.Benchmarks;
 internal sealed record ClientResult(List<long> Latencies, int Errors, long ResponseBytes);
 
 /// <summary>
-/// Sends one request body to a GraphQL endpoint from N concurrent clients in a loop for a fixed
-/// time, through one shared <see cref="HttpClient"/>. A response that is not 200 or whose JSON
+/// Sends one request body to a GraphQL endpoint (or to several in turn, as a round-robin load balancer would) from N
+/// concurrent clients in a loop for a fixed time, through one shared <see cref="HttpClient"/>. A response that is not 200 or whose JSON
 /// has top-level <c>errors</c> or a non-empty payload <c>errors</c> list is an error; the first
 /// error body is printed once.
 /// </summary>
 internal sealed class LoadRunner : IDisposable
 {
     private readonly HttpClient _http;
-    private readonly Uri _endpoint;
     private readonly Scenario _scenario;
     private long _sequence = -1;
     private int _errorPrinted;
 
     public LoadRunner(Uri endpoint, Scenario scenario, int clients, string? accessToken)
+        : this([endpoint], scenario, clients, accessToken)
     {
-        if (!IPAddress.TryParse(endpoint.Host, out var address) || !IPAddress.IsLoopback(address))
-            throw new ArgumentException($"Only loopback endpoints are allowed, not {endpoint}.", nameof(endpoint));
+    }
 
-        _endpoint = endpoint;
+    /// <summary>Sends the requests to <paramref name="endpoints"/> in turn.</summary>
+    public LoadRunner(Uri[] endpoints, Scenario scenario, int clients, string? accessToken)
+    {
+        Endpoints = endpoints;
         _scenario = scenario;
         _http = new HttpClient(new SocketsHttpHandler
         {
@@ -44,6 +46,21 @@ internal sealed class LoadRunner : IDisposable
         _http.DefaultRequestHeaders.Accept.ParseAdd("application/graphql-response+json, application/json");
         if (accessToken is not null)
             _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+    }
+
+    /// <summary>Where the requests go, in turn: loopback endpoints only. Set between runs, the scenario's sequence goes on.</summary>
+    public Uri[] Endpoints
+    {
+        get;
+        set
+        {
+            foreach (var endpoint in value)
+            {
+                if (!IPAddress.TryParse(endpoint.Host, out var address) || !IPAddress.IsLoopback(address))
+                    throw new ArgumentException($"Only loopback endpoints are allowed, not {endpoint}.", nameof(value));
+            }
+            field = value;
+        }
     }
 
     /// <summary>Runs <paramref name="clients"/> clients for <paramref name="duration"/> (requests in flight then still finish).</summary>
@@ -84,9 +101,12 @@ internal sealed class LoadRunner : IDisposable
         received.SetLength(0);
         try
         {
-            using var content = new ByteArrayContent(_scenario.RequestBody(Interlocked.Increment(ref _sequence)));
+            var sequence = Interlocked.Increment(ref _sequence);
+            using var content = new ByteArrayContent(_scenario.RequestBody(sequence));
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = content };
+            using var request = new HttpRequestMessage(HttpMethod.Post, Endpoints[sequence % Endpoints.Length]) { Content = content };
+            // As behind a load balancer, every node sees the name the clients use (the token issuer is derived from it).
+            request.Headers.Host = Endpoints[0].Authority;
             foreach (var (name, value) in _scenario.Headers ?? new Dictionary<string, string>())
                 request.Headers.Add(name, value);
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);

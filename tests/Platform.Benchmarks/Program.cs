@@ -23,6 +23,8 @@ if (args is ["--probe", "events", ..])
     return await EventDelivery.RunAsync(args);
 if (args is ["--probe", "start", ..])
     return await StartProbe.RunAsync(args);
+if (args is ["--fleet", .. var fleetArgs])
+    return await Fleet.RunAsync(fleetArgs);
 if (args is ["--help"] or ["-h"])
 {
     Console.WriteLine(BenchmarkOptions.Usage);
@@ -74,28 +76,7 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
 {
     var sql = new SqlCommandCounter();
     using var queryCacheMisses = new EfQueryCacheMisses();
-    // The API reads its appsettings.json from the content root: the build output, not the working directory.
-    await using var app = PlatformApp.Build(["--contentRoot", AppContext.BaseDirectory], builder =>
-    {
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = options.Provider,
-            ["Database:ConnectionString"] = connectionString,
-            ["Logging:LogLevel:Default"] = "Warning",
-            // All load comes from one OAuth client; its per-minute cost budget would throttle the run.
-            ["GraphQL:Limits:CostBudgetPerMinute"] = "0",
-            ["OAuth:RequireHttps"] = "false",
-            ["OAuth:DevelopmentKeysDirectory"] = Path.Combine(Path.GetTempPath(), "platform-benchmark-keys"),
-            ["Leads:Spool:Path"] = Path.Combine(Path.GetTempPath(), $"platform-bench-spool-{Guid.NewGuid():N}.db"),
-            // Measure the submit path, not the per-key form rate limit.
-            ["Leads:RateLimitPermits"] = "1000000000",
-            ["Kpis:Cache:Enabled"] = options.KpiCache ? "true" : "false",
-            ["Kpis:Cache:MaxStalenessSeconds"] = options.KpiStaleness.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Services.AddSingleton<IInterceptor>(sql);
-    });
+    await using var app = BenchmarkHost.Build(options, connectionString, sql);
 
     await app.Services.MigrateDatabaseAsync();
     if (options.Database is not null && await HasLeadsAsync(app.Services))
@@ -125,7 +106,7 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
         warmupAccepted = warmup.Sum(r => r.Latencies.Count - r.Errors);
         Console.WriteLine($"Warm-up: {warmup.Sum(r => r.Latencies.Count)} requests, {warmup.Sum(r => r.Errors)} errors in {options.Warmup} s");
     }
-    warmupAccepted += await SettleJitAsync(runner, options);
+    warmupAccepted += await JitSettling.SettleAsync(runner, options);
 
     if (options.Explain && options.Provider == "Postgres")
         await ExplainAsync(runner, sql, connectionString);
@@ -227,31 +208,6 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
         RESULT scenario={options.Scenario.Name} provider={options.Provider} leads={options.Leads} clients={options.Clients} seconds={options.Seconds} requests={requests} rps={rps:F1} p50_ms={p50:F2} p90_ms={p90:F2} p99_ms={p99:F2} max_ms={max:F2} alloc_kb_per_req={allocKb:F1} sql_per_req={sqlPerRequest:F2} ef_cache_misses_per_req={missesPerRequest:F2} gc0={gcs[0]} gc1={gcs[1]} gc2={gcs[2]} jit_methods={jitMethods} jit_s={jitSeconds:F2} ws_before_mb={workingSetBefore:F0} ws_after_mb={workingSetAfter:F0} load1={load.Split(' ')[0]} api_cpu_ms_per_req={cpuMsPerRequest:F2} pg_ms_per_req={pgMs:F3} pg_plan_ms_per_req={pgPlanMs:F3} pg_calls_per_req={pgCalls:F2} writes={written} errors={errors}{peerResult}{rowCheck}{(floor is { } fl ? $" floor_rps={fl:F1} floor_ratio={rps / fl:F3}" : "")}
         """);
     return errors > 0 || requests == 0 || rowsMismatch ? 1 : 0;
-}
-
-// Tiered compilation recompiles hot methods in the background for a long while after start (on a busy 2-core machine,
-// minutes): a run measured meanwhile measures the JIT as much as the API. Keeps the load on, 2 s at a time, until fewer
-// than 20 methods a second are compiled or options.JitSettle seconds have passed; returns the requests accepted meanwhile.
-static async Task<long> SettleJitAsync(LoadRunner runner, BenchmarkOptions options)
-{
-    const int RoundSeconds = 2, SettledPerSecond = 20;
-    long accepted = 0;
-    var started = Stopwatch.GetTimestamp();
-    while (Stopwatch.GetElapsedTime(started).TotalSeconds < options.JitSettle)
-    {
-        var before = System.Runtime.JitInfo.GetCompiledMethodCount();
-        var round = await runner.RunAsync(options.Clients, TimeSpan.FromSeconds(RoundSeconds), expectedRequestsPerClient: 1024);
-        accepted += round.Sum(r => r.Latencies.Count - r.Errors);
-        var perSecond = (System.Runtime.JitInfo.GetCompiledMethodCount() - before) / (double)RoundSeconds;
-        if (perSecond < SettledPerSecond)
-        {
-            Console.WriteLine($"JIT settled after {Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s more warm-up ({perSecond:F0} methods compiled a second)");
-            return accepted;
-        }
-    }
-    if (options.JitSettle > 0)
-        Console.WriteLine($"JIT still compiling after {options.JitSettle} s more warm-up: the run measures some of it");
-    return accepted;
 }
 
 // The peer's run (--peer; none without): the same clients and duration after a warm-up, with PostgreSQL's time and the
@@ -357,12 +313,7 @@ static async Task SeedAsync(BenchmarkOptions options, IServiceProvider services,
         if (options.Bulk)
             await BulkSeeder.SeedAsync(db, options.Leads, options.Deals!.Value, options.Orders!.Value, DateTime.UtcNow);
         else
-        {
-            await DemoDataset.SeedAsync(db, options.Leads, DateTime.UtcNow);
-            // Statistics as a live database has them (autovacuum would analyze soon): without them the planner plans for
-            // empty tables and scans them, which no production server would do.
-            await db.Database.ExecuteSqlRawAsync(options.Provider == "Postgres" ? "VACUUM ANALYZE" : "ANALYZE");
-        }
+            await BenchmarkHost.SeedDemoAsync(db, options.Provider, options.Leads);
     }
     Console.WriteLine($"Seeded in {seeding.Elapsed.TotalSeconds:F1} s ({sql.Count - sqlBeforeSeeding} SQL statements through EF)");
 }

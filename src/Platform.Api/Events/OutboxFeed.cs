@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Platform.Data;
 using Platform.Data.Outbox;
 using Platform.Domain.Events;
@@ -8,24 +9,27 @@ using Platform.Domain.Events;
 namespace Platform.Api.Events;
 
 /// <summary>
-/// Reads the committed outbox rows in id order while anyone subscribes — at once when this process commits some
-/// (<see cref="OutboxSignal"/>), else every <see cref="PollInterval"/> for the other processes' — and hands each to the
+/// Reads the committed outbox rows in id order while anyone subscribes — at once when this process commits some or
+/// another announces its commit through Redis (<see cref="OutboxSignal"/>), else every <see cref="EventOptions.PollInterval"/>
+/// — and hands each to the
 /// subscribers whose filter takes it. Ids are drawn before commit, so a lower id may commit after a higher one: the feed
 /// waits at a missing id until <see cref="GapGrace"/> has passed (a rolled-back insert never fills it), so nothing
 /// committed is skipped and each aggregate's events go out in order. Each subscriber starts after an event id it names.
 /// </summary>
-public sealed class OutboxFeed(IServiceScopeFactory scopes, OutboxSignal signal, ILogger<OutboxFeed> logger) : BackgroundService
+public sealed class OutboxFeed(IServiceScopeFactory scopes, OutboxSignal signal, IOptions<EventOptions> options, ILogger<OutboxFeed> logger)
+    : BackgroundService
 {
-    /// <summary>How often the outbox is read when this process commits nothing.</summary>
-    internal static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
-
     /// <summary>How long a missing id is waited for before it counts as rolled back.</summary>
     internal static readonly TimeSpan GapGrace = TimeSpan.FromSeconds(3);
+
+    /// <summary>The shortest wait before a missing id is looked at again.</summary>
+    private static readonly TimeSpan GapRecheck = TimeSpan.FromMilliseconds(50);
 
     private const int Page = 500;
 
     private readonly Lock _gate = new();
     private ImmutableList<Subscriber> _subscribers = [];
+    private TaskCompletionSource _joined = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _last;
     private long? _gapSince;
 
@@ -44,11 +48,13 @@ public sealed class OutboxFeed(IServiceScopeFactory scopes, OutboxSignal signal,
         long position;
         lock (_gate)
         {
-            // An idle feed read nothing: it starts where its first subscriber does.
+            // An idle feed read nothing: it starts where its first subscriber does, at once (the wake-ups of what was
+            // committed meanwhile found no subscriber).
             if (_subscribers.IsEmpty)
             {
                 _last = after;
                 _gapSince = null;
+                Interlocked.Exchange(ref _joined, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
             }
             _subscribers = _subscribers.Add(subscriber);
             position = _last;
@@ -85,6 +91,7 @@ public sealed class OutboxFeed(IServiceScopeFactory scopes, OutboxSignal signal,
             while (!stoppingToken.IsCancellationRequested)
             {
                 var next = signal.Next;
+                var joined = Volatile.Read(ref _joined).Task;
                 try
                 {
                     if (!_subscribers.IsEmpty)
@@ -94,7 +101,7 @@ public sealed class OutboxFeed(IServiceScopeFactory scopes, OutboxSignal signal,
                 {
                     logger.LogWarning(e, "Reading the outbox failed; retrying at the next poll.");
                 }
-                await Task.WhenAny(next, Task.Delay(PollInterval, stoppingToken));
+                await Task.WhenAny(next, joined, Task.Delay(UntilNextRead(), stoppingToken));
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -130,6 +137,17 @@ public sealed class OutboxFeed(IServiceScopeFactory scopes, OutboxSignal signal,
             if (rows.Count < Page)
                 return;
         }
+    }
+
+    /// <summary>The poll interval, or less when the feed waits at a missing id: it reads again once the id's grace has passed.</summary>
+    private TimeSpan UntilNextRead()
+    {
+        // Only a feed with subscribers reads on past the gap (an idle one starts anew at its next subscriber).
+        if (_gapSince is not { } since || _subscribers.IsEmpty)
+            return options.Value.PollInterval;
+        // Not at once even when the grace has passed: a read that keeps failing is not retried in a loop.
+        var left = GapGrace - Stopwatch.GetElapsedTime(since);
+        return TimeSpan.FromTicks(Math.Min(Math.Max(left.Ticks, GapRecheck.Ticks), options.Value.PollInterval.Ticks));
     }
 
     private bool GapExpired()

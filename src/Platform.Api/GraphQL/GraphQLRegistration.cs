@@ -74,6 +74,8 @@ public static class GraphQLRegistration
         services.AddKpiCache(configuration);
         services.AddBusinessKpis();
         // Subscription fields read the outbox through one feed per process.
+        services.AddOptions<EventOptions>().Bind(configuration.GetSection(EventOptions.Section))
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.PollInterval <= TimeSpan.FromDays(1), "Events:PollInterval must be more than 0 and at most 1 day.").ValidateOnStart();
         services.AddSingleton<OutboxFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxFeed>());
         services.AddWebhooks(configuration);

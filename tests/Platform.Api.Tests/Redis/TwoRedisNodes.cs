@@ -15,12 +15,18 @@ public class TwoRedisNodes : IAsyncLifetime
     /// <summary>Configuration node <paramref name="node"/> (A or B) gets besides Redis.</summary>
     protected virtual IReadOnlyDictionary<string, string> SettingsOf(string node) => new Dictionary<string, string>();
 
-    public async Task InitializeAsync()
+    /// <summary>The database provider of the nodes; null for the default test provider.</summary>
+    protected virtual string? Provider => null;
+
+    /// <summary>Whether the nodes serve on loopback ports (real HTTP and WebSockets) instead of the in-memory test server.</summary>
+    protected virtual bool Loopback => false;
+
+    public virtual async Task InitializeAsync()
     {
         Redis = await RedisServer.StartNewAsync();
-        A = new RedisNode(Redis.Configuration, settings: SettingsOf("A"));
+        A = new RedisNode(Redis.Configuration, settings: SettingsOf("A"), provider: Provider, loopback: Loopback);
         await A.InitializeAsync();
-        B = new RedisNode(Redis.Configuration, A, SettingsOf("B"));
+        B = new RedisNode(Redis.Configuration, A, SettingsOf("B"), loopback: Loopback);
         await B.InitializeAsync();
     }
 

@@ -136,6 +136,19 @@ namespace Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Leases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Holder = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Leases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MarketingPlans",
                 columns: table => new
                 {
@@ -2119,6 +2132,9 @@ namespace Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "LeadDayRollups");
+
+            migrationBuilder.DropTable(
+                name: "Leases");
 
             migrationBuilder.DropTable(
                 name: "MarketingPlans");
