@@ -41,12 +41,12 @@ internal static class LeadConversionDeltas
         if (lead.ConvertedAt is not { } converted)
             return;
         var milliseconds = ConversionTime.Milliseconds(provider, lead.CreatedAt, converted);
-        var day = DateTime.SpecifyKind(lead.CreatedAt.Date, DateTimeKind.Utc);
-        var month = new DateTime(day.Year, day.Month, 1, 0, 0, 0, DateTimeKind.Utc);
+        var periods = LeadDayDeltas.Periods(lead);
         foreach (var (dimension, value) in LeadDayDeltas.Values(lead))
         {
-            foreach (var key in new[] { new Key(RollupPeriod.Day, day, dimension, value, ConversionTime.Days(milliseconds)), new Key(RollupPeriod.Month, month, dimension, value, ConversionTime.Days(milliseconds)) })
+            foreach (var (period, start) in periods)
             {
+                var key = new Key(period, start, dimension, value, ConversionTime.Days(milliseconds));
                 var (leads, sum) = deltas.GetValueOrDefault(key);
                 deltas[key] = (leads + sign, sum + sign * milliseconds);
             }

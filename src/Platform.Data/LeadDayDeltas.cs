@@ -36,14 +36,22 @@ internal static class LeadDayDeltas
 
     private static void Add(Dictionary<LeadDayKey, LeadDayCounts> deltas, Lead lead, int sign)
     {
-        var counts = LeadDayCounts.Of(lead, sign);
-        var day = DateTime.SpecifyKind(lead.CreatedAt.Date, DateTimeKind.Utc);
-        var month = new DateTime(day.Year, day.Month, 1, 0, 0, 0, DateTimeKind.Utc);
+        var (counts, periods) = (LeadDayCounts.Of(lead, sign), Periods(lead));
         foreach (var (dimension, value) in Values(lead))
         {
-            foreach (var key in new[] { new LeadDayKey(RollupPeriod.Day, day, dimension, value), new LeadDayKey(RollupPeriod.Month, month, dimension, value) })
+            foreach (var (period, start) in periods)
+            {
+                var key = new LeadDayKey(period, start, dimension, value);
                 deltas[key] = deltas.GetValueOrDefault(key) + counts;
+            }
         }
+    }
+
+    /// <summary>The rollup rows a lead counts in: its creation day's and its creation month's (UTC), each with its first moment.</summary>
+    internal static (RollupPeriod Period, DateTime Start)[] Periods(Lead lead)
+    {
+        var day = DateTime.SpecifyKind(lead.CreatedAt.Date, DateTimeKind.Utc);
+        return [(RollupPeriod.Day, day), (RollupPeriod.Month, new DateTime(day.Year, day.Month, 1, 0, 0, 0, DateTimeKind.Utc))];
     }
 
     /// <summary>
