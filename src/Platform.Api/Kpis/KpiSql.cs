@@ -30,8 +30,11 @@ internal static class KpiSql
         var columns = typeof(TRow).GetProperties().Select(p => (p.Name, Type: p.PropertyType, Property: p)).ToList();
         // Dates as each provider compares them: an instant for PostgreSQL, datetime2 for SQL Server, EF Core's text for SQLite.
         var dateFormat = sqlite ? "yyyy-MM-dd HH:mm:ss.FFFFFFF" : postgres ? "yyyy-MM-ddTHH:mm:ss.FFFFFFFZ" : "yyyy-MM-ddTHH:mm:ss.FFFFFFF";
-        var json = JsonSerializer.Serialize(rows.Select(row => columns.ToDictionary(c => c.Name, c =>
-            c.Property.GetValue(row) is DateTime date ? date.ToString(dateFormat, CultureInfo.InvariantCulture) : c.Property.GetValue(row))));
+        var json = JsonSerializer.Serialize(rows.Select(row => columns.ToDictionary(c => c.Name, c => c.Property.GetValue(row) switch
+        {
+            DateTime date => date.ToString(dateFormat, CultureInfo.InvariantCulture),
+            var value => value,
+        })));
         string SqlType(Type type) => (type == typeof(int), type == typeof(DateTime)) switch
         {
             (true, _) => postgres ? "integer" : "int",

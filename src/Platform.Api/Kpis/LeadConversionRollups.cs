@@ -253,14 +253,10 @@ internal static class LeadConversionRollups
         PlatformDbContext db, DateTime from, DateTime to, KpiBucket bucket, KpiDimension? groupBy, CancellationToken ct)
     {
         var dimension = LeadDayRollups.Of(groupBy);
-        var (months, monthsEnd) = KpiBuckets.WholeMonths(from, to, bucket);
-        var rows = db.LeadConversionRollups.AsNoTracking().Where(r => r.Dimension == dimension);
         // One row per day or month, value and 64 whole days, its cells joined into one text ("days:leads,…") and their
         // times summed: a few hundred rows rather than one per cell, which the API would read and materialize one by one.
         // (64 cells stay within the 4,000 characters of SQL Server's STRING_AGG over non-max text.)
-        var rowsOfCells = await rows.Where(r => r.Period == RollupPeriod.Day && r.Day >= from && r.Day < months)
-            .Concat(rows.Where(r => r.Period == RollupPeriod.Month && r.Day >= months && r.Day < monthsEnd))
-            .Concat(rows.Where(r => r.Period == RollupPeriod.Day && r.Day >= monthsEnd && r.Day < to))
+        var rowsOfCells = await LeadDayRollups.InRange(db.LeadConversionRollups.AsNoTracking(), dimension, from, to, bucket)
             .GroupBy(r => new { r.Day, r.Value, Chunk = r.Days / 64 })
             .Select(g => new CellRows
             {
@@ -300,7 +296,6 @@ internal static class LeadConversionRollups
     private const string Delimiter = "|";
 
     private static string Delimited(IEnumerable<string?> values) => Delimiter + string.Join(Delimiter, values.Select(v => v ?? "")) + Delimiter;
-
 
     /// <summary>
     /// The time to conversion of the leads of each part (a bucket's leads with the given whole days) whose dimension

@@ -29,12 +29,7 @@ internal static class LeadDayRollups
     {
         var dimension = Of(groupBy);
         Expression<Func<LeadDayRollup, DateTime>> day = r => r.Day;
-        // Month rows for the whole months of the range (they fall in one month or quarter bucket), day rows around them.
-        var (months, monthsEnd) = KpiBuckets.WholeMonths(from, to, bucket);
-        var rows = db.LeadDayRollups.AsNoTracking().Where(r => r.Dimension == dimension);
-        return rows.Where(r => r.Period == RollupPeriod.Day && r.Day >= from && r.Day < months)
-            .Concat(rows.Where(r => r.Period == RollupPeriod.Month && r.Day >= months && r.Day < monthsEnd))
-            .Concat(rows.Where(r => r.Period == RollupPeriod.Day && r.Day >= monthsEnd && r.Day < to))
+        return InRange(db.LeadDayRollups.AsNoTracking(), dimension, from, to, bucket)
             .Select(KpiProjection.Of<LeadDayRollup, DayFact>(
                 (r, b, value) => new DayFact { Bucket = b, Dimension = value, Leads = r.Leads, Converted = r.Converted, Responded = r.Responded, Demo = r.DemoDownloads },
                 day.Then(KpiBuckets.Ordinal(bucket)), r => r.Value))
@@ -42,6 +37,20 @@ internal static class LeadDayRollups
             .Where(g => g.Sum(f => f.Leads) != 0)
             .Select(g => new LeadCount(g.Key.Bucket, g.Key.Dimension, g.Sum(f => f.Leads), g.Sum(f => f.Converted), g.Sum(f => f.Responded), g.Sum(f => f.Demo)))
             .ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// The rows of one dimension for the whole days [<paramref name="from"/>, <paramref name="to"/>): the month rows of its
+    /// whole months when the buckets are months or quarters (a month falls in one such bucket), the day rows around them.
+    /// </summary>
+    internal static IQueryable<TRow> InRange<TRow>(IQueryable<TRow> rows, LeadRollupDimension dimension, DateTime from, DateTime to, KpiBucket bucket)
+        where TRow : class, IPeriodRollup
+    {
+        var (months, monthsEnd) = KpiBuckets.WholeMonths(from, to, bucket);
+        rows = rows.Where(r => r.Dimension == dimension);
+        return rows.Where(r => r.Period == RollupPeriod.Day && r.Day >= from && r.Day < months)
+            .Concat(rows.Where(r => r.Period == RollupPeriod.Month && r.Day >= months && r.Day < monthsEnd))
+            .Concat(rows.Where(r => r.Period == RollupPeriod.Day && r.Day >= monthsEnd && r.Day < to));
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ namespace Platform.Domain.Kpis;
 /// that hold the middle rank. Rows are deltas like <see cref="LeadDayRollup"/>'s: a change appends the difference it
 /// makes, compaction folds them, rebuilding computes them from the leads.
 /// </summary>
-public class LeadConversionRollup
+public class LeadConversionRollup : IPeriodRollup
 {
     public long Id { get; set; }
 

@@ -6,7 +6,7 @@ namespace Platform.Domain.Kpis;
 /// value, +1 for the new one), in the transaction of the change, and a day's figure is the sum of its rows. Compaction
 /// folds them into one row per day, dimension and value; rebuilding computes those from the leads.
 /// </summary>
-public class LeadDayRollup
+public class LeadDayRollup : IPeriodRollup
 {
     public long Id { get; set; }
 
