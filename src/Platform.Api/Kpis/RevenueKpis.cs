@@ -11,7 +11,8 @@ namespace Platform.Api.Kpis;
 /// owner. The database groups by bucket, dimension, currency and client, then by bucket, dimension and currency (one
 /// statement), so distinct clients stay exact and only the report's rows travel to the API. For an unrestricted caller,
 /// whole months and quarters are summed from the revenue rollups (<see cref="RevenueRollups"/>, which keep the paying
-/// and repeat clients too) and only the partial buckets at the range's edges with orders paid outside the range are grouped from the orders.
+/// and repeat clients too); only a partial bucket at the range's edges with orders paid outside the range is grouped
+/// from the orders.
 /// </summary>
 public sealed class RevenueKpis(PlatformDbContext db, KpiCache? cache = null, ICurrentActor? actor = null)
 {
