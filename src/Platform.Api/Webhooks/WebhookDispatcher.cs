@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Data;
@@ -13,7 +14,8 @@ namespace Platform.Api.Webhooks;
 /// older than <see cref="WebhookOptions.DeliveryRetention"/>. Fan-out and delivery run
 /// side by side, so deliveries go out while the next events are fanned out: fan-out at once when this process commits
 /// events, delivery at once when fan-out made deliveries or one is requested, each else every
-/// <see cref="WebhookOptions.PollInterval"/>. The next claim is made while the last one's deliveries are sent.
+/// <see cref="WebhookOptions.PollInterval"/>. The deliveries a fan-out claimed as it made them are sent at once; the next
+/// claim is made while the last one's deliveries are sent.
 /// </summary>
 public sealed class WebhookDispatcher(
     IServiceScopeFactory scopes, OutboxSignal outbox, WebhookSender sender, IOptions<WebhookOptions> options, TimeProvider time,
@@ -26,6 +28,7 @@ public sealed class WebhookDispatcher(
 
     private readonly SemaphoreSlim _fanningOut = new(1, 1);
     private readonly SemaphoreSlim _claiming = new(1, 1);
+    private readonly ConcurrentQueue<List<WebhookDelivery>> _fannedOut = new();
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private DateTime _retainedAt = DateTime.MinValue;
 
@@ -63,44 +66,56 @@ public sealed class WebhookDispatcher(
         }
     }
 
-    /// <summary>Fans out every new event, waking delivery after each batch, and applies the retention.</summary>
+    /// <summary>Fans out every new event, handing what each batch claimed to delivery and waking it, and applies the retention.</summary>
     private async Task FanOutAllAsync(CancellationToken ct)
     {
-        int fannedOut;
+        WebhookFanOut.Result fannedOut;
         do
         {
             fannedOut = await FanOutAsync(ct);
-            if (fannedOut > 0)
+            if (fannedOut.Claimed.Count > 0)
+                _fannedOut.Enqueue(fannedOut.Claimed);
+            if (fannedOut.Taken > 0)
                 Wake();
         }
-        while (fannedOut == options.Value.BatchSize);
+        while (fannedOut.Taken == options.Value.BatchSize);
         await ApplyRetentionAsync(ct);
     }
 
-    /// <summary>Claims and delivers until nothing is due, with up to <see cref="RoundsInFlight"/> claims being sent at once.</summary>
+    /// <summary>
+    /// Sends what fan-out claimed at once, and claims and delivers until nothing is due, with up to
+    /// <see cref="RoundsInFlight"/> claims being sent at once. Should the process stop first, what fan-out claimed is
+    /// sent by any dispatcher once its lease passes.
+    /// </summary>
     private async Task DeliverAllAsync(CancellationToken ct)
     {
-        var rounds = new List<Task>();
+        var (fannedOut, claims) = (new List<Task>(), new List<Task>());
         try
         {
             while (true)
             {
                 var wake = Volatile.Read(ref _wake).Task;
-                if (rounds.Count < RoundsInFlight && await ClaimAsync(ct) is { Count: > 0 } claimed)
+                if (_fannedOut.TryDequeue(out var fresh))
                 {
-                    rounds.Add(SendAndRecordLoggedAsync(claimed, ct));
+                    fannedOut.Add(SendAndRecordLoggedAsync(fresh, ct));
                     continue;
                 }
-                if (rounds.Count == 0)
+                if (claims.Count < RoundsInFlight && await ClaimAsync(ct) is { Count: > 0 } claimed)
+                {
+                    claims.Add(SendAndRecordLoggedAsync(claimed, ct));
+                    continue;
+                }
+                if (fannedOut.Count + claims.Count == 0)
                     return;
                 // A round done lets the next deliveries of its aggregates become heads; new deliveries wake the loop.
-                await Task.WhenAny(rounds.Count < RoundsInFlight ? [wake, .. rounds] : rounds);
-                rounds.RemoveAll(r => r.IsCompleted);
+                await Task.WhenAny([wake, .. fannedOut, .. claims]);
+                fannedOut.RemoveAll(r => r.IsCompleted);
+                claims.RemoveAll(r => r.IsCompleted);
             }
         }
         finally
         {
-            await Task.WhenAll(rounds);
+            await Task.WhenAll([.. fannedOut, .. claims]);
         }
     }
 
@@ -113,24 +128,26 @@ public sealed class WebhookDispatcher(
         int fannedOut, delivered;
         do
         {
-            fannedOut = await FanOutAsync(ct);
+            var fanOut = await FanOutAsync(ct);
+            await SendAndRecordAsync(fanOut.Claimed, ct);
             var claimed = await ClaimAsync(ct);
             await SendAndRecordAsync(claimed, ct);
-            delivered = claimed.Count;
+            (fannedOut, delivered) = (fanOut.Taken, fanOut.Claimed.Count + claimed.Count);
         }
         while (fannedOut == options.Value.BatchSize || delivered > 0);
         await ApplyRetentionAsync(ct);
     }
 
-    /// <summary>Fans out one batch of new events; returns how many it took.</summary>
-    private async Task<int> FanOutAsync(CancellationToken ct)
+    /// <summary>Fans out one batch of new events, claiming the deliveries due at once.</summary>
+    private async Task<WebhookFanOut.Result> FanOutAsync(CancellationToken ct)
     {
         await _fanningOut.WaitAsync(ct);
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             await using var db = scope.ServiceProvider.CreatePlatformDbContext(new SystemActor());
-            return await WebhookFanOut.RunAsync(db, options.Value.BatchSize, Now(), ct);
+            var now = Now();
+            return await WebhookFanOut.RunAsync(db, options.Value.BatchSize, now, now + options.Value.ClaimLease, options.Value.ChainLength, ct);
         }
         finally
         {

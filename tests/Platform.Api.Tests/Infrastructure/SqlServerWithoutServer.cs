@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Platform.Data;
@@ -25,7 +26,7 @@ internal sealed class SqlServerWithoutServer : DbCommandInterceptor, IDbConnecti
     public ValueTask<InterceptionResult> ConnectionClosingAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result) =>
         ValueTask.FromResult(InterceptionResult.Suppress());
 
-    /// <summary>No rows, or one where a statement's result decides what runs next; the columns the KPIs' raw SQL statements are read by (the duration statistics, the conversion histogram and its leads, sleeping clients).</summary>
+    /// <summary>No rows, or one where a statement's result decides what runs next; the columns the KPIs' raw SQL statements are read by (the duration statistics, the conversion histogram and its leads, sleeping clients), and those of a table an insert outputs.</summary>
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
         Commands.Add(command.CommandText);
@@ -50,6 +51,12 @@ internal sealed class SqlServerWithoutServer : DbCommandInterceptor, IDbConnecti
         {
             foreach (var column in new[] { "Bucket", "Dimension", "Count", "AverageSeconds", "MedianSeconds", "P90Seconds", "FlaggedWithin" })
                 table.Columns.Add(column);
+        }
+        else if (Regex.Match(command.CommandText, @"INSERT INTO \[(\w+)\][^;]*OUTPUT inserted\.\*") is { Success: true } insert)
+        {
+            var entity = eventData.Context!.Model.GetEntityTypes().Single(e => e.GetTableName() == insert.Groups[1].Value);
+            foreach (var property in entity.GetProperties())
+                table.Columns.Add(property.GetColumnName());
         }
         return ValueTask.FromResult(InterceptionResult<DbDataReader>.SuppressWithResult(table.CreateDataReader()));
     }

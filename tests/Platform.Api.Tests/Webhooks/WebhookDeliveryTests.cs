@@ -138,12 +138,10 @@ public abstract class WebhookDeliveryTests<THost>(THost api) : IAsyncLifetime wh
         FixClock(); // after the submission, whose form was filled 10 s before the real clock's now
         await using (var scope = api.Services.CreateAsyncScope())
         {
-            // Another process fans out and claims everything due, then dies without an answer.
+            // Another process fans out, claiming everything due, then dies without an answer.
             var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-            while (await WebhookFanOut.RunAsync(db, 500, _now, CancellationToken.None) > 0)
-            {
-            }
-            Assert.NotEmpty(await WebhookClaims.ClaimAsync(db, _now, _now.AddMinutes(1), 500, 5, CancellationToken.None));
+            Assert.NotEmpty((await WebhookFanOut.RunAsync(db, 500, _now, _now.AddMinutes(1), 5, CancellationToken.None)).Claimed);
+            Assert.Empty(await WebhookClaims.ClaimAsync(db, _now, _now.AddMinutes(1), 500, 5, CancellationToken.None));
         }
 
         await api.DispatchAsync();
@@ -181,6 +179,58 @@ public abstract class WebhookDeliveryTests<THost>(THost api) : IAsyncLifetime wh
         Assert.Equal([1], whileRetrying);
         Assert.Equal([1, 1, 2, 3], Versions(failingOnce));
         Assert.Equal([1, 2, 3], Versions(healthy));
+    }
+
+    [Fact]
+    public async Task AnEventFannedOutWhileAnEarlierOneOfItsAggregateAwaitsItsRetry_WaitsForIt()
+    {
+        FixClock();
+        await using var failingOnce = await WebhookReceiver.StartAsync();
+        failingOnce.Answers.Enqueue(500);
+        await api.SubscribeAsync(api.Client, failingOnce.Url, "order.paid", "order.refunded");
+        await AddOrderEventsAsync(800_002, (1, EventTypes.OrderPaid));
+        await api.DispatchAsync();
+
+        await AddOrderEventsAsync(800_002, (2, EventTypes.OrderRefunded));
+        await api.DispatchAsync();
+        var beforeTheRetry = Versions(failingOnce);
+        Advance(TimeSpan.FromSeconds(6));
+        await api.DispatchAsync();
+
+        Assert.Equal([1], beforeTheRetry);
+        Assert.Equal([1, 1, 2], Versions(failingOnce));
+    }
+
+    [Fact]
+    public async Task FanOut_ClaimsAtMostAChainOfOneAggregate_TheRestFollowInOrder()
+    {
+        FixClock();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await api.SubscribeAsync(api.Client, receiver.Url, "order.paid");
+        await AddOrderEventsAsync(800_003, [.. Enumerable.Range(1, 7).Select(v => (v, EventTypes.OrderPaid))]);
+        List<int> claimed;
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            var subscription = await db.WebhookSubscriptions.Where(s => s.Url == receiver.Url).Select(s => s.Id).SingleAsync();
+            var fanOut = await WebhookFanOut.RunAsync(db, 500, _now, _now.AddMinutes(1), 5, CancellationToken.None);
+            claimed = [.. fanOut.Claimed.Where(d => d.SubscriptionId == subscription && d.AggregateId == 800_003).Select(d => d.AggregateVersion)];
+        }
+
+        Advance(TimeSpan.FromSeconds(61));
+        await api.DispatchAsync();
+
+        Assert.Equal([1, 2, 3, 4, 5], claimed);
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7], Versions(receiver));
+    }
+
+    private async Task AddOrderEventsAsync(long orderId, params (int Version, string Type)[] events)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        foreach (var (version, type) in events)
+            db.OutboxEvents.Add(new OutboxEvent { Type = type, OccurredAt = _now, AggregateType = "Order", AggregateId = orderId, AggregateVersion = version });
+        await db.SaveChangesAsync();
     }
 
     private static List<int> Versions(WebhookReceiver receiver) =>

@@ -18,9 +18,9 @@ public sealed class WebhookSqlServerStatementsTests
     {
         var noServer = new SqlServerWithoutServer();
         await using var db = noServer.CreateContext();
-        var pairs = Enumerable.Range(1, 1_500).Select(i => new WebhookFanOut.DeliveryPair(i / 3, i % 3)).ToList();
+        var pairs = Enumerable.Range(1, 1_500).Select(i => new WebhookFanOut.DeliveryPair(i / 3, i % 3, Claim: i % 2 == 0)).ToList();
 
-        await WebhookFanOut.InsertAsync(db, pairs, Now, CancellationToken.None);
+        await WebhookFanOut.InsertAsync(db, pairs, Now, Now.AddMinutes(1), CancellationToken.None);
 
         var sql = Assert.Single(noServer.Commands);
         Assert.Contains("OPENJSON(@p0)", sql);
