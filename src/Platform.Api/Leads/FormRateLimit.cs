@@ -9,9 +9,10 @@ namespace Platform.Api.Leads;
 /// Form posts (they carry a landing key) are limited per key and per client address: <see cref="LeadOptions.RateLimitPermits"/>
 /// per <see cref="LeadOptions.RateLimitWindow"/>, counted by <see cref="IWindowCounters"/> (across nodes with Redis).
 /// Staff and integrations authenticate and are not limited here. A refusal is 429 with Retry-After and a GraphQL error.
-/// A GraphQL post of a known caller (a usable key, or a token) leaves its counts to its operation, which charges them with its cost budget in one
-/// call (<see cref="CountsWithOperation"/>), so a shared store is asked once; a post that never reaches an operation (a
-/// malformed body) is counted after its answer. Any other post is charged here, before anything else is done.
+/// A GraphQL post of a known caller (a usable key, or a token) leaves its counts to its operation, which charges them
+/// with its cost budget in one call (<see cref="CountsWithOperation"/>), so a shared store is asked once and a refused
+/// operation runs nothing; a post that never reaches an operation (a malformed body) is counted after its answer. Any
+/// other post is charged here, before anything else is done.
 /// </summary>
 public static class FormRateLimit
 {

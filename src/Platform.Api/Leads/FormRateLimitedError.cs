@@ -10,10 +10,15 @@ namespace Platform.Api.Leads;
 internal sealed class FormRateLimitedError : ValidationError, IHttpStatusError
 {
     public FormRateLimitedError(ValidationContext context, TimeSpan retryAfter)
-        : base(context.Document.Source, null!, FormRateLimit.MessageFor(FormRateLimit.SecondsOf(retryAfter)), context.Operation)
+        : this(context, FormRateLimit.SecondsOf(retryAfter))
+    {
+    }
+
+    private FormRateLimitedError(ValidationContext context, int retryAfterSeconds)
+        : base(context.Document.Source, null!, FormRateLimit.MessageFor(retryAfterSeconds), context.Operation)
     {
         Code = FormRateLimit.RateLimitedCode;
-        RetryAfterSeconds = FormRateLimit.SecondsOf(retryAfter);
+        RetryAfterSeconds = retryAfterSeconds;
     }
 
     public int RetryAfterSeconds { get; }

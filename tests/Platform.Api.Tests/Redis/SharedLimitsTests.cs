@@ -65,7 +65,7 @@ public sealed class SharedLimitsTests(SharedLimitsTests.Nodes nodes) : IClassFix
         var redis = nodes.A.Services.GetRequiredService<IConnectionMultiplexer>();
         redis.RegisterProfiler(() => session);
 
-        var (status, body) = await SubmitFormAsync(nodes.A, LeadApi.NewPhone());
+        var (status, body, _) = await SubmitFormAsync(nodes.A, LeadApi.NewPhone());
         var scripts = session.FinishProfiling().Count(c => c.Command is "EVAL" or "EVALSHA");
 
         Assert.Equal(HttpStatusCode.OK, status);
@@ -84,7 +84,7 @@ public sealed class SharedLimitsTests(SharedLimitsTests.Nodes nodes) : IClassFix
             Assert.Equal(HttpStatusCode.OK, (await SubmitFormAsync(node, LeadApi.NewPhone())).Status);
 
         var phone = LeadApi.NewPhone();
-        var (status, body, retryAfter) = await SubmitFormWithRetryAfterAsync(nodes.B, phone);
+        var (status, body, retryAfter) = await SubmitFormAsync(nodes.B, phone);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, status);
         Assert.Equal("RATE_LIMITED", (string?)body["errors"]?[0]?["extensions"]?["code"]);
@@ -116,14 +116,8 @@ public sealed class SharedLimitsTests(SharedLimitsTests.Nodes nodes) : IClassFix
     /// </summary>
     private void FixBothClocks(TimeSpan ahead = default) => nodes.A.Clock.FixedAt = nodes.B.Clock.FixedAt = DateTime.UtcNow + ahead;
 
-    private static async Task<(HttpStatusCode Status, JsonNode Body)> SubmitFormAsync(ApiHost node, string phone)
-    {
-        var (status, body, _) = await SubmitFormWithRetryAfterAsync(node, phone);
-        return (status, body);
-    }
-
     /// <summary>A landing page's post of submitLead with the demo landing key and a form token of <paramref name="node"/>.</summary>
-    private static async Task<(HttpStatusCode Status, JsonNode Body, TimeSpan? RetryAfter)> SubmitFormWithRetryAfterAsync(ApiHost node, string phone)
+    private static async Task<(HttpStatusCode Status, JsonNode Body, TimeSpan? RetryAfter)> SubmitFormAsync(ApiHost node, string phone)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
