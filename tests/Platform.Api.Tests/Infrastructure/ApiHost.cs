@@ -166,6 +166,9 @@ public abstract class ApiHost : IAsyncLifetime
         return client;
     }
 
+    /// <summary>A client without a token reaching the host under <paramref name="host"/>, as behind a load balancer that forwards that name.</summary>
+    public HttpClient AnonymousAt(string host) => new(_app!.GetTestServer().CreateHandler()) { BaseAddress = new Uri($"http://{host}") };
+
     private HttpClient NewClient() => Address is null ? _app!.GetTestClient() : new HttpClient { BaseAddress = Address };
 
     /// <summary>Opens a graphql-transport-ws socket to <c>/graphql</c> over the test server.</summary>
