@@ -19,25 +19,7 @@ public sealed class IssuerTests(IssuerTests.Nodes nodes, DefaultApi single) : IC
     private const string Issuer = "https://api.example.com/";
 
     /// <summary>Two nodes on one database, both with <c>OAuth:Issuer</c> set.</summary>
-    public sealed class Nodes : IAsyncLifetime
-    {
-        public ApiHost A { get; } = new IssuerNode();
-
-        public ApiHost B { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            await A.InitializeAsync();
-            B = new IssuerNode(A);
-            await B.InitializeAsync();
-        }
-
-        public async Task DisposeAsync()
-        {
-            await B.DisposeAsync();
-            await A.DisposeAsync();
-        }
-    }
+    public sealed class Nodes() : TwoNodes(new IssuerNode(), first => new IssuerNode(first));
 
     private sealed class IssuerNode(ApiHost? first = null) : ApiHost(first?.Provider ?? Environment.GetEnvironmentVariable("PLATFORM_TEST_PROVIDER") ?? "Sqlite")
     {
