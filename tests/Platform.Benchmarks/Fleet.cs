@@ -14,7 +14,8 @@ namespace Platform.Benchmarks;
 /// The fleet benchmark (<c>--fleet</c>): two API nodes on one throwaway PostgreSQL database and one throwaway Redis, both
 /// sharing limits and wake-ups through it, measured under the same load sent to one node, then to both in turn (an
 /// in-process round-robin balancer). Reports each, their ratio, and the Redis round trips the requests made (the shared
-/// cost budget and form rate limits: one script per charge; the outbox wake-ups: one publish per commit of events),
+/// cost budget and form rate limits: one script per request, charging all its counts; the outbox wake-ups: one publish
+/// per commit of events),
 /// timed by the Redis client's profiler.
 /// </summary>
 internal static class Fleet

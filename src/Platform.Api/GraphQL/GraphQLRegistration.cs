@@ -42,6 +42,7 @@ public static class GraphQLRegistration
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<GraphQLOptions>>().Value.Limits);
         services.TryAddSingleton<IWindowCounters, LocalWindowCounters>();
         services.AddSingleton<CostBudget>();
+        services.AddScoped<CountsWithOperation>();
         // schema/documents/*.graphql, copied next to the binaries at build.
         services.AddSingleton(new TrustedDocumentsDirectory(Path.Combine(AppContext.BaseDirectory, "documents")));
         services.AddSingleton<TrustedDocumentStore>();

@@ -19,6 +19,14 @@ public sealed class OAuthOptions
     /// <summary>Without configured keys: a folder where keys are generated once and kept (development only).</summary>
     public string? DevelopmentKeysDirectory { get; set; }
 
+    /// <summary>
+    /// The issuer every node puts in the tokens it issues and requires in the tokens it accepts (an absolute URL, e.g.
+    /// <c>https://api.example.com/</c>, the address clients reach the fleet at). Unset, each request's own address is
+    /// the issuer, so behind a load balancer that forwards other host names to the nodes, a token from one node would
+    /// be refused by another.
+    /// </summary>
+    public Uri? Issuer { get; set; }
+
     /// <summary>How long an access token is valid.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(30);

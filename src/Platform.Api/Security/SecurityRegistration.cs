@@ -35,6 +35,8 @@ public static class SecurityRegistration
                 // Access tokens are signed JWTs any resource server can validate with the JWKS; not encrypted.
                 server.DisableAccessTokenEncryption();
                 server.SetAccessTokenLifetime(options.AccessTokenLifetime);
+                if (options.Issuer is { } issuer)
+                    server.SetIssuer(issuer);
                 var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough()
                     .EnableAuthorizationEndpointPassthrough().EnableEndSessionEndpointPassthrough();
                 if (!options.RequireHttps)

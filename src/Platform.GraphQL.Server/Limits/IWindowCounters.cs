@@ -8,8 +8,9 @@ namespace Platform.GraphQL.Server.Limits;
 public interface IWindowCounters
 {
     /// <summary>
-    /// Adds <paramref name="amount"/> to <paramref name="key"/>'s count in the current <paramref name="window"/> unless
-    /// that would take it over <paramref name="limit"/>, in which case nothing is added.
+    /// Adds every one of <paramref name="counts"/>, all or nothing: when one would go over its limit, nothing is added
+    /// and the answer names the first such count. A request's limits are charged in one call, so a store shared over the
+    /// network is asked once.
     /// </summary>
-    ValueTask<WindowCharge> TryChargeAsync(string key, long amount, long limit, TimeSpan window);
+    ValueTask<WindowCharge> TryChargeAsync(IReadOnlyList<WindowCount> counts);
 }

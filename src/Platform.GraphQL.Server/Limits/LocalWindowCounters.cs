@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Platform.GraphQL.Server.Limits;
 
 /// <summary>
@@ -9,35 +7,40 @@ namespace Platform.GraphQL.Server.Limits;
 public sealed class LocalWindowCounters(TimeProvider time) : IWindowCounters
 {
     private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
-    private readonly ConcurrentDictionary<string, Spent> _spent = new(StringComparer.Ordinal);
-    private long _nextSweepTicks;
+    // One lock for check-and-add over several keys: held for a few dictionary look-ups, never across an await.
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, Spent> _spent = new(StringComparer.Ordinal);
+    private DateTimeOffset _nextSweep;
 
-    public ValueTask<WindowCharge> TryChargeAsync(string key, long amount, long limit, TimeSpan window)
+    public ValueTask<WindowCharge> TryChargeAsync(IReadOnlyList<WindowCount> counts)
     {
         var now = time.GetUtcNow();
-        var windowEnd = WindowCharge.WindowEnd(now, window);
-        Sweep(now);
-        var charged = false;
-        _spent.AddOrUpdate(key,
-            _ => (charged = amount <= limit) ? new Spent(windowEnd, amount) : new Spent(windowEnd, 0),
-            (_, spent) =>
+        lock (_lock)
+        {
+            Sweep(now);
+            for (var i = 0; i < counts.Count; i++)
             {
-                var current = spent.WindowEnd == windowEnd ? spent.Amount : 0;
-                charged = current + amount <= limit;
-                return new Spent(windowEnd, charged ? current + amount : current);
-            });
-        return ValueTask.FromResult(WindowCharge.For(charged, now, window));
+                if (SpentOf(counts[i], now) + counts[i].Amount > counts[i].Limit)
+                    return ValueTask.FromResult(WindowCharge.RefusedBy(counts, i, now));
+            }
+            foreach (var count in counts)
+                _spent[count.Key] = new Spent(count.WindowEnd(now), SpentOf(count, now) + count.Amount);
+        }
+        return ValueTask.FromResult(WindowCharge.Done);
     }
+
+    private long SpentOf(WindowCount count, DateTimeOffset now) =>
+        _spent.TryGetValue(count.Key, out var spent) && spent.WindowEnd == count.WindowEnd(now) ? spent.Amount : 0;
 
     private void Sweep(DateTimeOffset now)
     {
-        var next = Interlocked.Read(ref _nextSweepTicks);
-        if (now.UtcTicks < next || Interlocked.CompareExchange(ref _nextSweepTicks, now.UtcTicks + SweepEvery.Ticks, next) != next)
+        if (now < _nextSweep)
             return;
+        _nextSweep = now + SweepEvery;
         foreach (var (key, spent) in _spent)
         {
             if (spent.WindowEnd <= now)
-                _spent.TryRemove(KeyValuePair.Create(key, spent));
+                _spent.Remove(key);
         }
     }
 

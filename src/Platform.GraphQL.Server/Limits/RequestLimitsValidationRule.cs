@@ -3,6 +3,7 @@ using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQLParser;
 using GraphQLParser.AST;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Platform.GraphQL.Server.Limits;
 
@@ -11,7 +12,9 @@ namespace Platform.GraphQL.Server.Limits;
 /// aliases or root fields, or costs too much; its depth was checked when it was parsed (<see cref="LimitedDocumentBuilder"/>).
 /// Cost is charged like GitHub's and Shopify's: each field costs one per item its enclosing list fields may return,
 /// where a list field's size is its <c>first</c> or <c>last</c> argument (or <see cref="RequestLimits.DefaultPageSize"/>).
-/// The walk stops at the first limit exceeded, so a hostile document costs little to refuse.
+/// The walk stops at the first limit exceeded, so a hostile document costs little to refuse. The cost is charged to the
+/// client's <see cref="CostBudget"/> together with the counts a middleware left to the request's first operation
+/// (<see cref="CountsWithOperation"/>), in one call.
 /// </summary>
 public sealed class RequestLimitsValidationRule(RequestLimits limits, CostBudget budget) : ValidationRuleBase
 {
@@ -38,10 +41,19 @@ public sealed class RequestLimitsValidationRule(RequestLimits limits, CostBudget
             context.ReportError(error);
             return null;
         }
-        if (limits.CostBudgetPerMinute > 0 && CallerKey.Of(context.User) is { } client
-            && await budget.TryChargeAsync(client, walk.Cost) is { Charged: false } refused)
+        var deferred = context.RequestServices?.GetService<CountsWithOperation>();
+        if (deferred?.RefusalOfLater(context) is { } refusal)
         {
-            context.ReportError(new CostBudgetExceededError(context, limits.CostBudgetPerMinute, refused.RetryAfter, context.Operation));
+            context.ReportError(refusal);
+            return null;
+        }
+        var counts = deferred?.Take() ?? [];
+        var charge = await budget.TryChargeAsync(CallerKey.Of(context.User), walk.Cost, counts);
+        if (charge.Refused is { } refused)
+        {
+            context.ReportError(refused < counts.Count
+                ? deferred!.Refuse(context, charge.RetryAfter)
+                : new CostBudgetExceededError(context, limits.CostBudgetPerMinute, charge.RetryAfter, context.Operation));
             return null;
         }
         (context.UserContext ?? throw new InvalidOperationException("A user context is required."))[RequestCost.UserContextKey] = walk.Cost;

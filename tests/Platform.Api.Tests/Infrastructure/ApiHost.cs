@@ -166,6 +166,9 @@ public abstract class ApiHost : IAsyncLifetime
         return client;
     }
 
+    /// <summary>A client without a token reaching the host under <paramref name="host"/>, as behind a load balancer that forwards that name.</summary>
+    public HttpClient AnonymousAt(string host) => new(_app!.GetTestServer().CreateHandler()) { BaseAddress = new Uri($"http://{host}") };
+
     private HttpClient NewClient() => Address is null ? _app!.GetTestClient() : new HttpClient { BaseAddress = Address };
 
     /// <summary>Opens a graphql-transport-ws socket to <c>/graphql</c> over the test server.</summary>
@@ -256,8 +259,11 @@ public sealed class LoopbackNode(string provider, ApiHost? of = null) : ApiHost(
     protected override ApiHost? NodeOf => of;
 }
 
-/// <summary>Two API nodes on one database, as two processes behind a load balancer.</summary>
-public abstract class TwoNodes(ApiHost first) : IAsyncLifetime
+/// <summary>
+/// Two API nodes on one database, as two processes behind a load balancer; the second is a <see cref="SecondNode"/>
+/// unless <paramref name="second"/> makes it of the first.
+/// </summary>
+public abstract class TwoNodes(ApiHost first, Func<ApiHost, ApiHost>? second = null) : IAsyncLifetime
 {
     public ApiHost A { get; } = first;
 
@@ -266,7 +272,7 @@ public abstract class TwoNodes(ApiHost first) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await A.InitializeAsync();
-        B = new SecondNode(A);
+        B = second?.Invoke(A) ?? new SecondNode(A);
         await B.InitializeAsync();
     }
 
