@@ -5,6 +5,7 @@ using Platform.Api.Tests.Infrastructure;
 using Platform.Data;
 using Platform.Domain.Auditing;
 using Platform.Domain.Leads;
+using Platform.Domain.Privacy;
 
 namespace Platform.Api.Tests.Leads;
 
@@ -42,6 +43,7 @@ public abstract class LeadIntakeTests<THost>(THost api) where THost : ApiHost
             EmailClaim = email,
         },
         new Activity { Type = ActivityType.FormSubmission, Subject = "touch", OccurredAt = DateTime.UtcNow, SubmissionSource = key is null ? null : Source, IdempotencyKey = key },
+        new ConsentRecord { GivenAt = DateTime.UtcNow },
         new LeadIntake.Caller(caller, caller is null ? Source : caller + "-client"),
         (lead, touched) => new AuditLogEntry { Operation = touched ? "submitLead:touch" : "submitLead", TargetIds = $"Lead:{lead.Id}" });
 
@@ -192,7 +194,7 @@ public sealed class LeadIntakeSqlServerTests
         await using var db = noServer.CreateContext();
         var lead = new Lead { FirstName = "Batch", Phone = "+493012345678", Email = "batch@example.com", SubmissionSource = "lk_demo", IdempotencyKey = "key-1" };
 
-        await LeadIntake.EarlierAsync(db, [new LeadIntake.Submission(lead, new Activity(), new LeadIntake.Caller(null, "lk_demo"), (_, _) => new AuditLogEntry())], DateTime.UtcNow.AddDays(-30));
+        await LeadIntake.EarlierAsync(db, [new LeadIntake.Submission(lead, new Activity(), new ConsentRecord(), new LeadIntake.Caller(null, "lk_demo"), (_, _) => new AuditLogEntry())], DateTime.UtcNow.AddDays(-30));
 
         var sql = Assert.Single(noServer.Commands);
         Assert.Contains("UNION ALL", sql);
