@@ -51,6 +51,7 @@ internal static class PrivacyApi
         using var response = await api.Anonymous.SendAsync(request);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.True(body["errors"] is null, body.ToJsonString());
+        Assert.Empty(body["data"]!["submitLead"]!["errors"]!.AsArray());
         return body["data"]!["submitLead"]!;
     }
 
