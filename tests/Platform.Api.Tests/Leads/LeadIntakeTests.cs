@@ -123,13 +123,13 @@ public abstract class LeadIntakeTests<THost>(THost api) where THost : ApiHost
             .Select(l => new { l.Id, l.PhoneClaim, l.EmailClaim }).ToListAsync());
         Assert.Equal([(old.Id, null, null), (refused.Id, null, null), (batch[3].Lead.Id, p3, e1)], claims.Select(l => (l.Id, l.PhoneClaim, l.EmailClaim)));
         // One duplicate check for the whole batch, the release of stale claims, the raise of the touch counts, the read of
-        // the touched leads for their events, then the inserts (with the known lead's touch event), the new leads' events
-        // (created, status, assigned and the touch of the new one) and the audit entries.
+        // the touched leads for their events, then the inserts (with the known lead's touch event and the touches' consent
+        // evidence), the new leads' events (created, status, assigned and the touch of the new one) and the audit entries.
         Assert.Contains("UNION ALL", statements[0]);
         Assert.Contains("PhoneClaim", statements[1]);
         Assert.Contains("TouchCount", statements[2]);
         Assert.Contains("\"Version\"", statements[3]);
-        Assert.True(statements.Count == (api.Provider == "Sqlite" ? 4 + 3 + 2 + 1 + 10 + 5 : 8), string.Join("\n----\n", statements));
+        Assert.True(statements.Count == (api.Provider == "Sqlite" ? 4 + 3 + 2 + 2 + 1 + 10 + 5 : 8), string.Join("\n----\n", statements));
         Assert.True(api.Provider == "Sqlite" ? rollups >= 7 : rollups == 0, $"{rollups} rollup statements");
     }
 
