@@ -10,6 +10,7 @@ using Platform.Domain.Events;
 using Platform.Domain.Kpis;
 using Platform.Domain.Leads;
 using Platform.Domain.Orders;
+using Platform.Domain.Privacy;
 using Platform.Domain.Referrals;
 using Platform.Domain.Staff;
 using Platform.Domain.Webhooks;
@@ -146,6 +147,15 @@ public abstract partial class PlatformDbContext : IdentityDbContext<IdentityUser
 
     /// <summary>Paid orders, net sum, paying and repeat clients per month or quarter, currency and dimension value, kept by <see cref="KpiRollupInterceptor"/>.</summary>
     public DbSet<RevenueRollup> RevenueRollups => Set<RevenueRollup>();
+
+    /// <summary>Versions of the marketing consent wording forms show.</summary>
+    public DbSet<ConsentText> ConsentTexts => Set<ConsentText>();
+
+    /// <summary>The consent evidence of every accepted submission.</summary>
+    public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
+
+    /// <summary>Hashed phones and e-mails whose submissions are refused.</summary>
+    public DbSet<Suppression> Suppressions => Set<Suppression>();
 
     /// <summary>The append-only audit log.</summary>
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();

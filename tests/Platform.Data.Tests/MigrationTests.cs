@@ -70,7 +70,7 @@ public sealed class MigrationTests
 
         var entities = db.Model.GetEntityTypes().Where(e => typeof(Entity).IsAssignableFrom(e.ClrType)).ToList();
 
-        Assert.Equal(25, entities.Count);
+        Assert.Equal(27, entities.Count);
         Assert.All(entities, e => Assert.True(e.FindProperty(nameof(Entity.Version))!.IsConcurrencyToken, e.DisplayName()));
     }
 

@@ -13,6 +13,7 @@ using Platform.Api.Leads;
 using Platform.Api.Loyalty;
 using Platform.Api.Observability;
 using Platform.Api.Orders;
+using Platform.Api.Privacy;
 using Platform.Api.Referrals;
 using Platform.Api.Security;
 using Platform.Api.Webhooks;
@@ -80,6 +81,7 @@ public static class GraphQLRegistration
         services.AddSingleton<OutboxFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxFeed>());
         services.AddWebhooks(configuration);
+        services.AddPrivacy(configuration);
         services.AddGraphQL(builder => builder
             .AddSchema<PlatformSchema>()
             .AddSystemTextJson()

@@ -5,6 +5,7 @@ using Platform.Api.Kpis.Plans;
 using Platform.Api.Leads;
 using Platform.Api.Leads.Submission;
 using Platform.Api.Orders;
+using Platform.Api.Privacy;
 using Platform.Api.Referrals;
 using Platform.Api.Webhooks;
 
@@ -30,5 +31,6 @@ public sealed class MutationType : ObjectGraphType
         this.AddLeadDistributionMutation();
         this.AddPlanMutations();
         this.AddWebhookMutations();
+        this.AddPrivacyMutations();
     }
 }

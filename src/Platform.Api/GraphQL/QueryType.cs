@@ -6,6 +6,7 @@ using Platform.Api.Deals;
 using Platform.Api.Kpis;
 using Platform.Api.Leads;
 using Platform.Api.Loyalty;
+using Platform.Api.Privacy;
 using Platform.Api.Referrals;
 using Platform.Api.Webhooks;
 using Platform.Domain;
@@ -13,6 +14,7 @@ using Platform.Domain.Clients;
 using Platform.Domain.Deals;
 using Platform.Domain.Leads;
 using Platform.Domain.Orders;
+using Platform.Domain.Privacy;
 using Platform.Domain.Referrals;
 using Platform.Domain.Staff;
 using Platform.GraphQL.Server.DataLoader;
@@ -29,7 +31,8 @@ public sealed class QueryType : ObjectGraphType
         .Add<Client>().Add<Contact>()
         .Add<Deal>().Add<DealStageChange>().Add<Pipeline>().Add<PipelineStage>()
         .Add<Order>().Add<Payment>()
-        .Add<Partner>().Add<ReferralProgram>().Add<ReferralCode>().Add<Referral>().Add<Reward>().Add<Payout>();
+        .Add<Partner>().Add<ReferralProgram>().Add<ReferralCode>().Add<Referral>().Add<Reward>().Add<Payout>()
+        .Add<ConsentText>();
 
     public QueryType()
     {
@@ -57,6 +60,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddKpiQueries();
         this.AddBusinessKpiQueries();
         this.AddWebhookQueries();
+        this.AddPrivacyQueries();
     }
 }
 

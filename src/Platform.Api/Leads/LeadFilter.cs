@@ -23,6 +23,7 @@ public sealed class LeadFilter
     public DateTime? PostponedTo { get; set; }
     public string? PartnerId { get; set; }
     public string? Search { get; set; }
+    public bool? MarketingConsent { get; set; }
 
     public IQueryable<Lead> Apply(IQueryable<Lead> leads, DateTime now)
     {
@@ -58,6 +59,8 @@ public sealed class LeadFilter
             leads = leads.Where(x => x.PostponedUntil < to);
         if (GlobalIds.DecodeOptional<Partner>(PartnerId, "filter.partnerId") is { } partnerId)
             leads = leads.Where(x => x.PartnerId == partnerId);
+        if (MarketingConsent is { } consent)
+            leads = leads.Where(x => x.MarketingConsent == consent);
         if (SearchTerm() is { } term)
             leads = leads.Where(x => x.Phone == term || x.Email == term);
         return leads;

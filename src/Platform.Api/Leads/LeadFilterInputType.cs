@@ -22,6 +22,7 @@ public sealed class LeadFilterInputType : InputObjectGraphType<LeadFilter>
         Field(x => x.PostponedTo, nullable: true).Description("Postponed leads to re-contact before this time (UTC).");
         Field<IdGraphType>("partnerId").Description("Leads referred or submitted by this partner (global ID).");
         Field(x => x.Search, nullable: true).Description("An exact phone number (any notation with its country code) or e-mail address.");
+        Field(x => x.MarketingConsent, nullable: true).Description("True: leads whose person agreed to marketing communication, the only ones for a marketing list or tool; false: the others, kept for sales follow-up only.");
         Field(x => x.Overdue, nullable: true).Description("True: open leads past their first-response deadline without a first contact; false: all others.");
     }
 }

@@ -42,5 +42,6 @@ public sealed class LeadErrorType : UnionGraphType
         Type<SpamRejectedErrorType>();
         Type<AlreadyRegisteredErrorType>();
         Type<FormTokens.FormTokenExpiredErrorType>();
+        Type<Privacy.PersonSuppressedErrorType>();
     }
 }

@@ -51,6 +51,9 @@ internal static class FieldAccess
         // Webhooks: each client or staff user its own (the service narrows them), admins everyone's.
         ("webhookSubscriptions", Policies.WebhooksManage),
         ("webhookDeliveries", Policies.WebhooksManage),
+        // Privacy: consent wording for everyone who reads the CRM; a person's data only for admins.
+        ("consentTexts", Policies.CrmRead),
+        ("personDataExport", Policies.PrivacyAdmin),
     ];
 
     private static readonly (string Field, string Policy)[] Mutations =
@@ -98,6 +101,8 @@ internal static class FieldAccess
         ("deleteWebhookSubscription", Policies.WebhooksManage),
         ("redeliverWebhook", Policies.WebhooksManage),
         ("sendTestWebhook", Policies.WebhooksManage),
+        ("addConsentText", Policies.PrivacyAdmin),
+        ("erasePerson", Policies.PrivacyAdmin),
     ];
 
     /// <summary>Nested fields that need a policy of their own, checked besides the root field's.</summary>

@@ -47,6 +47,9 @@ public static class Policies
     /// <summary>Read the API's metrics (<c>/metrics</c>): admins, and clients granted <c>metrics:read</c>.</summary>
     public const string MetricsRead = "metrics:read";
 
+    /// <summary>Manage consent texts, erase a person and hand a person their data: staff admins only.</summary>
+    public const string PrivacyAdmin = "privacy:admin";
+
     /// <summary>Staff users only (any role); introspection in Production.</summary>
     public const string Staff = "staff";
 
@@ -69,6 +72,7 @@ public static class Policies
         [MarketingWrite] = new([Admin, HeadOfSales, Marketer], [Security.Scopes.PlansWrite]),
         [WebhooksManage] = new([Admin], [Security.Scopes.CrmRead, Security.Scopes.KpiRead], Partners: true),
         [MetricsRead] = new([Admin], [Security.Scopes.MetricsRead]),
+        [PrivacyAdmin] = new([Admin], []),
         [Staff] = new([Admin, HeadOfSales, Manager, Marketer], []),
     };
 

@@ -79,4 +79,15 @@ public class Client : Entity
 
     /// <summary>Orders (receipts) of the client.</summary>
     public ICollection<Order> Orders { get; set; } = new List<Order>();
+
+    /// <summary>
+    /// Irreversibly removes the person's phone, e-mail and the notes of a client that is the person; a private person's
+    /// name is replaced too. Orders, owner and segment stay, so revenue figures do.
+    /// </summary>
+    public void ErasePerson()
+    {
+        Phone = Email = Notes = null;
+        if (Kind == ClientKind.Person)
+            Name = Privacy.PersonalData.Erased;
+    }
 }

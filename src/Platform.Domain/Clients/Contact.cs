@@ -38,4 +38,11 @@ public class Contact : Entity
 
     /// <summary>Notes: language, priorities, what interests the person.</summary>
     public string? Notes { get; set; }
+
+    /// <summary>Irreversibly replaces the person's names, phone, e-mail and notes; the position group and decision authority stay.</summary>
+    public void Erase()
+    {
+        FirstName = Privacy.PersonalData.Erased;
+        LastName = Phone = Email = Notes = null;
+    }
 }

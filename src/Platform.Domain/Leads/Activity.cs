@@ -65,4 +65,11 @@ public class Activity : Entity
 
     /// <summary>The idempotency key of the submission that recorded this repeat touch, if it had one.</summary>
     public string? IdempotencyKey { get; set; }
+
+    /// <summary>Irreversibly removes what staff or the person wrote about the person: the subject, report, next topic and agreements.</summary>
+    public void Erase()
+    {
+        Subject = Subject is null ? null : Privacy.PersonalData.Erased;
+        Result = NextContactTopic = Agreements = null;
+    }
 }

@@ -160,7 +160,10 @@ public class Lead : Entity
 
     // ---- consent
 
-    /// <summary>Whether the person agreed to receive marketing communication.</summary>
+    /// <summary>
+    /// Whether the person agreed to receive marketing communication when the lead was submitted. A lead without it is
+    /// kept for sales follow-up but must not go to a marketing list or tool (filter on it).
+    /// </summary>
     public bool MarketingConsent { get; set; }
 
     /// <summary>The consent wording the person agreed to, as shown on the form.</summary>
@@ -216,6 +219,21 @@ public class Lead : Entity
 
     /// <summary>Calls, e-mails, meetings, tasks and submissions recorded for this lead.</summary>
     public ICollection<Activity> Activities { get; set; } = new List<Activity>();
+
+    /// <summary>The consent evidence of every submission that made or touched this lead.</summary>
+    public ICollection<Privacy.ConsentRecord> Consents { get; set; } = new List<Privacy.ConsentRecord>();
+
+    /// <summary>
+    /// Irreversibly replaces the person's data (an erasure request): names, phone, e-mail and their claims, company,
+    /// position, region, free text and the page addresses the person came from. Status, times, channel, owner and
+    /// every other figure a KPI counts stay.
+    /// </summary>
+    public void Erase()
+    {
+        FirstName = Privacy.PersonalData.Erased;
+        LastName = Phone = Email = PhoneClaim = EmailClaim = Company = Position = Region = Message = null;
+        EstimateParameters = PageUrl = Referrer = NextContactTopic = TargetCriteria = RefusalReason = null;
+    }
 
     /// <summary>Whether need, ability to pay and decision authority are all confirmed (Q1/Q2).</summary>
     public bool IsQualified => NeedConfirmed == true && CanPay == true && HasDecisionAuthority == true;

@@ -5,6 +5,7 @@ using Platform.Api.Tests.Infrastructure;
 using Platform.Data;
 using Platform.Domain.Auditing;
 using Platform.Domain.Leads;
+using Platform.Domain.Privacy;
 
 namespace Platform.Api.Tests.Leads;
 
@@ -42,6 +43,7 @@ public abstract class LeadIntakeTests<THost>(THost api) where THost : ApiHost
             EmailClaim = email,
         },
         new Activity { Type = ActivityType.FormSubmission, Subject = "touch", OccurredAt = DateTime.UtcNow, SubmissionSource = key is null ? null : Source, IdempotencyKey = key },
+        new ConsentRecord { GivenAt = DateTime.UtcNow },
         new LeadIntake.Caller(caller, caller is null ? Source : caller + "-client"),
         (lead, touched) => new AuditLogEntry { Operation = touched ? "submitLead:touch" : "submitLead", TargetIds = $"Lead:{lead.Id}" });
 
@@ -121,13 +123,13 @@ public abstract class LeadIntakeTests<THost>(THost api) where THost : ApiHost
             .Select(l => new { l.Id, l.PhoneClaim, l.EmailClaim }).ToListAsync());
         Assert.Equal([(old.Id, null, null), (refused.Id, null, null), (batch[3].Lead.Id, p3, e1)], claims.Select(l => (l.Id, l.PhoneClaim, l.EmailClaim)));
         // One duplicate check for the whole batch, the release of stale claims, the raise of the touch counts, the read of
-        // the touched leads for their events, then the inserts (with the known lead's touch event), the new leads' events
-        // (created, status, assigned and the touch of the new one) and the audit entries.
+        // the touched leads for their events, then the inserts (with the known lead's touch event and the touches' consent
+        // evidence), the new leads' events (created, status, assigned and the touch of the new one) and the audit entries.
         Assert.Contains("UNION ALL", statements[0]);
         Assert.Contains("PhoneClaim", statements[1]);
         Assert.Contains("TouchCount", statements[2]);
         Assert.Contains("\"Version\"", statements[3]);
-        Assert.True(statements.Count == (api.Provider == "Sqlite" ? 4 + 3 + 2 + 1 + 10 + 5 : 8), string.Join("\n----\n", statements));
+        Assert.True(statements.Count == (api.Provider == "Sqlite" ? 4 + 3 + 2 + 2 + 1 + 10 + 5 : 8), string.Join("\n----\n", statements));
         Assert.True(api.Provider == "Sqlite" ? rollups >= 7 : rollups == 0, $"{rollups} rollup statements");
     }
 
@@ -192,7 +194,7 @@ public sealed class LeadIntakeSqlServerTests
         await using var db = noServer.CreateContext();
         var lead = new Lead { FirstName = "Batch", Phone = "+493012345678", Email = "batch@example.com", SubmissionSource = "lk_demo", IdempotencyKey = "key-1" };
 
-        await LeadIntake.EarlierAsync(db, [new LeadIntake.Submission(lead, new Activity(), new LeadIntake.Caller(null, "lk_demo"), (_, _) => new AuditLogEntry())], DateTime.UtcNow.AddDays(-30));
+        await LeadIntake.EarlierAsync(db, [new LeadIntake.Submission(lead, new Activity(), new ConsentRecord(), new LeadIntake.Caller(null, "lk_demo"), (_, _) => new AuditLogEntry())], DateTime.UtcNow.AddDays(-30));
 
         var sql = Assert.Single(noServer.Commands);
         Assert.Contains("UNION ALL", sql);

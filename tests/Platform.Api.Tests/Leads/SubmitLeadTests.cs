@@ -199,32 +199,35 @@ public abstract class SubmitLeadTests<THost>(THost api) where THost : ApiHost
         (await api.SubmitAsync(form, idempotencyKey: Guid.NewGuid().ToString())).AssertOk();
         var (touchedRollups, touched) = LeadApi.SqlOf(api.Sql.Statements);
 
-        // The submission, written by the intake batch: duplicate check of the batch (idempotency keys, earlier touches,
-        // open leads in one statement), the leads, their events (created, assigned at once: one statement per row on
-        // SQLite, one in all on PostgreSQL), their audit entries. Then the two reads of this test's selection (the owner,
-        // the activities).
+        // The submission, written by the intake batch: the suppression check, duplicate check of the batch (idempotency
+        // keys, earlier touches, open leads in one statement), the leads, their consent evidence, their events (created,
+        // assigned at once: one statement per row on SQLite, one in all on PostgreSQL), their audit entries. Then the two
+        // reads of this test's selection (the owner, the activities).
         var events = api.Provider == "Sqlite" ? 3 : 1;
-        Assert.True(created.Count == 5 + events, string.Join("\n----\n", created));
-        Assert.StartsWith("SELECT", created[0].TrimStart());
-        Assert.Contains("UNION ALL", created[0]);
-        Assert.Contains("INSERT INTO \"Leads\"", created[1]);
-        Assert.All(created[2..(2 + events)], s => Assert.Contains("INSERT INTO \"OutboxEvents\"", s));
-        Assert.Contains("INSERT INTO \"AuditLog\"", created[2 + events]);
-        Assert.Contains("\"StaffUsers\"", created[3 + events]);
-        Assert.Contains("\"Activities\"", created[4 + events]);
-        // A repeat touch, written by the batch too: the duplicate check, the touch count raised in the database, the
-        // touched lead read for its event, the touch and its event (one statement on PostgreSQL), its audit entry; then
-        // the lead read for this trusted caller and the selection.
-        var touchAndEvent = api.Provider == "Sqlite" ? 2 : 1;
-        Assert.True(touched.Count == 7 + touchAndEvent, string.Join("\n----\n", touched));
-        Assert.Contains("UNION ALL", touched[0]);
-        Assert.Contains("UPDATE \"Leads\"", touched[1]);
-        Assert.Contains("\"TouchCount\" + ", touched[1]);
-        Assert.Contains("\"Version\"", touched[2]);
-        Assert.Contains("INSERT INTO \"Activities\"", touched[3]);
-        Assert.Contains("INSERT INTO \"OutboxEvents\"", touched[2 + touchAndEvent]);
-        Assert.Contains("INSERT INTO \"AuditLog\"", touched[3 + touchAndEvent]);
-        Assert.Contains("FROM \"Leads\"", touched[4 + touchAndEvent]);
+        Assert.True(created.Count == 7 + events, string.Join("\n----\n", created));
+        Assert.Contains("\"Suppressions\"", created[0]);
+        Assert.Contains("UNION ALL", created[1]);
+        Assert.Contains("INSERT INTO \"Leads\"", created[2]);
+        Assert.Contains("INSERT INTO \"ConsentRecords\"", created[3]);
+        Assert.All(created[4..(4 + events)], s => Assert.Contains("INSERT INTO \"OutboxEvents\"", s));
+        Assert.Contains("INSERT INTO \"AuditLog\"", created[4 + events]);
+        Assert.Contains("\"StaffUsers\"", created[5 + events]);
+        Assert.Contains("\"Activities\"", created[6 + events]);
+        // A repeat touch, written by the batch too: the suppression check, the duplicate check, the touch count raised in
+        // the database, the touched lead read for its event, the touch, its consent evidence and its event (one statement
+        // on PostgreSQL), its audit entry; then the lead read for this trusted caller and the selection.
+        var touchAndEvent = api.Provider == "Sqlite" ? 3 : 1;
+        Assert.True(touched.Count == 8 + touchAndEvent, string.Join("\n----\n", touched));
+        Assert.Contains("\"Suppressions\"", touched[0]);
+        Assert.Contains("UNION ALL", touched[1]);
+        Assert.Contains("UPDATE \"Leads\"", touched[2]);
+        Assert.Contains("\"TouchCount\" + ", touched[2]);
+        Assert.Contains("\"Version\"", touched[3]);
+        Assert.Contains("INSERT INTO \"Activities\"", touched[4]);
+        Assert.Contains("INSERT INTO \"ConsentRecords\"", string.Join("\n", touched[4..(4 + touchAndEvent)]));
+        Assert.Contains("INSERT INTO \"OutboxEvents\"", touched[3 + touchAndEvent]);
+        Assert.Contains("INSERT INTO \"AuditLog\"", touched[4 + touchAndEvent]);
+        Assert.Contains("FROM \"Leads\"", touched[5 + touchAndEvent]);
         // The new lead's KPI rollup rows, one per dimension for its day and one for its month: in the leads' insert on
         // PostgreSQL, one statement each on SQLite, which sends every row alone. A touch changes no rollup.
         Assert.Equal((api.Provider == "Sqlite" ? 14 : 0, 0), (createdRollups, touchedRollups));

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Platform.Data;
 using Platform.Domain.Auditing;
 using Platform.Domain.Leads;
+using Platform.Domain.Privacy;
 
 namespace Platform.Api.Leads.Submission;
 
@@ -39,7 +40,7 @@ public sealed class LeadIntake(IServiceScopeFactory scopes, IOptions<LeadOptions
     /// known, the audit entry it gets once its lead has an id (the lead, and whether it was a touch), and the use of its
     /// form token, if any.
     /// </summary>
-    internal sealed record Submission(Lead Lead, Activity Touch, Caller By, Func<Lead, bool, AuditLogEntry> AuditEntry, UsedFormToken? Token = null)
+    internal sealed record Submission(Lead Lead, Activity Touch, ConsentRecord Consent, Caller By, Func<Lead, bool, AuditLogEntry> AuditEntry, UsedFormToken? Token = null)
     {
         public TaskCompletionSource<Outcome> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
@@ -53,9 +54,9 @@ public sealed class LeadIntake(IServiceScopeFactory scopes, IOptions<LeadOptions
     /// handed back when its idempotency key or its token was used before by the same submission (a retry) or the write
     /// failed (then nothing of it was stored). Not cancellable once queued: the batch decides.
     /// </summary>
-    public async Task<Outcome> TryStoreAsync(Lead lead, Activity touch, Caller by, Func<Lead, bool, AuditLogEntry> auditEntry, UsedFormToken? token = null)
+    public async Task<Outcome> TryStoreAsync(Lead lead, Activity touch, ConsentRecord consent, Caller by, Func<Lead, bool, AuditLogEntry> auditEntry, UsedFormToken? token = null)
     {
-        var submission = new Submission(lead, touch, by, auditEntry, token);
+        var submission = new Submission(lead, touch, consent, by, auditEntry, token);
         if (!_running || !_queue.Writer.TryWrite(submission))
             return Outcome.HandedBack;
         return await submission.Result.Task;
@@ -157,6 +158,7 @@ public sealed class LeadIntake(IServiceScopeFactory scopes, IOptions<LeadOptions
                         // A person new in this batch: the touch goes in with the lead.
                         touch.OwnerId = lead.OwnerId;
                         lead.Activities.Add(touch);
+                        lead.Consents.Add(submission.Consent);
                         lead.RecordTouch();
                     }
                     else
@@ -164,6 +166,8 @@ public sealed class LeadIntake(IServiceScopeFactory scopes, IOptions<LeadOptions
                         touch.LeadId = on.LeadId;
                         touch.OwnerId = on.OwnerId;
                         db.Activities.Add(touch);
+                        submission.Consent.LeadId = on.LeadId;
+                        db.ConsentRecords.Add(submission.Consent);
                         known.Add((submission, on.LeadId));
                     }
                 }

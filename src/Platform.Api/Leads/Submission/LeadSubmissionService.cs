@@ -5,12 +5,15 @@ using Platform.Api.Availability;
 using Platform.Api.Common;
 using Platform.Api.Leads.FormTokens;
 using Platform.Api.Leads.Spool;
+using Platform.Api.Privacy;
 using Platform.Data;
 using Platform.Domain.Auditing;
 using Platform.Domain.Leads;
+using Platform.Domain.Privacy;
 using Platform.Domain.Referrals;
 using Platform.GraphQL.Server.Http;
 using Platform.GraphQL.Server.Mutations;
+using Platform.GraphQL.Server.Relay;
 
 namespace Platform.Api.Leads.Submission;
 
@@ -26,6 +29,9 @@ public sealed record SubmissionContext(string? LandingKey, string? IdempotencyKe
 
     /// <summary>When the submission was made; null: now.</summary>
     public DateTime? SubmittedAt { get; init; }
+
+    /// <summary>The submitter's browser (<c>User-Agent</c>), kept as consent evidence.</summary>
+    public string? UserAgent { get; init; }
 }
 
 /// <summary>
@@ -102,6 +108,11 @@ public sealed class LeadSubmissionService(
             return await SpoolAsync(input, from, receiptId, now, dueAt, ct);
         try
         {
+            if (input.ConsentTextId is { } consentTextId && !await db.ConsentTexts.AnyAsync(t => t.Id == GlobalId.TryDecode(consentTextId, nameof(ConsentText)), ct))
+                return SubmitLeadPayload.Failed(new ValidationError("consentTextId", $"No consent text has the ID \"{consentTextId}\"."));
+            var hashes = new Person(phone, email).Hashes();
+            if (await db.Suppressions.AnyAsync(s => hashes.Contains(s.Hash), ct))
+                return SubmitLeadPayload.Failed(new PersonSuppressedError("This person asked to be erased and not to be recorded again; the submission was not stored."));
             return await StoreAsync(input, from, key, token, phone, email, source, idempotencyKey, receiptId, now, dueAt, auditEntry, ct);
         }
         catch (Exception e) when (!spooled && availability.ReportFailure(e))
@@ -145,9 +156,10 @@ public sealed class LeadSubmissionService(
         var tokenExpiresAt = token?.IssuedAt + settings.FormTokenLifetime;
         if (actor is { PartnerId: null, LeadOwnerId: null } && string.IsNullOrWhiteSpace(input.ReferralCode))
         {
-            var candidate = NewLead(input, key, phone, email, source, idempotencyKey, now);
+            var consent = Evidence(input, from, now);
+            var candidate = NewLead(input, key, phone, email, source, idempotencyKey, now, consent);
             var use = token is null ? null : new UsedFormToken { TokenId = token.Id, ReceiptId = receiptId, ExpiresAt = tokenExpiresAt!.Value };
-            var outcome = await intake.TryStoreAsync(candidate, RepeatTouch(input, source, idempotencyKey, now), new LeadIntake.Caller(actor.Name, actor.ClientId),
+            var outcome = await intake.TryStoreAsync(candidate, RepeatTouch(input, source, idempotencyKey, now), consent, new LeadIntake.Caller(actor.Name, actor.ClientId),
                 (lead, touched) => auditEntry(Answer(lead, touched, receiptId, dueAt, from, [])), use);
             switch (outcome.Kind)
             {
@@ -174,12 +186,12 @@ public sealed class LeadSubmissionService(
                 return Answer(earlier.Lead, true, receiptId, dueAt, from, await RepeatWarningsAsync(input.ReferralCode, from, now, ct));
             if (earlier is { Open: true })
             {
-                var touched = await RecordRepeatTouchAsync(earlier.Lead, input, source, idempotencyKey, now, ct);
+                var touched = await RecordRepeatTouchAsync(earlier.Lead, input, Evidence(input, from, now), source, idempotencyKey, now, ct);
                 return Answer(touched, true, receiptId, dueAt, from, await RepeatWarningsAsync(input.ReferralCode, from, now, ct));
             }
 
             var warnings = new List<IPayloadError>();
-            var lead = NewLead(input, key, phone, email, source, idempotencyKey, now);
+            var lead = NewLead(input, key, phone, email, source, idempotencyKey, now, Evidence(input, from, now));
             var referral = await AttributeAsync(lead, input.ReferralCode, from, now, warnings, ct)
                 ?? await AttributeToCallingPartnerAsync(lead, now, warnings, ct);
             if (settings.AutoAssign)
@@ -314,12 +326,14 @@ public sealed class LeadSubmissionService(
     /// Records a repeat submission on <paramref name="lead"/>: a <c>FORM_SUBMISSION</c> activity and one more touch, the
     /// count raised in the database, so concurrent touches of one lead queue on its row instead of retrying on its version.
     /// </summary>
-    private async Task<Lead> RecordRepeatTouchAsync(Lead lead, SubmitLeadInput input, string source, string idempotencyKey, DateTime now, CancellationToken ct)
+    private async Task<Lead> RecordRepeatTouchAsync(Lead lead, SubmitLeadInput input, ConsentRecord consent, string source, string idempotencyKey, DateTime now, CancellationToken ct)
     {
         var touch = RepeatTouch(input, source, idempotencyKey, now);
         touch.LeadId = lead.Id;
         touch.OwnerId = lead.OwnerId;
         db.Activities.Add(touch);
+        consent.LeadId = lead.Id;
+        db.ConsentRecords.Add(consent);
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -357,8 +371,22 @@ public sealed class LeadSubmissionService(
         IdempotencyKey = idempotencyKey,
     };
 
-    /// <summary>The lead a submission creates, unassigned, with its online-estimate follow-up task (L9).</summary>
-    private Lead NewLead(SubmitLeadInput input, LandingKey? key, string? phone, string? email, string source, string idempotencyKey, DateTime now)
+    /// <summary>
+    /// The consent evidence of a submission, granted or not: stored with the lead it makes or the touch it adds, in the
+    /// same transaction, so a retry or a spooled submission stored again finds it with them and adds none.
+    /// </summary>
+    private static ConsentRecord Evidence(SubmitLeadInput input, SubmissionContext from, DateTime now) => new()
+    {
+        ConsentTextId = GlobalId.TryDecode(input.ConsentTextId, nameof(ConsentText)),
+        Granted = input.MarketingConsent,
+        GivenAt = input.MarketingConsent ? input.ConsentAt ?? now : now,
+        PageUrl = input.PageUrl,
+        IpAddress = from.IpAddress,
+        UserAgent = from.UserAgent is { Length: > ConsentRecord.UserAgentLength } agent ? agent[..ConsentRecord.UserAgentLength] : from.UserAgent,
+    };
+
+    /// <summary>The lead a submission creates, unassigned, with its consent evidence and its online-estimate follow-up task (L9).</summary>
+    private Lead NewLead(SubmitLeadInput input, LandingKey? key, string? phone, string? email, string source, string idempotencyKey, DateTime now, ConsentRecord consent)
     {
         var lead = new Lead
         {
@@ -396,6 +424,7 @@ public sealed class LeadSubmissionService(
             ConsentText = input.MarketingConsent ? input.ConsentText : null,
             ConsentAt = input.MarketingConsent ? input.ConsentAt ?? now : null,
         };
+        lead.Consents.Add(consent);
         if (lead.RequestType == RequestType.OnlineEstimate)
             lead.Activities.Add(EstimateFollowUp(lead, now));
         return lead;

@@ -1,3 +1,5 @@
+using Platform.Domain.Privacy;
+using Platform.GraphQL.Server.Relay;
 using Platform.Api.Common;
 using Platform.Domain.Leads;
 
@@ -72,8 +74,10 @@ public sealed class SubmissionValidator(ContactNormalizer normalizer)
             errors.Add(new ValidationError("estimateParameters", $"An online estimate needs the {EstimateParameterCount} chosen parameters (L9)."));
         if (input.RequestType != RequestType.OnlineEstimate && input.EstimateParameters is { Count: > 0 })
             errors.Add(new ValidationError("estimateParameters", "Estimate parameters belong only to an ONLINE_ESTIMATE request."));
-        if (input.MarketingConsent && string.IsNullOrWhiteSpace(input.ConsentText))
-            errors.Add(new ValidationError("consentText", "Marketing consent needs the consent text the person agreed to."));
+        if (input.ConsentTextId is { } consentTextId && GlobalId.TryDecode(consentTextId, nameof(ConsentText)) is null)
+            errors.Add(new ValidationError("consentTextId", $"\"{consentTextId}\" is not the ID of a consent text."));
+        else if (input.MarketingConsent && input.ConsentTextId is null && string.IsNullOrWhiteSpace(input.ConsentText))
+            errors.Add(new ValidationError("consentText", "Marketing consent needs the consent text the person agreed to: its version as `consentTextId`, or its wording as `consentText`."));
         return (phone, email, errors);
     }
 

@@ -28,6 +28,7 @@ public sealed class SubmitLeadInput
     public string? ReferralCode { get; set; }
     public bool MarketingConsent { get; set; }
     public string? ConsentText { get; set; }
+    public string? ConsentTextId { get; set; }
     public DateTime? ConsentAt { get; set; }
     public string? IdempotencyKey { get; set; }
     public string? Honeypot { get; set; }
@@ -82,8 +83,9 @@ public sealed class SubmitLeadInputType : InputObjectGraphType<SubmitLeadInput>
         Field(x => x.UtmTerm, nullable: true).Description($"utm_term of the visit. At most {SubmissionLimits.Utm} characters.");
         Field(x => x.UtmContent, nullable: true).Description($"utm_content of the visit. At most {SubmissionLimits.Utm} characters.");
         Field(x => x.ReferralCode, nullable: true).Description($"A referral code; a valid one attributes the lead to its referrer (origin SEED). An unknown, expired or revoked code is reported in `warnings` and the lead is accepted without attribution. At most {SubmissionLimits.ReferralCode} characters.");
-        Field(x => x.MarketingConsent, nullable: true).Description("Whether the person agreed to marketing communication; then `consentText` is required.");
+        Field(x => x.MarketingConsent, nullable: true).Description("Whether the person agreed to marketing communication; then `consentTextId` or `consentText` is required. A lead without consent is kept for sales follow-up but flagged `marketingConsent: false`.");
         Field(x => x.ConsentText, nullable: true).Description($"The consent wording shown on the form; may span lines. At most {SubmissionLimits.FreeText} characters.");
+        Field<IdGraphType>("consentTextId").Description("The consent text version the form showed (`consentTexts`); recorded as the evidence of the person's choice, granted or not. With `marketingConsent` it replaces `consentText`.");
         Field(x => x.ConsentAt, nullable: true).Description("When consent was given; the submission time when omitted.");
         Field(x => x.IdempotencyKey, nullable: true).Description($"A key chosen by the caller so that a retried submission returns the first result; the `Idempotency-Key` header works too. At most {SubmissionLimits.IdempotencyKey} characters, in either.");
         Field(x => x.Honeypot, nullable: true).Description($"A hidden form field people never fill; any value marks the submission as spam. At most {SubmissionLimits.Honeypot} characters.");

@@ -30,7 +30,10 @@ public static class SubmitLeadMutation
                     Header(http, IdempotencyHeader),
                     services.GetRequiredService<ICurrentActor>().ClientId,
                     http?.Connection.RemoteIpAddress?.ToString(),
-                    Public: context.User?.GetClaim(PlatformClaims.ClientKind) == ClientKinds.Landing);
+                    Public: context.User?.GetClaim(PlatformClaims.ClientKind) == ClientKinds.Landing)
+                {
+                    UserAgent = Header(http, "User-Agent"),
+                };
                 var payload = await services.GetRequiredService<LeadSubmissionService>()
                     .SubmitAsync(context.GetArgument<SubmitLeadInput>("input"), from, payload => MutationAudit.Entry(context, payload, null), context.CancellationToken);
                 services.GetRequiredService<LeadIntakeMetrics>().Record(payload);

@@ -13,5 +13,7 @@ internal sealed class RejectedSubmissionConfiguration : EntityConfiguration<Reje
         builder.Property(r => r.IpAddress).HasMaxLength(64);
         // Spam counts per source and reason over time.
         builder.HasIndex(r => new { r.Source, r.RejectedAt });
+        // The retention deletes by age.
+        builder.HasIndex(r => r.RejectedAt);
     }
 }

@@ -2112,6 +2112,8 @@ namespace Platform.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("RejectedAt");
+
                     b.HasIndex("Source", "RejectedAt");
 
                     b.ToTable("RejectedSubmissions", (string)null);
@@ -2304,6 +2306,117 @@ namespace Platform.Data.Migrations.SqlServer
                     b.HasIndex("PaidAt");
 
                     b.ToTable("Payments", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Domain.Privacy.ConsentRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("ConsentTextId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("GivenAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("Granted")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("LeadId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PageUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("nvarchar(2048)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsentTextId");
+
+                    b.HasIndex("LeadId");
+
+                    b.ToTable("ConsentRecords", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Domain.Privacy.ConsentText", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ConsentTexts", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Domain.Privacy.Suppression", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("char(64)")
+                        .IsFixedLength();
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("Suppressions", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Domain.Referrals.Partner", b =>
@@ -3297,6 +3410,22 @@ namespace Platform.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Platform.Domain.Privacy.ConsentRecord", b =>
+                {
+                    b.HasOne("Platform.Domain.Privacy.ConsentText", null)
+                        .WithMany()
+                        .HasForeignKey("ConsentTextId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Platform.Domain.Leads.Lead", "Lead")
+                        .WithMany("Consents")
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Lead");
+                });
+
             modelBuilder.Entity("Platform.Domain.Referrals.Payout", b =>
                 {
                     b.HasOne("Platform.Domain.Referrals.Partner", null)
@@ -3439,6 +3568,8 @@ namespace Platform.Data.Migrations.SqlServer
             modelBuilder.Entity("Platform.Domain.Leads.Lead", b =>
                 {
                     b.Navigation("Activities");
+
+                    b.Navigation("Consents");
                 });
 
             modelBuilder.Entity("Platform.Domain.Orders.Order", b =>

@@ -2046,6 +2046,8 @@ namespace Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("RejectedAt");
+
                     b.HasIndex("Source", "RejectedAt");
 
                     b.ToTable("RejectedSubmissions", (string)null);
@@ -2232,6 +2234,113 @@ namespace Platform.Data.Migrations.Sqlite
                     b.HasIndex("PaidAt");
 
                     b.ToTable("Payments", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Domain.Privacy.ConsentRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConsentTextId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GivenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Granted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LeadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PageUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsentTextId");
+
+                    b.HasIndex("LeadId");
+
+                    b.ToTable("ConsentRecords", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Domain.Privacy.ConsentText", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ConsentTexts", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Domain.Privacy.Suppression", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("Suppressions", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Domain.Referrals.Partner", b =>
@@ -3202,6 +3311,22 @@ namespace Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Platform.Domain.Privacy.ConsentRecord", b =>
+                {
+                    b.HasOne("Platform.Domain.Privacy.ConsentText", null)
+                        .WithMany()
+                        .HasForeignKey("ConsentTextId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Platform.Domain.Leads.Lead", "Lead")
+                        .WithMany("Consents")
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Lead");
+                });
+
             modelBuilder.Entity("Platform.Domain.Referrals.Payout", b =>
                 {
                     b.HasOne("Platform.Domain.Referrals.Partner", null)
@@ -3344,6 +3469,8 @@ namespace Platform.Data.Migrations.Sqlite
             modelBuilder.Entity("Platform.Domain.Leads.Lead", b =>
                 {
                     b.Navigation("Activities");
+
+                    b.Navigation("Consents");
                 });
 
             modelBuilder.Entity("Platform.Domain.Orders.Order", b =>

@@ -71,6 +71,24 @@ namespace Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ConsentTexts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsentTexts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LandingKeys",
                 columns: table => new
                 {
@@ -399,6 +417,18 @@ namespace Platform.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_StaffUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Suppressions",
+                columns: table => new
+                {
+                    Hash = table.Column<string>(type: "TEXT", unicode: false, fixedLength: true, maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Suppressions", x => x.Hash);
                 });
 
             migrationBuilder.CreateTable(
@@ -1013,6 +1043,42 @@ namespace Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ConsentRecords",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    LeadId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ConsentTextId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Granted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    GivenAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PageUrl = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true),
+                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UserAgent = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsentRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConsentRecords_ConsentTexts_ConsentTextId",
+                        column: x => x.ConsentTextId,
+                        principalTable: "ConsentTexts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ConsentRecords_Leads_LeadId",
+                        column: x => x.LeadId,
+                        principalTable: "Leads",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Contacts",
                 columns: table => new
                 {
@@ -1525,6 +1591,16 @@ namespace Platform.Data.Migrations.Sqlite
                 column: "TaxId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ConsentRecords_ConsentTextId",
+                table: "ConsentRecords",
+                column: "ConsentTextId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsentRecords_LeadId",
+                table: "ConsentRecords",
+                column: "LeadId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Contacts_ClientId_Id",
                 table: "Contacts",
                 columns: new[] { "ClientId", "Id" });
@@ -1942,6 +2018,11 @@ namespace Platform.Data.Migrations.Sqlite
                 columns: new[] { "Status", "AttributedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RejectedSubmissions_RejectedAt",
+                table: "RejectedSubmissions",
+                column: "RejectedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RejectedSubmissions_Source_RejectedAt",
                 table: "RejectedSubmissions",
                 columns: new[] { "Source", "RejectedAt" });
@@ -2104,6 +2185,9 @@ namespace Platform.Data.Migrations.Sqlite
                 name: "AuditLog");
 
             migrationBuilder.DropTable(
+                name: "ConsentRecords");
+
+            migrationBuilder.DropTable(
                 name: "Contacts");
 
             migrationBuilder.DropTable(
@@ -2161,6 +2245,9 @@ namespace Platform.Data.Migrations.Sqlite
                 name: "SalesPlans");
 
             migrationBuilder.DropTable(
+                name: "Suppressions");
+
+            migrationBuilder.DropTable(
                 name: "UsedFormTokens");
 
             migrationBuilder.DropTable(
@@ -2171,6 +2258,9 @@ namespace Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "ConsentTexts");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictAuthorizations");

@@ -1,0 +1,15 @@
+namespace Platform.Api.Privacy;
+
+/// <summary>Services of the privacy feature: erasure, access export and the spam retention.</summary>
+public static class PrivacyRegistration
+{
+    public static IServiceCollection AddPrivacy(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<PersonErasure>();
+        services.AddScoped<PersonDataExport>();
+        services.AddSingleton<RejectedSubmissionRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<RejectedSubmissionRetention>());
+        return services;
+    }
+}
