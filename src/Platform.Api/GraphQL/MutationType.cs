@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Platform.Api.Bulk;
 using Platform.Api.Clients;
 using Platform.Api.Deals;
 using Platform.Api.Kpis.Plans;
@@ -30,5 +31,6 @@ public sealed class MutationType : ObjectGraphType
         this.AddLeadDistributionMutation();
         this.AddPlanMutations();
         this.AddWebhookMutations();
+        this.AddBulkExportMutations();
     }
 }

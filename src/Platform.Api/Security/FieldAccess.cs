@@ -51,6 +51,9 @@ internal static class FieldAccess
         // Webhooks: each client or staff user its own (the service narrows them), admins everyone's.
         ("webhookSubscriptions", Policies.WebhooksManage),
         ("webhookDeliveries", Policies.WebhooksManage),
+        // Bulk exports hold leads, read as the caller reads them: whoever reads leads, each caller its own exports.
+        ("bulkExport", Policies.LeadsRead),
+        ("bulkExports", Policies.LeadsRead),
     ];
 
     private static readonly (string Field, string Policy)[] Mutations =
@@ -98,6 +101,8 @@ internal static class FieldAccess
         ("deleteWebhookSubscription", Policies.WebhooksManage),
         ("redeliverWebhook", Policies.WebhooksManage),
         ("sendTestWebhook", Policies.WebhooksManage),
+        ("startBulkExport", Policies.LeadsRead),
+        ("cancelBulkExport", Policies.LeadsRead),
     ];
 
     /// <summary>Nested fields that need a policy of their own, checked besides the root field's.</summary>
