@@ -97,7 +97,11 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
     var endpoint = new Uri(new Uri(app.Urls.Single()), "/graphql");
     using var tokenClient = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
     if (exportProbe)
-        return await ExportProbe.RunAsync(app.Services, tokenClient, options.Provider);
+    {
+        var exported = await ExportProbe.RunAsync(app.Services, tokenClient, options.Provider);
+        await app.StopAsync();
+        return exported;
+    }
     // A token of the scenario's demo client from the API's own token endpoint, as a real caller gets one.
     var accessToken = options.Scenario.ClientId is { } clientId ? await DemoTokens.GetAsync(tokenClient, clientId) : null;
     Console.WriteLine($"API at {endpoint} ({(GCSettings.IsServerGC ? "server" : "workstation")} GC, {Environment.ProcessorCount} CPUs)");

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.IO.Compression;
-using System.Linq.Expressions;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -14,10 +13,9 @@ namespace Platform.Api.Bulk;
 
 /// <summary>
 /// Writes queued exports, on every node (<see cref="BulkExportOptions.RunInBackground"/>): at once when this node
-/// started one, else every <see cref="BulkExportOptions.PollInterval"/>. A node claims an export with one conditional
-/// UPDATE on the attempt it read, so of several nodes exactly one wins, and holds it by a lease it renews after every
-/// page; when it dies, the lease runs out and another node starts the export again from the beginning (a new file),
-/// up to <see cref="BulkExportOptions.MaxAttempts"/> times. Rows are read by keyset on the id, a page at a time, as
+/// started one, else every <see cref="BulkExportOptions.PollInterval"/>. A node claims an export and holds it by a lease
+/// it renews after every page (<see cref="BulkExportClaims"/>); when it dies, the lease runs out and another node starts
+/// the export again from the beginning (a new file), up to <see cref="BulkExportOptions.MaxAttempts"/> times. Rows are read by keyset on the id, a page at a time, as
 /// the export's caller (partner isolation and lead ownership apply), and streamed through gzip into the file store.
 /// </summary>
 public sealed class BulkExportRunner(
@@ -80,7 +78,7 @@ public sealed class BulkExportRunner(
         return true;
     }
 
-    /// <summary>An export to write: queued, or running on a node whose lease ran out. Null when there is none.</summary>
+    /// <summary>An export to write, claimed for this node (<see cref="BulkExportClaims"/>); null when there is none.</summary>
     private async Task<BulkExport?> ClaimAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -88,35 +86,24 @@ public sealed class BulkExportRunner(
         while (true)
         {
             var now = Now;
-            var candidate = await db.BulkExports.AsNoTracking().Where(Claimable(now)).OrderBy(e => e.Id).FirstOrDefaultAsync(ct);
-            if (candidate is null)
+            if (await BulkExportClaims.NextAsync(db, now, ct) is not { } candidate)
                 return null;
             if (candidate.Attempts >= Options.MaxAttempts)
             {
                 await GiveUpAsync(db, candidate, now, ct);
                 continue;
             }
-            var attempt = candidate.Attempts + 1;
-            var file = $"{candidate.Id}-{attempt}.jsonl.gz";
-            var until = now + Options.Lease;
-            // Of nodes claiming the same attempt, the first UPDATE wins: the others find Attempts moved on.
-            var claimed = await db.BulkExports.Where(e => e.Id == candidate.Id && e.Attempts == candidate.Attempts).Where(Claimable(now))
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, BulkExportStatus.Running).SetProperty(e => e.Attempts, attempt)
-                    .SetProperty(e => e.Holder, _holder).SetProperty(e => e.LockedUntil, until).SetProperty(e => e.StartedAt, now)
-                    .SetProperty(e => e.FileName, file).SetProperty(e => e.RowCount, 0L).SetProperty(e => e.Bytes, 0L), ct);
-            if (claimed == 0)
+            var file = $"{candidate.Id}-{candidate.Attempts + 1}.jsonl.gz";
+            if (!await BulkExportClaims.TakeAsync(db, candidate, _holder, file, now, now + Options.Lease, ct))
                 continue;
             // What a node that died while writing it left behind.
             if (candidate.FileName is { } abandoned)
                 files.Delete(abandoned);
-            candidate.Attempts = attempt;
+            candidate.Attempts++;
             candidate.FileName = file;
             return candidate;
         }
     }
-
-    private static Expression<Func<BulkExport, bool>> Claimable(DateTime now) =>
-        e => e.Status == BulkExportStatus.Queued || (e.Status == BulkExportStatus.Running && e.LockedUntil <= now);
 
     /// <summary>Fails an export every attempt of which stopped (its nodes died or an error ended them).</summary>
     private async Task GiveUpAsync(PlatformDbContext db, BulkExport candidate, DateTime now, CancellationToken ct)
@@ -138,41 +125,12 @@ public sealed class BulkExportRunner(
         var leads = filter.Apply(db.Leads.AsNoTracking(), export.CreatedAt);
         var columns = LeadExportColumns.Columns.Select(export.Fields.Split(','));
         var rows = 0L;
-        var stopped = false;
         long bytes;
         try
         {
-            bytes = await files.WriteAsync(export.FileName!, async stream =>
-            {
-                await using var gzip = new GZipStream(stream, CompressionLevel.Fastest);
-                var buffer = new ArrayBufferWriter<byte>(1 << 20);
-                await using var json = new Utf8JsonWriter(buffer);
-                var last = 0L;
-                while (true)
-                {
-                    var page = await leads.Where(l => l.Id > last).OrderBy(l => l.Id).Take(Options.PageSize).ToListAsync(ct);
-                    foreach (var lead in page)
-                    {
-                        json.Reset(buffer);
-                        ExportColumns<Lead>.Write(json, columns, lead, export.CreatedAt);
-                        json.Flush();
-                        buffer.Write(NewLine);
-                    }
-                    await gzip.WriteAsync(buffer.WrittenMemory, ct);
-                    buffer.ResetWrittenCount();
-                    rows += page.Count;
-                    if (page.Count < Options.PageSize)
-                        return;
-                    last = page[^1].Id;
-                    if (!await RenewAsync(db, export.Id, ct))
-                    {
-                        stopped = true;
-                        throw new OperationCanceledException("The export was cancelled or taken over.");
-                    }
-                }
-            }, ct);
+            bytes = await files.WriteAsync(export.FileName!, async stream => rows = await WriteRowsAsync(stream, db, leads, export, columns, ct), ct);
         }
-        catch (OperationCanceledException) when (stopped)
+        catch (ExportStopped)
         {
             return;
         }
@@ -183,13 +141,58 @@ public sealed class BulkExportRunner(
         await SaveIfUnchangedAsync(db, ct);
     }
 
-    /// <summary>Renews this node's lease; false when the export was cancelled or another node took it over.</summary>
-    private async Task<bool> RenewAsync(PlatformDbContext db, long id, CancellationToken ct)
+    /// <summary>
+    /// Writes the rows through gzip into <paramref name="stream"/> and returns how many. Three steps overlap, each on a
+    /// thread of its own: the next page is read (and materialized) while this one is serialized, and the last one is
+    /// compressed meanwhile; two buffers take turns. Before each read the lease is renewed, with no read in flight.
+    /// </summary>
+    private async Task<long> WriteRowsAsync(Stream stream, PlatformDbContext db, IQueryable<Lead> leads, BulkExport export,
+        IReadOnlyList<(string Name, Func<Lead, DateTime, object?> Value)> columns, CancellationToken ct)
     {
-        var until = Now + Options.Lease;
-        return await db.BulkExports.Where(e => e.Id == id && e.Holder == _holder && e.Status == BulkExportStatus.Running)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.LockedUntil, until), ct) == 1;
+        var size = Options.PageSize;
+        await using var gzip = new GZipStream(stream, CompressionLevel.Fastest);
+        ArrayBufferWriter<byte>[] buffers = [new(1 << 20), new(1 << 20)];
+        await using var json = new Utf8JsonWriter(buffers[0]);
+        var rows = 0L;
+        var reading = Page(leads, 0, size).ToListAsync(ct);
+        var compressing = Task.CompletedTask;
+        try
+        {
+            for (var turn = 0; ; turn++)
+            {
+                var page = await reading;
+                var more = page.Count == size;
+                if (more)
+                {
+                    if (!await BulkExportClaims.RenewAsync(db, export.Id, _holder, Now + Options.Lease, ct))
+                        throw new ExportStopped();
+                    reading = Page(leads, page[^1].Id, size).ToListAsync(ct);
+                }
+                // The other buffer's compression was awaited last turn, so this one is free.
+                var buffer = buffers[turn % 2];
+                buffer.ResetWrittenCount();
+                foreach (var lead in page)
+                {
+                    json.Reset(buffer);
+                    ExportColumns<Lead>.Write(json, columns, lead, export.CreatedAt);
+                    json.Flush();
+                    buffer.Write(NewLine);
+                }
+                await compressing;
+                compressing = Task.Run(async () => await gzip.WriteAsync(buffer.WrittenMemory, ct), ct);
+                rows += page.Count;
+                if (!more)
+                    return rows;
+            }
+        }
+        finally
+        {
+            await compressing;
+        }
     }
+
+    /// <summary>The next page of rows: keyset on the id, no OFFSET.</summary>
+    internal static IQueryable<Lead> Page(IQueryable<Lead> leads, long after, int size) => leads.Where(l => l.Id > after).OrderBy(l => l.Id).Take(size);
 
     /// <summary>Lets another round start the export again at once, after an error here.</summary>
     private async Task ReleaseAsync(long id)
@@ -198,9 +201,7 @@ public sealed class BulkExportRunner(
         {
             await using var scope = scopes.CreateAsyncScope();
             await using var db = scope.ServiceProvider.CreatePlatformDbContext(new SystemActor());
-            var now = Now;
-            await db.BulkExports.Where(e => e.Id == id && e.Holder == _holder && e.Status == BulkExportStatus.Running)
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.LockedUntil, now).SetProperty(e => e.Holder, (string?)null));
+            await BulkExportClaims.ReleaseAsync(db, id, _holder, Now, CancellationToken.None);
         }
         catch (Exception e)
         {
@@ -219,6 +220,9 @@ public sealed class BulkExportRunner(
         {
         }
     }
+
+    /// <summary>The export was cancelled or another node took it over: this node stops writing it.</summary>
+    private sealed class ExportStopped : Exception;
 
     /// <summary>The caller an export runs as: what it may read is what the export holds.</summary>
     private sealed record ExportCaller(string? Name, long? PartnerId, long? LeadOwnerId) : ICurrentActor
