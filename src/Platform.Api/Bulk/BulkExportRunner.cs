@@ -147,7 +147,7 @@ public sealed class BulkExportRunner(
     /// compressed meanwhile; two buffers take turns. Before each read the lease is renewed, with no read in flight.
     /// </summary>
     private async Task<long> WriteRowsAsync(Stream stream, PlatformDbContext db, IQueryable<Lead> leads, BulkExport export,
-        IReadOnlyList<(string Name, Func<Lead, DateTime, object?> Value)> columns, CancellationToken ct)
+        IReadOnlyList<ExportColumn<Lead>> columns, CancellationToken ct)
     {
         var size = Options.PageSize;
         await using var gzip = new GZipStream(stream, CompressionLevel.Fastest);
