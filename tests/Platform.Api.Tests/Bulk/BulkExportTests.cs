@@ -4,8 +4,6 @@ using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Bulk;
-using Platform.Api.Security;
-using Platform.Api.Security.StaffSignIn;
 using Platform.Api.Tests.Infrastructure;
 using Platform.Data;
 using Platform.DemoData;
@@ -104,7 +102,7 @@ public abstract class BulkExportTests<THost>(THost api) where THost : BulkExport
     public async Task Manager_ExportsOnlyTheLeadsTheyOwn()
     {
         api.Clock.FixedAt = Now;
-        var (manager, own) = await ManagerAsync();
+        var (manager, own, _) = await BusiestManager.SignInAsync(api);
 
         var rows = await api.DownloadAsync(await api.ExportAndRunAsync(manager, new { type = "LEADS" }));
 
@@ -331,26 +329,6 @@ public abstract class BulkExportTests<THost>(THost api) where THost : BulkExport
         Assert.Equal("COMPLETED", (string?)after["status"]);
         Assert.Null(after["url"]);
     }
-
-    private async Task<(HttpClient Client, List<long> Own)> ManagerAsync()
-    {
-        string email;
-        List<long> own;
-        await using (var scope = api.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-            var ownerId = await db.Leads.Where(l => l.OwnerId != null).GroupBy(l => l.OwnerId).OrderByDescending(g => g.Count()).Select(g => g.Key!.Value).FirstAsync();
-            email = await db.StaffUsers.Where(s => s.Id == ownerId).Select(s => s.Email).SingleAsync();
-            own = await db.Leads.Where(l => l.OwnerId == ownerId).Select(l => l.Id).ToListAsync();
-            if (await db.StaffUsers.AnyAsync(s => s.Id == ownerId && s.IdentityUserId == null))
-                await scope.ServiceProvider.GetRequiredService<StaffAccounts>().AddAsync(email, "Demo manager", StaffRoles.Manager, ManagerPassword);
-        }
-        var flow = new StaffSignInFlow(api);
-        var tokens = await flow.SignInAsync(email, ManagerPassword);
-        return (flow.ApiClient((string)tokens["access_token"]!), own);
-    }
-
-    private const string ManagerPassword = "manager-test-password";
 }
 
 public sealed class DefaultBulkExportTests(DefaultBulkExportApi api) : BulkExportTests<DefaultBulkExportApi>(api), IClassFixture<DefaultBulkExportApi>;
