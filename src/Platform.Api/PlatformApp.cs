@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.Options;
 using Platform.Api.Availability;
+using Platform.Api.Bulk;
 using Platform.Api.Deployment;
 using Platform.Api.GraphQL;
 using Platform.Api.Leads;
@@ -66,6 +67,7 @@ public static class PlatformApp
             http.WebSockets.Authenticate = WebSocketTokenAuthentication.AuthenticateAsync;
         });
         app.MapFormTokens();
+        app.MapBulkExportDownloads();
         app.MapPlatformHealthChecks();
         app.MapPlatformMetrics();
         if (options.ServesGraphiQL(app.Environment))

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Platform.Domain.Auditing;
+using Platform.Domain.Bulk;
 using Platform.Domain.Clients;
 using Platform.Data.Leases;
 using Platform.Data.Outbox;
@@ -168,6 +169,9 @@ public abstract partial class PlatformDbContext : IdentityDbContext<IdentityUser
 
     /// <summary>Events to deliver to webhook subscriptions, and how each delivery went.</summary>
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    /// <summary>Callers' whole-data-set exports, run as jobs by any node.</summary>
+    public DbSet<BulkExport> BulkExports => Set<BulkExport>();
 
     /// <summary>Work one node of a fleet does at a time, and which node holds it (<see cref="DatabaseLeases"/>).</summary>
     public DbSet<Lease> Leases => Set<Lease>();

@@ -32,6 +32,7 @@ internal static class BenchmarkHost
                 ["OAuth:RequireHttps"] = "false",
                 ["OAuth:DevelopmentKeysDirectory"] = Path.Combine(Path.GetTempPath(), "platform-benchmark-keys"),
                 ["Leads:Spool:Path"] = Path.Combine(Path.GetTempPath(), $"platform-bench-spool-{Guid.NewGuid():N}.db"),
+                ["BulkExports:Folder"] = Path.Combine(Path.GetTempPath(), "platform-benchmark-exports"),
                 // Measure the submit path, not the per-key form rate limit.
                 ["Leads:RateLimitPermits"] = "1000000000",
                 ["Kpis:Cache:Enabled"] = options.KpiCache ? "true" : "false",

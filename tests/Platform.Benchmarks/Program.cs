@@ -23,6 +23,10 @@ if (args is ["--probe", "events", ..])
     return await EventDelivery.RunAsync(args);
 if (args is ["--probe", "start", ..])
     return await StartProbe.RunAsync(args);
+// The export probe seeds (or reuses --database) as a load run does, then exports every lead instead of sending load.
+var exportProbe = args is ["--probe", "export", ..];
+if (exportProbe)
+    args = args[2..];
 if (args is ["--fleet", .. var fleetArgs])
     return await Fleet.RunAsync(fleetArgs);
 if (args is ["--help"] or ["-h"])
@@ -55,7 +59,7 @@ try
         Console.WriteLine("Starting a throwaway PostgreSQL server...");
         connectionString = await PostgresServer.CreateDatabaseAsync("benchmark");
     }
-    return await RunAsync(options, connectionString);
+    return await RunAsync(options, connectionString, exportProbe);
 }
 catch (Exception e)
 {
@@ -72,7 +76,7 @@ finally
     }
 }
 
-static async Task<int> RunAsync(BenchmarkOptions options, string connectionString)
+static async Task<int> RunAsync(BenchmarkOptions options, string connectionString, bool exportProbe)
 {
     var sql = new SqlCommandCounter();
     using var queryCacheMisses = new EfQueryCacheMisses();
@@ -92,6 +96,12 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
     await app.StartAsync();
     var endpoint = new Uri(new Uri(app.Urls.Single()), "/graphql");
     using var tokenClient = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
+    if (exportProbe)
+    {
+        var exported = await ExportProbe.RunAsync(app.Services, tokenClient, options.Provider);
+        await app.StopAsync();
+        return exported;
+    }
     // A token of the scenario's demo client from the API's own token endpoint, as a real caller gets one.
     var accessToken = options.Scenario.ClientId is { } clientId ? await DemoTokens.GetAsync(tokenClient, clientId) : null;
     Console.WriteLine($"API at {endpoint} ({(GCSettings.IsServerGC ? "server" : "workstation")} GC, {Environment.ProcessorCount} CPUs)");

@@ -4,6 +4,7 @@ using GraphQLParser.AST;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Platform.Api.Availability;
+using Platform.Api.Bulk;
 using Platform.Api.Clients;
 using Platform.Api.Deals;
 using Platform.Api.Events;
@@ -82,6 +83,7 @@ public static class GraphQLRegistration
         services.AddHostedService(sp => sp.GetRequiredService<OutboxFeed>());
         services.AddWebhooks(configuration);
         services.AddPrivacy(configuration);
+        services.AddBulkExports(configuration);
         services.AddGraphQL(builder => builder
             .AddSchema<PlatformSchema>()
             .AddSystemTextJson()

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Platform.Api.Bulk;
 using Platform.Api.Clients;
 using Platform.Api.Deals;
 using Platform.Api.Kpis.Plans;
@@ -32,5 +33,6 @@ public sealed class MutationType : ObjectGraphType
         this.AddPlanMutations();
         this.AddWebhookMutations();
         this.AddPrivacyMutations();
+        this.AddBulkExportMutations();
     }
 }

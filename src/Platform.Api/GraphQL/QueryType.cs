@@ -1,5 +1,7 @@
 using GraphQL;
+using GraphQL.DataLoader;
 using GraphQL.Types;
+using Platform.Api.Bulk;
 using Platform.Api.Clients;
 using Platform.Api.Common;
 using Platform.Api.Deals;
@@ -32,7 +34,9 @@ public sealed class QueryType : ObjectGraphType
         .Add<Deal>().Add<DealStageChange>().Add<Pipeline>().Add<PipelineStage>()
         .Add<Order>().Add<Payment>()
         .Add<Partner>().Add<ReferralProgram>().Add<ReferralCode>().Add<Referral>().Add<Reward>().Add<Payout>()
-        .Add<ConsentText>();
+        .Add<ConsentText>()
+        // A bulk export is its caller's alone.
+        .Add(BulkExportGraphType.TypeName, async (context, id, ct) => await BulkExportQueries.Exports(context).FindAsync(id, ct));
 
     public QueryType()
     {
@@ -61,6 +65,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddBusinessKpiQueries();
         this.AddWebhookQueries();
         this.AddPrivacyQueries();
+        this.AddBulkExportQueries();
     }
 }
 
@@ -68,4 +73,13 @@ internal static class NodeRegistryExtensions
 {
     public static NodeRegistry Add<TEntity>(this NodeRegistry registry) where TEntity : Entity =>
         registry.Add(typeof(TEntity).Name, (context, id) => context.LoadById<TEntity>(id).Then(entity => (object?)entity));
+
+    /// <summary>Registers a type read by <paramref name="load"/> when its result is asked for, after the batches queued with it.</summary>
+    public static NodeRegistry Add(this NodeRegistry registry, string typeName, Func<IResolveFieldContext, long, CancellationToken, Task<object?>> load) =>
+        registry.Add(typeName, (context, id) => new Deferred(ct => load(context, id, ct)));
+
+    private sealed class Deferred(Func<CancellationToken, Task<object?>> load) : IDataLoaderResult<object?>
+    {
+        public Task<object?> GetResultAsync(CancellationToken cancellationToken = default) => load(cancellationToken);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Platform.Api.Common;
+using Platform.Api.Leads.Submission;
 using Platform.Domain.Leads;
 using Platform.Domain.Referrals;
 using Platform.Domain.Staff;
@@ -24,6 +25,13 @@ public sealed class LeadFilter
     public string? PartnerId { get; set; }
     public string? Search { get; set; }
     public bool? MarketingConsent { get; set; }
+
+    /// <summary>A phone is searched as stored (E.164), whatever notation was typed, e.g. 8 (916) 555-12-34.</summary>
+    public void NormalizeSearch(ContactNormalizer normalizer)
+    {
+        if (Search is { } search && !search.Contains('@') && normalizer.Phone(search) is { } phone)
+            Search = phone;
+    }
 
     public IQueryable<Lead> Apply(IQueryable<Lead> leads, DateTime now)
     {

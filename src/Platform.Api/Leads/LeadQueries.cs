@@ -23,9 +23,7 @@ public static class LeadQueries
             {
                 var now = context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
                 var filter = context.GetArgument<LeadFilter?>("filter") ?? new LeadFilter();
-                // A phone is searched as stored (E.164), whatever notation was typed, e.g. 8 (916) 555-12-34.
-                if (filter.Search is { } search && !search.Contains('@') && context.RequestServices!.GetRequiredService<ContactNormalizer>().Phone(search) is { } phone)
-                    filter.Search = phone;
+                filter.NormalizeSearch(context.RequestServices!.GetRequiredService<ContactNormalizer>());
                 var leads = filter.Apply(context.Db().Leads.AsNoTracking(), now);
                 var order = context.GetArgument("orderBy", LeadOrder.CreatedAtDesc).Keyset();
                 return await KeysetPaging.PageAsync(leads, PageRequest.From(context), order, context.CancellationToken, context.SelectedNodes<Lead>(), context.Db());

@@ -54,6 +54,9 @@ internal static class FieldAccess
         // Privacy: consent wording for everyone who reads the CRM; a person's data only for admins.
         ("consentTexts", Policies.CrmRead),
         ("personDataExport", Policies.PrivacyAdmin),
+        // Bulk exports hold leads, read as the caller reads them: whoever reads leads, each caller its own exports.
+        ("bulkExport", Policies.LeadsRead),
+        ("bulkExports", Policies.LeadsRead),
     ];
 
     private static readonly (string Field, string Policy)[] Mutations =
@@ -103,6 +106,8 @@ internal static class FieldAccess
         ("sendTestWebhook", Policies.WebhooksManage),
         ("addConsentText", Policies.PrivacyAdmin),
         ("erasePerson", Policies.PrivacyAdmin),
+        ("startBulkExport", Policies.LeadsRead),
+        ("cancelBulkExport", Policies.LeadsRead),
     ];
 
     /// <summary>Nested fields that need a policy of their own, checked besides the root field's.</summary>

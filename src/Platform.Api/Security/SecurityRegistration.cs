@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Api.Bulk;
 using Platform.Api.Leads.FormTokens;
 using Platform.Api.Security.StaffSignIn;
 using Platform.Data;
@@ -16,6 +17,7 @@ public static class SecurityRegistration
         services.AddOptions<OAuthOptions>().Bind(configuration.GetSection(OAuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         var (signingKey, encryptionKey) = SecurityKeys.Load(options);
         services.AddSingleton(new FormTokenSigner(SecurityKeys.DeriveSecret(signingKey, "Platform form tokens")));
+        services.AddSingleton(new BulkExportLinks(SecurityKeys.DeriveSecret(signingKey, "Platform bulk export links")));
 
         services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<PlatformDbContext>())

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using OpenIddict.Abstractions;
+using Platform.Api.Common;
 using Platform.Api.Events;
 using Platform.Api.Security;
 using Platform.Data;
@@ -12,11 +12,6 @@ namespace Platform.Api.Webhooks;
 /// </summary>
 public sealed record WebhookOwner(string Key, EventCaller Events, bool IsAdmin, ClaimsPrincipal User)
 {
-    public static WebhookOwner Of(ClaimsPrincipal user, ICurrentActor actor)
-    {
-        var key = user.GetClaim(PlatformClaims.StaffUserId) is { } staffId
-            ? "staff:" + staffId
-            : actor.ClientId ?? throw new InvalidOperationException("A webhook owner needs a client id.");
-        return new WebhookOwner(key, new EventCaller(actor.PartnerId, actor.LeadOwnerId), user.IsInRole(StaffRoles.Admin), user);
-    }
+    public static WebhookOwner Of(ClaimsPrincipal user, ICurrentActor actor) =>
+        new(CallerKeys.Of(user, actor), new EventCaller(actor.PartnerId, actor.LeadOwnerId), user.IsInRole(StaffRoles.Admin), user);
 }

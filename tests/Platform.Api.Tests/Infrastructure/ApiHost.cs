@@ -94,6 +94,9 @@ public abstract class ApiHost : IAsyncLifetime
             builder.Configuration["Webhooks:RunDispatcher"] = "false";
             builder.Configuration["Webhooks:AllowLoopbackReceivers"] = "true";
             builder.Configuration["Webhooks:Timeout"] = "00:00:02";
+            // Export tests run the export rounds themselves; the nodes of one database share the export folder.
+            builder.Configuration["BulkExports:RunInBackground"] = "false";
+            builder.Configuration["BulkExports:Folder"] = NodeOf?.ExportsFolder ?? ExportsFolder;
             builder.Services.AddSingleton<IInterceptor>(Sql);
             builder.Services.AddSingleton<TimeProvider>(Clock);
             Configure(builder);
@@ -134,9 +137,14 @@ public abstract class ApiHost : IAsyncLifetime
             await _app.DisposeAsync();
         if (Directory.Exists(_keysDirectory))
             Directory.Delete(_keysDirectory, recursive: true);
+        if (Directory.Exists(ExportsFolder))
+            Directory.Delete(ExportsFolder, recursive: true);
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             File.Delete(SpoolPath + suffix);
     }
+
+    /// <summary>The folder export files are written to.</summary>
+    public string ExportsFolder { get; } = Path.Combine(Path.GetTempPath(), $"platform-test-exports-{Guid.NewGuid():N}");
 
     /// <summary>The host's development keys folder (the server generates its keys there).</summary>
     private readonly string _keysDirectory = Path.Combine(Path.GetTempPath(), $"platform-test-keys-{Guid.NewGuid():N}");

@@ -116,27 +116,7 @@ public sealed class LeadOwnershipTests(LeadOwnershipTests.Api api) : IClassFixtu
     /// Signs in as the demo staff member owning the most leads (a sign-in account linked by e-mail, role manager) and
     /// returns a client with the token, the ids of own leads and of leads owned by others.
     /// </summary>
-    private async Task<(HttpClient Client, List<long> Own, List<long> Others)> ManagerAsync()
-    {
-        string email;
-        List<long> own, others;
-        await using (var scope = api.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-            var ownerId = await db.Leads.Where(l => l.OwnerId != null).GroupBy(l => l.OwnerId).OrderByDescending(g => g.Count()).Select(g => g.Key!.Value).FirstAsync();
-            email = await db.StaffUsers.Where(s => s.Id == ownerId).Select(s => s.Email).SingleAsync();
-            own = await db.Leads.Where(l => l.OwnerId == ownerId).OrderBy(l => l.Id).Select(l => l.Id).ToListAsync();
-            others = await db.Leads.Where(l => l.OwnerId != ownerId).OrderBy(l => l.Id).Select(l => l.Id).ToListAsync();
-            var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
-            if (await db.StaffUsers.AnyAsync(s => s.Id == ownerId && s.IdentityUserId == null))
-                await accounts.AddAsync(email, "Demo manager", StaffRoles.Manager, ManagerPassword);
-        }
-        var flow = new StaffSignInFlow(api);
-        var tokens = await flow.SignInAsync(email, ManagerPassword);
-        return (flow.ApiClient((string)tokens["access_token"]!), own, others);
-    }
-
-    private const string ManagerPassword = "manager-test-password";
+    private Task<(HttpClient Client, List<long> Own, List<long> Others)> ManagerAsync() => BusiestManager.SignInAsync(api);
 
     private async Task<JsonObject> QueryAsync(HttpClient client, string query, object? variables = null)
     {

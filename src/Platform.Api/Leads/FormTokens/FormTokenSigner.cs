@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
-using System.Buffers.Text;
-using System.Security.Cryptography;
 using System.Text;
+using Platform.Api.Security;
 
 namespace Platform.Api.Leads.FormTokens;
 
@@ -14,8 +13,6 @@ public sealed class FormTokenSigner(byte[] key)
     /// <summary>The id (16 bytes) and the issue time in ticks (8 bytes) before the subject.</summary>
     private const int FixedLength = 24;
 
-    private const int MacLength = HMACSHA256.HashSizeInBytes;
-
     /// <summary>A token of a new random id for <paramref name="subject"/>, issued at <paramref name="issuedAt"/>.</summary>
     public string Issue(string subject, DateTime issuedAt)
     {
@@ -23,26 +20,13 @@ public sealed class FormTokenSigner(byte[] key)
         Guid.NewGuid().TryWriteBytes(payload.AsSpan(0, 16));
         BinaryPrimitives.WriteInt64BigEndian(payload.AsSpan(16, 8), issuedAt.Ticks);
         Encoding.UTF8.GetBytes(subject, payload.AsSpan(FixedLength));
-        return Base64Url.EncodeToString(payload) + "." + Base64Url.EncodeToString(HMACSHA256.HashData(key, payload));
+        return SignedTokens.Sign(key, payload);
     }
 
     /// <summary>What <paramref name="token"/> says; null when it is malformed or this service did not sign it.</summary>
     public FormToken? Read(string token)
     {
-        var dot = token.IndexOf('.');
-        if (dot < 0)
-            return null;
-        byte[] payload, mac;
-        try
-        {
-            payload = Base64Url.DecodeFromChars(token.AsSpan(0, dot));
-            mac = Base64Url.DecodeFromChars(token.AsSpan(dot + 1));
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-        if (payload.Length < FixedLength || mac.Length != MacLength || !CryptographicOperations.FixedTimeEquals(mac, HMACSHA256.HashData(key, payload)))
+        if (SignedTokens.Verify(key, token) is not { Length: >= FixedLength } payload)
             return null;
         var issuedAt = new DateTime(BinaryPrimitives.ReadInt64BigEndian(payload.AsSpan(16, 8)), DateTimeKind.Utc);
         return new FormToken(new Guid(payload.AsSpan(0, 16)), Encoding.UTF8.GetString(payload.AsSpan(FixedLength)), issuedAt);

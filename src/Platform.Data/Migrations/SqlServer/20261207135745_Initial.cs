@@ -71,6 +71,38 @@ namespace Platform.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "BulkExports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OwnerKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ActiveOwnerKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    OwnerName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    PartnerId = table.Column<long>(type: "bigint", nullable: true),
+                    LeadOwnerId = table.Column<long>(type: "bigint", nullable: true),
+                    Type = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Filter = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Fields = table.Column<string>(type: "varchar(1000)", unicode: false, maxLength: 1000, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    Holder = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: true),
+                    LockedUntil = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    FileName = table.Column<string>(type: "varchar(128)", unicode: false, maxLength: 128, nullable: true),
+                    RowCount = table.Column<long>(type: "bigint", nullable: false),
+                    Bytes = table.Column<long>(type: "bigint", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Error = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BulkExports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ConsentTexts",
                 columns: table => new
                 {
@@ -1549,6 +1581,23 @@ namespace Platform.Data.Migrations.SqlServer
                 columns: new[] { "Operation", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_BulkExports_ActiveOwnerKey",
+                table: "BulkExports",
+                column: "ActiveOwnerKey",
+                unique: true,
+                filter: "[ActiveOwnerKey] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BulkExports_OwnerKey",
+                table: "BulkExports",
+                column: "OwnerKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BulkExports_Status",
+                table: "BulkExports",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Clients_CreatedAt_Id",
                 table: "Clients",
                 columns: new[] { "CreatedAt", "Id" });
@@ -2205,6 +2254,9 @@ namespace Platform.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "AuditLog");
+
+            migrationBuilder.DropTable(
+                name: "BulkExports");
 
             migrationBuilder.DropTable(
                 name: "ConsentRecords");

@@ -72,6 +72,38 @@ namespace Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "BulkExports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OwnerKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ActiveOwnerKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    OwnerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    PartnerId = table.Column<long>(type: "bigint", nullable: true),
+                    LeadOwnerId = table.Column<long>(type: "bigint", nullable: true),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Filter = table.Column<string>(type: "text", nullable: true),
+                    Fields = table.Column<string>(type: "character varying(1000)", unicode: false, maxLength: 1000, nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    Holder = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: true),
+                    LockedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FileName = table.Column<string>(type: "character varying(128)", unicode: false, maxLength: 128, nullable: true),
+                    RowCount = table.Column<long>(type: "bigint", nullable: false),
+                    Bytes = table.Column<long>(type: "bigint", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BulkExports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ConsentTexts",
                 columns: table => new
                 {
@@ -1549,6 +1581,22 @@ namespace Platform.Data.Migrations.Postgres
                 columns: new[] { "Operation", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_BulkExports_ActiveOwnerKey",
+                table: "BulkExports",
+                column: "ActiveOwnerKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BulkExports_OwnerKey",
+                table: "BulkExports",
+                column: "OwnerKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BulkExports_Status",
+                table: "BulkExports",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Clients_CreatedAt_Id",
                 table: "Clients",
                 columns: new[] { "CreatedAt", "Id" });
@@ -2195,6 +2243,9 @@ namespace Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AuditLog");
+
+            migrationBuilder.DropTable(
+                name: "BulkExports");
 
             migrationBuilder.DropTable(
                 name: "ConsentRecords");

@@ -71,6 +71,38 @@ namespace Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "BulkExports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OwnerKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ActiveOwnerKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    OwnerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PartnerId = table.Column<long>(type: "INTEGER", nullable: true),
+                    LeadOwnerId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Filter = table.Column<string>(type: "TEXT", nullable: true),
+                    Fields = table.Column<string>(type: "TEXT", unicode: false, maxLength: 1000, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    Holder = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: true),
+                    LockedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FileName = table.Column<string>(type: "TEXT", unicode: false, maxLength: 128, nullable: true),
+                    RowCount = table.Column<long>(type: "INTEGER", nullable: false),
+                    Bytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BulkExports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ConsentTexts",
                 columns: table => new
                 {
@@ -1546,6 +1578,22 @@ namespace Platform.Data.Migrations.Sqlite
                 columns: new[] { "Operation", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_BulkExports_ActiveOwnerKey",
+                table: "BulkExports",
+                column: "ActiveOwnerKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BulkExports_OwnerKey",
+                table: "BulkExports",
+                column: "OwnerKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BulkExports_Status",
+                table: "BulkExports",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Clients_CreatedAt_Id",
                 table: "Clients",
                 columns: new[] { "CreatedAt", "Id" });
@@ -2183,6 +2231,9 @@ namespace Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AuditLog");
+
+            migrationBuilder.DropTable(
+                name: "BulkExports");
 
             migrationBuilder.DropTable(
                 name: "ConsentRecords");
