@@ -8,7 +8,6 @@ using Platform.Api.Leads.FormTokens;
 using Platform.Api.Observability;
 using Platform.Api.Redis;
 using Platform.Api.Security;
-using Platform.Api.Start;
 using Platform.Data;
 using Platform.GraphQL.Server.Http;
 
@@ -23,7 +22,6 @@ public static class PlatformApp
         builder.Services.AddPlatformData(builder.Configuration);
         builder.Services.AddDatabaseAvailability(builder.Configuration);
         builder.Services.AddPlatformHealthChecks();
-        builder.Services.AddFirstAnswer();
         configure?.Invoke(builder);
         builder.Services.AddPlatformRedis(builder.Configuration);
         builder.Services.AddPlatformObservability(builder.Configuration);
@@ -39,7 +37,6 @@ public static class PlatformApp
         });
 
         var app = builder.Build();
-        app.UseFirstAnswer();
         app.UseRequestTimeouts();
         app.UseWebSockets();
         app.UseDatabaseUnavailableAnswers();

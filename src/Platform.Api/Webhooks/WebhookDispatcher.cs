@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Platform.Api.Start;
 using Platform.Data;
 using Platform.Data.Outbox;
 using Platform.Domain.Webhooks;
@@ -18,7 +17,7 @@ namespace Platform.Api.Webhooks;
 /// </summary>
 public sealed class WebhookDispatcher(
     IServiceScopeFactory scopes, OutboxSignal outbox, WebhookSender sender, IOptions<WebhookOptions> options, TimeProvider time,
-    FirstAnswer firstAnswer, ILogger<WebhookDispatcher> logger) : BackgroundService
+    ILogger<WebhookDispatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan RetentionInterval = TimeSpan.FromMinutes(1);
 
@@ -37,14 +36,6 @@ public sealed class WebhookDispatcher(
     {
         if (!options.Value.RunDispatcher)
             return;
-        try
-        {
-            await firstAnswer.WaitAsync(options.Value.StartDelay, time, stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            return;
-        }
         await Task.WhenAll(
             RepeatAsync(() => outbox.Next, FanOutAllAsync, stoppingToken),
             RepeatAsync(() => Volatile.Read(ref _wake).Task, DeliverAllAsync, stoppingToken));

@@ -10,13 +10,6 @@ public sealed class WebhookOptions
     /// <summary>Whether this process runs the dispatcher (fan-out, delivery, outbox and delivery retention).</summary>
     public bool RunDispatcher { get; set; } = true;
 
-    /// <summary>
-    /// How long after its start the dispatcher waits for the node's first answer before its first round: it starts at
-    /// that answer, so its first queries do not slow it down, or after this on a node no one calls. Nothing waiting is
-    /// lost meanwhile: the outbox and the due deliveries stay in the database.
-    /// </summary>
-    public TimeSpan StartDelay { get; set; } = TimeSpan.FromSeconds(5);
-
     /// <summary>How long a receiver has to answer.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -74,8 +67,6 @@ public sealed class WebhookOptions
         var problems = new List<string>();
         if (ClaimLease <= Timeout)
             problems.Add($"{Section}:ClaimLease ({ClaimLease}) must be longer than {Section}:Timeout ({Timeout}), or a slow attempt could be made twice at once.");
-        if (StartDelay < TimeSpan.Zero)
-            problems.Add($"{Section}:StartDelay ({StartDelay}) must not be negative.");
         foreach (var (name, value) in new[] { (nameof(Timeout), Timeout), (nameof(DisableAfter), DisableAfter), (nameof(PollInterval), PollInterval),
             (nameof(OutboxRetention), OutboxRetention), (nameof(DeliveryRetention), DeliveryRetention) })
         {

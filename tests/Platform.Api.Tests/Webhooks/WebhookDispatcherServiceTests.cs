@@ -9,12 +9,7 @@ public sealed class WebhookDispatcherServiceTests(WebhookDispatcherServiceTests.
 {
     public sealed class Api() : ApiHost("Sqlite")
     {
-        protected override void Configure(WebApplicationBuilder builder)
-        {
-            builder.Configuration["Webhooks:RunDispatcher"] = "true";
-            // Longer than any test: the dispatcher starts at the node's first answer (the token fetched at start).
-            builder.Configuration["Webhooks:StartDelay"] = "01:00:00";
-        }
+        protected override void Configure(WebApplicationBuilder builder) => builder.Configuration["Webhooks:RunDispatcher"] = "true";
     }
 
     [Fact]
