@@ -106,10 +106,8 @@ internal static class EventDelivery
         }
         Console.WriteLine($"Warm-up: {warmup.Elapsed.TotalSeconds:F0} s, {warmedTo - after} events");
         after = warmedTo;
-        foreach (var receiver in receivers)
-            receiver.MeasureAfter(after);
-        foreach (var receiver in webhooks)
-            receiver.MeasureAfter(after);
+        foreach (var arrivals in receivers.Select(r => r.Arrivals).Concat(webhooks.Select(r => r.Arrivals)))
+            arrivals.MeasureAfter(after);
 
         Console.WriteLine($"Producing {eventsPerSecond} events/s ({submissionsPerSecond:F0} submissions/s, {perSubmission:F1} events each) for {seconds} s...");
         var clock = Stopwatch.StartNew();
@@ -122,15 +120,15 @@ internal static class EventDelivery
         using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         await Task.WhenAll(receivers.Select(r => r.WaitForAsync(expected.Max(), patience.Token)));
         await Task.WhenAll(webhooks.Select(r => r.WaitForAsync(expected, patience.Token)));
-        var latencies = receivers.SelectMany(r => r.Latencies).Order().ToList();
-        var missing = receivers.Sum(r => expected.Count(id => !r.Ids.Contains(id)));
-        var repeated = receivers.Sum(r => r.Repeats);
+        var latencies = receivers.SelectMany(r => r.Arrivals.Latencies).Order().ToList();
+        var missing = receivers.Sum(r => r.Arrivals.Missing(expected));
+        var repeated = receivers.Sum(r => r.Arrivals.Repeats);
         Console.WriteLine($"events produced: {expected.Count} lead events ({last - after} in all) in {produceSeconds:F1} s = {(last - after) / produceSeconds:F0} events/s; failed submissions: {failed}");
         Console.WriteLine($"subscribers: {subscribers}, deliveries {latencies.Count} of {expected.Count * subscribers}, missing {missing}, repeated {repeated}");
         Console.WriteLine($"save to subscription `next`: p50 {Percentile(latencies, 0.50):F0} ms, p99 {Percentile(latencies, 0.99):F0} ms, max {latencies.LastOrDefault():F0} ms");
-        var hooks = webhooks.SelectMany(r => r.Latencies).Order().ToList();
-        var hooksMissing = webhooks.Sum(r => expected.Count(id => !r.Ids.Contains(id)));
-        var hooksRepeated = webhooks.Sum(r => r.Repeats);
+        var hooks = webhooks.SelectMany(r => r.Arrivals.Latencies).Order().ToList();
+        var hooksMissing = webhooks.Sum(r => r.Arrivals.Missing(expected));
+        var hooksRepeated = webhooks.Sum(r => r.Arrivals.Repeats);
         Console.WriteLine($"webhook receivers: {receiverCount}, deliveries {hooks.Count} of {expected.Count * receiverCount}, missing {hooksMissing}, repeated (retries) {hooksRepeated}");
         Console.WriteLine($"save to webhook received: p50 {Percentile(hooks, 0.50):F0} ms, p99 {Percentile(hooks, 0.99):F0} ms, max {hooks.LastOrDefault():F0} ms");
         foreach (var receiver in receivers)
@@ -192,8 +190,57 @@ internal static class EventDelivery
     }
 
     /// <summary>
-    /// One WebSocket subscriber of every lead event after a given id, recording the ids and latencies of those after
-    /// <see cref="MeasureAfter"/>. Reads each message into one reused buffer and picks its fields with a reader, so the
+    /// The events one subscriber or receiver got after <see cref="MeasureAfter"/> (all until it is called): their ids,
+    /// repeats and latencies, and the newest id of all. Thread-safe.
+    /// </summary>
+    private sealed class Arrivals
+    {
+        private readonly Lock _lock = new();
+        private readonly HashSet<long> _measured = [];
+        private long _measureAfter;
+        private long _newest;
+
+        public List<double> Latencies { get; } = [];
+
+        public int Repeats { get; private set; }
+
+        /// <summary>The highest event id that arrived.</summary>
+        public long Newest => Interlocked.Read(ref _newest);
+
+        public void Add(long id, TimeSpan latency)
+        {
+            lock (_lock)
+            {
+                _newest = Math.Max(_newest, id);
+                if (id <= _measureAfter)
+                    return;
+                if (!_measured.Add(id))
+                    Repeats++;
+                Latencies.Add(latency.TotalMilliseconds);
+            }
+        }
+
+        /// <summary>Only events after <paramref name="id"/> are counted from now on.</summary>
+        public void MeasureAfter(long id)
+        {
+            lock (_lock)
+            {
+                _measureAfter = id;
+                _measured.Clear();
+                Latencies.Clear();
+                Repeats = 0;
+            }
+        }
+
+        /// <summary>Whether every one of <paramref name="expected"/> (all counted ones) arrived.</summary>
+        public bool HasAll(List<long> expected) => Missing(expected) == 0;
+
+        public int Missing(List<long> expected) { lock (_lock) return expected.Count(id => !_measured.Contains(id)); }
+    }
+
+    /// <summary>
+    /// One WebSocket subscriber of every lead event after a given id, recording their
+    /// <see cref="Arrivals"/>. Reads each message into one reused buffer and picks its fields with a reader, so the
     /// probe's own 100 subscribers take as little as they can of the cores the API needs.
     /// </summary>
     private sealed class Subscriber : IAsyncDisposable
@@ -201,8 +248,6 @@ internal static class EventDelivery
         private readonly GraphQLWsTestClient _client;
         private readonly ClientWebSocket _socket;
         private readonly Task _receiving;
-        private long _newest;
-        private long _measureAfter;
 
         private Subscriber(GraphQLWsTestClient client, ClientWebSocket socket)
         {
@@ -210,11 +255,7 @@ internal static class EventDelivery
             _receiving = Task.Run(ReceiveAsync);
         }
 
-        public HashSet<long> Ids { get; } = [];
-
-        public List<double> Latencies { get; } = [];
-
-        public int Repeats { get; private set; }
+        public Arrivals Arrivals { get; } = new();
 
         public static async Task<Subscriber> StartAsync(Uri endpoint, string token, long after)
         {
@@ -225,18 +266,6 @@ internal static class EventDelivery
             await client.InitAsync(token);
             await client.SubscribeAsync("events", $$"""subscription { leadEvents(after: "{{after}}") { id occurredAt } }""");
             return new Subscriber(client, socket);
-        }
-
-        /// <summary>Only events after <paramref name="id"/> are counted from now on.</summary>
-        public void MeasureAfter(long id)
-        {
-            lock (Ids)
-            {
-                _measureAfter = id;
-                Ids.Clear();
-                Latencies.Clear();
-                Repeats = 0;
-            }
         }
 
         private async Task ReceiveAsync()
@@ -258,15 +287,7 @@ internal static class EventDelivery
                 var (type, id, occurredAt) = Read(buffer.AsSpan(0, length));
                 if (type != "next")
                     throw new InvalidOperationException($"Unexpected message: {Encoding.UTF8.GetString(buffer, 0, length)}");
-                lock (Ids)
-                {
-                    _newest = Math.Max(_newest, id);
-                    if (id <= _measureAfter)
-                        continue;
-                    if (!Ids.Add(id))
-                        Repeats++;
-                    Latencies.Add((arrived - occurredAt).TotalMilliseconds);
-                }
+                Arrivals.Add(id, arrived - occurredAt);
             }
         }
 
@@ -296,9 +317,8 @@ internal static class EventDelivery
         {
             while (!cancellationToken.IsCancellationRequested && !_receiving.IsCompleted)
             {
-                lock (Ids)
-                    if (_newest >= last)
-                        return;
+                if (Arrivals.Newest >= last)
+                    return;
                 await Task.Delay(50, CancellationToken.None);
             }
         }
@@ -319,16 +339,10 @@ internal static class EventDelivery
             ["lead.created", "lead.touched", "lead.assigned", "lead.distributed", "lead.status_changed", "lead.converted"];
 
         private readonly WebApplication _server;
-        private readonly HashSet<long> _all = [];
-        private long _measureAfter;
 
         private WebhookReceiver(WebApplication server) => _server = server;
 
-        public HashSet<long> Ids { get; } = [];
-
-        public List<double> Latencies { get; } = [];
-
-        public int Repeats { get; private set; }
+        public Arrivals Arrivals { get; } = new();
 
         public static async Task<WebhookReceiver> StartAsync(HttpClient api)
         {
@@ -343,15 +357,7 @@ internal static class EventDelivery
                 var arrived = DateTime.UtcNow;
                 var data = body.RootElement.GetProperty("data");
                 var id = long.Parse(data.GetProperty("id").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
-                lock (receiver.Ids)
-                {
-                    receiver._all.Add(id);
-                    if (id <= receiver._measureAfter)
-                        return Results.NoContent();
-                    if (!receiver.Ids.Add(id))
-                        receiver.Repeats++;
-                    receiver.Latencies.Add((arrived - data.GetProperty("occurredAt").GetDateTime().ToUniversalTime()).TotalMilliseconds);
-                }
+                receiver.Arrivals.Add(id, arrived - data.GetProperty("occurredAt").GetDateTime().ToUniversalTime());
                 return Results.NoContent();
             });
             await server.StartAsync();
@@ -363,26 +369,13 @@ internal static class EventDelivery
             return receiver;
         }
 
-        /// <summary>Only events after <paramref name="id"/> are counted from now on.</summary>
-        public void MeasureAfter(long id)
-        {
-            lock (Ids)
-            {
-                _measureAfter = id;
-                Ids.Clear();
-                Latencies.Clear();
-                Repeats = 0;
-            }
-        }
-
         /// <summary>Waits until every one of <paramref name="expected"/> arrived (webhooks of different objects arrive in any order).</summary>
         public async Task WaitForAsync(List<long> expected, CancellationToken cancellationToken)
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                lock (Ids)
-                    if (expected.All(_all.Contains))
-                        return;
+                if (Arrivals.HasAll(expected))
+                    return;
                 await Task.Delay(100, CancellationToken.None);
             }
         }
