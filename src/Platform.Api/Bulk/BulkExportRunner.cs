@@ -142,9 +142,10 @@ public sealed class BulkExportRunner(
     }
 
     /// <summary>
-    /// Writes the rows through gzip into <paramref name="stream"/> and returns how many. Three steps overlap, each on a
-    /// thread of its own: the next page is read (and materialized) while this one is serialized, and the last one is
-    /// compressed meanwhile; two buffers take turns. Before each read the lease is renewed, with no read in flight.
+    /// Writes the rows through gzip into <paramref name="stream"/> and returns how many. Each row is serialized as it
+    /// streams in from the database and then dropped, so rows die young and what is held is two buffers, not pages of
+    /// rows; a page's buffer is compressed on another thread while the next page fills the other. Between pages the lease
+    /// is renewed, with no read in flight.
     /// </summary>
     private async Task<long> WriteRowsAsync(Stream stream, PlatformDbContext db, IQueryable<Lead> leads, BulkExport export,
         IReadOnlyList<ExportColumn<Lead>> columns, CancellationToken ct)
@@ -154,35 +155,31 @@ public sealed class BulkExportRunner(
         ArrayBufferWriter<byte>[] buffers = [new(1 << 20), new(1 << 20)];
         await using var json = new Utf8JsonWriter(buffers[0]);
         var rows = 0L;
-        var reading = Page(leads, 0, size).ToListAsync(ct);
         var compressing = Task.CompletedTask;
         try
         {
-            for (var turn = 0; ; turn++)
+            for (var (turn, last) = (0, 0L); ; turn++)
             {
-                var page = await reading;
-                var more = page.Count == size;
-                if (more)
-                {
-                    if (!await BulkExportClaims.RenewAsync(db, export.Id, _holder, Now + Options.Lease, ct))
-                        throw new ExportStopped();
-                    reading = Page(leads, page[^1].Id, size).ToListAsync(ct);
-                }
                 // The other buffer's compression was awaited last turn, so this one is free.
                 var buffer = buffers[turn % 2];
                 buffer.ResetWrittenCount();
-                foreach (var lead in page)
+                var read = 0;
+                await foreach (var lead in Page(leads, last, size).AsAsyncEnumerable().WithCancellation(ct))
                 {
                     json.Reset(buffer);
                     ExportColumns<Lead>.Write(json, columns, lead, export.CreatedAt);
                     json.Flush();
                     buffer.Write(NewLine);
+                    last = lead.Id;
+                    read++;
                 }
                 await compressing;
                 compressing = Task.Run(async () => await gzip.WriteAsync(buffer.WrittenMemory, ct), ct);
-                rows += page.Count;
-                if (!more)
+                rows += read;
+                if (read < size)
                     return rows;
+                if (!await BulkExportClaims.RenewAsync(db, export.Id, _holder, Now + Options.Lease, ct))
+                    throw new ExportStopped();
             }
         }
         finally
