@@ -4,10 +4,9 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Api.Availability;
-using Platform.Api.Leads;
 using Platform.Data;
 using Platform.Domain.Bulk;
-using Platform.Domain.Leads;
+using Platform.Domain;
 
 namespace Platform.Api.Bulk;
 
@@ -15,7 +14,7 @@ namespace Platform.Api.Bulk;
 /// Writes queued exports, on every node (<see cref="BulkExportOptions.RunInBackground"/>): at once when this node
 /// started one, else every <see cref="BulkExportOptions.PollInterval"/>. A node claims an export and holds it by a lease
 /// it renews after every page (<see cref="BulkExportClaims"/>); when it dies, the lease runs out and another node starts
-/// the export again from the beginning (a new file), up to <see cref="BulkExportOptions.MaxAttempts"/> times. Rows are read by keyset on the id, a page at a time, as
+/// the export again from the beginning (a new file), up to <see cref="BulkExportOptions.MaxAttempts"/> times. Rows of any type (<see cref="BulkExportSources"/>) are read by keyset on the id, a page at a time, as
 /// the export's caller (partner isolation and lead ownership apply), and streamed through gzip into the file store.
 /// </summary>
 public sealed class BulkExportRunner(
@@ -121,14 +120,12 @@ public sealed class BulkExportRunner(
     {
         await using var scope = scopes.CreateAsyncScope();
         await using var db = scope.ServiceProvider.CreatePlatformDbContext(new ExportCaller(export.OwnerName, export.PartnerId, export.LeadOwnerId));
-        var filter = JsonSerializer.Deserialize<LeadFilter>(export.Filter ?? "{}") ?? new LeadFilter();
-        var leads = filter.Apply(db.Leads.AsNoTracking(), export.CreatedAt);
-        var columns = LeadExportColumns.Columns.Select(export.Fields.Split(','));
+        var source = BulkExportSources.Of(export.Type);
         var rows = 0L;
         long bytes;
         try
         {
-            bytes = await files.WriteAsync(export.FileName!, async stream => rows = await WriteRowsAsync(stream, db, leads, export, columns, ct), ct);
+            bytes = await files.WriteAsync(export.FileName!, async stream => rows = await source.WriteAsync(this, stream, db, export, ct), ct);
         }
         catch (ExportStopped)
         {
@@ -146,15 +143,15 @@ public sealed class BulkExportRunner(
     /// thread of its own: the next page is read (and materialized) while this one is serialized, and the last one is
     /// compressed meanwhile; two buffers take turns. Before each read the lease is renewed, with no read in flight.
     /// </summary>
-    private async Task<long> WriteRowsAsync(Stream stream, PlatformDbContext db, IQueryable<Lead> leads, BulkExport export,
-        IReadOnlyList<ExportColumn<Lead>> columns, CancellationToken ct)
+    internal async Task<long> WriteRowsAsync<T>(Stream stream, PlatformDbContext db, IQueryable<T> rows, BulkExport export,
+        IReadOnlyList<ExportColumn<T>> columns, CancellationToken ct) where T : Entity
     {
         var size = Options.PageSize;
         await using var gzip = new GZipStream(stream, CompressionLevel.Fastest);
         ArrayBufferWriter<byte>[] buffers = [new(1 << 20), new(1 << 20)];
         await using var json = new Utf8JsonWriter(buffers[0]);
-        var rows = 0L;
-        var reading = Page(leads, 0, size).ToListAsync(ct);
+        var written = 0L;
+        var reading = Page(rows, 0, size).ToListAsync(ct);
         var compressing = Task.CompletedTask;
         try
         {
@@ -166,23 +163,23 @@ public sealed class BulkExportRunner(
                 {
                     if (!await BulkExportClaims.RenewAsync(db, export.Id, _holder, Now + Options.Lease, ct))
                         throw new ExportStopped();
-                    reading = Page(leads, page[^1].Id, size).ToListAsync(ct);
+                    reading = Page(rows, page[^1].Id, size).ToListAsync(ct);
                 }
                 // The other buffer's compression was awaited last turn, so this one is free.
                 var buffer = buffers[turn % 2];
                 buffer.ResetWrittenCount();
-                foreach (var lead in page)
+                foreach (var row in page)
                 {
                     json.Reset(buffer);
-                    ExportColumns<Lead>.Write(json, columns, lead, export.CreatedAt);
+                    ExportColumns<T>.Write(json, columns, row, export.CreatedAt);
                     json.Flush();
                     buffer.Write(NewLine);
                 }
                 await compressing;
                 compressing = Task.Run(async () => await gzip.WriteAsync(buffer.WrittenMemory, ct), ct);
-                rows += page.Count;
+                written += page.Count;
                 if (!more)
-                    return rows;
+                    return written;
             }
         }
         finally
@@ -192,7 +189,7 @@ public sealed class BulkExportRunner(
     }
 
     /// <summary>The next page of rows: keyset on the id, no OFFSET.</summary>
-    internal static IQueryable<Lead> Page(IQueryable<Lead> leads, long after, int size) => leads.Where(l => l.Id > after).OrderBy(l => l.Id).Take(size);
+    internal static IQueryable<T> Page<T>(IQueryable<T> rows, long after, int size) where T : Entity => rows.Where(r => r.Id > after).OrderBy(r => r.Id).Take(size);
 
     /// <summary>Lets another round start the export again at once, after an error here.</summary>
     private async Task ReleaseAsync(long id)
