@@ -10,7 +10,7 @@ namespace Platform.Api.Bulk;
 /// One type a bulk export can hold: who may export it (the policy of the field that lists it), the list field's filter,
 /// the rows as the export's caller reads them, and the fields of a row. The runner streams every type the same way.
 /// </summary>
-public abstract class BulkExportSource(BulkExportType type, string typeName, string listField, string policy, string? filterField)
+public abstract class BulkExportSource(BulkExportType type, string typeName, string listField, string policy, string? filterField, bool holdsPersonalData)
 {
     public BulkExportType Type => type;
 
@@ -25,6 +25,12 @@ public abstract class BulkExportSource(BulkExportType type, string typeName, str
 
     /// <summary>The <c>StartBulkExportInput</c> field that takes the list field's filter; null for a type listed without one.</summary>
     public string? FilterField => filterField;
+
+    /// <summary>
+    /// Whether a row may hold a person's name, phone, e-mail or words: what <c>erasePerson</c> replaces in the database
+    /// (leads, clients, activities). The files of such exports are deleted by an erasure (<see cref="BulkExportErasure"/>).
+    /// </summary>
+    public bool HoldsPersonalData => holdsPersonalData;
 
     /// <summary>Every field a row may have, in the type's order.</summary>
     public abstract IReadOnlyList<string> FieldNames { get; }
@@ -44,9 +50,9 @@ public abstract class BulkExportSource(BulkExportType type, string typeName, str
 
 /// <summary>A <see cref="BulkExportSource"/> of rows of <typeparamref name="T"/>.</summary>
 public sealed class BulkExportSource<T>(
-    BulkExportType type, string listField, string policy, string? filterField, ExportColumns<T> columns,
+    BulkExportType type, string listField, string policy, string? filterField, bool holdsPersonalData, ExportColumns<T> columns,
     Func<StartBulkExportInput, ContactNormalizer, object?> filterOf, Func<PlatformDbContext, string?, DateTime, IQueryable<T>> rows)
-    : BulkExportSource(type, typeof(T).Name, listField, policy, filterField) where T : Entity
+    : BulkExportSource(type, typeof(T).Name, listField, policy, filterField, holdsPersonalData) where T : Entity
 {
     public override IReadOnlyList<string> FieldNames => columns.Names;
 

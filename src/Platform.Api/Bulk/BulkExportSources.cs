@@ -21,32 +21,32 @@ public static class BulkExportSources
 {
     public static readonly IReadOnlyList<BulkExportSource> All =
     [
-        new BulkExportSource<Lead>(BulkExportType.Leads, "leads", Policies.LeadsRead, "leadFilter", LeadExportColumns.Columns,
+        new BulkExportSource<Lead>(BulkExportType.Leads, "leads", Policies.LeadsRead, "leadFilter", holdsPersonalData: true, LeadExportColumns.Columns,
             (input, normalizer) =>
             {
                 input.LeadFilter?.NormalizeSearch(normalizer);
                 return input.LeadFilter;
             },
             (db, filter, now) => StoredFilter.Read<LeadFilter>(filter).Apply(db.Leads.AsNoTracking(), now)),
-        new BulkExportSource<Client>(BulkExportType.Clients, "clients", Policies.CrmRead, "clientFilter", ClientExportColumns.Columns,
+        new BulkExportSource<Client>(BulkExportType.Clients, "clients", Policies.CrmRead, "clientFilter", holdsPersonalData: true, ClientExportColumns.Columns,
             (input, _) => input.ClientFilter,
             (db, filter, _) => StoredFilter.Read<ClientFilter>(filter).Apply(db.Clients.AsNoTracking())),
         // Orders are listed per client (`clients { orders }`), with no filter of their own.
-        new BulkExportSource<Order>(BulkExportType.Orders, "clients { orders }", Policies.CrmRead, null, OrderExportColumns.Columns,
+        new BulkExportSource<Order>(BulkExportType.Orders, "clients { orders }", Policies.CrmRead, null, holdsPersonalData: false, OrderExportColumns.Columns,
             (_, _) => null,
             (db, _, _) => db.Orders.AsNoTracking()),
-        new BulkExportSource<Deal>(BulkExportType.Deals, "deals", Policies.CrmRead, "dealFilter", DealExportColumns.Columns,
+        new BulkExportSource<Deal>(BulkExportType.Deals, "deals", Policies.CrmRead, "dealFilter", holdsPersonalData: false, DealExportColumns.Columns,
             (input, _) => input.DealFilter,
             (db, filter, _) => StoredFilter.Read<DealFilter>(filter).Apply(db.Deals.AsNoTracking())),
-        new BulkExportSource<Referral>(BulkExportType.Referrals, "referrals", Policies.LeadsRead, "referralFilter", ReferralExportColumns.Columns,
+        new BulkExportSource<Referral>(BulkExportType.Referrals, "referrals", Policies.LeadsRead, "referralFilter", holdsPersonalData: false, ReferralExportColumns.Columns,
             (input, _) => input.ReferralFilter,
             (db, filter, _) => StoredFilter.Read<ReferralFilter>(filter).Apply(db.Referrals.AsNoTracking())),
-        new BulkExportSource<Reward>(BulkExportType.Rewards, "rewards", Policies.PartnerAccountsRead, "rewardFilter", RewardExportColumns.Columns,
+        new BulkExportSource<Reward>(BulkExportType.Rewards, "rewards", Policies.PartnerAccountsRead, "rewardFilter", holdsPersonalData: false, RewardExportColumns.Columns,
             (input, _) => input.RewardFilter,
             (db, filter, _) => StoredFilter.Read<RewardFilter>(filter).Apply(db.Rewards.AsNoTracking(), db.Referrals)),
         // Activities are listed per lead (`leads { activities }`), so a manager's are those of their own leads; those
         // about a client or deal alone go to everyone who reads the CRM, as clients and deals do.
-        new BulkExportSource<Activity>(BulkExportType.Activities, "leads { activities }", Policies.CrmRead, null, ActivityExportColumns.Columns,
+        new BulkExportSource<Activity>(BulkExportType.Activities, "leads { activities }", Policies.CrmRead, null, holdsPersonalData: true, ActivityExportColumns.Columns,
             (_, _) => null,
             (db, _, _) => db.Activities.AsNoTracking().Where(a => a.LeadId == null || db.Leads.Any(l => l.Id == a.LeadId))),
     ];
