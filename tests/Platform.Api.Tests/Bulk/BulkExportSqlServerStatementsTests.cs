@@ -85,4 +85,16 @@ public sealed class BulkExportSqlServerStatementsTests
             await BulkExportRunner.Page(rows, 1000, 5000).ToListAsync();
         }
     }
+
+    [Fact]
+    public async Task TheErasureStep_IsTwoUpdates()
+    {
+        var noServer = new SqlServerWithoutServer();
+        await using var db = noServer.CreateContext();
+
+        await BulkExportErasure.EraseAsync(db, Now, CancellationToken.None);
+
+        Assert.Equal(2, noServer.Commands.Count);
+        Assert.All(noServer.Commands, sql => Assert.StartsWith("UPDATE [b]", sql.Trim()));
+    }
 }
