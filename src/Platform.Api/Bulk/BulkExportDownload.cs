@@ -8,7 +8,8 @@ namespace Platform.Api.Bulk;
 /// <summary>
 /// <c>GET /bulk-exports/{link}</c>: streams a completed export's gzip JSON Lines file to whoever holds its signed link
 /// (<see cref="BulkExportLinks"/>), with no token, until the link expires. A link that is not this API's is 404
-/// <c>NOT_FOUND</c>; an expired link 410 <c>LINK_EXPIRED</c>; a file deleted by the retention 410 <c>EXPORT_EXPIRED</c>.
+/// <c>NOT_FOUND</c>; an expired link 410 <c>LINK_EXPIRED</c>; a file deleted by the retention 410 <c>EXPORT_EXPIRED</c>, by an
+/// erasure 410 <c>EXPORT_ERASED</c>.
 /// </summary>
 public static class BulkExportDownload
 {
@@ -37,8 +38,13 @@ public static class BulkExportDownload
             return;
         }
         var export = await db.BulkExports.AsNoTracking().Where(e => e.Id == link.ExportId)
-            .Select(e => new { e.Id, e.Type, e.Status, e.FileName, e.ExpiresAt, e.Bytes }).SingleOrDefaultAsync(http.RequestAborted);
+            .Select(e => new { e.Id, e.Type, e.Status, e.FileName, e.ExpiresAt, e.ErasedAt, e.Bytes }).SingleOrDefaultAsync(http.RequestAborted);
         var stream = export is { Status: BulkExportStatus.Completed, FileName: { } name } && export.ExpiresAt > now ? files.OpenRead(name) : null;
+        if (stream is null && export?.ErasedAt is not null)
+        {
+            await RefuseAsync(http, StatusCodes.Status410Gone, "EXPORT_ERASED", "The export's file was deleted because a person whose data it may hold was erased; start the export again.");
+            return;
+        }
         if (stream is null)
         {
             await RefuseAsync(http, StatusCodes.Status410Gone, "EXPORT_EXPIRED", "The export's file was deleted after its retention; start the export again.");

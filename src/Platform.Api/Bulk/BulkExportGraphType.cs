@@ -25,8 +25,9 @@ public sealed class BulkExportGraphType : ObjectGraphType<BulkExport>
         Field(x => x.CreatedAt).Description("When the export was started (UTC); time-dependent filters such as `overdue` hold at this time.");
         Field(x => x.StartedAt, nullable: true).Description("When a node last began writing it (UTC).");
         Field(x => x.FinishedAt, nullable: true).Description("When it completed, failed or was cancelled (UTC).");
-        Field(x => x.ExpiresAt, nullable: true).Description("When the file is deleted (UTC); after that `url` is null.");
+        Field(x => x.ExpiresAt, nullable: true).Description("When the file is deleted (UTC); after that `url` is null. An erasure moves it earlier (`erasedAt`).");
         Field(x => x.Error, nullable: true).Description("Why it failed.");
+        Field(x => x.ErasedAt, nullable: true).Description("When the file was deleted before `expiresAt` because a person was erased (`erasePerson`) whose data it may hold (`LEADS`, `CLIENTS`, `ACTIVITIES`); the export stays `COMPLETED` without `url`. Start it again for the data as it is now.");
         Field<StringGraphType>("url")
             .Description("Where to download the file (`COMPLETED` only): a signed link that needs no token, valid until `urlExpiresAt`; read it again for a fresh one. The answer is the gzip file (`application/gzip`), one JSON object per line.")
             .Resolve(c => Link(c) is { } link ? BulkExportDownload.Url(c.RequestServices!.GetRequiredService<IHttpContextAccessor>().HttpContext!.Request, link.Token) : null);

@@ -19,6 +19,12 @@ public sealed record ExportInProgressError(string ExportId, string Message) : IP
     public string Code => "EXPORT_IN_PROGRESS";
 }
 
+/// <summary>The caller may not read the list field of the type it asked to export.</summary>
+public sealed record ExportNotAllowedError(BulkExportType Type, string Message) : IPayloadError
+{
+    public string Code => "EXPORT_NOT_ALLOWED";
+}
+
 /// <summary>The <c>BulkExportPayload</c> type.</summary>
 public sealed class BulkExportPayloadType : ObjectGraphType<BulkExportPayload>
 {
@@ -40,6 +46,15 @@ public sealed class ExportInProgressErrorType : ErrorGraphType<ExportInProgressE
     }
 }
 
+/// <summary>The <c>ExportNotAllowedError</c> type.</summary>
+public sealed class ExportNotAllowedErrorType : ErrorGraphType<ExportNotAllowedError>
+{
+    public ExportNotAllowedErrorType() : base("The caller may not export this type: it may not read the field that lists it (docs/access.md). Code EXPORT_NOT_ALLOWED.")
+    {
+        Field(x => x.Type).Description("The type refused.");
+    }
+}
+
 /// <summary>The <c>BulkExportError</c> union.</summary>
 public sealed class BulkExportErrorType : UnionGraphType
 {
@@ -51,5 +66,6 @@ public sealed class BulkExportErrorType : UnionGraphType
         Type<NotFoundErrorType>();
         Type<TransitionNotAllowedErrorType>();
         Type<ExportInProgressErrorType>();
+        Type<ExportNotAllowedErrorType>();
     }
 }

@@ -4,10 +4,9 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Api.Availability;
-using Platform.Api.Leads;
 using Platform.Data;
 using Platform.Domain.Bulk;
-using Platform.Domain.Leads;
+using Platform.Domain;
 
 namespace Platform.Api.Bulk;
 
@@ -15,7 +14,7 @@ namespace Platform.Api.Bulk;
 /// Writes queued exports, on every node (<see cref="BulkExportOptions.RunInBackground"/>): at once when this node
 /// started one, else every <see cref="BulkExportOptions.PollInterval"/>. A node claims an export and holds it by a lease
 /// it renews after every page (<see cref="BulkExportClaims"/>); when it dies, the lease runs out and another node starts
-/// the export again from the beginning (a new file), up to <see cref="BulkExportOptions.MaxAttempts"/> times. Rows are read by keyset on the id, a page at a time, as
+/// the export again from the beginning (a new file), up to <see cref="BulkExportOptions.MaxAttempts"/> times. Rows of any type (<see cref="BulkExportSources"/>) are read by keyset on the id, a page at a time, as
 /// the export's caller (partner isolation and lead ownership apply), and streamed through gzip into the file store.
 /// </summary>
 public sealed class BulkExportRunner(
@@ -121,14 +120,12 @@ public sealed class BulkExportRunner(
     {
         await using var scope = scopes.CreateAsyncScope();
         await using var db = scope.ServiceProvider.CreatePlatformDbContext(new ExportCaller(export.OwnerName, export.PartnerId, export.LeadOwnerId));
-        var filter = JsonSerializer.Deserialize<LeadFilter>(export.Filter ?? "{}") ?? new LeadFilter();
-        var leads = filter.Apply(db.Leads.AsNoTracking(), export.CreatedAt);
-        var columns = LeadExportColumns.Columns.Select(export.Fields.Split(','));
+        var source = BulkExportSources.Of(export.Type);
         var rows = 0L;
         long bytes;
         try
         {
-            bytes = await files.WriteAsync(export.FileName!, async stream => rows = await WriteRowsAsync(stream, db, leads, export, columns, ct), ct);
+            bytes = await files.WriteAsync(export.FileName!, async stream => rows = await source.WriteAsync(this, stream, db, export, ct), ct);
         }
         catch (ExportStopped)
         {
@@ -147,14 +144,14 @@ public sealed class BulkExportRunner(
     /// rows; a page's buffer is compressed on another thread while the next page fills the other. Between pages the lease
     /// is renewed, with no read in flight.
     /// </summary>
-    private async Task<long> WriteRowsAsync(Stream stream, PlatformDbContext db, IQueryable<Lead> leads, BulkExport export,
-        IReadOnlyList<ExportColumn<Lead>> columns, CancellationToken ct)
+    internal async Task<long> WriteRowsAsync<T>(Stream stream, PlatformDbContext db, IQueryable<T> rows, BulkExport export,
+        IReadOnlyList<ExportColumn<T>> columns, CancellationToken ct) where T : Entity
     {
         var size = Options.PageSize;
         await using var gzip = new GZipStream(stream, CompressionLevel.Fastest);
         ArrayBufferWriter<byte>[] buffers = [new(1 << 20), new(1 << 20)];
         await using var json = new Utf8JsonWriter(buffers[0]);
-        var rows = 0L;
+        var written = 0L;
         var compressing = Task.CompletedTask;
         try
         {
@@ -164,20 +161,20 @@ public sealed class BulkExportRunner(
                 var buffer = buffers[turn % 2];
                 buffer.ResetWrittenCount();
                 var read = 0;
-                await foreach (var lead in Page(leads, last, size).AsAsyncEnumerable().WithCancellation(ct))
+                await foreach (var row in Page(rows, last, size).AsAsyncEnumerable().WithCancellation(ct))
                 {
                     json.Reset(buffer);
-                    ExportColumns<Lead>.Write(json, columns, lead, export.CreatedAt);
+                    ExportColumns<T>.Write(json, columns, row, export.CreatedAt);
                     json.Flush();
                     buffer.Write(NewLine);
-                    last = lead.Id;
+                    last = row.Id;
                     read++;
                 }
                 await compressing;
                 compressing = Task.Run(async () => await gzip.WriteAsync(buffer.WrittenMemory, ct), ct);
-                rows += read;
+                written += read;
                 if (read < size)
-                    return rows;
+                    return written;
                 if (!await BulkExportClaims.RenewAsync(db, export.Id, _holder, Now + Options.Lease, ct))
                     throw new ExportStopped();
             }
@@ -189,7 +186,7 @@ public sealed class BulkExportRunner(
     }
 
     /// <summary>The next page of rows: keyset on the id, no OFFSET.</summary>
-    internal static IQueryable<Lead> Page(IQueryable<Lead> leads, long after, int size) => leads.Where(l => l.Id > after).OrderBy(l => l.Id).Take(size);
+    internal static IQueryable<T> Page<T>(IQueryable<T> rows, long after, int size) where T : Entity => rows.Where(r => r.Id > after).OrderBy(r => r.Id).Take(size);
 
     /// <summary>Lets another round start the export again at once, after an error here.</summary>
     private async Task ReleaseAsync(long id)

@@ -1,7 +1,8 @@
+using System.Security.Claims;
 using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Platform.Api.Common;
-using Platform.Api.Leads;
 using Platform.Api.Leads.Submission;
 using Platform.Data;
 using Platform.Domain.Bulk;
@@ -14,11 +15,14 @@ namespace Platform.Api.Bulk;
 /// caller's is answered as one that does not exist.
 /// </summary>
 public sealed class BulkExportService(
-    PlatformDbContext db, TimeProvider time, IHttpContextAccessor http, ICurrentActor actor, ContactNormalizer normalizer, BulkExportRunner runner)
+    PlatformDbContext db, TimeProvider time, IHttpContextAccessor http, ICurrentActor actor, IAuthorizationService authorization, ContactNormalizer normalizer,
+    BulkExportRunner runner)
 {
     private string? _ownerKey;
 
-    private string OwnerKey => _ownerKey ??= CallerKeys.Of(http.HttpContext?.User ?? throw new InvalidOperationException("Exports are managed within a request."), actor);
+    private ClaimsPrincipal User => http.HttpContext?.User ?? throw new InvalidOperationException("Exports are managed within a request.");
+
+    private string OwnerKey => _ownerKey ??= CallerKeys.Of(User, actor);
 
     /// <summary>The caller's exports.</summary>
     public IQueryable<BulkExport> Exports()
@@ -31,16 +35,23 @@ public sealed class BulkExportService(
 
     public async Task<BulkExportPayload> StartAsync(StartBulkExportInput input, CancellationToken ct)
     {
-        var columns = LeadExportColumns.Columns;
-        if (input.Fields is { } fields && (fields.Count == 0 || fields.FirstOrDefault(f => !columns.Names.Contains(f)) is not null))
+        var source = BulkExportSources.Of(input.Type);
+        var type = input.Type.ToString().ToUpperInvariant();
+        if (!(await authorization.AuthorizeAsync(User, source.Policy)).Succeeded)
+            return BulkExportPayload.Failed(new ExportNotAllowedError(input.Type, $"You may not read `{source.ListField}`, so you may not export {type}."));
+        if (BulkExportSources.All.FirstOrDefault(s => s != source && s.FilterOf(input, normalizer) is not null) is { } other)
+            return BulkExportPayload.Failed(new ValidationError(other.FilterField!, source.FilterField is { } own
+                ? $"`{other.FilterField}` filters {other.Type.ToString().ToUpperInvariant()}; filter {type} with `{own}`."
+                : $"`{other.FilterField}` filters {other.Type.ToString().ToUpperInvariant()}; {type} takes no filter."));
+        var names = source.FieldNames;
+        if (input.Fields is { } fields && (fields.Count == 0 || fields.FirstOrDefault(f => !names.Contains(f)) is not null))
             return BulkExportPayload.Failed(new ValidationError("fields", fields.Count == 0
                 ? "Name at least one field, or leave `fields` out for all of them."
-                : $"The Lead type has no field \"{fields.First(f => !columns.Names.Contains(f))}\" to export; it has {string.Join(", ", columns.Names)}."));
+                : $"The {source.TypeName} type has no field \"{fields.First(f => !names.Contains(f))}\" to export; it has {string.Join(", ", names)}."));
         var now = time.GetUtcNow().UtcDateTime;
-        var filter = input.LeadFilter ?? new LeadFilter();
-        filter.NormalizeSearch(normalizer);
-        // A bad ID or text in the filter is the error `leads(filter:)` gives, before anything is stored.
-        _ = filter.Apply(db.Leads, now);
+        var filter = source.FilterOf(input, normalizer) is { } given ? JsonSerializer.Serialize(given, given.GetType()) : null;
+        // A bad ID or text in the filter is the error the list field gives, before anything is stored.
+        source.Check(db, filter, now);
         if (await ActiveAsync(ct) is { } active)
             return InProgress(active);
         var export = new BulkExport
@@ -51,8 +62,8 @@ public sealed class BulkExportService(
             PartnerId = actor.PartnerId,
             LeadOwnerId = actor.LeadOwnerId,
             Type = input.Type,
-            Filter = JsonSerializer.Serialize(filter),
-            Fields = string.Join(',', columns.Select(input.Fields ?? columns.Names).Select(c => c.Name)),
+            Filter = filter,
+            Fields = string.Join(',', names.Where(n => n == "id" || (input.Fields ?? names).Contains(n))),
             CreatedAt = now,
         };
         db.BulkExports.Add(export);

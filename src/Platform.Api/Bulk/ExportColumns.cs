@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GraphQL;
+using Platform.Domain;
 using Platform.GraphQL.Server.Relay;
 
 namespace Platform.Api.Bulk;
@@ -62,6 +63,22 @@ public sealed class ExportColumn<T>(string name, Action<Utf8JsonWriter, JsonEnco
             json.WriteString(key, EnumNames<TEnum>.Of(member));
         else
             json.WriteNull(key);
+    });
+
+    /// <summary>An amount of money as the <c>Money</c> type reads it: <c>{"amount": minor units, "currency": …}</c>.</summary>
+    public static ExportColumn<T> Money(string name, Func<T, Money?> value) => new(name, (json, key, row, _) =>
+    {
+        if (value(row) is { } money)
+        {
+            json.WriteStartObject(key);
+            json.WriteNumber("amount", money.AmountMinor);
+            json.WriteString("currency", money.Currency);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull(key);
+        }
     });
 
     public static ExportColumn<T> Reference<TOther>(string name, Func<T, long?> id) => new(name, (json, key, row, _) =>

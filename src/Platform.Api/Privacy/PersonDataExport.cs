@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GraphQL;
 using Microsoft.EntityFrameworkCore;
 using Platform.Api.Common;
 using Platform.Api.Leads.Submission;
@@ -13,7 +14,9 @@ namespace Platform.Api.Privacy;
 
 /// <summary>
 /// <c>personDataExport</c> (an access request): one JSON document with everything the platform holds about a person —
-/// the same places <see cref="PersonErasure"/> erases — and an audit entry saying who asked, for which records.
+/// the same places <see cref="PersonErasure"/> erases — and an audit entry saying who asked, for which records. Fields are
+/// named, and enums and references written, as the GraphQL types read them (<c>status: "IN_PROGRESS"</c>,
+/// <c>client: {"id": …}</c>); the document's schema is in docs/privacy.md.
 /// </summary>
 public sealed class PersonDataExport(PlatformDbContext db, ContactNormalizer normalizer)
 {
@@ -45,12 +48,12 @@ public sealed class PersonDataExport(PlatformDbContext db, ContactNormalizer nor
             leads = leads.Select(l => Lead(l, texts, activities)),
             contacts = contacts.Select(c => new
             {
-                id = GlobalId.Encode(nameof(Contact), c.Id), clientId = GlobalId.Encode(nameof(Client), c.ClientId),
+                id = GlobalId.Encode(nameof(Contact), c.Id), client = new { id = GlobalId.Encode(nameof(Client), c.ClientId) },
                 c.FirstName, c.LastName, c.Position, c.Phone, c.Email, c.Notes, c.CreatedAt, c.UpdatedAt,
             }),
             clients = clients.Select(c => new
             {
-                id = GlobalId.Encode(nameof(Client), c.Id), c.Name, kind = c.Kind.ToString(), c.Phone, c.Email, c.Notes, c.Region, c.CreatedAt,
+                id = GlobalId.Encode(nameof(Client), c.Id), c.Name, kind = c.Kind.ToString().ToConstantCase(), c.Phone, c.Email, c.Notes, c.Region, c.CreatedAt,
                 activities = activities.Where(a => a.ClientId == c.Id && a.LeadId is null).Select(Activity),
             }),
         }, Json);
@@ -71,7 +74,7 @@ public sealed class PersonDataExport(PlatformDbContext db, ContactNormalizer nor
         id = GlobalId.Encode(nameof(Domain.Leads.Lead), l.Id),
         l.FirstName, l.LastName, l.Phone, l.Email, l.Company, l.Position, l.Region, l.Message, l.EstimateParameters,
         l.Channel, l.LandingPage, l.PageUrl, l.Referrer, l.UtmSource, l.UtmMedium, l.UtmCampaign, l.UtmTerm, l.UtmContent,
-        status = l.Status.ToString(), l.CreatedAt, l.UpdatedAt, l.TouchCount, l.NextContactAt, l.NextContactTopic,
+        status = l.Status.ToString().ToConstantCase(), l.CreatedAt, l.UpdatedAt, l.TouchCount, l.NextContactAt, l.NextContactTopic,
         l.TargetCriteria, l.RefusalReason, l.RefusedAt, l.ConvertedAt,
         l.MarketingConsent, l.ConsentText, l.ConsentAt,
         consents = l.Consents.OrderBy(c => c.Id).Select(c => new
@@ -86,6 +89,6 @@ public sealed class PersonDataExport(PlatformDbContext db, ContactNormalizer nor
     private static object Activity(Activity a) => new
     {
         id = GlobalId.Encode(nameof(Domain.Leads.Activity), a.Id),
-        type = a.Type.ToString(), direction = a.Direction.ToString(), a.Subject, a.OccurredAt, a.ScheduledAt, a.DoneAt, a.Result, a.NextContactAt, a.NextContactTopic, a.Agreements,
+        type = a.Type.ToString().ToConstantCase(), direction = a.Direction.ToString().ToConstantCase(), a.Subject, a.OccurredAt, a.ScheduledAt, a.DoneAt, a.Result, a.NextContactAt, a.NextContactTopic, a.Agreements,
     };
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.Api.Bulk;
 using Platform.Api.Common;
 using Platform.Api.Leads.Spool;
 using Platform.Api.Leads.Submission;
@@ -15,13 +16,14 @@ namespace Platform.Api.Privacy;
 /// <item>leads with the phone or e-mail (<see cref="Domain.Leads.Lead.Erase"/>), their consent evidence (page, IP, user agent) and their activities' texts;</item>
 /// <item>contacts with the phone or e-mail, and clients with it (a client that is the person also loses its name, and its activities their texts);</item>
 /// <item>submissions rejected as spam from an IP address the person's evidence recorded;</item>
-/// <item>this node's spool: submissions of the person not stored yet.</item>
+/// <item>this node's spool: submissions of the person not stored yet;</item>
+/// <item>bulk export files of leads, clients and activities, deleted (<see cref="BulkExportErasure"/>); exports of them being written start again.</item>
 /// </list>
 /// The audit log, the outbox and webhook deliveries hold ids and codes only, never a name, phone or e-mail, so nothing there
 /// changes. Every figure a KPI counts stays (statuses, times, channels, owners, orders); the erased leads no longer claim the
 /// phone and e-mail, so a later submission of the person is a new lead unless a suppression entry refuses it.
 /// </summary>
-public sealed class PersonErasure(PlatformDbContext db, ContactNormalizer normalizer, SubmissionSpool spool, TimeProvider time)
+public sealed class PersonErasure(PlatformDbContext db, ContactNormalizer normalizer, SubmissionSpool spool, TimeProvider time, BulkExportRetention exportRetention)
 {
     /// <summary>How often an erasure that met a concurrent change of one of the records starts again.</summary>
     private const int Attempts = 3;
@@ -36,6 +38,8 @@ public sealed class PersonErasure(PlatformDbContext db, ContactNormalizer normal
             try
             {
                 var erased = await EraseStoredAsync(person, input.Suppress, ct);
+                // The export files whose links the erasure ended; the retention does it later if this node dies first.
+                await exportRetention.DeleteExpiredAsync(ct);
                 return new ErasePersonPayload(erased with { SpooledSubmissions = await EraseSpooledAsync(person, ct) }, []);
             }
             catch (DbUpdateConcurrencyException) when (attempt < Attempts)
@@ -69,8 +73,9 @@ public sealed class PersonErasure(PlatformDbContext db, ContactNormalizer normal
         await db.SaveChangesAsync(ct);
         var rejected = addresses.Count == 0 ? 0
             : await db.RejectedSubmissions.Where(r => r.IpAddress != null && addresses.Contains(r.IpAddress)).ExecuteDeleteAsync(ct);
+        var exports = await BulkExportErasure.EraseAsync(db, time.GetUtcNow().UtcDateTime, ct);
         await tx.CommitAsync(ct);
-        return new PersonErased(leads.Count, contacts.Count, clients.Count, activities.Count, consents.Count, rejected, 0, suppress);
+        return new PersonErased(leads.Count, contacts.Count, clients.Count, activities.Count, consents.Count, rejected, 0, exports, suppress);
     }
 
     /// <summary>Adds the hashes of the person's phone and e-mail to the suppression list, once each.</summary>

@@ -17,7 +17,7 @@ public static class PrivacyMutations
                 "The wording.")
             .Resolve((PlatformDbContext db, AddConsentTextInput input, CancellationToken ct) => AddConsentTextAsync(db, input, ct));
         mutation.InputMutation<ErasePersonPayloadType, ErasePersonInputType>("erasePerson",
-                "Erases a person on request: irreversibly replaces their names, phone, e-mail, free texts, IP addresses and user agents in leads, contacts, clients, activities, consent evidence, spam rejections and this node's spool, in one transaction; every KPI stays the same. The person may submit again (a new lead) unless `suppress` is true. Written to the audit log without the phone or e-mail.",
+                "Erases a person on request: irreversibly replaces their names, phone, e-mail, free texts, IP addresses and user agents in leads, contacts, clients, activities, consent evidence, spam rejections and this node's spool, in one transaction, and deletes the bulk export files of leads, clients and activities; every KPI stays the same. The person may submit again (a new lead) unless `suppress` is true. Written to the audit log without the phone or e-mail.",
                 "Whom to erase.")
             .Resolve((PersonErasure erasure, ErasePersonInput input, CancellationToken ct) => erasure.EraseAsync(input, ct));
     }

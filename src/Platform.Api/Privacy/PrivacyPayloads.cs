@@ -9,7 +9,7 @@ namespace Platform.Api.Privacy;
 public sealed record ConsentTextPayload(ConsentText? ConsentText, IReadOnlyList<IPayloadError> Errors);
 
 /// <summary>How many records of each kind an erasure changed or deleted.</summary>
-public sealed record PersonErased(int Leads, int Contacts, int Clients, int Activities, int ConsentRecords, int RejectedSubmissions, int SpooledSubmissions, bool Suppressed);
+public sealed record PersonErased(int Leads, int Contacts, int Clients, int Activities, int ConsentRecords, int RejectedSubmissions, int SpooledSubmissions, int BulkExports, bool Suppressed);
 
 /// <summary>What <c>erasePerson</c> returns.</summary>
 public sealed record ErasePersonPayload(PersonErased? Erased, IReadOnlyList<IPayloadError> Errors)
@@ -43,6 +43,7 @@ public sealed class PersonErasedType : ObjectGraphType<PersonErased>
         Field(x => x.ConsentRecords).Description("Consent evidence records that lost their page, IP address and user agent; whether and when consent was given stays.");
         Field(x => x.RejectedSubmissions).Description("Spam rejections from the IP addresses of the person's submissions, deleted.");
         Field(x => x.SpooledSubmissions).Description("Submissions of the person waiting in this node's spool (during a database outage), deleted.");
+        Field(x => x.BulkExports).Description("Completed bulk export files of leads, clients or activities, deleted because they may hold the person; their exports show `erasedAt`. Exports of these types queued or being written start again and hold the person as erased.");
         Field(x => x.Suppressed).Description("Whether the phone and e-mail are now on the suppression list.");
     }
 }

@@ -20,7 +20,7 @@ public static class PrivacyQueries
             .ResolveAsync(async context => await KeysetPaging.PageAsync(
                 context.RequestServices!.GetRequiredService<PlatformDbContext>().ConsentTexts.AsNoTracking(), PageRequest.From(context), NewestFirst, context.CancellationToken));
         query.Field<NonNullGraphType<StringGraphType>>(PersonDataExport.Operation)
-            .Description("An access request: everything the platform holds about a person, as one JSON document (a string): `person` (the phone and e-mail asked for, as stored), `suppressed`, `leads` (each with its consent evidence and activities), `contacts` and `clients` (with the activities of a client that is the person). Admins only; every call is written to the audit log. An invalid phone or e-mail is an `INVALID_ARGUMENT` error.")
+            .Description("An access request: everything the platform holds about a person, as one JSON document (a string): `person` (the phone and e-mail asked for, as stored), `suppressed`, `leads` (each with its consent evidence and activities), `contacts` and `clients` (with the activities of a client that is the person); fields named, enums and references written as the GraphQL types read them; the document's schema is in docs/privacy.md. Admins only; every call is written to the audit log. An invalid phone or e-mail is an `INVALID_ARGUMENT` error.")
             .Argument<StringGraphType>("email", "The person's e-mail address, in any letter case.")
             .Argument<StringGraphType>("phone", "The person's phone number with its country code, in any notation.")
             .ResolveAsync(async context =>

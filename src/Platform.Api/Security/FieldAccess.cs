@@ -54,7 +54,8 @@ internal static class FieldAccess
         // Privacy: consent wording for everyone who reads the CRM; a person's data only for admins.
         ("consentTexts", Policies.CrmRead),
         ("personDataExport", Policies.PrivacyAdmin),
-        // Bulk exports hold leads, read as the caller reads them: whoever reads leads, each caller its own exports.
+        // Bulk exports hold rows read as the caller reads them: whoever reads leads, each caller its own exports; each
+        // type also needs the policy of its list field (BulkExportSources).
         ("bulkExport", Policies.LeadsRead),
         ("bulkExports", Policies.LeadsRead),
     ];

@@ -72,6 +72,12 @@ public class BulkExport
     /// <summary>Why it failed.</summary>
     public string? Error { get; private set; }
 
+    /// <summary>
+    /// When its file was deleted before <see cref="ExpiresAt"/> because a person whose data it may hold was erased; the
+    /// export stays completed, without a file.
+    /// </summary>
+    public DateTime? ErasedAt { get; set; }
+
     /// <summary>Whether it may still change: queued or running.</summary>
     public bool IsActive => Status is BulkExportStatus.Queued or BulkExportStatus.Running;
 

@@ -49,7 +49,7 @@ public sealed class PostgresBulkExportApi() : BulkExportHost("Postgres");
 /// <summary>Bulk exports over GraphQL and HTTP, and the runner's rounds, for the tests.</summary>
 public static class BulkExportCalls
 {
-    public const string ExportFields = "id type status fields rowCount bytes error url urlExpiresAt expiresAt";
+    public const string ExportFields = "id type status fields rowCount bytes error url urlExpiresAt expiresAt erasedAt";
 
     private const string Errors = "errors { __typename ... on Error { code message } ... on ValidationError { field } ... on ExportInProgressError { exportId } ... on NotFoundError { id } }";
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Bulk;
 using Platform.Api.Tests.Infrastructure;
+using Platform.Api.Tests.Privacy;
 using Platform.Data;
 using Platform.DemoData;
 using Platform.Domain.Bulk;
@@ -182,6 +183,37 @@ public abstract class BulkExportTests<THost>(THost api) where THost : BulkExport
         Assert.Equal("CANCELLED", (string?)export["status"]);
         Assert.Null(export["url"]);
         Assert.Empty(Directory.Exists(api.ExportsFolder) ? Directory.GetFiles(api.ExportsFolder, $"{LocalId(export)}-*") : []);
+    }
+
+    [Fact]
+    public async Task AnErasure_WhileANodeWritesTheFile_StopsIt_AndTheExportIsWrittenAgain_WithoutThePerson()
+    {
+        api.Clock.FixedAt = Now;
+        var admin = await PrivacyApi.StaffAsync(api);
+        var client = await api.ClientForAsync(DemoClients.Integration);
+        var email = await DbAsync(db => db.Leads.Where(l => l.Email != null).OrderBy(l => l.Id).Select(l => l.Email!).FirstAsync());
+        var started = (await api.StartExportAsync(client, new { type = "LEADS" }))["export"]!;
+        api.BeforeWrite = async () =>
+        {
+            api.BeforeWrite = null;
+            Assert.Empty((await PrivacyApi.EraseAsync(api, admin, new { email }))["errors"]!.AsArray());
+        };
+        try
+        {
+            await api.RunExportsAsync();
+        }
+        finally
+        {
+            api.BeforeWrite = null;
+        }
+
+        var export = (await api.ExportAsync(client, (string)started["id"]!))!;
+        var rows = await api.DownloadAsync(export);
+        Assert.Equal("COMPLETED", (string?)export["status"]);
+        Assert.Null(export["erasedAt"]);
+        Assert.Equal(2, await DbAsync(db => db.BulkExports.Where(e => e.Id == LocalId(export)).Select(e => e.Attempts).SingleAsync()));
+        Assert.Equal(await DbAsync(db => db.Leads.CountAsync()), rows.Count);
+        Assert.DoesNotContain(rows, row => (string?)row["email"] == email);
     }
 
     [Fact]

@@ -1,10 +1,13 @@
 using System.Data.Common;
+using System.IO.Compression;
+using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Security;
+using Platform.Api.Tests.Bulk;
 using Platform.Api.Tests.Infrastructure;
 using Platform.Api.Tests.Leads;
 using Platform.Data;
@@ -41,9 +44,17 @@ public abstract class ErasePersonTests<THost>(THost api) where THost : ApiHost
             Assert.Equal("ACCEPTED", (string)submitted["receipt"]!["status"]!);
         }
         Assert.True(await HitsAsync(E164Digits(phone)) > 0 && await HitsAsync(email) > 0, "The person is in the database before the erasure.");
+        // Export files: written ones of types that hold people and of one that does not, and one still queued.
+        var integration = await api.ClientForAsync(DemoClients.Integration);
+        var written = new Dictionary<string, JsonNode>();
+        foreach (var type in new[] { "LEADS", "CLIENTS", "ACTIVITIES", "DEALS" })
+            written[type] = await api.ExportAndRunAsync(integration, new { type });
+        Assert.True(await FileHitsAsync(email) > 0 && await FileHitsAsync("Still waiting") > 0, "The person is in the export files before the erasure.");
+        var queued = (await api.StartExportAsync(admin, new { type = "LEADS" }))["export"]!;
         var before = await AllKpisAsync();
 
         var payload = await PrivacyApi.EraseAsync(api, admin, new { email = email.ToUpperInvariant(), phone });
+        await api.RunExportsAsync();
 
         Assert.Empty(payload["errors"]!.AsArray());
         var erased = payload["erased"]!;
@@ -56,6 +67,42 @@ public abstract class ErasePersonTests<THost>(THost api) where THost : ApiHost
         Assert.Equal(0, await HitsAsync("Erase test"));
         Assert.Equal(0, await HitsAsync("Still waiting"));
         Assert.Equal(before, await AllKpisAsync());
+        // No export file holds the person: those that may were deleted, and their exports say why; the queued one was
+        // written after the erasure.
+        Assert.Equal(3, (int)erased["bulkExports"]!);
+        Assert.Equal(0, await FileHitsAsync(E164Digits(phone)));
+        Assert.Equal(0, await FileHitsAsync(email));
+        Assert.Equal(0, await FileHitsAsync("Still waiting"));
+        foreach (var type in new[] { "LEADS", "CLIENTS", "ACTIVITIES" })
+        {
+            var export = (await api.ExportAsync(integration, (string)written[type]["id"]!))!;
+            Assert.Equal("COMPLETED", (string?)export["status"]);
+            Assert.NotNull((string?)export["erasedAt"]);
+            Assert.Null(export["url"]);
+            using var download = await api.Anonymous.GetAsync((string)written[type]["url"]!);
+            Assert.Equal(HttpStatusCode.Gone, download.StatusCode);
+            Assert.Contains("EXPORT_ERASED", await download.Content.ReadAsStringAsync());
+        }
+        var deals = (await api.ExportAsync(integration, (string)written["DEALS"]["id"]!))!;
+        Assert.Null(deals["erasedAt"]);
+        Assert.Equal((long)written["DEALS"]["rowCount"]!, (await api.DownloadAsync(deals)).Count);
+        var rewritten = (await api.ExportAsync(admin, (string)queued["id"]!))!;
+        Assert.Equal("COMPLETED", (string?)rewritten["status"]);
+        Assert.Contains(await api.DownloadAsync(rewritten), row => (string?)row["firstName"] == "[erased]");
+    }
+
+    /// <summary>How many stored export files hold <paramref name="text"/> (any letter case), unzipped.</summary>
+    private async Task<int> FileHitsAsync(string text)
+    {
+        var hits = 0;
+        foreach (var file in Directory.EnumerateFiles(api.ExportsFolder))
+        {
+            await using var gzip = new GZipStream(File.OpenRead(file), CompressionMode.Decompress);
+            using var reader = new StreamReader(gzip);
+            if ((await reader.ReadToEndAsync()).Contains(text, StringComparison.OrdinalIgnoreCase))
+                hits++;
+        }
+        return hits;
     }
 
     [Fact]

@@ -33,6 +33,10 @@ public abstract class PersonDataExportTests<THost>(THost api) where THost : ApiH
         Assert.Equal(["Newsletter, monthly.", null], lead["consents"]!.AsArray().Select(c => (string?)c!["consentText"]));
         Assert.All(lead["consents"]!.AsArray(), c => Assert.Equal("Mozilla/5.0 (export)", (string)c!["userAgent"]!));
         Assert.Contains("Second visit", lead["activities"]!.AsArray().Select(a => (string?)a!["result"]));
+        // Enums by their GraphQL names, as `leads` and `Activity` read them.
+        var listed = await api.PostAsync(admin, "query($id: ID!) { node(id: $id) { ... on Lead { status } } }", new { id = (string)lead["id"]! });
+        Assert.Equal((string)listed["data"]!["node"]!["status"]!, (string)lead["status"]!);
+        Assert.All(lead["activities"]!.AsArray(), a => Assert.Matches("^[A-Z]+(_[A-Z]+)*$", (string)a!["type"]!));
         await using var scope = api.Services.CreateAsyncScope();
         var entry = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().AuditLog.Where(e => e.Operation == "personDataExport").OrderByDescending(e => e.Id).FirstAsync();
         Assert.Equal((string)lead["id"]!, entry.TargetIds);

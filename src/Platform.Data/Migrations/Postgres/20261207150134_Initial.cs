@@ -96,7 +96,8 @@ namespace Platform.Data.Migrations.Postgres
                     RowCount = table.Column<long>(type: "bigint", nullable: false),
                     Bytes = table.Column<long>(type: "bigint", nullable: false),
                     ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    Error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ErasedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -95,7 +95,8 @@ namespace Platform.Data.Migrations.Sqlite
                     RowCount = table.Column<long>(type: "INTEGER", nullable: false),
                     Bytes = table.Column<long>(type: "INTEGER", nullable: false),
                     ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ErasedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {

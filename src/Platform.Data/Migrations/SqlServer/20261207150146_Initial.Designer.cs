@@ -12,7 +12,7 @@ using Platform.Data;
 namespace Platform.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerDbContext))]
-    [Migration("20261207135745_Initial")]
+    [Migration("20261207150146_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -515,6 +515,9 @@ namespace Platform.Data.Migrations.SqlServer
                         .HasColumnType("bigint");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ErasedAt")
                         .HasColumnType("datetime2");
 
                     b.Property<string>("Error")
