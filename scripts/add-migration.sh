@@ -2,7 +2,8 @@
 # Adds an EF Core migration named NAME for every database provider (SQLite, PostgreSQL,
 # SQL Server), each into its own folder under src/Platform.Data/Migrations.
 #   scripts/add-migration.sh NAME
-# No database is needed: the design-time factories in src/Platform.Data build the models.
+# No database is needed: the design-time factories in src/Platform.Data build the models. Adding one also
+# regenerates the compiled models (scripts/compile-models.sh).
 # To undo the last migration of every provider: scripts/add-migration.sh --remove
 set -euo pipefail
 
@@ -30,3 +31,8 @@ for provider in Sqlite Postgres SqlServer; do
       --output-dir "Migrations/${provider}"
   fi
 done
+
+if [[ "$1" != "--remove" ]]; then
+  # The compiled models follow the model the new migration brings the database to.
+  "$root/scripts/compile-models.sh"
+fi

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Platform.Data;
@@ -7,7 +8,10 @@ namespace Platform.Data;
 /// <summary>
 /// The contexts of requests and background work, pooled: a pooled context keeps EF Core's services (change tracker, query compiler and the rest) from one
 /// use to the next, where a new one builds them for every request. A pooled context also keeps its model, which differs by
-/// <see cref="ActorKind"/>, so there is one pool per kind.
+/// <see cref="ActorKind"/>, so there is one pool per kind. The unrestricted pool's model is compiled
+/// (<c>CompiledModels/</c>, <c>scripts/compile-models.sh</c>): loading it instead of building it takes most of the model's
+/// cost off a node's start, whose first contexts (migrations check, token validation, most clients) are unrestricted.
+/// EF Core cannot compile query filters, so the partner and manager models are built at their first use.
 /// </summary>
 internal sealed class PlatformDbContextPools
 {
@@ -15,11 +19,11 @@ internal sealed class PlatformDbContextPools
 
     public PlatformDbContextPools(IServiceProvider services, DatabaseProvider provider)
     {
-        pools = [.. Enum.GetValues<ActorKind>().Select(_ => provider switch
+        pools = [.. Enum.GetValues<ActorKind>().Select(kind => provider switch
         {
-            DatabaseProvider.Postgres => Pool<PostgresDbContext>(services),
-            DatabaseProvider.SqlServer => Pool<SqlServerDbContext>(services),
-            _ => Pool<SqliteDbContext>(services),
+            DatabaseProvider.Postgres => Pool<PostgresDbContext>(services, kind, () => CompiledModels.Postgres.PostgresDbContextModel.Instance),
+            DatabaseProvider.SqlServer => Pool<SqlServerDbContext>(services, kind, () => CompiledModels.SqlServer.SqlServerDbContextModel.Instance),
+            _ => Pool<SqliteDbContext>(services, kind, () => CompiledModels.Sqlite.SqliteDbContextModel.Instance),
         })];
     }
 
@@ -31,9 +35,13 @@ internal sealed class PlatformDbContextPools
         return db;
     }
 
-    private static Func<PlatformDbContext> Pool<TContext>(IServiceProvider services) where TContext : PlatformDbContext
+    private static Func<PlatformDbContext> Pool<TContext>(IServiceProvider services, ActorKind kind, Func<IModel> compiledModel)
+        where TContext : PlatformDbContext
     {
-        var factory = new PooledDbContextFactory<TContext>(services.GetRequiredService<DbContextOptions<TContext>>());
+        var options = services.GetRequiredService<DbContextOptions<TContext>>();
+        if (kind == ActorKind.Unrestricted)
+            options = new DbContextOptionsBuilder<TContext>(options).UseModel(compiledModel()).Options;
+        var factory = new PooledDbContextFactory<TContext>(options);
         return factory.CreateDbContext;
     }
 }

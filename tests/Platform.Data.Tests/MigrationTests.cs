@@ -11,7 +11,7 @@ public sealed class MigrationTests
 {
     public static TheoryData<string> Providers => ["Sqlite", "Postgres", "SqlServer"];
 
-    private static PlatformDbContext DesignTimeContext(string provider) => provider switch
+    internal static PlatformDbContext DesignTimeContext(string provider) => provider switch
     {
         "Sqlite" => new SqliteDesignTimeFactory().CreateDbContext([]),
         "Postgres" => new PostgresDesignTimeFactory().CreateDbContext([]),
