@@ -57,6 +57,9 @@ internal static class FieldAccess
         // Bulk exports hold leads, read as the caller reads them: whoever reads leads, each caller its own exports.
         ("bulkExport", Policies.LeadsRead),
         ("bulkExports", Policies.LeadsRead),
+        // Lead imports: callers who see every lead and may submit as trusted callers, each caller its own imports.
+        ("leadImport", Policies.LeadsImport),
+        ("leadImports", Policies.LeadsImport),
     ];
 
     private static readonly (string Field, string Policy)[] Mutations =
@@ -108,6 +111,8 @@ internal static class FieldAccess
         ("erasePerson", Policies.PrivacyAdmin),
         ("startBulkExport", Policies.LeadsRead),
         ("cancelBulkExport", Policies.LeadsRead),
+        ("importLeads", Policies.LeadsImport),
+        ("cancelLeadImport", Policies.LeadsImport),
     ];
 
     /// <summary>Nested fields that need a policy of their own, checked besides the root field's.</summary>

@@ -181,9 +181,9 @@ public sealed class LeadSubmissionService(
         {
             var earlier = await FindEarlierAsync(source, idempotencyKey, phone, email, since, ct);
             if (earlier is { Retry: Retry.OfNewLead })
-                return Answer(earlier.Lead, false, receiptId, earlier.Lead.FirstResponseDueAt ?? dueAt, from, []);
+                return Answer(earlier.Lead, false, receiptId, earlier.Lead.FirstResponseDueAt ?? dueAt, from, []) with { Replayed = true };
             if (earlier is { Retry: Retry.OfRepeatTouch })
-                return Answer(earlier.Lead, true, receiptId, dueAt, from, await RepeatWarningsAsync(input.ReferralCode, from, now, ct));
+                return Answer(earlier.Lead, true, receiptId, dueAt, from, await RepeatWarningsAsync(input.ReferralCode, from, now, ct)) with { Replayed = true };
             if (earlier is { Open: true })
             {
                 var touched = await RecordRepeatTouchAsync(earlier.Lead, input, Evidence(input, from, now), source, idempotencyKey, now, ct);
