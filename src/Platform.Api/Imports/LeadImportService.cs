@@ -89,7 +89,9 @@ public sealed class LeadImportService(PlatformDbContext db, TimeProvider time, I
     /// </summary>
     private static (Dictionary<string, string> Mapping, ValidationError? Error) Mapping(List<ImportColumnInput>? given, IReadOnlyList<string> columns, ImportFormat format)
     {
-        var pairs = given?.Select(m => (m.Column, m.Field)).ToList() ?? [.. columns.Where(LeadImportFields.Exists).Select(c => (c, c))];
+        // JSON Lines rows may hold different properties: any may be named like a field.
+        var named = format == ImportFormat.Csv ? columns.Where(LeadImportFields.Exists) : LeadImportFields.Names;
+        var pairs = given?.Select(m => (m.Column, m.Field)).ToList() ?? [.. named.Select(c => (c, c))];
         if (pairs.FirstOrDefault(p => !LeadImportFields.Exists(p.Field)) is { Field: not null } unknown)
             return ([], new ValidationError("mapping", $"\"{unknown.Field}\" is not a field an import can feed; use one of {string.Join(", ", LeadImportFields.Names)}."));
         if (pairs.GroupBy(p => p.Field).FirstOrDefault(g => g.Count() > 1) is { } twice)
