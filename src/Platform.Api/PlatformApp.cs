@@ -4,6 +4,7 @@ using Platform.Api.Availability;
 using Platform.Api.Bulk;
 using Platform.Api.Deployment;
 using Platform.Api.GraphQL;
+using Platform.Api.Imports;
 using Platform.Api.Leads;
 using Platform.Api.Leads.FormTokens;
 using Platform.Api.Observability;
@@ -68,6 +69,8 @@ public static class PlatformApp
         });
         app.MapFormTokens();
         app.MapBulkExportDownloads();
+        app.MapImportFileUploads();
+        app.MapLeadImportResultsDownloads();
         app.MapPlatformHealthChecks();
         app.MapPlatformMetrics();
         if (options.ServesGraphiQL(app.Environment))

@@ -8,6 +8,7 @@ using Platform.Data.Leases;
 using Platform.Data.Outbox;
 using Platform.Domain.Deals;
 using Platform.Domain.Events;
+using Platform.Domain.Imports;
 using Platform.Domain.Kpis;
 using Platform.Domain.Leads;
 using Platform.Domain.Orders;
@@ -172,6 +173,15 @@ public abstract partial class PlatformDbContext : IdentityDbContext<IdentityUser
 
     /// <summary>Callers' whole-data-set exports, run as jobs by any node.</summary>
     public DbSet<BulkExport> BulkExports => Set<BulkExport>();
+
+    /// <summary>Files callers uploaded to import leads from.</summary>
+    public DbSet<ImportFile> ImportFiles => Set<ImportFile>();
+
+    /// <summary>Callers' lead imports, run as jobs by any node.</summary>
+    public DbSet<LeadImport> LeadImports => Set<LeadImport>();
+
+    /// <summary>What became of each row of a lead import.</summary>
+    public DbSet<LeadImportRow> LeadImportRows => Set<LeadImportRow>();
 
     /// <summary>Work one node of a fleet does at a time, and which node holds it (<see cref="DatabaseLeases"/>).</summary>
     public DbSet<Lease> Leases => Set<Lease>();

@@ -23,9 +23,10 @@ if (args is ["--probe", "events", ..])
     return await EventDelivery.RunAsync(args);
 if (args is ["--probe", "start", ..])
     return await StartProbe.RunAsync(args);
-// The export probe seeds (or reuses --database) as a load run does, then exports every lead instead of sending load.
-var exportProbe = args is ["--probe", "export", ..];
-if (exportProbe)
+// The export and import probes seed (or reuse --database) as a load run does, then export every lead or import a file
+// instead of sending load.
+var probe = args is ["--probe", "export" or "import", ..] ? args[1] : null;
+if (probe is not null)
     args = args[2..];
 if (args is ["--fleet", .. var fleetArgs])
     return await Fleet.RunAsync(fleetArgs);
@@ -59,7 +60,7 @@ try
         Console.WriteLine("Starting a throwaway PostgreSQL server...");
         connectionString = await PostgresServer.CreateDatabaseAsync("benchmark");
     }
-    return await RunAsync(options, connectionString, exportProbe);
+    return await RunAsync(options, connectionString, probe);
 }
 catch (Exception e)
 {
@@ -76,7 +77,7 @@ finally
     }
 }
 
-static async Task<int> RunAsync(BenchmarkOptions options, string connectionString, bool exportProbe)
+static async Task<int> RunAsync(BenchmarkOptions options, string connectionString, string? probe)
 {
     var sql = new SqlCommandCounter();
     using var queryCacheMisses = new EfQueryCacheMisses();
@@ -96,11 +97,13 @@ static async Task<int> RunAsync(BenchmarkOptions options, string connectionStrin
     await app.StartAsync();
     var endpoint = new Uri(new Uri(app.Urls.Single()), "/graphql");
     using var tokenClient = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
-    if (exportProbe)
+    if (probe is not null)
     {
-        var exported = await ExportProbe.RunAsync(app.Services, tokenClient, options.Provider);
+        var probed = probe == "export"
+            ? await ExportProbe.RunAsync(app.Services, tokenClient, options.Provider)
+            : await ImportProbe.RunAsync(app.Services, tokenClient, options.Provider);
         await app.StopAsync();
-        return exported;
+        return probed;
     }
     // A token of the scenario's demo client from the API's own token endpoint, as a real caller gets one.
     var accessToken = options.Scenario.ClientId is { } clientId ? await DemoTokens.GetAsync(tokenClient, clientId) : null;

@@ -8,6 +8,7 @@ using Platform.Api.Bulk;
 using Platform.Api.Clients;
 using Platform.Api.Deals;
 using Platform.Api.Events;
+using Platform.Api.Imports;
 using Platform.Api.Kpis;
 using Platform.Api.Kpis.Plans;
 using Platform.Api.Leads;
@@ -84,6 +85,7 @@ public static class GraphQLRegistration
         services.AddWebhooks(configuration);
         services.AddPrivacy(configuration);
         services.AddBulkExports(configuration);
+        services.AddLeadImports(configuration);
         services.AddGraphQL(builder => builder
             .AddSchema<PlatformSchema>()
             .AddSystemTextJson()

@@ -2,6 +2,7 @@ using GraphQL.Types;
 using Platform.Api.Bulk;
 using Platform.Api.Clients;
 using Platform.Api.Deals;
+using Platform.Api.Imports;
 using Platform.Api.Kpis.Plans;
 using Platform.Api.Leads;
 using Platform.Api.Leads.Submission;
@@ -34,5 +35,6 @@ public sealed class MutationType : ObjectGraphType
         this.AddWebhookMutations();
         this.AddPrivacyMutations();
         this.AddBulkExportMutations();
+        this.AddLeadImportMutations();
     }
 }

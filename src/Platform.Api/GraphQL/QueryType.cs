@@ -5,6 +5,7 @@ using Platform.Api.Bulk;
 using Platform.Api.Clients;
 using Platform.Api.Common;
 using Platform.Api.Deals;
+using Platform.Api.Imports;
 using Platform.Api.Kpis;
 using Platform.Api.Leads;
 using Platform.Api.Loyalty;
@@ -36,7 +37,9 @@ public sealed class QueryType : ObjectGraphType
         .Add<Partner>().Add<ReferralProgram>().Add<ReferralCode>().Add<Referral>().Add<Reward>().Add<Payout>()
         .Add<ConsentText>()
         // A bulk export is its caller's alone.
-        .Add(BulkExportGraphType.TypeName, async (context, id, ct) => await BulkExportQueries.Exports(context).FindAsync(id, ct));
+        .Add(BulkExportGraphType.TypeName, async (context, id, ct) => await BulkExportQueries.Exports(context).FindAsync(id, ct))
+        // So is a lead import.
+        .Add(LeadImportGraphType.TypeName, async (context, id, ct) => await LeadImportQueries.Imports(context).FindAsync(id, ct));
 
     public QueryType()
     {
@@ -66,6 +69,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddWebhookQueries();
         this.AddPrivacyQueries();
         this.AddBulkExportQueries();
+        this.AddLeadImportQueries();
     }
 }
 

@@ -58,6 +58,9 @@ internal static class FieldAccess
         // type also needs the policy of its list field (BulkExportSources).
         ("bulkExport", Policies.LeadsRead),
         ("bulkExports", Policies.LeadsRead),
+        // Lead imports: callers who see every lead and may submit as trusted callers, each caller its own imports.
+        ("leadImport", Policies.LeadsImport),
+        ("leadImports", Policies.LeadsImport),
     ];
 
     private static readonly (string Field, string Policy)[] Mutations =
@@ -109,6 +112,8 @@ internal static class FieldAccess
         ("erasePerson", Policies.PrivacyAdmin),
         ("startBulkExport", Policies.LeadsRead),
         ("cancelBulkExport", Policies.LeadsRead),
+        ("importLeads", Policies.LeadsImport),
+        ("cancelLeadImport", Policies.LeadsImport),
     ];
 
     /// <summary>Nested fields that need a policy of their own, checked besides the root field's.</summary>

@@ -23,6 +23,9 @@ public static class Policies
     /// <summary>Submit a lead.</summary>
     public const string LeadsSubmit = "leads:submit";
 
+    /// <summary>Import leads from a file, each row as a trusted <c>submitLead</c>: integrations and senior staff, who see every lead.</summary>
+    public const string LeadsImport = "leads:import";
+
     /// <summary>Receive deal and order events: CRM readers and BI clients.</summary>
     public const string SalesEventsRead = "sales-events:read";
 
@@ -64,6 +67,7 @@ public static class Policies
         [LeadsRead] = new([Admin, HeadOfSales, Manager, Marketer], [Security.Scopes.CrmRead], Partners: true),
         [CrmWrite] = new([Admin, HeadOfSales, Manager], [Security.Scopes.CrmWrite]),
         [LeadsSubmit] = new([Admin, HeadOfSales, Manager, Marketer], [Security.Scopes.LeadsSubmit, Security.Scopes.CrmWrite], Partners: true),
+        [LeadsImport] = new([Admin, HeadOfSales], [Security.Scopes.CrmWrite]),
         [SalesEventsRead] = new([Admin, HeadOfSales, Manager, Marketer], [Security.Scopes.CrmRead, Security.Scopes.KpiRead]),
         [KpiRead] = new([Admin, HeadOfSales, Manager, Marketer], [Security.Scopes.KpiRead]),
         [PartnerAccountsRead] = new([Admin, HeadOfSales], [Security.Scopes.CrmRead], Partners: true),

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Api.Bulk;
+using Platform.Api.Imports;
 using Platform.Api.Leads.FormTokens;
 using Platform.Api.Security.StaffSignIn;
 using Platform.Data;
@@ -18,6 +19,7 @@ public static class SecurityRegistration
         var (signingKey, encryptionKey) = SecurityKeys.Load(options);
         services.AddSingleton(new FormTokenSigner(SecurityKeys.DeriveSecret(signingKey, "Platform form tokens")));
         services.AddSingleton(new BulkExportLinks(SecurityKeys.DeriveSecret(signingKey, "Platform bulk export links")));
+        services.AddSingleton(new LeadImportLinks(SecurityKeys.DeriveSecret(signingKey, "Platform lead import results links")));
 
         services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<PlatformDbContext>())

@@ -97,6 +97,7 @@ public abstract class ApiHost : IAsyncLifetime
             // Export tests run the export rounds themselves; the nodes of one database share the export folder.
             builder.Configuration["BulkExports:RunInBackground"] = "false";
             builder.Configuration["BulkExports:Folder"] = NodeOf?.ExportsFolder ?? ExportsFolder;
+            builder.Configuration["Imports:RunInBackground"] = "false";
             builder.Services.AddSingleton<IInterceptor>(Sql);
             builder.Services.AddSingleton<TimeProvider>(Clock);
             Configure(builder);

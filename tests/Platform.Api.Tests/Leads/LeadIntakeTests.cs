@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Leads.Submission;
+using Platform.Api.Privacy;
 using Platform.Api.Tests.Infrastructure;
 using Platform.Data;
 using Platform.Domain.Auditing;
@@ -45,7 +46,8 @@ public abstract class LeadIntakeTests<THost>(THost api) where THost : ApiHost
         new Activity { Type = ActivityType.FormSubmission, Subject = "touch", OccurredAt = DateTime.UtcNow, SubmissionSource = key is null ? null : Source, IdempotencyKey = key },
         new ConsentRecord { GivenAt = DateTime.UtcNow },
         new LeadIntake.Caller(caller, caller is null ? Source : caller + "-client"),
-        (lead, touched) => new AuditLogEntry { Operation = touched ? "submitLead:touch" : "submitLead", TargetIds = $"Lead:{lead.Id}" });
+        (lead, touched) => new AuditLogEntry { Operation = touched ? "submitLead:touch" : "submitLead", TargetIds = $"Lead:{lead.Id}" },
+        new Person(phone, email).Hashes());
 
     private static string Phone() => "+" + new string(LeadApi.NewPhone().Where(char.IsDigit).ToArray());
 
@@ -122,14 +124,15 @@ public abstract class LeadIntakeTests<THost>(THost api) where THost : ApiHost
         var claims = await WithDbAsync(db => db.Leads.Where(l => l.Id == old.Id || l.Id == refused.Id || l.Id == batch[3].Lead.Id).OrderBy(l => l.Id)
             .Select(l => new { l.Id, l.PhoneClaim, l.EmailClaim }).ToListAsync());
         Assert.Equal([(old.Id, null, null), (refused.Id, null, null), (batch[3].Lead.Id, p3, e1)], claims.Select(l => (l.Id, l.PhoneClaim, l.EmailClaim)));
-        // One duplicate check for the whole batch, the release of stale claims, the raise of the touch counts, the read of
+        // One suppression check and one duplicate check for the whole batch, the release of stale claims, the raise of the touch counts, the read of
         // the touched leads for their events, then the inserts (with the known lead's touch event and the touches' consent
         // evidence), the new leads' events (created, status, assigned and the touch of the new one) and the audit entries.
-        Assert.Contains("UNION ALL", statements[0]);
-        Assert.Contains("PhoneClaim", statements[1]);
-        Assert.Contains("TouchCount", statements[2]);
-        Assert.Contains("\"Version\"", statements[3]);
-        Assert.True(statements.Count == (api.Provider == "Sqlite" ? 4 + 3 + 2 + 2 + 1 + 10 + 5 : 8), string.Join("\n----\n", statements));
+        Assert.Contains("\"Suppressions\"", statements[0]);
+        Assert.Contains("UNION ALL", statements[1]);
+        Assert.Contains("PhoneClaim", statements[2]);
+        Assert.Contains("TouchCount", statements[3]);
+        Assert.Contains("\"Version\"", statements[4]);
+        Assert.True(statements.Count == (api.Provider == "Sqlite" ? 1 + 4 + 3 + 2 + 2 + 1 + 10 + 5 : 9), string.Join("\n----\n", statements));
         Assert.True(api.Provider == "Sqlite" ? rollups >= 7 : rollups == 0, $"{rollups} rollup statements");
     }
 
@@ -194,7 +197,7 @@ public sealed class LeadIntakeSqlServerTests
         await using var db = noServer.CreateContext();
         var lead = new Lead { FirstName = "Batch", Phone = "+493012345678", Email = "batch@example.com", SubmissionSource = "lk_demo", IdempotencyKey = "key-1" };
 
-        await LeadIntake.EarlierAsync(db, [new LeadIntake.Submission(lead, new Activity(), new ConsentRecord(), new LeadIntake.Caller(null, "lk_demo"), (_, _) => new AuditLogEntry())], DateTime.UtcNow.AddDays(-30));
+        await LeadIntake.EarlierAsync(db, [new LeadIntake.Submission(lead, new Activity(), new ConsentRecord(), new LeadIntake.Caller(null, "lk_demo"), (_, _) => new AuditLogEntry(), [])], DateTime.UtcNow.AddDays(-30));
 
         var sql = Assert.Single(noServer.Commands);
         Assert.Contains("UNION ALL", sql);

@@ -16,7 +16,8 @@ namespace Platform.Api.Leads.Submission;
 /// in the database or earlier in the batch, is a repeat touch on that lead. One whose idempotency key is taken (a
 /// retry) is handed back once the batch is committed, and the caller takes the one-by-one way — as every submission of
 /// a batch whose write fails. A landing page's form token is used in the same transaction as its lead; a token another
-/// submission used (in the database or earlier in the batch) is refused.
+/// submission used (in the database or earlier in the batch) is refused, and so is the submission of a person who asked
+/// to be erased and not recorded again (one look at the suppressions for the whole batch).
 /// </summary>
 public sealed class LeadIntake(IServiceScopeFactory scopes, IOptions<LeadOptions> options, TimeProvider time, ILogger<LeadIntake> logger) : BackgroundService
 {
@@ -32,15 +33,15 @@ public sealed class LeadIntake(IServiceScopeFactory scopes, IOptions<LeadOptions
         public static readonly Outcome HandedBack = new(OutcomeKind.HandedBack, 0);
     }
 
-    /// <summary>New lead, repeat touch, refused for a form token another submission used, or back to the caller.</summary>
-    public enum OutcomeKind { HandedBack, Created, Touched, FormTokenUsed }
+    /// <summary>New lead, repeat touch, refused for a form token another submission used or a suppressed person, or back to the caller.</summary>
+    public enum OutcomeKind { HandedBack, Created, Touched, FormTokenUsed, Suppressed }
 
     /// <summary>
     /// A submission waiting to be written: the lead it makes if the person is new, the activity it adds if the person is
     /// known, the audit entry it gets once its lead has an id (the lead, and whether it was a touch), and the use of its
-    /// form token, if any.
+    /// form token, if any, and the suppression hashes of its person (<c>Person.Hashes</c>).
     /// </summary>
-    internal sealed record Submission(Lead Lead, Activity Touch, ConsentRecord Consent, Caller By, Func<Lead, bool, AuditLogEntry> AuditEntry, UsedFormToken? Token = null)
+    internal sealed record Submission(Lead Lead, Activity Touch, ConsentRecord Consent, Caller By, Func<Lead, bool, AuditLogEntry> AuditEntry, IReadOnlyList<string> PersonHashes, UsedFormToken? Token = null)
     {
         public TaskCompletionSource<Outcome> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
@@ -51,12 +52,12 @@ public sealed class LeadIntake(IServiceScopeFactory scopes, IOptions<LeadOptions
     /// <summary>
     /// Writes <paramref name="lead"/> (assigned as configured), or <paramref name="touch"/> on the person's open lead,
     /// with the audit entry <paramref name="auditEntry"/> makes and the use of its form token <paramref name="token"/>;
-    /// handed back when its idempotency key or its token was used before by the same submission (a retry) or the write
+    /// refused when one of <paramref name="personHashes"/> is suppressed; handed back when its idempotency key or its token was used before by the same submission (a retry) or the write
     /// failed (then nothing of it was stored). Not cancellable once queued: the batch decides.
     /// </summary>
-    public async Task<Outcome> TryStoreAsync(Lead lead, Activity touch, ConsentRecord consent, Caller by, Func<Lead, bool, AuditLogEntry> auditEntry, UsedFormToken? token = null)
+    public async Task<Outcome> TryStoreAsync(Lead lead, Activity touch, ConsentRecord consent, Caller by, Func<Lead, bool, AuditLogEntry> auditEntry, IReadOnlyList<string> personHashes, UsedFormToken? token = null)
     {
-        var submission = new Submission(lead, touch, consent, by, auditEntry, token);
+        var submission = new Submission(lead, touch, consent, by, auditEntry, personHashes, token);
         if (!_running || !_queue.Writer.TryWrite(submission))
             return Outcome.HandedBack;
         return await submission.Result.Task;
@@ -103,6 +104,7 @@ public sealed class LeadIntake(IServiceScopeFactory scopes, IOptions<LeadOptions
     {
         var outcomes = new Dictionary<Submission, Outcome>(batch.Count);
         var tokenUsed = new HashSet<Submission>();
+        var suppressed = new HashSet<Submission>();
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -114,6 +116,7 @@ public sealed class LeadIntake(IServiceScopeFactory scopes, IOptions<LeadOptions
             db.Database.AutoSavepointsEnabled = false;
             var now = time.GetUtcNow().UtcDateTime;
             var since = now.AddDays(-options.Value.DuplicateWindowDays);
+            var suppressedHashes = await SuppressedAsync(db, batch);
             var earlier = await EarlierAsync(db, batch, since);
             var usedTokens = await UsedTokensAsync(db, batch);
             var routing = scope.ServiceProvider.GetRequiredService<LeadRouting>();
@@ -121,6 +124,11 @@ public sealed class LeadIntake(IServiceScopeFactory scopes, IOptions<LeadOptions
             var touches = new List<(Submission Submission, Holder On)>();
             foreach (var submission in batch)
             {
+                if (submission.PersonHashes.Any(suppressedHashes.Contains))
+                {
+                    suppressed.Add(submission);
+                    continue;
+                }
                 if (submission.Token is { } token && !usedTokens.TryAdd(token.TokenId, token.ReceiptId))
                 {
                     // Used before: by this same submission (a retry, handed back) or by another one (refused).
@@ -198,10 +206,13 @@ public sealed class LeadIntake(IServiceScopeFactory scopes, IOptions<LeadOptions
             logger.LogWarning(e, "A batch of {Count} lead submissions failed; each is retried on its own.", batch.Count);
             outcomes.Clear();
             tokenUsed.Clear();
+            suppressed.Clear();
         }
         // Only now, committed or not: a handed-back submission must find what this batch stored.
         foreach (var submission in batch)
-            submission.Result.TrySetResult(tokenUsed.Contains(submission) ? new Outcome(OutcomeKind.FormTokenUsed, 0) : outcomes.GetValueOrDefault(submission, Outcome.HandedBack));
+            submission.Result.TrySetResult(tokenUsed.Contains(submission) ? new Outcome(OutcomeKind.FormTokenUsed, 0)
+                : suppressed.Contains(submission) ? new Outcome(OutcomeKind.Suppressed, 0)
+                : outcomes.GetValueOrDefault(submission, Outcome.HandedBack));
     }
 
     /// <summary>
@@ -315,6 +326,15 @@ public sealed class LeadIntake(IServiceScopeFactory scopes, IOptions<LeadOptions
         if (ids.Count == 0)
             return [];
         return await db.UsedFormTokens.Where(t => ids.Contains(t.TokenId)).ToDictionaryAsync(t => t.TokenId, t => t.ReceiptId);
+    }
+
+    /// <summary>The hashes of the batch's people who asked not to be recorded again; one statement for the whole batch.</summary>
+    private static async Task<HashSet<string>> SuppressedAsync(PlatformDbContext db, IReadOnlyList<Submission> batch)
+    {
+        var hashes = batch.SelectMany(s => s.PersonHashes).Distinct().ToList();
+        if (hashes.Count == 0)
+            return [];
+        return [.. await db.Suppressions.Where(s => hashes.Contains(s.Hash)).Select(s => s.Hash).ToListAsync()];
     }
 
     /// <summary>The submitter's name on the lead and its tasks (AuditStampInterceptor fills only what is unset).</summary>

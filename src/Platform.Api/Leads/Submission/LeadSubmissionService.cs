@@ -110,9 +110,6 @@ public sealed class LeadSubmissionService(
         {
             if (input.ConsentTextId is { } consentTextId && !await db.ConsentTexts.AnyAsync(t => t.Id == GlobalId.TryDecode(consentTextId, nameof(ConsentText)), ct))
                 return SubmitLeadPayload.Failed(new ValidationError("consentTextId", $"No consent text has the ID \"{consentTextId}\"."));
-            var hashes = new Person(phone, email).Hashes();
-            if (await db.Suppressions.AnyAsync(s => hashes.Contains(s.Hash), ct))
-                return SubmitLeadPayload.Failed(new PersonSuppressedError("This person asked to be erased and not to be recorded again; the submission was not stored."));
             return await StoreAsync(input, from, key, token, phone, email, source, idempotencyKey, receiptId, now, dueAt, auditEntry, ct);
         }
         catch (Exception e) when (!spooled && availability.ReportFailure(e))
@@ -147,22 +144,27 @@ public sealed class LeadSubmissionService(
 
     /// <summary>
     /// Stores a valid submission: a new lead, a repeat touch or the answer of a retry; first uses its form token, if any
-    /// (in the batch's transaction, or on its own before the one-by-one way): one another submission used is spam.
+    /// (in the batch's transaction, or on its own before the one-by-one way): one another submission used is spam. The
+    /// submission of a person who asked to be erased and not recorded again is refused: the batch looks for all its
+    /// people at once, the one-by-one way for this one.
     /// </summary>
     private async Task<SubmitLeadPayload> StoreAsync(SubmitLeadInput input, SubmissionContext from, LandingKey? key, FormToken? token, string? phone, string? email, string source,
         string idempotencyKey, string receiptId, DateTime now, DateTime dueAt, Func<SubmitLeadPayload, AuditLogEntry> auditEntry, CancellationToken ct)
     {
         var settings = options.Value;
         var tokenExpiresAt = token?.IssuedAt + settings.FormTokenLifetime;
+        var hashes = new Person(phone, email).Hashes();
         if (actor is { PartnerId: null, LeadOwnerId: null } && string.IsNullOrWhiteSpace(input.ReferralCode))
         {
             var consent = Evidence(input, from, now);
             var candidate = NewLead(input, key, phone, email, source, idempotencyKey, now, consent);
             var use = token is null ? null : new UsedFormToken { TokenId = token.Id, ReceiptId = receiptId, ExpiresAt = tokenExpiresAt!.Value };
             var outcome = await intake.TryStoreAsync(candidate, RepeatTouch(input, source, idempotencyKey, now), consent, new LeadIntake.Caller(actor.Name, actor.ClientId),
-                (lead, touched) => auditEntry(Answer(lead, touched, receiptId, dueAt, from, [])), use);
+                (lead, touched) => auditEntry(Answer(lead, touched, receiptId, dueAt, from, [])), hashes, use);
             switch (outcome.Kind)
             {
+                case LeadIntake.OutcomeKind.Suppressed:
+                    return Suppressed();
                 case LeadIntake.OutcomeKind.FormTokenUsed:
                     return await RejectAsync(SpamReason.FormTokenReused, source, from, now, ct);
                 case LeadIntake.OutcomeKind.Created:
@@ -173,6 +175,8 @@ public sealed class LeadSubmissionService(
                     return Answer(touched, true, receiptId, dueAt, from, []) with { Audited = true };
             }
         }
+        if (await db.Suppressions.AnyAsync(s => hashes.Contains(s.Hash), ct))
+            return Suppressed();
         if (token is not null && !await FormTokenUse.TryUseAsync(db, token, receiptId, tokenExpiresAt!.Value, ct))
             return await RejectAsync(SpamReason.FormTokenReused, source, from, now, ct);
 
@@ -181,9 +185,9 @@ public sealed class LeadSubmissionService(
         {
             var earlier = await FindEarlierAsync(source, idempotencyKey, phone, email, since, ct);
             if (earlier is { Retry: Retry.OfNewLead })
-                return Answer(earlier.Lead, false, receiptId, earlier.Lead.FirstResponseDueAt ?? dueAt, from, []);
+                return Answer(earlier.Lead, false, receiptId, earlier.Lead.FirstResponseDueAt ?? dueAt, from, []) with { Replayed = true };
             if (earlier is { Retry: Retry.OfRepeatTouch })
-                return Answer(earlier.Lead, true, receiptId, dueAt, from, await RepeatWarningsAsync(input.ReferralCode, from, now, ct));
+                return Answer(earlier.Lead, true, receiptId, dueAt, from, await RepeatWarningsAsync(input.ReferralCode, from, now, ct)) with { Replayed = true };
             if (earlier is { Open: true })
             {
                 var touched = await RecordRepeatTouchAsync(earlier.Lead, input, Evidence(input, from, now), source, idempotencyKey, now, ct);
@@ -209,6 +213,9 @@ public sealed class LeadSubmissionService(
             }
         }
     }
+
+    private static SubmitLeadPayload Suppressed() =>
+        SubmitLeadPayload.Failed(new PersonSuppressedError("This person asked to be erased and not to be recorded again; the submission was not stored."));
 
     /// <summary>
     /// Keeps a submission the database cannot take now in the node's <see cref="SubmissionSpool"/>, as it was made and by

@@ -14,6 +14,9 @@ public sealed record SubmitLeadPayload(Lead? Lead, bool RepeatTouch, SubmissionR
     /// <summary>True when the lead's audit entry was stored with it (<see cref="LeadIntake"/>).</summary>
     public bool Audited { get; init; }
 
+    /// <summary>True when the idempotency key was used before: the answer is the first submission's, and nothing was stored now.</summary>
+    public bool Replayed { get; init; }
+
     /// <summary>Whether the caller may see <see cref="Lead"/> and <see cref="RepeatTouch"/>; public callers get the receipt only.</summary>
     public bool Disclosed { get; init; } = true;
 

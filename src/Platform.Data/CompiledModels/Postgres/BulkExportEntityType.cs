@@ -20,7 +20,7 @@ namespace Platform.Data.CompiledModels.Postgres
                 "Platform.Domain.Bulk.BulkExport",
                 typeof(BulkExport),
                 baseEntityType,
-                propertyCount: 21,
+                propertyCount: 22,
                 unnamedIndexCount: 3,
                 keyCount: 1);
 
@@ -66,6 +66,14 @@ namespace Platform.Data.CompiledModels.Postgres
                 fieldInfo: typeof(BulkExport).GetField("<CreatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
             createdAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var erasedAt = runtimeEntityType.AddProperty(
+                "ErasedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(BulkExport).GetProperty("ErasedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(BulkExport).GetField("<ErasedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            erasedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var error = runtimeEntityType.AddProperty(
                 "Error",

@@ -12,7 +12,7 @@ namespace Platform.Data.CompiledModels.Postgres
     public partial class PostgresDbContextModel
     {
         private PostgresDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("12ba013e-c4a5-4597-99cb-61a6dab049b8"), entityTypeCount: 49)
+            : base(skipDetectChanges: false, modelId: new Guid("57e5e87b-df03-4b4e-99d8-4c57e8f281e8"), entityTypeCount: 52)
         {
         }
 
@@ -39,6 +39,9 @@ namespace Platform.Data.CompiledModels.Postgres
             var pipeline = PipelineEntityType.Create(this);
             var pipelineStage = PipelineStageEntityType.Create(this);
             var outboxEvent = OutboxEventEntityType.Create(this);
+            var importFile = ImportFileEntityType.Create(this);
+            var leadImport = LeadImportEntityType.Create(this);
+            var leadImportRow = LeadImportRowEntityType.Create(this);
             var leadConversionRollup = LeadConversionRollupEntityType.Create(this);
             var leadDayRollup = LeadDayRollupEntityType.Create(this);
             var marketingPlan = MarketingPlanEntityType.Create(this);
@@ -91,6 +94,7 @@ namespace Platform.Data.CompiledModels.Postgres
             DealStageChangeEntityType.CreateForeignKey2(dealStageChange, pipelineStage);
             DealStageChangeEntityType.CreateForeignKey3(dealStageChange, pipelineStage);
             PipelineStageEntityType.CreateForeignKey1(pipelineStage, pipeline);
+            LeadImportRowEntityType.CreateForeignKey1(leadImportRow, leadImport);
             OrderMonthRollupEntityType.CreateForeignKey1(orderMonthRollup, client);
             SalesPlanEntityType.CreateForeignKey1(salesPlan, staffUser);
             ActivityEntityType.CreateForeignKey1(activity, client);
@@ -146,6 +150,9 @@ namespace Platform.Data.CompiledModels.Postgres
             PipelineEntityType.CreateAnnotations(pipeline);
             PipelineStageEntityType.CreateAnnotations(pipelineStage);
             OutboxEventEntityType.CreateAnnotations(outboxEvent);
+            ImportFileEntityType.CreateAnnotations(importFile);
+            LeadImportEntityType.CreateAnnotations(leadImport);
+            LeadImportRowEntityType.CreateAnnotations(leadImportRow);
             LeadConversionRollupEntityType.CreateAnnotations(leadConversionRollup);
             LeadDayRollupEntityType.CreateAnnotations(leadDayRollup);
             MarketingPlanEntityType.CreateAnnotations(marketingPlan);

@@ -19,7 +19,7 @@ namespace Platform.Data.CompiledModels.SqlServer
                 "Platform.Domain.Bulk.BulkExport",
                 typeof(BulkExport),
                 baseEntityType,
-                propertyCount: 21,
+                propertyCount: 22,
                 unnamedIndexCount: 3,
                 keyCount: 1);
 
@@ -66,6 +66,15 @@ namespace Platform.Data.CompiledModels.SqlServer
                 valueConverter: new UtcDateTimeConverter());
             createdAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
             createdAt.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var erasedAt = runtimeEntityType.AddProperty(
+                "ErasedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(BulkExport).GetProperty("ErasedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(BulkExport).GetField("<ErasedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
+            erasedAt.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var error = runtimeEntityType.AddProperty(
                 "Error",

@@ -11,7 +11,7 @@ namespace Platform.Data.CompiledModels.SqlServer
     public partial class SqlServerDbContextModel
     {
         private SqlServerDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c27a6f40-67ad-4e49-9981-2e70841c1e39"), entityTypeCount: 49)
+            : base(skipDetectChanges: false, modelId: new Guid("f21bc125-d6c1-49c6-82cb-2980a89cb2a2"), entityTypeCount: 52)
         {
         }
 
@@ -38,6 +38,9 @@ namespace Platform.Data.CompiledModels.SqlServer
             var pipeline = PipelineEntityType.Create(this);
             var pipelineStage = PipelineStageEntityType.Create(this);
             var outboxEvent = OutboxEventEntityType.Create(this);
+            var importFile = ImportFileEntityType.Create(this);
+            var leadImport = LeadImportEntityType.Create(this);
+            var leadImportRow = LeadImportRowEntityType.Create(this);
             var leadConversionRollup = LeadConversionRollupEntityType.Create(this);
             var leadDayRollup = LeadDayRollupEntityType.Create(this);
             var marketingPlan = MarketingPlanEntityType.Create(this);
@@ -90,6 +93,7 @@ namespace Platform.Data.CompiledModels.SqlServer
             DealStageChangeEntityType.CreateForeignKey2(dealStageChange, pipelineStage);
             DealStageChangeEntityType.CreateForeignKey3(dealStageChange, pipelineStage);
             PipelineStageEntityType.CreateForeignKey1(pipelineStage, pipeline);
+            LeadImportRowEntityType.CreateForeignKey1(leadImportRow, leadImport);
             OrderMonthRollupEntityType.CreateForeignKey1(orderMonthRollup, client);
             SalesPlanEntityType.CreateForeignKey1(salesPlan, staffUser);
             ActivityEntityType.CreateForeignKey1(activity, client);
@@ -145,6 +149,9 @@ namespace Platform.Data.CompiledModels.SqlServer
             PipelineEntityType.CreateAnnotations(pipeline);
             PipelineStageEntityType.CreateAnnotations(pipelineStage);
             OutboxEventEntityType.CreateAnnotations(outboxEvent);
+            ImportFileEntityType.CreateAnnotations(importFile);
+            LeadImportEntityType.CreateAnnotations(leadImport);
+            LeadImportRowEntityType.CreateAnnotations(leadImportRow);
             LeadConversionRollupEntityType.CreateAnnotations(leadConversionRollup);
             LeadDayRollupEntityType.CreateAnnotations(leadDayRollup);
             MarketingPlanEntityType.CreateAnnotations(marketingPlan);

@@ -19,7 +19,7 @@ namespace Platform.Data.CompiledModels.Sqlite
                 "Platform.Domain.Bulk.BulkExport",
                 typeof(BulkExport),
                 baseEntityType,
-                propertyCount: 21,
+                propertyCount: 22,
                 unnamedIndexCount: 3,
                 keyCount: 1);
 
@@ -61,6 +61,14 @@ namespace Platform.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(BulkExport).GetField("<CreatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new UtcDateTimeConverter());
             createdAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
+
+            var erasedAt = runtimeEntityType.AddProperty(
+                "ErasedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(BulkExport).GetProperty("ErasedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(BulkExport).GetField("<ErasedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
 
             var error = runtimeEntityType.AddProperty(
                 "Error",

@@ -11,7 +11,7 @@ namespace Platform.Data.CompiledModels.Sqlite
     public partial class SqliteDbContextModel
     {
         private SqliteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0bf6b389-c487-4604-89ca-2c0b06c20db8"), entityTypeCount: 49)
+            : base(skipDetectChanges: false, modelId: new Guid("6c43c2e4-e204-40ef-80e3-fef05b4282bd"), entityTypeCount: 52)
         {
         }
 
@@ -38,6 +38,9 @@ namespace Platform.Data.CompiledModels.Sqlite
             var pipeline = PipelineEntityType.Create(this);
             var pipelineStage = PipelineStageEntityType.Create(this);
             var outboxEvent = OutboxEventEntityType.Create(this);
+            var importFile = ImportFileEntityType.Create(this);
+            var leadImport = LeadImportEntityType.Create(this);
+            var leadImportRow = LeadImportRowEntityType.Create(this);
             var leadConversionRollup = LeadConversionRollupEntityType.Create(this);
             var leadDayRollup = LeadDayRollupEntityType.Create(this);
             var marketingPlan = MarketingPlanEntityType.Create(this);
@@ -90,6 +93,7 @@ namespace Platform.Data.CompiledModels.Sqlite
             DealStageChangeEntityType.CreateForeignKey2(dealStageChange, pipelineStage);
             DealStageChangeEntityType.CreateForeignKey3(dealStageChange, pipelineStage);
             PipelineStageEntityType.CreateForeignKey1(pipelineStage, pipeline);
+            LeadImportRowEntityType.CreateForeignKey1(leadImportRow, leadImport);
             OrderMonthRollupEntityType.CreateForeignKey1(orderMonthRollup, client);
             SalesPlanEntityType.CreateForeignKey1(salesPlan, staffUser);
             ActivityEntityType.CreateForeignKey1(activity, client);
@@ -145,6 +149,9 @@ namespace Platform.Data.CompiledModels.Sqlite
             PipelineEntityType.CreateAnnotations(pipeline);
             PipelineStageEntityType.CreateAnnotations(pipelineStage);
             OutboxEventEntityType.CreateAnnotations(outboxEvent);
+            ImportFileEntityType.CreateAnnotations(importFile);
+            LeadImportEntityType.CreateAnnotations(leadImport);
+            LeadImportRowEntityType.CreateAnnotations(leadImportRow);
             LeadConversionRollupEntityType.CreateAnnotations(leadConversionRollup);
             LeadDayRollupEntityType.CreateAnnotations(leadDayRollup);
             MarketingPlanEntityType.CreateAnnotations(marketingPlan);

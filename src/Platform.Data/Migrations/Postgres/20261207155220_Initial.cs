@@ -1,11 +1,12 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace Platform.Data.Migrations.SqlServer
+namespace Platform.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -17,10 +18,10 @@ namespace Platform.Data.Migrations.SqlServer
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -31,21 +32,21 @@ namespace Platform.Data.Migrations.SqlServer
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -57,13 +58,13 @@ namespace Platform.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Actor = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    ClientId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Operation = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
-                    TargetIds = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    Details = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ClientId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Operation = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    TargetIds = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Details = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -75,28 +76,28 @@ namespace Platform.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    OwnerKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    ActiveOwnerKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    OwnerName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OwnerKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ActiveOwnerKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    OwnerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     PartnerId = table.Column<long>(type: "bigint", nullable: true),
                     LeadOwnerId = table.Column<long>(type: "bigint", nullable: true),
-                    Type = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Filter = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Fields = table.Column<string>(type: "varchar(1000)", unicode: false, maxLength: 1000, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    FinishedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Attempts = table.Column<int>(type: "int", nullable: false),
-                    Holder = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: true),
-                    LockedUntil = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    FileName = table.Column<string>(type: "varchar(128)", unicode: false, maxLength: 128, nullable: true),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Filter = table.Column<string>(type: "text", nullable: true),
+                    Fields = table.Column<string>(type: "character varying(1000)", unicode: false, maxLength: 1000, nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    Holder = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: true),
+                    LockedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FileName = table.Column<string>(type: "character varying(128)", unicode: false, maxLength: 128, nullable: true),
                     RowCount = table.Column<long>(type: "bigint", nullable: false),
                     Bytes = table.Column<long>(type: "bigint", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Error = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    ErasedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ErasedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -108,13 +109,13 @@ namespace Platform.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Text = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -122,24 +123,39 @@ namespace Platform.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportFiles",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    OwnerKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
+                    Bytes = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportFiles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LandingKeys",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Key = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    LandingPageCode = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
-                    AllowedOrigins = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    RequireEmailInsteadOfPhone = table.Column<bool>(type: "bit", nullable: false),
-                    TrustedDocumentsOnly = table.Column<bool>(type: "bit", nullable: false),
-                    IsActive = table.Column<bool>(type: "bit", nullable: false),
-                    RevokedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Key = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    LandingPageCode = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    AllowedOrigins = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RequireEmailInsteadOfPhone = table.Column<bool>(type: "boolean", nullable: false),
+                    TrustedDocumentsOnly = table.Column<bool>(type: "boolean", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -151,13 +167,13 @@ namespace Platform.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Period = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Day = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Dimension = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Value = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
-                    Days = table.Column<int>(type: "int", nullable: false),
-                    Leads = table.Column<int>(type: "int", nullable: false),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Period = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Day = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Dimension = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Value = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    Days = table.Column<int>(type: "integer", nullable: false),
+                    Leads = table.Column<int>(type: "integer", nullable: false),
                     Milliseconds = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -170,15 +186,15 @@ namespace Platform.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Period = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Day = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Dimension = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Value = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
-                    Leads = table.Column<int>(type: "int", nullable: false),
-                    Converted = table.Column<int>(type: "int", nullable: false),
-                    Responded = table.Column<int>(type: "int", nullable: false),
-                    DemoDownloads = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Period = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Day = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Dimension = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Value = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    Leads = table.Column<int>(type: "integer", nullable: false),
+                    Converted = table.Column<int>(type: "integer", nullable: false),
+                    Responded = table.Column<int>(type: "integer", nullable: false),
+                    DemoDownloads = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -186,12 +202,47 @@ namespace Platform.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "LeadImports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OwnerKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OwnerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ClientId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    FileId = table.Column<string>(type: "character varying(32)", unicode: false, maxLength: 32, nullable: false),
+                    FileSha256 = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
+                    Format = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Mapping = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Defaults = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    Holder = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: true),
+                    LockedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RowCount = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedCount = table.Column<long>(type: "bigint", nullable: false),
+                    TouchedCount = table.Column<long>(type: "bigint", nullable: false),
+                    RejectedCount = table.Column<long>(type: "bigint", nullable: false),
+                    UnchangedCount = table.Column<long>(type: "bigint", nullable: false),
+                    ResultFileName = table.Column<string>(type: "character varying(128)", unicode: false, maxLength: 128, nullable: true),
+                    ResultBytes = table.Column<long>(type: "bigint", nullable: false),
+                    Error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LeadImports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Leases",
                 columns: table => new
                 {
-                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Holder = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Holder = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -203,18 +254,18 @@ namespace Platform.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    Quarter = table.Column<int>(type: "int", nullable: false),
-                    Channel = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    TargetLeads = table.Column<int>(type: "int", nullable: false),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Quarter = table.Column<int>(type: "integer", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TargetLeads = table.Column<int>(type: "integer", nullable: false),
                     MaxCostPerLeadMinor = table.Column<long>(type: "bigint", nullable: false),
-                    Currency = table.Column<string>(type: "char(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Currency = table.Column<string>(type: "character(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -227,20 +278,20 @@ namespace Platform.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Channel = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    LandingPage = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
-                    PeriodStart = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    PeriodEnd = table.Column<DateTime>(type: "datetime2", nullable: false),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Channel = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    LandingPage = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    PeriodStart = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PeriodEnd = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     AmountMinor = table.Column<long>(type: "bigint", nullable: false),
-                    Currency = table.Column<string>(type: "char(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
+                    Currency = table.Column<string>(type: "character(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
                     Impressions = table.Column<long>(type: "bigint", nullable: true),
                     Clicks = table.Column<long>(type: "bigint", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -251,22 +302,22 @@ namespace Platform.Data.Migrations.SqlServer
                 name: "OpenIddictApplications",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ApplicationType = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    ClientId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    ClientSecret = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ClientType = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    ConcurrencyToken = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    ConsentType = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    DisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    DisplayNames = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    JsonWebKeySet = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Permissions = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PostLogoutRedirectUris = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Properties = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    RedirectUris = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Requirements = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Settings = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    ApplicationType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ClientId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ClientSecret = table.Column<string>(type: "text", nullable: true),
+                    ClientType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ConsentType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    DisplayName = table.Column<string>(type: "text", nullable: true),
+                    DisplayNames = table.Column<string>(type: "text", nullable: true),
+                    JsonWebKeySet = table.Column<string>(type: "text", nullable: true),
+                    Permissions = table.Column<string>(type: "text", nullable: true),
+                    PostLogoutRedirectUris = table.Column<string>(type: "text", nullable: true),
+                    Properties = table.Column<string>(type: "text", nullable: true),
+                    RedirectUris = table.Column<string>(type: "text", nullable: true),
+                    Requirements = table.Column<string>(type: "text", nullable: true),
+                    Settings = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -277,15 +328,15 @@ namespace Platform.Data.Migrations.SqlServer
                 name: "OpenIddictScopes",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ConcurrencyToken = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    Description = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Descriptions = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    DisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    DisplayNames = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Properties = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Resources = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Description = table.Column<string>(type: "text", nullable: true),
+                    Descriptions = table.Column<string>(type: "text", nullable: true),
+                    DisplayName = table.Column<string>(type: "text", nullable: true),
+                    DisplayNames = table.Column<string>(type: "text", nullable: true),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Properties = table.Column<string>(type: "text", nullable: true),
+                    Resources = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -297,17 +348,17 @@ namespace Platform.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Type = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
-                    OccurredAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    AggregateType = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Type = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AggregateType = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
                     AggregateId = table.Column<long>(type: "bigint", nullable: false),
-                    AggregateVersion = table.Column<int>(type: "int", nullable: false),
-                    Payload = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    AggregateVersion = table.Column<int>(type: "integer", nullable: false),
+                    Payload = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     PartnerId = table.Column<long>(type: "bigint", nullable: true),
                     AssignedPartnerId = table.Column<long>(type: "bigint", nullable: true),
                     OwnerId = table.Column<long>(type: "bigint", nullable: true),
-                    FannedOutAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    FannedOutAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -319,18 +370,18 @@ namespace Platform.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Type = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Regions = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    ContactEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    ApiClientId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    IsActive = table.Column<bool>(type: "bit", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Regions = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ContactEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ApiClientId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -342,14 +393,15 @@ namespace Platform.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    IsDefault = table.Column<bool>(type: "bit", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("Npgsql:IdentitySequenceOptions", "'1000', '1', '', '', 'False', '1'")
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    IsDefault = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -361,24 +413,24 @@ namespace Platform.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    RewardType = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RewardType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     RewardValue = table.Column<long>(type: "bigint", nullable: false),
-                    Currency = table.Column<string>(type: "char(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
-                    AttributionWindowDays = table.Column<int>(type: "int", nullable: false),
-                    HoldingPeriodDays = table.Column<int>(type: "int", nullable: false),
+                    Currency = table.Column<string>(type: "character(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
+                    AttributionWindowDays = table.Column<int>(type: "integer", nullable: false),
+                    HoldingPeriodDays = table.Column<int>(type: "integer", nullable: false),
                     CapPerReferralMinor = table.Column<long>(type: "bigint", nullable: true),
-                    ActiveFrom = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ActiveTo = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    OpenToAllPartners = table.Column<bool>(type: "bit", nullable: false),
-                    IsActive = table.Column<bool>(type: "bit", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    ActiveFrom = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ActiveTo = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    OpenToAllPartners = table.Column<bool>(type: "boolean", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -390,16 +442,16 @@ namespace Platform.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Source = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
-                    Reason = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    IpAddress = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    RejectedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Source = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    IpAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    RejectedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -411,16 +463,16 @@ namespace Platform.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Period = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Bucket = table.Column<int>(type: "int", nullable: false),
-                    Currency = table.Column<string>(type: "char(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
-                    Dimension = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Value = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
-                    Orders = table.Column<int>(type: "int", nullable: false),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Period = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Bucket = table.Column<int>(type: "integer", nullable: false),
+                    Currency = table.Column<string>(type: "character(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
+                    Dimension = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Value = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    Orders = table.Column<int>(type: "integer", nullable: false),
                     NetMinor = table.Column<long>(type: "bigint", nullable: false),
-                    Clients = table.Column<int>(type: "int", nullable: false),
-                    RepeatClients = table.Column<int>(type: "int", nullable: false)
+                    Clients = table.Column<int>(type: "integer", nullable: false),
+                    RepeatClients = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -432,20 +484,20 @@ namespace Platform.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    SalesRole = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    SkillRank = table.Column<int>(type: "int", nullable: false),
-                    HasSalesScripts = table.Column<bool>(type: "bit", nullable: false),
-                    IsAvailable = table.Column<bool>(type: "bit", nullable: false),
-                    IsActive = table.Column<bool>(type: "bit", nullable: false),
-                    IdentityUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    SalesRole = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SkillRank = table.Column<int>(type: "integer", nullable: false),
+                    HasSalesScripts = table.Column<bool>(type: "boolean", nullable: false),
+                    IsAvailable = table.Column<bool>(type: "boolean", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    IdentityUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -456,8 +508,8 @@ namespace Platform.Data.Migrations.SqlServer
                 name: "Suppressions",
                 columns: table => new
                 {
-                    Hash = table.Column<string>(type: "char(64)", unicode: false, fixedLength: true, maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Hash = table.Column<string>(type: "character(64)", unicode: false, fixedLength: true, maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -468,9 +520,9 @@ namespace Platform.Data.Migrations.SqlServer
                 name: "UsedFormTokens",
                 columns: table => new
                 {
-                    TokenId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ReceiptId = table.Column<string>(type: "nvarchar(36)", maxLength: 36, nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    TokenId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReceiptId = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -482,24 +534,24 @@ namespace Platform.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    OwnerKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OwnerKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     PartnerId = table.Column<long>(type: "bigint", nullable: true),
                     LeadOwnerId = table.Column<long>(type: "bigint", nullable: true),
-                    Url = table.Column<string>(type: "nvarchar(2048)", maxLength: 2048, nullable: false),
-                    Events = table.Column<string>(type: "varchar(1000)", unicode: false, maxLength: 1000, nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    Secret = table.Column<string>(type: "varchar(128)", unicode: false, maxLength: 128, nullable: false),
-                    PreviousSecret = table.Column<string>(type: "varchar(128)", unicode: false, maxLength: 128, nullable: true),
-                    PreviousSecretExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    IsEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    DisabledReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    FailingSince = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Url = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
+                    Events = table.Column<string>(type: "character varying(1000)", unicode: false, maxLength: 1000, nullable: false),
+                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Secret = table.Column<string>(type: "character varying(128)", unicode: false, maxLength: 128, nullable: false),
+                    PreviousSecret = table.Column<string>(type: "character varying(128)", unicode: false, maxLength: 128, nullable: true),
+                    PreviousSecretExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    IsEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    DisabledReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    FailingSince = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -510,11 +562,11 @@ namespace Platform.Data.Migrations.SqlServer
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -531,11 +583,11 @@ namespace Platform.Data.Migrations.SqlServer
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -552,10 +604,10 @@ namespace Platform.Data.Migrations.SqlServer
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -572,8 +624,8 @@ namespace Platform.Data.Migrations.SqlServer
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    RoleId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -596,10 +648,10 @@ namespace Platform.Data.Migrations.SqlServer
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -613,24 +665,45 @@ namespace Platform.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "LeadImportRows",
+                columns: table => new
+                {
+                    ImportId = table.Column<long>(type: "bigint", nullable: false),
+                    RowNumber = table.Column<long>(type: "bigint", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    LeadId = table.Column<long>(type: "bigint", nullable: true),
+                    Errors = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LeadImportRows", x => new { x.ImportId, x.RowNumber });
+                    table.ForeignKey(
+                        name: "FK_LeadImportRows_LeadImports_ImportId",
+                        column: x => x.ImportId,
+                        principalTable: "LeadImports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OpenIddictAuthorizations",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ApplicationId = table.Column<string>(type: "nvarchar(450)", nullable: true),
-                    ConcurrencyToken = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    CreationDate = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Properties = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Scopes = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Status = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    Subject = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
-                    Type = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    ApplicationId = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Properties = table.Column<string>(type: "text", nullable: true),
+                    Scopes = table.Column<string>(type: "text", nullable: true),
+                    Status = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OpenIddictAuthorizations", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_OpenIddictAuthorizations_OpenIddictApplications_ApplicationId",
+                        name: "FK_OpenIddictAuthorizations_OpenIddictApplications_Application~",
                         column: x => x.ApplicationId,
                         principalTable: "OpenIddictApplications",
                         principalColumn: "Id");
@@ -641,17 +714,17 @@ namespace Platform.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     PartnerId = table.Column<long>(type: "bigint", nullable: false),
                     AmountMinor = table.Column<long>(type: "bigint", nullable: false),
-                    Currency = table.Column<string>(type: "char(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
-                    PaidAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Reference = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Currency = table.Column<string>(type: "character(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
+                    PaidAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Reference = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -669,19 +742,20 @@ namespace Platform.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                        .Annotation("Npgsql:IdentitySequenceOptions", "'1000', '1', '', '', 'False', '1'")
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     PipelineId = table.Column<long>(type: "bigint", nullable: false),
-                    Code = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Position = table.Column<int>(type: "int", nullable: false),
-                    IsWon = table.Column<bool>(type: "bit", nullable: false),
-                    IsLost = table.Column<bool>(type: "bit", nullable: false),
-                    RequiresAgreedTerms = table.Column<bool>(type: "bit", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    IsWon = table.Column<bool>(type: "boolean", nullable: false),
+                    IsLost = table.Column<bool>(type: "boolean", nullable: false),
+                    RequiresAgreedTerms = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -699,14 +773,14 @@ namespace Platform.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ProgramId = table.Column<long>(type: "bigint", nullable: false),
                     PartnerId = table.Column<long>(type: "bigint", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -730,17 +804,17 @@ namespace Platform.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     OwnerId = table.Column<long>(type: "bigint", nullable: true),
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    Quarter = table.Column<int>(type: "int", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Quarter = table.Column<int>(type: "integer", nullable: false),
                     TargetAmountMinor = table.Column<long>(type: "bigint", nullable: false),
-                    Currency = table.Column<string>(type: "char(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Currency = table.Column<string>(type: "character(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -759,25 +833,25 @@ namespace Platform.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     SubscriptionId = table.Column<long>(type: "bigint", nullable: false),
                     EventId = table.Column<long>(type: "bigint", nullable: true),
-                    Type = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
-                    OccurredAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    AggregateType = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    Type = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AggregateType = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
                     AggregateId = table.Column<long>(type: "bigint", nullable: false),
-                    AggregateVersion = table.Column<int>(type: "int", nullable: false),
-                    Payload = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Attempts = table.Column<int>(type: "int", nullable: false),
-                    NextAttemptAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    LockedUntil = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    LastAttemptAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ResponseStatus = table.Column<int>(type: "int", nullable: true),
-                    DurationMs = table.Column<int>(type: "int", nullable: true),
-                    Error = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    DeliveredAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    AggregateVersion = table.Column<int>(type: "integer", nullable: false),
+                    Payload = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LockedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ResponseStatus = table.Column<int>(type: "integer", nullable: true),
+                    DurationMs = table.Column<int>(type: "integer", nullable: true),
+                    Error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    DeliveredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -794,19 +868,19 @@ namespace Platform.Data.Migrations.SqlServer
                 name: "OpenIddictTokens",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ApplicationId = table.Column<string>(type: "nvarchar(450)", nullable: true),
-                    AuthorizationId = table.Column<string>(type: "nvarchar(450)", nullable: true),
-                    ConcurrencyToken = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    CreationDate = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ExpirationDate = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Payload = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Properties = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    RedemptionDate = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ReferenceId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Status = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    Subject = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
-                    Type = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    ApplicationId = table.Column<string>(type: "text", nullable: true),
+                    AuthorizationId = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ExpirationDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Payload = table.Column<string>(type: "text", nullable: true),
+                    Properties = table.Column<string>(type: "text", nullable: true),
+                    RedemptionDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReferenceId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -828,28 +902,28 @@ namespace Platform.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     LeadId = table.Column<long>(type: "bigint", nullable: true),
                     ClientId = table.Column<long>(type: "bigint", nullable: true),
                     DealId = table.Column<long>(type: "bigint", nullable: true),
-                    Type = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Direction = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Direction = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     OwnerId = table.Column<long>(type: "bigint", nullable: true),
-                    Subject = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    OccurredAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ScheduledAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    DoneAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Result = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    NextContactAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    NextContactTopic = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    Agreements = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    SubmissionSource = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
-                    IdempotencyKey = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Subject = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ScheduledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DoneAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Result = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    NextContactAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    NextContactTopic = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Agreements = table.Column<string>(type: "text", nullable: true),
+                    SubmissionSource = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -867,31 +941,31 @@ namespace Platform.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    TaxId = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    Okpo = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
-                    RegistrationNumber = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    Industry = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
-                    Region = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
-                    IsBudgetary = table.Column<bool>(type: "bit", nullable: false),
-                    EmployeeCount = table.Column<int>(type: "int", nullable: true),
-                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    Phone = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    Website = table.Column<string>(type: "nvarchar(2048)", maxLength: 2048, nullable: true),
-                    Notes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    TaxId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Okpo = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    RegistrationNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Industry = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    Region = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    IsBudgetary = table.Column<bool>(type: "boolean", nullable: false),
+                    EmployeeCount = table.Column<int>(type: "integer", nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Website = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
+                    Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     OwnerId = table.Column<long>(type: "bigint", nullable: true),
                     StrategicManagerId = table.Column<long>(type: "bigint", nullable: true),
                     OriginLeadId = table.Column<long>(type: "bigint", nullable: true),
-                    LoyaltyCategory = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    LoyaltyCategoryChangedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Segment = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    LoyaltyCategory = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    LoyaltyCategoryChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Segment = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -915,11 +989,11 @@ namespace Platform.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Month = table.Column<int>(type: "int", nullable: false),
-                    Currency = table.Column<string>(type: "char(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Month = table.Column<int>(type: "integer", nullable: false),
+                    Currency = table.Column<string>(type: "character(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
                     ClientId = table.Column<long>(type: "bigint", nullable: false),
-                    Orders = table.Column<int>(type: "int", nullable: false),
+                    Orders = table.Column<int>(type: "integer", nullable: false),
                     NetMinor = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -938,18 +1012,18 @@ namespace Platform.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Code = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     ProgramId = table.Column<long>(type: "bigint", nullable: false),
                     PartnerId = table.Column<long>(type: "bigint", nullable: true),
                     ReferrerClientId = table.Column<long>(type: "bigint", nullable: true),
-                    ExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    RevokedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -979,66 +1053,66 @@ namespace Platform.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    FirstName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    LastName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Phone = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    Company = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Position = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    PositionGroup = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
-                    Region = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
-                    Message = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    RequestType = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    EstimateParameters = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Channel = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    LandingPage = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
-                    PageUrl = table.Column<string>(type: "nvarchar(2048)", maxLength: 2048, nullable: true),
-                    Referrer = table.Column<string>(type: "nvarchar(2048)", maxLength: 2048, nullable: true),
-                    UtmSource = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    UtmMedium = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    UtmCampaign = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    UtmTerm = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    UtmContent = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    SubmissionSource = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
-                    IdempotencyKey = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
-                    PhoneClaim = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    EmailClaim = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    Temperature = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Origin = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Company = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Position = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    PositionGroup = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Region = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    Message = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RequestType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    EstimateParameters = table.Column<string>(type: "text", nullable: true),
+                    Channel = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    LandingPage = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    PageUrl = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
+                    Referrer = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
+                    UtmSource = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    UtmMedium = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    UtmCampaign = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    UtmTerm = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    UtmContent = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    SubmissionSource = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    PhoneClaim = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    EmailClaim = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Temperature = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Origin = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     OwnerId = table.Column<long>(type: "bigint", nullable: true),
-                    AssignedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    FirstResponseDueAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    FirstRespondedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    NextContactAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    NextContactTopic = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    TouchCount = table.Column<int>(type: "int", nullable: false),
+                    AssignedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FirstResponseDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FirstRespondedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    NextContactAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    NextContactTopic = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    TouchCount = table.Column<int>(type: "integer", nullable: false),
                     ReferralCodeId = table.Column<long>(type: "bigint", nullable: true),
                     PartnerId = table.Column<long>(type: "bigint", nullable: true),
                     AssignedPartnerId = table.Column<long>(type: "bigint", nullable: true),
-                    AssignedToPartnerAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    MarketingConsent = table.Column<bool>(type: "bit", nullable: false),
-                    ConsentText = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    ConsentAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    NeedConfirmed = table.Column<bool>(type: "bit", nullable: true),
-                    CanPay = table.Column<bool>(type: "bit", nullable: true),
-                    HasDecisionAuthority = table.Column<bool>(type: "bit", nullable: true),
-                    TargetCriteria = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    QualifiedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    RefusedBy = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
-                    RefusalReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    RefusedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    FarewellLetterSent = table.Column<bool>(type: "bit", nullable: false),
-                    PostponedUntil = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    AssignedToPartnerAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    MarketingConsent = table.Column<bool>(type: "boolean", nullable: false),
+                    ConsentText = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ConsentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    NeedConfirmed = table.Column<bool>(type: "boolean", nullable: true),
+                    CanPay = table.Column<bool>(type: "boolean", nullable: true),
+                    HasDecisionAuthority = table.Column<bool>(type: "boolean", nullable: true),
+                    TargetCriteria = table.Column<string>(type: "text", nullable: true),
+                    QualifiedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RefusedBy = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    RefusalReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RefusedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FarewellLetterSent = table.Column<bool>(type: "boolean", nullable: false),
+                    PostponedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ConvertedClientId = table.Column<long>(type: "bigint", nullable: true),
-                    ConvertedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    DaysToConversion = table.Column<int>(type: "int", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    ConvertedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DaysToConversion = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1080,19 +1154,19 @@ namespace Platform.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     LeadId = table.Column<long>(type: "bigint", nullable: false),
                     ConsentTextId = table.Column<long>(type: "bigint", nullable: true),
-                    Granted = table.Column<bool>(type: "bit", nullable: false),
-                    GivenAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    PageUrl = table.Column<string>(type: "nvarchar(2048)", maxLength: 2048, nullable: true),
-                    IpAddress = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    UserAgent = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Granted = table.Column<bool>(type: "boolean", nullable: false),
+                    GivenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PageUrl = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
+                    IpAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    UserAgent = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1116,22 +1190,22 @@ namespace Platform.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ClientId = table.Column<long>(type: "bigint", nullable: false),
-                    FirstName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    LastName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Position = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    PositionGroup = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
-                    Phone = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    HasDecisionAuthority = table.Column<bool>(type: "bit", nullable: false),
+                    FirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Position = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    PositionGroup = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    HasDecisionAuthority = table.Column<bool>(type: "boolean", nullable: false),
                     OriginLeadId = table.Column<long>(type: "bigint", nullable: true),
-                    Notes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1155,34 +1229,34 @@ namespace Platform.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ClientId = table.Column<long>(type: "bigint", nullable: false),
                     LeadId = table.Column<long>(type: "bigint", nullable: true),
                     PipelineId = table.Column<long>(type: "bigint", nullable: false),
                     StageId = table.Column<long>(type: "bigint", nullable: false),
                     OwnerId = table.Column<long>(type: "bigint", nullable: true),
-                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     AmountMinor = table.Column<long>(type: "bigint", nullable: false),
-                    Currency = table.Column<string>(type: "char(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
-                    Requirements = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Currency = table.Column<string>(type: "character(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
+                    Requirements = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     ProposedPriceMinor = table.Column<long>(type: "bigint", nullable: true),
-                    ProposalSentAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ContractRef = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
-                    InvoiceRef = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
-                    LostRefusedBy = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
-                    LostReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    ClosedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    HandoffIntroducedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    HandoffPlannerProjectAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    HandoffDocumentsSharedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    HandoffToProjectManagerAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    HandoffProjectManager = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    ProposalSentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ContractRef = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    InvoiceRef = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    LostRefusedBy = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    LostReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    HandoffIntroducedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    HandoffPlannerProjectAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    HandoffDocumentsSharedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    HandoffToProjectManagerAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    HandoffProjectManager = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1224,20 +1298,20 @@ namespace Platform.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Channel = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    LandingPage = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
-                    PageUrl = table.Column<string>(type: "nvarchar(2048)", maxLength: 2048, nullable: true),
-                    Referrer = table.Column<string>(type: "nvarchar(2048)", maxLength: 2048, nullable: true),
-                    VisitorId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
-                    Payload = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    OccurredAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Channel = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    LandingPage = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    PageUrl = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
+                    Referrer = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
+                    VisitorId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    Payload = table.Column<string>(type: "text", nullable: true),
+                    OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     LeadId = table.Column<long>(type: "bigint", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1255,22 +1329,22 @@ namespace Platform.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ProgramId = table.Column<long>(type: "bigint", nullable: false),
                     ReferralCodeId = table.Column<long>(type: "bigint", nullable: true),
                     PartnerId = table.Column<long>(type: "bigint", nullable: true),
                     ReferrerClientId = table.Column<long>(type: "bigint", nullable: true),
                     LeadId = table.Column<long>(type: "bigint", nullable: false),
                     ClientId = table.Column<long>(type: "bigint", nullable: true),
-                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    AttributedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ConvertedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    RejectionReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AttributedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ConvertedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RejectionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1318,17 +1392,17 @@ namespace Platform.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     DealId = table.Column<long>(type: "bigint", nullable: false),
                     FromStageId = table.Column<long>(type: "bigint", nullable: true),
                     ToStageId = table.Column<long>(type: "bigint", nullable: false),
-                    ChangedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ChangedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ChangedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1358,29 +1432,29 @@ namespace Platform.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ClientId = table.Column<long>(type: "bigint", nullable: false),
                     DealId = table.Column<long>(type: "bigint", nullable: true),
-                    Number = table.Column<int>(type: "int", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
                     GrossAmountMinor = table.Column<long>(type: "bigint", nullable: false),
                     DiscountAmountMinor = table.Column<long>(type: "bigint", nullable: false),
                     SingleReceiptDiscountMinor = table.Column<long>(type: "bigint", nullable: false),
                     TenureDiscountMinor = table.Column<long>(type: "bigint", nullable: false),
                     NthOrderDiscountMinor = table.Column<long>(type: "bigint", nullable: false),
                     NetAmountMinor = table.Column<long>(type: "bigint", nullable: false),
-                    Currency = table.Column<string>(type: "char(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
-                    PaymentMode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    PlacedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    PaidAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    CancelledAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    RefundedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    DiscountBreakdown = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Currency = table.Column<string>(type: "character(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
+                    PaymentMode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PlacedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PaidAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CancelledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RefundedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DiscountBreakdown = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1404,18 +1478,18 @@ namespace Platform.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     OrderId = table.Column<long>(type: "bigint", nullable: false),
                     AmountMinor = table.Column<long>(type: "bigint", nullable: false),
-                    Currency = table.Column<string>(type: "char(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
-                    PaidAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Reference = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Currency = table.Column<string>(type: "character(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
+                    PaidAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Reference = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1433,24 +1507,24 @@ namespace Platform.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ReferralId = table.Column<long>(type: "bigint", nullable: false),
                     OrderId = table.Column<long>(type: "bigint", nullable: true),
                     AmountMinor = table.Column<long>(type: "bigint", nullable: false),
-                    Currency = table.Column<string>(type: "char(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    EarnedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ApprovableAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ApprovedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    PaidAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Currency = table.Column<string>(type: "character(3)", unicode: false, fixedLength: true, maxLength: 3, nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    EarnedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ApprovableAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ApprovedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PaidAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     PayoutId = table.Column<long>(type: "bigint", nullable: true),
-                    VoidReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    VoidedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    VoidReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    VoidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1509,8 +1583,7 @@ namespace Platform.Data.Migrations.SqlServer
                 name: "IX_Activities_IdempotencyKey_SubmissionSource",
                 table: "Activities",
                 columns: new[] { "IdempotencyKey", "SubmissionSource" },
-                unique: true,
-                filter: "[IdempotencyKey] IS NOT NULL AND [SubmissionSource] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Activities_LeadId_OccurredAt_Id",
@@ -1536,8 +1609,7 @@ namespace Platform.Data.Migrations.SqlServer
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true,
-                filter: "[NormalizedName] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -1563,8 +1635,7 @@ namespace Platform.Data.Migrations.SqlServer
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true,
-                filter: "[NormalizedUserName] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditLog_Actor_At",
@@ -1585,8 +1656,7 @@ namespace Platform.Data.Migrations.SqlServer
                 name: "IX_BulkExports_ActiveOwnerKey",
                 table: "BulkExports",
                 column: "ActiveOwnerKey",
-                unique: true,
-                filter: "[ActiveOwnerKey] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_BulkExports_OwnerKey",
@@ -1753,13 +1823,23 @@ namespace Platform.Data.Migrations.SqlServer
                 name: "IX_LeadConversionRollups_Dimension_Period_Day",
                 table: "LeadConversionRollups",
                 columns: new[] { "Dimension", "Period", "Day" })
-                .Annotation("SqlServer:Include", new[] { "Value", "Days", "Leads", "Milliseconds" });
+                .Annotation("Npgsql:IndexInclude", new[] { "Value", "Days", "Leads", "Milliseconds" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_LeadDayRollups_Dimension_Period_Day",
                 table: "LeadDayRollups",
                 columns: new[] { "Dimension", "Period", "Day" })
-                .Annotation("SqlServer:Include", new[] { "Value", "Leads", "Converted", "Responded", "DemoDownloads" });
+                .Annotation("Npgsql:IndexInclude", new[] { "Value", "Leads", "Converted", "Responded", "DemoDownloads" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LeadImports_OwnerKey",
+                table: "LeadImports",
+                column: "OwnerKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LeadImports_Status",
+                table: "LeadImports",
+                column: "Status");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Leads_AssignedPartnerId_CreatedAt",
@@ -1780,14 +1860,14 @@ namespace Platform.Data.Migrations.SqlServer
                 name: "IX_Leads_CreatedAt_Channel",
                 table: "Leads",
                 columns: new[] { "CreatedAt", "Channel" })
-                .Annotation("SqlServer:Include", new[] { "ConvertedAt", "FirstRespondedAt", "RequestType", "Temperature", "Origin", "OwnerId" });
+                .Annotation("Npgsql:IndexInclude", new[] { "ConvertedAt", "FirstRespondedAt", "RequestType", "Temperature", "Origin", "OwnerId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Leads_CreatedAt_Converted",
                 table: "Leads",
                 column: "CreatedAt",
                 filter: "\"ConvertedAt\" IS NOT NULL")
-                .Annotation("SqlServer:Include", new[] { "ConvertedAt", "Channel", "Temperature", "Origin", "OwnerId" });
+                .Annotation("Npgsql:IndexInclude", new[] { "ConvertedAt", "Channel", "Temperature", "Origin", "OwnerId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Leads_CreatedAt_Id",
@@ -1799,7 +1879,7 @@ namespace Platform.Data.Migrations.SqlServer
                 table: "Leads",
                 columns: new[] { "DaysToConversion", "CreatedAt" },
                 filter: "\"ConvertedAt\" IS NOT NULL")
-                .Annotation("SqlServer:Include", new[] { "ConvertedAt", "Channel", "LandingPage", "Temperature", "Origin", "OwnerId", "PartnerId", "AssignedPartnerId" });
+                .Annotation("Npgsql:IndexInclude", new[] { "ConvertedAt", "Channel", "LandingPage", "Temperature", "Origin", "OwnerId", "PartnerId", "AssignedPartnerId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Leads_Email",
@@ -1810,8 +1890,7 @@ namespace Platform.Data.Migrations.SqlServer
                 name: "IX_Leads_EmailClaim",
                 table: "Leads",
                 column: "EmailClaim",
-                unique: true,
-                filter: "[EmailClaim] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Leads_FirstResponseDueAt",
@@ -1822,8 +1901,7 @@ namespace Platform.Data.Migrations.SqlServer
                 name: "IX_Leads_IdempotencyKey_SubmissionSource",
                 table: "Leads",
                 columns: new[] { "IdempotencyKey", "SubmissionSource" },
-                unique: true,
-                filter: "[IdempotencyKey] IS NOT NULL AND [SubmissionSource] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Leads_NextContactAt",
@@ -1849,8 +1927,7 @@ namespace Platform.Data.Migrations.SqlServer
                 name: "IX_Leads_PhoneClaim",
                 table: "Leads",
                 column: "PhoneClaim",
-                unique: true,
-                filter: "[PhoneClaim] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Leads_PostponedUntil",
@@ -1897,8 +1974,7 @@ namespace Platform.Data.Migrations.SqlServer
                 name: "IX_OpenIddictApplications_ClientId",
                 table: "OpenIddictApplications",
                 column: "ClientId",
-                unique: true,
-                filter: "[ClientId] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_OpenIddictAuthorizations_ApplicationId_Status_Subject_Type",
@@ -1909,8 +1985,7 @@ namespace Platform.Data.Migrations.SqlServer
                 name: "IX_OpenIddictScopes_Name",
                 table: "OpenIddictScopes",
                 column: "Name",
-                unique: true,
-                filter: "[Name] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_OpenIddictTokens_ApplicationId_Status_Subject_Type",
@@ -1926,14 +2001,13 @@ namespace Platform.Data.Migrations.SqlServer
                 name: "IX_OpenIddictTokens_ReferenceId",
                 table: "OpenIddictTokens",
                 column: "ReferenceId",
-                unique: true,
-                filter: "[ReferenceId] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_OrderMonthRollups_ClientId_Month_Currency",
                 table: "OrderMonthRollups",
                 columns: new[] { "ClientId", "Month", "Currency" })
-                .Annotation("SqlServer:Include", new[] { "Orders", "NetMinor" });
+                .Annotation("Npgsql:IndexInclude", new[] { "Orders", "NetMinor" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Orders_ClientId_Number",
@@ -1950,14 +2024,14 @@ namespace Platform.Data.Migrations.SqlServer
                 name: "IX_Orders_PaidAt_ClientId",
                 table: "Orders",
                 columns: new[] { "PaidAt", "ClientId" })
-                .Annotation("SqlServer:Include", new[] { "Status", "Currency", "NetAmountMinor" });
+                .Annotation("Npgsql:IndexInclude", new[] { "Status", "Currency", "NetAmountMinor" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Orders_PaidAt_Paid",
                 table: "Orders",
                 column: "PaidAt",
                 filter: "\"Status\" = 'Paid'")
-                .Annotation("SqlServer:Include", new[] { "ClientId", "Currency", "NetAmountMinor" });
+                .Annotation("Npgsql:IndexInclude", new[] { "ClientId", "Currency", "NetAmountMinor" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Orders_PlacedAt_Id",
@@ -1978,8 +2052,7 @@ namespace Platform.Data.Migrations.SqlServer
                 name: "IX_Partners_ApiClientId",
                 table: "Partners",
                 column: "ApiClientId",
-                unique: true,
-                filter: "[ApiClientId] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Partners_Name_Id",
@@ -2099,7 +2172,7 @@ namespace Platform.Data.Migrations.SqlServer
                 name: "IX_RevenueRollups_Period_Dimension_Bucket",
                 table: "RevenueRollups",
                 columns: new[] { "Period", "Dimension", "Bucket" })
-                .Annotation("SqlServer:Include", new[] { "Currency", "Value", "Orders", "NetMinor", "Clients", "RepeatClients" });
+                .Annotation("Npgsql:IndexInclude", new[] { "Currency", "Value", "Orders", "NetMinor", "Clients", "RepeatClients" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Rewards_OrderId",
@@ -2130,8 +2203,7 @@ namespace Platform.Data.Migrations.SqlServer
                 name: "IX_SalesPlans_Year_Quarter_OwnerId",
                 table: "SalesPlans",
                 columns: new[] { "Year", "Quarter", "OwnerId" },
-                unique: true,
-                filter: "[OwnerId] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_SalesPlans_Year_Quarter_Team",
@@ -2150,8 +2222,7 @@ namespace Platform.Data.Migrations.SqlServer
                 name: "IX_StaffUsers_IdentityUserId",
                 table: "StaffUsers",
                 column: "IdentityUserId",
-                unique: true,
-                filter: "[IdentityUserId] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_StaffUsers_SalesRole_IsAvailable_SkillRank",
@@ -2175,7 +2246,7 @@ namespace Platform.Data.Migrations.SqlServer
                 filter: "\"Status\" = 'Pending'");
 
             migrationBuilder.CreateIndex(
-                name: "IX_WebhookDeliveries_SubscriptionId_AggregateType_AggregateId_Status",
+                name: "IX_WebhookDeliveries_SubscriptionId_AggregateType_AggregateId_~",
                 table: "WebhookDeliveries",
                 columns: new[] { "SubscriptionId", "AggregateType", "AggregateId", "Status" });
 
@@ -2183,8 +2254,7 @@ namespace Platform.Data.Migrations.SqlServer
                 name: "IX_WebhookDeliveries_SubscriptionId_EventId",
                 table: "WebhookDeliveries",
                 columns: new[] { "SubscriptionId", "EventId" },
-                unique: true,
-                filter: "[EventId] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_WebhookSubscriptions_OwnerKey",
@@ -2269,6 +2339,9 @@ namespace Platform.Data.Migrations.SqlServer
                 name: "DealStageChanges");
 
             migrationBuilder.DropTable(
+                name: "ImportFiles");
+
+            migrationBuilder.DropTable(
                 name: "Interests");
 
             migrationBuilder.DropTable(
@@ -2279,6 +2352,9 @@ namespace Platform.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "LeadDayRollups");
+
+            migrationBuilder.DropTable(
+                name: "LeadImportRows");
 
             migrationBuilder.DropTable(
                 name: "Leases");
@@ -2336,6 +2412,9 @@ namespace Platform.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "ConsentTexts");
+
+            migrationBuilder.DropTable(
+                name: "LeadImports");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictAuthorizations");

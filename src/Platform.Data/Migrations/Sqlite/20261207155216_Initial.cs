@@ -122,6 +122,21 @@ namespace Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportFiles",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: false),
+                    OwnerKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
+                    Bytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportFiles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LandingKeys",
                 columns: table => new
                 {
@@ -183,6 +198,41 @@ namespace Platform.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_LeadDayRollups", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LeadImports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OwnerKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OwnerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ClientId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    FileId = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: false),
+                    FileSha256 = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
+                    Format = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Mapping = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Defaults = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    Holder = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: true),
+                    LockedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RowCount = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedCount = table.Column<long>(type: "INTEGER", nullable: false),
+                    TouchedCount = table.Column<long>(type: "INTEGER", nullable: false),
+                    RejectedCount = table.Column<long>(type: "INTEGER", nullable: false),
+                    UnchangedCount = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResultFileName = table.Column<string>(type: "TEXT", unicode: false, maxLength: 128, nullable: true),
+                    ResultBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LeadImports", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -608,6 +658,27 @@ namespace Platform.Data.Migrations.Sqlite
                         name: "FK_AspNetUserTokens_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LeadImportRows",
+                columns: table => new
+                {
+                    ImportId = table.Column<long>(type: "INTEGER", nullable: false),
+                    RowNumber = table.Column<long>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    LeadId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Errors = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LeadImportRows", x => new { x.ImportId, x.RowNumber });
+                    table.ForeignKey(
+                        name: "FK_LeadImportRows_LeadImports_ImportId",
+                        column: x => x.ImportId,
+                        principalTable: "LeadImports",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1756,6 +1827,16 @@ namespace Platform.Data.Migrations.Sqlite
                 columns: new[] { "Dimension", "Period", "Day" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_LeadImports_OwnerKey",
+                table: "LeadImports",
+                column: "OwnerKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LeadImports_Status",
+                table: "LeadImports",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Leads_AssignedPartnerId_CreatedAt",
                 table: "Leads",
                 columns: new[] { "AssignedPartnerId", "CreatedAt" });
@@ -2246,6 +2327,9 @@ namespace Platform.Data.Migrations.Sqlite
                 name: "DealStageChanges");
 
             migrationBuilder.DropTable(
+                name: "ImportFiles");
+
+            migrationBuilder.DropTable(
                 name: "Interests");
 
             migrationBuilder.DropTable(
@@ -2256,6 +2340,9 @@ namespace Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "LeadDayRollups");
+
+            migrationBuilder.DropTable(
+                name: "LeadImportRows");
 
             migrationBuilder.DropTable(
                 name: "Leases");
@@ -2313,6 +2400,9 @@ namespace Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ConsentTexts");
+
+            migrationBuilder.DropTable(
+                name: "LeadImports");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictAuthorizations");
