@@ -19,49 +19,19 @@ namespace Platform.Api.Bulk;
 /// </summary>
 public sealed class BulkExportRunner(
     IServiceScopeFactory scopes, IBulkFileStore files, IOptions<BulkExportOptions> options, TimeProvider time, DatabaseAvailability availability,
-    ILogger<BulkExportRunner> logger) : BackgroundService
+    ILogger<BulkExportRunner> logger) : QueuedJobRunner(availability, time, logger, "bulk exports")
 {
     private static readonly byte[] NewLine = "\n"u8.ToArray();
 
     private readonly string _holder = Guid.NewGuid().ToString("N");
-    private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private BulkExportOptions Options => options.Value;
 
-    private DateTime Now => time.GetUtcNow().UtcDateTime;
+    protected override bool RunInBackground => Options.RunInBackground;
 
-    /// <summary>Looks for work at once: an export was started.</summary>
-    public void Wake() => Interlocked.Exchange(ref _wake, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    protected override TimeSpan PollInterval => Options.PollInterval;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!Options.RunInBackground)
-            return;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var wake = Volatile.Read(ref _wake).Task;
-            try
-            {
-                await availability.WhenAvailableAsync(stoppingToken);
-                while (await RunOnceAsync(stoppingToken))
-                {
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                availability.ReportFailure(e);
-                logger.LogWarning(e, "Looking for bulk exports failed; retrying at the next poll.");
-            }
-            await Task.WhenAny(wake, Task.Delay(Options.PollInterval, time, stoppingToken));
-        }
-    }
-
-    /// <summary>Claims one export and writes it; false when none is waiting. What the background loop does, in the caller's time.</summary>
-    public async Task<bool> RunOnceAsync(CancellationToken ct)
+    public override async Task<bool> RunOnceAsync(CancellationToken ct)
     {
         if (await ClaimAsync(ct) is not { } export)
             return false;
@@ -71,7 +41,7 @@ public sealed class BulkExportRunner(
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            logger.LogWarning(e, "Bulk export {Id} stopped at attempt {Attempt}; it is started again.", export.Id, export.Attempts);
+            Logger.LogWarning(e, "Bulk export {Id} stopped at attempt {Attempt}; it is started again.", export.Id, export.Attempts);
             await ReleaseAsync(export.Id);
         }
         return true;
@@ -199,7 +169,7 @@ public sealed class BulkExportRunner(
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Bulk export {Id} was not released; another node starts it again when its lease runs out.", id);
+            Logger.LogWarning(e, "Bulk export {Id} was not released; another node starts it again when its lease runs out.", id);
         }
     }
 

@@ -25,7 +25,7 @@ namespace Platform.Api.Imports;
 /// </summary>
 public sealed class LeadImportRunner(
     IServiceScopeFactory scopes, IBulkFileStore files, IOptions<LeadImportOptions> options, TimeProvider time, DatabaseAvailability availability,
-    ILogger<LeadImportRunner> logger) : BackgroundService
+    ILogger<LeadImportRunner> logger) : QueuedJobRunner(availability, time, logger, "lead imports")
 {
     /// <summary>The audit operation of the rows an import stores.</summary>
     public const string Operation = "importLeads";
@@ -33,44 +33,14 @@ public sealed class LeadImportRunner(
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly string _holder = Guid.NewGuid().ToString("N");
-    private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private LeadImportOptions Options => options.Value;
 
-    private DateTime Now => time.GetUtcNow().UtcDateTime;
+    protected override bool RunInBackground => Options.RunInBackground;
 
-    /// <summary>Looks for work at once: an import was started.</summary>
-    public void Wake() => Interlocked.Exchange(ref _wake, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    protected override TimeSpan PollInterval => Options.PollInterval;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!Options.RunInBackground)
-            return;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var wake = Volatile.Read(ref _wake).Task;
-            try
-            {
-                await availability.WhenAvailableAsync(stoppingToken);
-                while (await RunOnceAsync(stoppingToken))
-                {
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                availability.ReportFailure(e);
-                logger.LogWarning(e, "Looking for lead imports failed; retrying at the next poll.");
-            }
-            await Task.WhenAny(wake, Task.Delay(Options.PollInterval, time, stoppingToken));
-        }
-    }
-
-    /// <summary>Claims one import and runs it; false when none is waiting. What the background loop does, in the caller's time.</summary>
-    public async Task<bool> RunOnceAsync(CancellationToken ct)
+    public override async Task<bool> RunOnceAsync(CancellationToken ct)
     {
         if (await ClaimAsync(ct) is not { } import)
             return false;
@@ -80,7 +50,7 @@ public sealed class LeadImportRunner(
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            logger.LogWarning(e, "Lead import {Id} stopped at attempt {Attempt}; it is resumed.", import.Id, import.Attempts);
+            Logger.LogWarning(e, "Lead import {Id} stopped at attempt {Attempt}; it is resumed.", import.Id, import.Attempts);
             await ReleaseAsync(import.Id);
         }
         return true;
@@ -281,7 +251,7 @@ public sealed class LeadImportRunner(
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Lead import {Id} was not released; another node resumes it when its lease runs out.", id);
+            Logger.LogWarning(e, "Lead import {Id} was not released; another node resumes it when its lease runs out.", id);
         }
     }
 
