@@ -38,8 +38,9 @@ public static class GraphQLRegistration
 {
     public static IServiceCollection AddPlatformGraphQL(this IServiceCollection services, IConfiguration configuration, bool exposeExceptionDetails)
     {
-        // Field and enum value descriptions come from the domain's XML docs, so they are written once.
-        GlobalSwitches.EnableReadDescriptionFromXmlDocumentation = true;
+        // Field and enum value descriptions come from the domain's XML docs, so they are written once; XmlDocDescriptions
+        // reads them (PlatformSchema), much faster than GraphQL.NET's own reading, which stays off.
+        GlobalSwitches.EnableReadDescriptionFromXmlDocumentation = false;
 
         services.AddOptions<GraphQLOptions>().Bind(configuration.GetSection(GraphQLOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<GraphQLOptions>>().Value.Limits);

@@ -2,6 +2,7 @@ using GraphQL.Types;
 using Platform.Api.Auditing;
 using Platform.Api.Events;
 using Platform.Api.Security;
+using Platform.GraphQL.Server.Descriptions;
 
 namespace Platform.Api.GraphQL;
 
@@ -15,6 +16,7 @@ public sealed class PlatformSchema : Schema
         Mutation = mutation;
         Subscription = subscription;
         FieldAccess.ApplyTo(query, mutation, subscription);
+        RegisterVisitor(new XmlDocDescriptions());
         RegisterVisitor(new FieldAccess.NestedFields());
         MutationAudit.ApplyTo(mutation);
     }
