@@ -1,6 +1,7 @@
 using System.Reflection;
 using GraphQL.Types;
 using GraphQL.Utilities;
+using Platform.GraphQL.Server.Projection;
 
 namespace Platform.GraphQL.Server.Descriptions;
 
@@ -12,9 +13,6 @@ namespace Platform.GraphQL.Server.Descriptions;
 /// </summary>
 public sealed class XmlDocDescriptions : BaseSchemaNodeVisitor
 {
-    // Where GraphQL.NET keeps the member of a field declared with an expression.
-    private const string ExpressionMember = "ORIGINAL_EXPRESSION_PROPERTY_NAME";
-
     public override void VisitObjectFieldDefinition(FieldType field, IObjectGraphType type, ISchema schema) => Describe(field, type);
 
     public override void VisitInterfaceFieldDefinition(FieldType field, IInterfaceGraphType type, ISchema schema) => Describe(field, type);
@@ -35,7 +33,7 @@ public sealed class XmlDocDescriptions : BaseSchemaNodeVisitor
 
     private static void Describe(FieldType field, IComplexGraphType type)
     {
-        if (field.Description is not null || field.GetMetadata<string?>(ExpressionMember) is not { } name || GenericArgumentOf(typeof(ComplexGraphType<>), type.GetType()) is not { } source)
+        if (field.Description is not null || field.GetMetadata<string?>(FieldReads.ExpressionMember) is not { } name || GenericArgumentOf(typeof(ComplexGraphType<>), type.GetType()) is not { } source)
             return;
         if (source.GetMember(name, BindingFlags.Public | BindingFlags.Instance).FirstOrDefault() is { } member)
             field.Description = XmlDocSummaries.Of(member);

@@ -16,7 +16,7 @@ public static class FieldReads
     private const string ReferenceKey = "Platform.Projection.Reference";
 
     // Where GraphQL.NET keeps the member of a field declared with an expression.
-    private const string ExpressionMember = "ORIGINAL_EXPRESSION_PROPERTY_NAME";
+    internal const string ExpressionMember = "ORIGINAL_EXPRESSION_PROPERTY_NAME";
 
     /// <summary>Declares the members the field's resolver reads: <c>.Reads(x => new { x.Status, x.FirstRespondedAt })</c>.</summary>
     public static FieldBuilder<TSource, TReturn> Reads<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, Expression<Func<TSource, object?>> members)
