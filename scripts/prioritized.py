@@ -6,7 +6,8 @@
 For benchmarks on a shared machine. While COMMAND runs, every other process's session scheduling group
 (/proc/PID/autogroup: the kernel shares the CPU between these groups first, so a thread's own nice value alone
 does not help) and every thread of it are set to nice 19, checked again every half second; afterwards they are
-set back to 0. COMMAND, its children and this script's own ancestors keep their priority. Needs root.
+set back to 0. COMMAND, its children, whatever it started that left its process tree but kept its environment (a
+database server started through pg_ctl) and this script's own ancestors keep their priority. Needs root.
 Exits with COMMAND's exit code.
 """
 import os
@@ -48,6 +49,13 @@ def ancestors():
     return found
 
 
+def started_by_command(pid):
+    try:
+        return MARK in open(f'/proc/{pid}/environ', 'rb').read()
+    except OSError:
+        return False
+
+
 def lowered_threads():
     found = set()
     for pid in pids():
@@ -62,7 +70,9 @@ own_group = open('/proc/self/autogroup').read().split()[0]
 keep = ancestors() | {1}
 already_lowest = lowered_threads()
 lowered_groups = {}  # group name -> a process in it
-command = subprocess.Popen(sys.argv[1:])
+# Inherited by everything COMMAND starts, even a daemon that leaves its process tree.
+MARK = f'PRIORITIZED_RUN={os.getpid()}\0'.encode()
+command = subprocess.Popen(sys.argv[1:], env={**os.environ, 'PRIORITIZED_RUN': str(os.getpid())})
 running = True
 
 
@@ -70,7 +80,7 @@ def lower_the_others():
     while running:
         ours = descendants(command.pid) | keep
         for pid in pids():
-            if pid in ours:
+            if pid in ours or started_by_command(pid):
                 continue
             try:
                 if not os.readlink(f'/proc/{pid}/exe'):
