@@ -15,7 +15,7 @@ public sealed class LeadImportOptions
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 1_000;
 
-    /// <summary>Rows submitted at once, across batch boundaries; the lead intake writes those that arrive together in one transaction.</summary>
+    /// <summary>Rows of a batch submitted at once; the lead intake writes those that arrive together in one transaction.</summary>
     [Range(1, 1_000)]
     public int Parallelism { get; set; } = 200;
 

@@ -16,10 +16,10 @@ namespace Platform.Api.Imports;
 /// <summary>
 /// Runs queued lead imports, on every node (<see cref="LeadImportOptions.RunInBackground"/>): at once when this node
 /// started one, else every <see cref="LeadImportOptions.PollInterval"/>. A node claims an import with a lease
-/// (<see cref="LeadImportClaims"/>) and reads the file row by row; each row is a <c>submitLead</c> by the
+/// (<see cref="LeadImportClaims"/>) and reads the file a batch of rows at a time; each row is a <c>submitLead</c> by the
 /// import's caller through <see cref="LeadSubmissionService"/> (validation, duplicates and repeat touches, attribution,
-/// assignment, the batched intake), keyed by the file's hash and the row's number. Each batch's results are committed,
-/// in file order, with the import's progress and lease: a node that dies leaves the import to the next, which resumes after the last
+/// assignment, the batched intake), keyed by the file's hash and the row's number. The batch's results are committed
+/// with the import's progress and lease: a node that dies leaves the import to the next, which resumes after the last
 /// committed row; rows it stored but did not commit are found by their keys and not stored again. Once every row is
 /// processed the results are written as JSON Lines to the bulk file store.
 /// </summary>
@@ -122,74 +122,35 @@ public sealed class LeadImportRunner(
                 await FinishAsync(db, import.Id, i => i.Holder == _holder, i => i.Fail("The uploaded file is gone; upload it again and start a new import.", Now), ct);
                 return;
             }
-            if (!await ProcessAsync(import, caller, mapping, defaults, ImportRowReader.ReadAsync(file, import.Format, import.RowCount, ct), ct))
+            var batch = new List<ImportRow>(Options.BatchSize);
+            await foreach (var row in ImportRowReader.ReadAsync(file, import.Format, import.RowCount, ct))
+            {
+                batch.Add(row);
+                if (batch.Count == Options.BatchSize)
+                {
+                    if (!await ProcessAsync(import, caller, mapping, defaults, batch, ct))
+                        return;
+                    batch.Clear();
+                }
+            }
+            if (batch.Count > 0 && !await ProcessAsync(import, caller, mapping, defaults, batch, ct))
                 return;
         }
         await CompleteAsync(import, ct);
     }
 
-    /// <summary>
-    /// Processes the rows, <see cref="LeadImportOptions.Parallelism"/> at a time across batch boundaries (a batch's last
-    /// rows do not hold back the next one's), and commits each <see cref="LeadImportOptions.BatchSize"/> rows' results, in
-    /// file order, once all of them are processed; false when the import is no longer this node's to run.
-    /// </summary>
-    private async Task<bool> ProcessAsync(LeadImport import, ImportCaller caller, Dictionary<string, string> mapping, Dictionary<string, string> defaults,
-        IAsyncEnumerable<ImportRow> rows, CancellationToken ct)
+    /// <summary>Processes a batch of rows and commits their results with the import's progress; false when the import is no longer this node's to run.</summary>
+    private async Task<bool> ProcessAsync(LeadImport import, ImportCaller caller, Dictionary<string, string> mapping, Dictionary<string, string> defaults, List<ImportRow> rows, CancellationToken ct)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var results = new ImportResults(Options.BatchSize);
-        try
-        {
-            await Parallel.ForEachAsync(Numbered(rows), new ParallelOptions { MaxDegreeOfParallelism = Options.Parallelism, CancellationToken = stop.Token },
-                async (row, token) =>
-                {
-                    results.Add(row.Index, await ProcessAsync(import, caller, mapping, defaults, row.Row, token));
-                    // One committer at a time; a row done meanwhile leaves its batch to the committer's next look or the next row done.
-                    if (!results.Committing.Wait(0))
-                        return;
-                    try
-                    {
-                        while (results.TakeBatch(all: false) is { } batch)
-                        {
-                            if (!await CommitAsync(import, batch, token))
-                            {
-                                await stop.CancelAsync();
-                                return;
-                            }
-                        }
-                    }
-                    finally
-                    {
-                        results.Committing.Release();
-                    }
-                });
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested && !ct.IsCancellationRequested)
-        {
-            return false;
-        }
-        while (results.TakeBatch(all: true) is { } rest)
-            if (!await CommitAsync(import, rest, ct))
-                return false;
-        return true;
-    }
-
-    private static async IAsyncEnumerable<(long Index, ImportRow Row)> Numbered(IAsyncEnumerable<ImportRow> rows)
-    {
-        var index = 0L;
-        await foreach (var row in rows)
-            yield return (index++, row);
-    }
-
-    /// <summary>Commits a batch's results with the import's progress and lease; false when the import is no longer this node's to run.</summary>
-    private async Task<bool> CommitAsync(LeadImport import, List<LeadImportRow> results, CancellationToken ct)
-    {
+        var results = new LeadImportRow[rows.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, rows.Count), new ParallelOptions { MaxDegreeOfParallelism = Options.Parallelism, CancellationToken = ct },
+            async (i, token) => results[i] = await ProcessAsync(import, caller, mapping, defaults, rows[i], token));
         await using var scope = scopes.CreateAsyncScope();
         await using var db = scope.ServiceProvider.CreatePlatformDbContext(new SystemActor());
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var counts = new BatchCounts(Count(LeadImportOutcome.Created), Count(LeadImportOutcome.Touched), Count(LeadImportOutcome.Rejected), Count(LeadImportOutcome.Unchanged));
-        if (!await LeadImportClaims.CommitBatchAsync(db, import.Id, _holder, results[^1].RowNumber, counts, Now + Options.Lease, ct))
+        if (!await LeadImportClaims.CommitBatchAsync(db, import.Id, _holder, rows[^1].Number, counts, Now + Options.Lease, ct))
             return false;
         db.LeadImportRows.AddRange(results);
         await db.SaveChangesAsync(ct);

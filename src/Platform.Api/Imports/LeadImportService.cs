@@ -58,7 +58,7 @@ public sealed class LeadImportService(PlatformDbContext db, TimeProvider time, I
         return LeadImportPayload.Ok(import);
     }
 
-    /// <summary>Cancels a queued or running import; a node running it stops at its next commit.</summary>
+    /// <summary>Cancels a queued or running import; a node running it stops after its current batch.</summary>
     public async Task<LeadImportPayload> CancelAsync(long id, string globalId, CancellationToken ct)
     {
         while (true)
