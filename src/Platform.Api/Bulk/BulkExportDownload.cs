@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Data;
 using Platform.Domain.Bulk;
-using Platform.GraphQL.Server.Http;
 
 namespace Platform.Api.Bulk;
 
@@ -16,7 +15,7 @@ public static class BulkExportDownload
     public const string Path = "/bulk-exports";
 
     /// <summary>The absolute URL of a link, on the host the caller reached.</summary>
-    public static string Url(HttpRequest request, string token) => $"{request.Scheme}://{request.Host}{request.PathBase}{Path}/{token}";
+    public static string Url(HttpRequest request, string token) => SignedFileDownload.Url(request, Path, token);
 
     public static IEndpointRouteBuilder MapBulkExportDownloads(this IEndpointRouteBuilder app)
     {
@@ -27,39 +26,21 @@ public static class BulkExportDownload
     private static async Task DownloadAsync(string token, HttpContext http, BulkExportLinks links, IBulkFileStore files, TimeProvider time, PlatformDbContext db)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        if (links.Read(token) is not { } link)
-        {
-            await RefuseAsync(http, StatusCodes.Status404NotFound, "NOT_FOUND", "This is not a download link of this API.");
+        if (links.Read(token) is var link && await SignedFileDownload.RefusedAsync(http, link?.ExpiresAt, now, "bulkExport.url"))
             return;
-        }
-        if (link.ExpiresAt <= now)
-        {
-            await RefuseAsync(http, StatusCodes.Status410Gone, "LINK_EXPIRED", "The download link expired; read `bulkExport.url` again for a fresh one.");
-            return;
-        }
-        var export = await db.BulkExports.AsNoTracking().Where(e => e.Id == link.ExportId)
+        var export = await db.BulkExports.AsNoTracking().Where(e => e.Id == link!.Value.ExportId)
             .Select(e => new { e.Id, e.Type, e.Status, e.FileName, e.ExpiresAt, e.ErasedAt, e.Bytes }).SingleOrDefaultAsync(http.RequestAborted);
         var stream = export is { Status: BulkExportStatus.Completed, FileName: { } name } && export.ExpiresAt > now ? files.OpenRead(name) : null;
         if (stream is null && export?.ErasedAt is not null)
         {
-            await RefuseAsync(http, StatusCodes.Status410Gone, "EXPORT_ERASED", "The export's file was deleted because a person whose data it may hold was erased; start the export again.");
+            await SignedFileDownload.RefuseAsync(http, StatusCodes.Status410Gone, "EXPORT_ERASED", "The export's file was deleted because a person whose data it may hold was erased; start the export again.");
             return;
         }
         if (stream is null)
         {
-            await RefuseAsync(http, StatusCodes.Status410Gone, "EXPORT_EXPIRED", "The export's file was deleted after its retention; start the export again.");
+            await SignedFileDownload.RefuseAsync(http, StatusCodes.Status410Gone, "EXPORT_EXPIRED", "The export's file was deleted after its retention; start the export again.");
             return;
         }
-        await using (stream)
-        {
-            http.Response.ContentType = "application/gzip";
-            http.Response.ContentLength = export!.Bytes;
-            http.Response.Headers.CacheControl = "private, no-store";
-            http.Response.Headers.ContentDisposition = $"attachment; filename=\"{export.Type.ToString().ToLowerInvariant()}-{export.Id}.jsonl.gz\"";
-            await stream.CopyToAsync(http.Response.Body, http.RequestAborted);
-        }
+        await SignedFileDownload.SendAsync(http, stream, "application/gzip", export!.Bytes, $"{export.Type.ToString().ToLowerInvariant()}-{export.Id}.jsonl.gz");
     }
-
-    private static Task RefuseAsync(HttpContext http, int status, string code, string message) =>
-        GraphQLErrorResponse.WriteAsync(http, status, code, message, http.RequestAborted);
 }

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Api.Bulk;
 using Platform.Data;
 using Platform.Domain.Imports;
-using Platform.GraphQL.Server.Http;
 
 namespace Platform.Api.Imports;
 
@@ -16,7 +15,7 @@ public static class LeadImportResultsDownload
     public const string Path = "/imports/results";
 
     /// <summary>The absolute URL of a link, on the host the caller reached.</summary>
-    public static string Url(HttpRequest request, string token) => $"{request.Scheme}://{request.Host}{request.PathBase}{Path}/{token}";
+    public static string Url(HttpRequest request, string token) => SignedFileDownload.Url(request, Path, token);
 
     public static IEndpointRouteBuilder MapLeadImportResultsDownloads(this IEndpointRouteBuilder app)
     {
@@ -26,28 +25,16 @@ public static class LeadImportResultsDownload
 
     private static async Task DownloadAsync(string token, HttpContext http, LeadImportLinks links, IBulkFileStore files, TimeProvider time, PlatformDbContext db)
     {
-        if (links.Read(token) is not { } link)
-        {
-            await GraphQLErrorResponse.WriteAsync(http, StatusCodes.Status404NotFound, "NOT_FOUND", "This is not a download link of this API.", http.RequestAborted);
+        if (links.Read(token) is var link && await SignedFileDownload.RefusedAsync(http, link?.ExpiresAt, time.GetUtcNow().UtcDateTime, "leadImport.resultsUrl"))
             return;
-        }
-        if (link.ExpiresAt <= time.GetUtcNow().UtcDateTime)
-        {
-            await GraphQLErrorResponse.WriteAsync(http, StatusCodes.Status410Gone, "LINK_EXPIRED", "The download link expired; read `leadImport.resultsUrl` again for a fresh one.", http.RequestAborted);
-            return;
-        }
-        var import = await db.LeadImports.AsNoTracking().Where(i => i.Id == link.ImportId && i.Status == LeadImportStatus.Completed)
+        var import = await db.LeadImports.AsNoTracking().Where(i => i.Id == link!.Value.ImportId && i.Status == LeadImportStatus.Completed)
             .Select(i => new { i.Id, i.ResultFileName, i.ResultBytes }).SingleOrDefaultAsync(http.RequestAborted);
-        await using var stream = import?.ResultFileName is { } name ? files.OpenRead(name) : null;
+        var stream = import?.ResultFileName is { } name ? files.OpenRead(name) : null;
         if (stream is null)
         {
-            await GraphQLErrorResponse.WriteAsync(http, StatusCodes.Status404NotFound, "NOT_FOUND", "The import has no results file.", http.RequestAborted);
+            await SignedFileDownload.RefuseAsync(http, StatusCodes.Status404NotFound, "NOT_FOUND", "The import has no results file.");
             return;
         }
-        http.Response.ContentType = "application/jsonl";
-        http.Response.ContentLength = import!.ResultBytes;
-        http.Response.Headers.CacheControl = "private, no-store";
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"lead-import-{import.Id}-results.jsonl\"";
-        await stream.CopyToAsync(http.Response.Body, http.RequestAborted);
+        await SignedFileDownload.SendAsync(http, stream, "application/jsonl", import!.ResultBytes, $"lead-import-{import.Id}-results.jsonl");
     }
 }
