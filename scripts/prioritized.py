@@ -7,7 +7,7 @@ For benchmarks on a shared machine. While COMMAND runs, every other process's se
 (/proc/PID/autogroup: the kernel shares the CPU between these groups first, so a thread's own nice value alone
 does not help) and every thread of it are set to nice 19, checked again every half second; afterwards they are
 set back to 0. COMMAND, its children, whatever it started that left its process tree but kept its environment (a
-database server started through pg_ctl) and this script's own ancestors keep their priority. Needs root.
+database server started through pg_ctl) with its children, and this script's own ancestors keep their priority. Needs root.
 Exits with COMMAND's exit code.
 """
 import os
@@ -26,14 +26,14 @@ def pids():
     return [int(p) for p in os.listdir('/proc') if p.isdigit()]
 
 
-def descendants(root):
+def descendants(roots):
     children = {}
     for pid in pids():
         try:
             children.setdefault(parent_of(pid), []).append(pid)
         except OSError:
             pass
-    found, stack = set(), [root]
+    found, stack = set(), list(roots)
     while stack:
         pid = stack.pop()
         found.add(pid)
@@ -78,9 +78,10 @@ running = True
 
 def lower_the_others():
     while running:
-        ours = descendants(command.pid) | keep
+        # A spared server's children too: PostgreSQL's backends overwrite their environment with their titles.
+        ours = descendants([command.pid, *filter(started_by_command, pids())]) | keep
         for pid in pids():
-            if pid in ours or started_by_command(pid):
+            if pid in ours:
                 continue
             try:
                 if not os.readlink(f'/proc/{pid}/exe'):
