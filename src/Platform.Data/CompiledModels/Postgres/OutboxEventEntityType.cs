@@ -121,7 +121,9 @@ namespace Platform.Data.CompiledModels.Postgres
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { fannedOutAt, id });
+                new[] { id });
+            index.AddAnnotation("Relational:Filter", "\"FannedOutAt\" IS NULL");
+            index.AddAnnotation("Relational:Name", "IX_OutboxEvents_Id_Pending");
 
             var index0 = runtimeEntityType.AddIndex(
                 new[] { aggregateType, aggregateId, aggregateVersion });

@@ -12,7 +12,7 @@ namespace Platform.Data.CompiledModels.Postgres
     public partial class PostgresDbContextModel
     {
         private PostgresDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("57e5e87b-df03-4b4e-99d8-4c57e8f281e8"), entityTypeCount: 52)
+            : base(skipDetectChanges: false, modelId: new Guid("025e6513-ea15-472d-b6b2-73747d538a25"), entityTypeCount: 52)
         {
         }
 

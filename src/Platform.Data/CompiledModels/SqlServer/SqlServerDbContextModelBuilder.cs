@@ -11,7 +11,7 @@ namespace Platform.Data.CompiledModels.SqlServer
     public partial class SqlServerDbContextModel
     {
         private SqlServerDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f21bc125-d6c1-49c6-82cb-2980a89cb2a2"), entityTypeCount: 52)
+            : base(skipDetectChanges: false, modelId: new Guid("a13a3c1f-3d75-43f8-bc0a-25e6ff42c2de"), entityTypeCount: 52)
         {
         }
 

@@ -111,7 +111,9 @@ namespace Platform.Data.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { fannedOutAt, id });
+                new[] { id });
+            index.AddAnnotation("Relational:Filter", "\"FannedOutAt\" IS NULL");
+            index.AddAnnotation("Relational:Name", "IX_OutboxEvents_Id_Pending");
 
             var index0 = runtimeEntityType.AddIndex(
                 new[] { aggregateType, aggregateId, aggregateVersion });

@@ -11,7 +11,7 @@ namespace Platform.Data.CompiledModels.Sqlite
     public partial class SqliteDbContextModel
     {
         private SqliteDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6c43c2e4-e204-40ef-80e3-fef05b4282bd"), entityTypeCount: 52)
+            : base(skipDetectChanges: false, modelId: new Guid("c58d73ed-2880-4742-881a-038eadddc0a4"), entityTypeCount: 52)
         {
         }
 

@@ -1263,7 +1263,9 @@ namespace Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FannedOutAt", "Id");
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_OutboxEvents_Id_Pending")
+                        .HasFilter("\"FannedOutAt\" IS NULL");
 
                     b.HasIndex("AggregateType", "AggregateId", "AggregateVersion");
 

@@ -1267,7 +1267,9 @@ namespace Platform.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FannedOutAt", "Id");
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_OutboxEvents_Id_Pending")
+                        .HasFilter("\"FannedOutAt\" IS NULL");
 
                     b.HasIndex("AggregateType", "AggregateId", "AggregateVersion");
 

@@ -1234,7 +1234,9 @@ namespace Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FannedOutAt", "Id");
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_OutboxEvents_Id_Pending")
+                        .HasFilter("\"FannedOutAt\" IS NULL");
 
                     b.HasIndex("AggregateType", "AggregateId", "AggregateVersion");
 

@@ -2044,9 +2044,10 @@ namespace Platform.Data.Migrations.Postgres
                 columns: new[] { "AggregateType", "AggregateId", "AggregateVersion" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_OutboxEvents_FannedOutAt_Id",
+                name: "IX_OutboxEvents_Id_Pending",
                 table: "OutboxEvents",
-                columns: new[] { "FannedOutAt", "Id" });
+                column: "Id",
+                filter: "\"FannedOutAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Partners_ApiClientId",

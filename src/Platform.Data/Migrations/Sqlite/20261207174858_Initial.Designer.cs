@@ -11,7 +11,7 @@ using Platform.Data;
 namespace Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDbContext))]
-    [Migration("20261207155216_Initial")]
+    [Migration("20261207174858_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1237,7 +1237,9 @@ namespace Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FannedOutAt", "Id");
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_OutboxEvents_Id_Pending")
+                        .HasFilter("\"FannedOutAt\" IS NULL");
 
                     b.HasIndex("AggregateType", "AggregateId", "AggregateVersion");
 

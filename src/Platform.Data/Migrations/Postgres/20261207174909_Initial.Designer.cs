@@ -12,7 +12,7 @@ using Platform.Data;
 namespace Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDbContext))]
-    [Migration("20261207155220_Initial")]
+    [Migration("20261207174909_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1266,7 +1266,9 @@ namespace Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FannedOutAt", "Id");
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_OutboxEvents_Id_Pending")
+                        .HasFilter("\"FannedOutAt\" IS NULL");
 
                     b.HasIndex("AggregateType", "AggregateId", "AggregateVersion");
 

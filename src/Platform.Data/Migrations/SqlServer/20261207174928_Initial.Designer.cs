@@ -12,7 +12,7 @@ using Platform.Data;
 namespace Platform.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerDbContext))]
-    [Migration("20261207155226_Initial")]
+    [Migration("20261207174928_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1270,7 +1270,9 @@ namespace Platform.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FannedOutAt", "Id");
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_OutboxEvents_Id_Pending")
+                        .HasFilter("\"FannedOutAt\" IS NULL");
 
                     b.HasIndex("AggregateType", "AggregateId", "AggregateVersion");
 
