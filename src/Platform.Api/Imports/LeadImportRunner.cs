@@ -112,12 +112,15 @@ public sealed class LeadImportRunner(
     /// <summary>Processes a batch of rows and commits their results with the import's progress; false when the import is no longer this node's to run.</summary>
     private async Task<bool> ProcessAsync(LeadImport import, ImportCaller caller, Dictionary<string, string> mapping, Dictionary<string, string> defaults, List<ImportRow> rows, CancellationToken ct)
     {
-        var results = new LeadImportRow[rows.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, rows.Count), new ParallelOptions { MaxDegreeOfParallelism = Options.Parallelism, CancellationToken = ct },
-            async (i, token) => results[i] = await ProcessAsync(import, caller, mapping, defaults, rows[i], token));
         await using var scope = scopes.CreateAsyncScope();
         await using var db = scope.ServiceProvider.CreatePlatformDbContext(new SystemActor());
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var stored = await StoredAsync(db, import, rows, ct);
+        var results = new LeadImportRow[rows.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, rows.Count), new ParallelOptions { MaxDegreeOfParallelism = Options.Parallelism, CancellationToken = ct },
+            async (i, token) => results[i] = stored.TryGetValue(rows[i].Number, out var lead)
+                ? new LeadImportRow { ImportId = import.Id, RowNumber = rows[i].Number, Outcome = LeadImportOutcome.Unchanged, LeadId = lead }
+                : await ProcessAsync(import, caller, mapping, defaults, rows[i], token));
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var counts = new BatchCounts(Count(LeadImportOutcome.Created), Count(LeadImportOutcome.Touched), Count(LeadImportOutcome.Rejected), Count(LeadImportOutcome.Unchanged));
         if (!await LeadImportClaims.CommitBatchAsync(db, import.Id, _holder, rows[^1].Number, counts, Now + Options.Lease, ct))
@@ -128,6 +131,29 @@ public sealed class LeadImportRunner(
         return true;
 
         long Count(LeadImportOutcome outcome) => results.LongCount(r => r.Outcome == outcome);
+    }
+
+    /// <summary>
+    /// The rows of the batch an earlier run of the same file stored (their keys made or touched a lead), with their
+    /// leads: in one query, so a re-run does not submit them one by one only to be told so. The rows' submission
+    /// source is the import's caller, as <see cref="ProcessAsync(LeadImport, ImportCaller, Dictionary{string, string}, Dictionary{string, string}, ImportRow, CancellationToken)"/> submits them.
+    /// </summary>
+    private static async Task<Dictionary<long, long>> StoredAsync(PlatformDbContext db, LeadImport import, List<ImportRow> rows, CancellationToken ct)
+    {
+        var numbers = rows.ToDictionary(r => IdempotencyKey(import.FileSha256, r.Number), r => r.Number);
+        var keys = numbers.Keys.ToList();
+        var source = import.OwnerKey;
+        var found = await db.Leads.IgnoreQueryFilters()
+            .Where(l => l.SubmissionSource == source && l.IdempotencyKey != null && keys.Contains(l.IdempotencyKey))
+            .Select(l => new { Key = l.IdempotencyKey!, LeadId = l.Id })
+            .Concat(db.Activities.IgnoreQueryFilters()
+                .Where(a => a.SubmissionSource == source && a.IdempotencyKey != null && keys.Contains(a.IdempotencyKey) && a.LeadId != null)
+                .Select(a => new { Key = a.IdempotencyKey!, LeadId = a.LeadId!.Value }))
+            .ToListAsync(ct);
+        var stored = new Dictionary<long, long>(found.Count);
+        foreach (var row in found)
+            stored[numbers[row.Key]] = row.LeadId;
+        return stored;
     }
 
     /// <summary>One row: read into a submission and submitted as the import's caller, under the key of the file and row.</summary>
