@@ -10,7 +10,7 @@ namespace Platform.Api.Leads.Submission;
 
 /// <summary>
 /// Group commit of submissions (landing pages submit in bursts). A submission waits here while the batch before it is
-/// written; one writer then stores all that arrived meanwhile with one duplicate check, one insert of the new leads, one
+/// written; its person's writer (one of <see cref="Writers"/>) then stores all that arrived meanwhile with one duplicate check, one insert of the new leads, one
 /// raise of the touch counts (and one read of the touched leads for their events), one insert of the repeat touches, one of the audit entries and one commit, instead of
 /// several round trips and a commit per submission. A submission of a person with an open lead of the duplicate window,
 /// in the database or earlier in the batch, is a repeat touch on that lead. One whose idempotency key is taken (a
@@ -46,7 +46,13 @@ public sealed class LeadIntake(IServiceScopeFactory scopes, IOptions<LeadOptions
         public TaskCompletionSource<Outcome> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    private readonly Channel<Submission> _queue = Channel.CreateUnbounded<Submission>(new UnboundedChannelOptions { SingleReader = true });
+    /// <summary>
+    /// Batches written at once, each by its own writer from its own queue: one writer leaves the database and this
+    /// process waiting on each other's round trips (a 100,000-row import took 64 s with one, 49 s with two).
+    /// </summary>
+    internal const int Writers = 2;
+
+    private readonly Channel<Submission>[] _queues = [.. Enumerable.Range(0, Writers).Select(_ => Channel.CreateUnbounded<Submission>(new UnboundedChannelOptions { SingleReader = true }))];
     private volatile bool _running;
 
     /// <summary>
@@ -58,20 +64,34 @@ public sealed class LeadIntake(IServiceScopeFactory scopes, IOptions<LeadOptions
     public async Task<Outcome> TryStoreAsync(Lead lead, Activity touch, ConsentRecord consent, Caller by, Func<Lead, bool, AuditLogEntry> auditEntry, IReadOnlyList<string> personHashes, UsedFormToken? token = null)
     {
         var submission = new Submission(lead, touch, consent, by, auditEntry, personHashes, token);
-        if (!_running || !_queue.Writer.TryWrite(submission))
+        if (!_running || !QueueOf(lead).Writer.TryWrite(submission))
             return Outcome.HandedBack;
         return await submission.Result.Task;
     }
 
+    /// <summary>
+    /// The queue of the submission's person (by phone, else e-mail): submissions of one person are written one batch
+    /// after another, so they find each other. Two batches that still claim one person at once (one by phone, one by
+    /// e-mail only) are kept apart by the claims' unique indexes, as batches of two nodes are: the loser is retried one by one.
+    /// </summary>
+    private Channel<Submission> QueueOf(Lead lead) =>
+        _queues[(int)((uint)StringComparer.Ordinal.GetHashCode(lead.Phone ?? lead.Email ?? "") % (uint)_queues.Length)];
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _running = true;
+        await Task.WhenAll(_queues.Select(queue => Task.Run(() => WriteAsync(queue, stoppingToken), CancellationToken.None)));
+    }
+
+    /// <summary>Writes the batches of one queue, one after another.</summary>
+    private async Task WriteAsync(Channel<Submission> queue, CancellationToken stoppingToken)
+    {
         var batch = new List<Submission>(MaxBatch);
         try
         {
-            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            while (await queue.Reader.WaitToReadAsync(stoppingToken))
             {
-                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var submission))
+                while (batch.Count < MaxBatch && queue.Reader.TryRead(out var submission))
                     batch.Add(submission);
                 await StoreAsync(batch);
                 batch.Clear();
@@ -84,8 +104,8 @@ public sealed class LeadIntake(IServiceScopeFactory scopes, IOptions<LeadOptions
         {
             // Stopping: what was queued is written as the last batches; what comes later goes the one-by-one way.
             _running = false;
-            _queue.Writer.TryComplete();
-            while (_queue.Reader.TryRead(out var submission))
+            queue.Writer.TryComplete();
+            while (queue.Reader.TryRead(out var submission))
             {
                 batch.Add(submission);
                 if (batch.Count == MaxBatch)
