@@ -34,6 +34,11 @@ public sealed class LeadImportGraphType : ObjectGraphType<LeadImport>
             .Description("Where to download the per-row results (`COMPLETED` only): a signed link that needs no token, valid until `resultsUrlExpiresAt`; read it again for a fresh one. The answer is JSON Lines (`application/jsonl`), one object per row: `{\"row\": 1, \"result\": \"CREATED\", \"leadId\": \"…\", \"errors\": []}`; `result` is `CREATED`, `TOUCHED`, `REJECTED` (with `errors`, each `{field, code, message}`) or `UNCHANGED`.")
             .Resolve(c => Link(c) is { } link ? LeadImportResultsDownload.Url(c.RequestServices!.GetRequiredService<IHttpContextAccessor>().HttpContext!.Request, link.Token) : null);
         Field<DateTimeGraphType>("resultsUrlExpiresAt").Description("Until when `resultsUrl` works (UTC).").Resolve(c => Link(c)?.ExpiresAt);
+        Field<DateTimeGraphType>("resultsExpireAt")
+            .Description("When the results file is deleted (UTC), `Imports:Retention` (7 days) after the import finished; then `resultsUrl` is null. Null when there is no results file.")
+            .Resolve(c => c.Source is { Status: LeadImportStatus.Completed, ResultFileName: not null, FinishedAt: { } finished }
+                ? finished + c.RequestServices!.GetRequiredService<IOptions<LeadImportOptions>>().Value.Retention
+                : null);
     }
 
     private static (string Token, DateTime ExpiresAt)? Link(IResolveFieldContext<LeadImport> context)

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Platform.Api.Imports;
 
-/// <summary>The <c>Imports</c> configuration section: upload size, batches, leases and result links of lead imports.</summary>
+/// <summary>The <c>Imports</c> configuration section: upload size, batches, leases, result links and retention of lead imports.</summary>
 public sealed class LeadImportOptions
 {
     public const string Section = "Imports";
@@ -31,6 +31,12 @@ public sealed class LeadImportOptions
 
     /// <summary>Whether this process runs imports in the background.</summary>
     public bool RunInBackground { get; set; } = true;
+
+    /// <summary>
+    /// How long an uploaded file is kept after its upload, and a finished import's results after it finished; then
+    /// they are deleted (<see cref="LeadImportRetention"/>).
+    /// </summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>How long a results link is valid after it was read from <c>leadImport.resultsUrl</c>.</summary>
     public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromHours(1);

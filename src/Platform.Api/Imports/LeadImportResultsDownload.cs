@@ -8,7 +8,8 @@ namespace Platform.Api.Imports;
 /// <summary>
 /// <c>GET /imports/results/{link}</c>: streams a completed import's per-row results (JSON Lines) to whoever holds its
 /// signed link (<see cref="LeadImportLinks"/>), with no token, until the link expires. A link that is not this API's
-/// is 404 <c>NOT_FOUND</c>; an expired link 410 <c>LINK_EXPIRED</c>.
+/// is 404 <c>NOT_FOUND</c>; an expired link 410 <c>LINK_EXPIRED</c>; a link to results deleted by the retention
+/// (<see cref="LeadImportRetention"/>) 410 <c>RESULTS_EXPIRED</c>.
 /// </summary>
 public static class LeadImportResultsDownload
 {
@@ -29,6 +30,11 @@ public static class LeadImportResultsDownload
             return;
         var import = await db.LeadImports.AsNoTracking().Where(i => i.Id == link!.Value.ImportId && i.Status == LeadImportStatus.Completed)
             .Select(i => new { i.Id, i.ResultFileName, i.ResultBytes }).SingleOrDefaultAsync(http.RequestAborted);
+        if (import is { ResultFileName: null })
+        {
+            await SignedFileDownload.RefuseAsync(http, StatusCodes.Status410Gone, "RESULTS_EXPIRED", "The results file was deleted at the end of its retention; import the file again for new results (it stores nothing twice).");
+            return;
+        }
         var stream = import?.ResultFileName is { } name ? files.OpenRead(name) : null;
         if (stream is null)
         {

@@ -29,7 +29,7 @@ public sealed class PostgresLeadImportApi() : LeadImportHost("Postgres");
 /// <summary>Uploads, imports and their results over HTTP and GraphQL, and the runner's rounds, for the tests.</summary>
 public static class LeadImportCalls
 {
-    public const string ImportFields = "id status format fileSha256 rowCount createdCount touchedCount rejectedCount unchangedCount error resultsUrl resultsUrlExpiresAt";
+    public const string ImportFields = "id status format fileSha256 rowCount createdCount touchedCount rejectedCount unchangedCount error resultsUrl resultsUrlExpiresAt resultsExpireAt";
 
     private const string Errors = "errors { __typename ... on Error { code message } ... on ValidationError { field } ... on NotFoundError { id } }";
 

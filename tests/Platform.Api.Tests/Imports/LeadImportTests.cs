@@ -306,8 +306,50 @@ public abstract class LeadImportTests<THost>(THost api) where THost : LeadImport
         var own = await api.ImportAndRunAsync(staff, $"firstName,phone\nWill,{Phone(9, 2)}\n", new { format = "CSV" });
         Assert.Equal(1L, (long)own["createdCount"]!);
     }
+
+    [Fact]
+    public async Task AfterTheRetention_UploadsAndResultsAreDeleted_ExceptTheFileOfAQueuedImport()
+    {
+        api.Clock.FixedAt = Now;
+        var client = await api.ClientForAsync(DemoClients.Integration);
+        var fileId = await api.UploadFileAsync(client, $"firstName,phone\nOla,{Phone(20, 1)}\n");
+        var started = await api.ImportLeadsAsync(client, LeadImportCalls.WithFile(new { format = "CSV" }, fileId));
+        await api.RunImportsAsync();
+        var done = (await api.LeadImportAsync(client, (string)started["import"]!["id"]!))!;
+        var queuedFile = await api.UploadFileAsync(client, $"firstName,phone\nPia,{Phone(20, 2)}\n");
+        var queued = await api.ImportLeadsAsync(client, LeadImportCalls.WithFile(new { format = "CSV" }, queuedFile));
+        Assert.Equal(Now.AddDays(7), (DateTime)done["resultsExpireAt"]!);
+        var retention = api.Services.GetRequiredService<LeadImportRetention>();
+        Task<int> ResultRowsAsync() => DbAsync(db => db.LeadImportRows.CountAsync(r => r.ImportId == LocalId(done)));
+
+        api.Clock.FixedAt = Now.AddDays(7).AddSeconds(-1);
+        await retention.DeleteExpiredAsync(CancellationToken.None);
+        client = await api.ClientForAsync(DemoClients.Integration);
+        var kept = (await api.LeadImportAsync(client, (string)done["id"]!))!;
+        Assert.Single(await api.ResultsAsync(kept));
+        Assert.Equal(1, await ResultRowsAsync());
+
+        api.Clock.FixedAt = Now.AddDays(7);
+        await retention.DeleteExpiredAsync(CancellationToken.None);
+
+        var after = (await api.LeadImportAsync(client, (string)done["id"]!))!;
+        Assert.Equal(("COMPLETED", 1L), ((string?)after["status"], (long)after["createdCount"]!));
+        Assert.Null(after["resultsUrl"]);
+        Assert.Null(after["resultsExpireAt"]);
+        using (var response = await api.Anonymous.GetAsync((string)kept["resultsUrl"]!))
+        {
+            Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
+            Assert.Contains("RESULTS_EXPIRED", await response.Content.ReadAsStringAsync());
+        }
+        Assert.Equal(0, await ResultRowsAsync());
+        var again = await api.ImportLeadsAsync(client, LeadImportCalls.WithFile(new { format = "CSV" }, fileId));
+        Assert.Equal("NOT_FOUND", (string?)again["errors"]![0]!["code"]);
+        // The queued import's file was kept for it.
+        await api.RunImportsAsync();
+        var ran = (await api.LeadImportAsync(client, (string)queued["import"]!["id"]!))!;
+        Assert.Equal(("COMPLETED", 1L), ((string?)ran["status"], (long)ran["createdCount"]!));
+    }
 }
 
 public sealed class DefaultLeadImportTests(DefaultLeadImportApi api) : LeadImportTests<DefaultLeadImportApi>(api), IClassFixture<DefaultLeadImportApi>;
-
 public sealed class PostgresLeadImportTests(PostgresLeadImportApi api) : LeadImportTests<PostgresLeadImportApi>(api), IClassFixture<PostgresLeadImportApi>;
