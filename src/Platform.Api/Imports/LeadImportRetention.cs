@@ -11,6 +11,7 @@ namespace Platform.Api.Imports;
 /// Deletes what imports leave behind once <see cref="LeadImportOptions.Retention"/> has passed: uploaded files (counted
 /// from the upload; never one a queued or running import still reads), and of finished imports the results file and
 /// the per-row results it was written from. The imports stay, with their counts. One node of a fleet does it at a time.
+/// An erasure deletes every idle upload at once (<see cref="DeleteIdleUploadsAsync"/>).
 /// </summary>
 public sealed class LeadImportRetention(
     IServiceScopeFactory scopes, DatabaseAvailability availability, TimeProvider time, IBulkFileStore files, IOptions<LeadImportOptions> options,
@@ -32,6 +33,25 @@ public sealed class LeadImportRetention(
         var before = Time.GetUtcNow().UtcDateTime - options.Value.Retention;
         await using var scope = Scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        return Math.Max(await DeleteUploadsAsync(db, before, ct), await DeleteResultsAsync(db, before, ct));
+    }
+
+    /// <summary>
+    /// <c>erasePerson</c>'s step for uploads: finding the person in a file would mean reading every file, so every upload
+    /// no queued or running import reads goes, whatever its age; returns how many.
+    /// </summary>
+    public async Task<int> DeleteIdleUploadsAsync(PlatformDbContext db, CancellationToken ct)
+    {
+        var now = Time.GetUtcNow().UtcDateTime;
+        var deleted = 0;
+        for (int count; (count = await DeleteUploadsAsync(db, now, ct)) > 0;)
+            deleted += count;
+        return deleted;
+    }
+
+    /// <summary>Deletes up to a batch of the uploads made at or before <paramref name="before"/> that no queued or running import reads.</summary>
+    private async Task<int> DeleteUploadsAsync(PlatformDbContext db, DateTime before, CancellationToken ct)
+    {
         var uploads = await db.ImportFiles
             .Where(f => f.CreatedAt <= before
                 && !db.LeadImports.Any(i => i.FileId == f.Id && (i.Status == LeadImportStatus.Queued || i.Status == LeadImportStatus.Running)))
@@ -42,6 +62,12 @@ public sealed class LeadImportRetention(
             files.Delete(new ImportFile { Id = id }.StoredName);
             await db.ImportFiles.Where(f => f.Id == id).ExecuteDeleteAsync(ct);
         }
+        return uploads.Count;
+    }
+
+    /// <summary>Deletes the results file and per-row results of up to a batch of the imports finished at or before <paramref name="before"/>.</summary>
+    private async Task<int> DeleteResultsAsync(PlatformDbContext db, DateTime before, CancellationToken ct)
+    {
         var imports = await db.LeadImports
             .Where(i => i.FinishedAt <= before && (i.ResultFileName != null || db.LeadImportRows.Any(r => r.ImportId == i.Id)))
             .OrderBy(i => i.Id).Select(i => new { i.Id, i.ResultFileName }).Take(Batch).ToListAsync(ct);
@@ -53,6 +79,6 @@ public sealed class LeadImportRetention(
             await db.LeadImports.Where(i => i.Id == import.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.ResultFileName, (string?)null).SetProperty(i => i.ResultBytes, 0L), ct);
         }
-        return Math.Max(uploads.Count, imports.Count);
+        return imports.Count;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Api.Bulk;
 using Platform.Api.Common;
+using Platform.Api.Imports;
 using Platform.Api.Leads.Spool;
 using Platform.Api.Leads.Submission;
 using Platform.Data;
@@ -17,13 +18,15 @@ namespace Platform.Api.Privacy;
 /// <item>contacts with the phone or e-mail, and clients with it (a client that is the person also loses its name, and its activities their texts);</item>
 /// <item>submissions rejected as spam from an IP address the person's evidence recorded;</item>
 /// <item>this node's spool: submissions of the person not stored yet;</item>
-/// <item>bulk export files of leads, clients and activities, deleted (<see cref="BulkExportErasure"/>); exports of them being written start again.</item>
+/// <item>bulk export files of leads, clients and activities, deleted (<see cref="BulkExportErasure"/>); exports of them being written start again;</item>
+/// <item>uploaded lead import files no queued or running import reads, deleted (<see cref="LeadImportRetention.DeleteIdleUploadsAsync"/>).</item>
 /// </list>
 /// The audit log, the outbox and webhook deliveries hold ids and codes only, never a name, phone or e-mail, so nothing there
 /// changes. Every figure a KPI counts stays (statuses, times, channels, owners, orders); the erased leads no longer claim the
 /// phone and e-mail, so a later submission of the person is a new lead unless a suppression entry refuses it.
 /// </summary>
-public sealed class PersonErasure(PlatformDbContext db, ContactNormalizer normalizer, SubmissionSpool spool, TimeProvider time, BulkExportRetention exportRetention)
+public sealed class PersonErasure(
+    PlatformDbContext db, ContactNormalizer normalizer, SubmissionSpool spool, TimeProvider time, BulkExportRetention exportRetention, LeadImportRetention importRetention)
 {
     /// <summary>How often an erasure that met a concurrent change of one of the records starts again.</summary>
     private const int Attempts = 3;
@@ -40,7 +43,8 @@ public sealed class PersonErasure(PlatformDbContext db, ContactNormalizer normal
                 var erased = await EraseStoredAsync(person, input.Suppress, ct);
                 // The export files whose links the erasure ended; the retention does it later if this node dies first.
                 await exportRetention.DeleteExpiredAsync(ct);
-                return new ErasePersonPayload(erased with { SpooledSubmissions = await EraseSpooledAsync(person, ct) }, []);
+                var uploads = await importRetention.DeleteIdleUploadsAsync(db, ct);
+                return new ErasePersonPayload(erased with { SpooledSubmissions = await EraseSpooledAsync(person, ct), ImportUploads = uploads }, []);
             }
             catch (DbUpdateConcurrencyException) when (attempt < Attempts)
             {
@@ -75,7 +79,7 @@ public sealed class PersonErasure(PlatformDbContext db, ContactNormalizer normal
             : await db.RejectedSubmissions.Where(r => r.IpAddress != null && addresses.Contains(r.IpAddress)).ExecuteDeleteAsync(ct);
         var exports = await BulkExportErasure.EraseAsync(db, time.GetUtcNow().UtcDateTime, ct);
         await tx.CommitAsync(ct);
-        return new PersonErased(leads.Count, contacts.Count, clients.Count, activities.Count, consents.Count, rejected, 0, exports, suppress);
+        return new PersonErased(leads.Count, contacts.Count, clients.Count, activities.Count, consents.Count, rejected, 0, exports, 0, suppress);
     }
 
     /// <summary>Adds the hashes of the person's phone and e-mail to the suppression list, once each.</summary>

@@ -9,7 +9,7 @@ namespace Platform.Api.Privacy;
 public sealed record ConsentTextPayload(ConsentText? ConsentText, IReadOnlyList<IPayloadError> Errors);
 
 /// <summary>How many records of each kind an erasure changed or deleted.</summary>
-public sealed record PersonErased(int Leads, int Contacts, int Clients, int Activities, int ConsentRecords, int RejectedSubmissions, int SpooledSubmissions, int BulkExports, bool Suppressed);
+public sealed record PersonErased(int Leads, int Contacts, int Clients, int Activities, int ConsentRecords, int RejectedSubmissions, int SpooledSubmissions, int BulkExports, int ImportUploads, bool Suppressed);
 
 /// <summary>What <c>erasePerson</c> returns.</summary>
 public sealed record ErasePersonPayload(PersonErased? Erased, IReadOnlyList<IPayloadError> Errors)
@@ -44,6 +44,7 @@ public sealed class PersonErasedType : ObjectGraphType<PersonErased>
         Field(x => x.RejectedSubmissions).Description("Spam rejections from the IP addresses of the person's submissions, deleted.");
         Field(x => x.SpooledSubmissions).Description("Submissions of the person waiting in this node's spool (during a database outage), deleted.");
         Field(x => x.BulkExports).Description("Completed bulk export files of leads, clients or activities, deleted because they may hold the person; their exports show `erasedAt`. Exports of these types queued or being written start again and hold the person as erased.");
+        Field(x => x.ImportUploads).Description("Uploaded lead import files deleted because they may hold the person: every upload no queued or running import reads, whatever its age (import it again after uploading it anew). An import queued or running at the erasure still imports its rows.");
         Field(x => x.Suppressed).Description("Whether the phone and e-mail are now on the suppression list.");
     }
 }

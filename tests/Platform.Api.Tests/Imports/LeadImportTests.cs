@@ -349,7 +349,40 @@ public abstract class LeadImportTests<THost>(THost api) where THost : LeadImport
         var ran = (await api.LeadImportAsync(client, (string)queued["import"]!["id"]!))!;
         Assert.Equal(("COMPLETED", 1L), ((string?)ran["status"], (long)ran["createdCount"]!));
     }
+
+    [Fact]
+    public async Task AnErasure_DeletesEveryUploadNoQueuedOrRunningImportReads()
+    {
+        api.Clock.FixedAt = Now;
+        var client = await api.ClientForAsync(DemoClients.Integration);
+        var imported = await api.UploadFileAsync(client, $"firstName,phone\nRuth,{Phone(21, 1)}\n");
+        await api.ImportLeadsAsync(client, LeadImportCalls.WithFile(new { format = "CSV" }, imported));
+        await api.RunImportsAsync();
+        var neverImported = await api.UploadFileAsync(client, $"firstName,phone\nRuth,{Phone(21, 1)}\nSven,{Phone(21, 2)}\n");
+        var queuedFile = await api.UploadFileAsync(client, $"firstName,phone\nTina,{Phone(21, 3)}\n");
+        var queued = await api.ImportLeadsAsync(client, LeadImportCalls.WithFile(new { format = "CSV" }, queuedFile));
+        var store = api.Services.GetRequiredService<Platform.Api.Bulk.IBulkFileStore>();
+        bool Stored(string fileId)
+        {
+            using var file = store.OpenRead(new ImportFile { Id = fileId }.StoredName);
+            return file is not null;
+        }
+        Assert.True(Stored(imported) && Stored(neverImported) && Stored(queuedFile));
+
+        var payload = await PrivacyApi.EraseAsync(api, await PrivacyApi.StaffAsync(api), new { phone = Phone(21, 1) });
+
+        Assert.True((int)payload["erased"]!["importUploads"]! >= 2, payload.ToJsonString());
+        Assert.False(Stored(imported));
+        Assert.False(Stored(neverImported));
+        Assert.Equal("NOT_FOUND", (string?)(await api.ImportLeadsAsync(client, LeadImportCalls.WithFile(new { format = "CSV" }, neverImported)))["errors"]![0]!["code"]);
+        // The queued import's file stays, and its rows are imported.
+        Assert.True(Stored(queuedFile));
+        await api.RunImportsAsync();
+        var ran = (await api.LeadImportAsync(client, (string)queued["import"]!["id"]!))!;
+        Assert.Equal(("COMPLETED", 1L), ((string?)ran["status"], (long)ran["createdCount"]!));
+    }
 }
+
 
 public sealed class DefaultLeadImportTests(DefaultLeadImportApi api) : LeadImportTests<DefaultLeadImportApi>(api), IClassFixture<DefaultLeadImportApi>;
 public sealed class PostgresLeadImportTests(PostgresLeadImportApi api) : LeadImportTests<PostgresLeadImportApi>(api), IClassFixture<PostgresLeadImportApi>;

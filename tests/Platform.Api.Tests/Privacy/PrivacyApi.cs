@@ -60,7 +60,7 @@ internal static class PrivacyApi
     {
         var result = await api.PostAsync(admin, $$"""
             mutation($input: ErasePersonInput!) { erasePerson(input: $input) {
-              erased { leads contacts clients activities consentRecords rejectedSubmissions spooledSubmissions bulkExports suppressed } {{Errors}} } }
+              erased { leads contacts clients activities consentRecords rejectedSubmissions spooledSubmissions bulkExports importUploads suppressed } {{Errors}} } }
             """, new { input });
         Assert.True(result["errors"] is null, result.ToJsonString());
         return result["data"]!["erasePerson"]!;
