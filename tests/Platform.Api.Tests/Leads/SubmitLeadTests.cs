@@ -187,6 +187,27 @@ public abstract class SubmitLeadTests<THost>(THost api) where THost : ApiHost
     }
 
     [Fact]
+    public async Task SubmitLead_WithAConsentText_LooksTheTextUpOnlyTheFirstTime()
+    {
+        var textId = await Privacy.PrivacyApi.AddConsentTextAsync(api, await Privacy.PrivacyApi.StaffAsync(api));
+        await api.NewLeadAsync(); // landing key and routing caches warm
+        async Task<List<string>> SubmitAsync()
+        {
+            api.Sql.Clear();
+            (await api.SubmitAsync(LeadApi.Form(("marketingConsent", true), ("consentTextId", textId)), idempotencyKey: Guid.NewGuid().ToString())).AssertOk();
+            return LeadApi.SqlOf(api.Sql.Statements).Others;
+        }
+
+        var first = await SubmitAsync();
+        var second = await SubmitAsync();
+
+        // A version is never changed nor deleted: once found, this node knows it.
+        Assert.Single(first, s => s.Contains("\"ConsentTexts\""));
+        Assert.DoesNotContain(second, s => s.Contains("\"ConsentTexts\""));
+        Assert.Equal(first.Count - 1, second.Count);
+    }
+
+    [Fact]
     public async Task SubmitLead_NewLeadAndRepeatTouch_StatementsArePinned()
     {
         await api.NewLeadAsync(); // landing key and routing caches warm

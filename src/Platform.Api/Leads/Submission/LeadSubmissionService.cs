@@ -53,6 +53,7 @@ public sealed class LeadSubmissionService(
     TimeProvider time,
     IOptions<LeadOptions> options,
     FormTokenSigner signer,
+    KnownConsentTexts consentTexts,
     ICurrentActor actor)
 {
     /// <summary>Submission source of callers with neither a landing key nor an API client id.</summary>
@@ -108,7 +109,7 @@ public sealed class LeadSubmissionService(
             return await SpoolAsync(input, from, receiptId, now, dueAt, ct);
         try
         {
-            if (input.ConsentTextId is { } consentTextId && !await db.ConsentTexts.AnyAsync(t => t.Id == GlobalId.TryDecode(consentTextId, nameof(ConsentText)), ct))
+            if (input.ConsentTextId is { } consentTextId && !await consentTexts.ExistsAsync(db, GlobalId.TryDecode(consentTextId, nameof(ConsentText)), ct))
                 return SubmitLeadPayload.Failed(new ValidationError("consentTextId", $"No consent text has the ID \"{consentTextId}\"."));
             return await StoreAsync(input, from, key, token, phone, email, source, idempotencyKey, receiptId, now, dueAt, auditEntry, ct);
         }
