@@ -43,9 +43,13 @@ public sealed class LeadImportRetention(
     public async Task<int> DeleteIdleUploadsAsync(PlatformDbContext db, CancellationToken ct)
     {
         var now = Time.GetUtcNow().UtcDateTime;
-        var deleted = 0;
-        for (int count; (count = await DeleteUploadsAsync(db, now, ct)) > 0;)
+        var (deleted, count) = (0, 0);
+        do
+        {
+            count = await DeleteUploadsAsync(db, now, ct);
             deleted += count;
+        }
+        while (count == Batch);
         return deleted;
     }
 

@@ -135,14 +135,14 @@ public sealed class LeadImportRunner(
 
     /// <summary>
     /// The rows of the batch an earlier run of the same file stored (their keys made or touched a lead), with their
-    /// leads: in one query, so a re-run does not submit them one by one only to be told so. The rows' submission
-    /// source is the import's caller, as <see cref="ProcessAsync(LeadImport, ImportCaller, Dictionary{string, string}, Dictionary{string, string}, ImportRow, CancellationToken)"/> submits them.
+    /// leads: in one query, so a re-run does not submit them one by one only to be told so. Their keys are in the key
+    /// space of the rows' submissions (<see cref="SubmissionOf"/>).
     /// </summary>
     private static async Task<Dictionary<long, long>> StoredAsync(PlatformDbContext db, LeadImport import, List<ImportRow> rows, CancellationToken ct)
     {
         var numbers = rows.ToDictionary(r => IdempotencyKey(import.FileSha256, r.Number), r => r.Number);
         var keys = numbers.Keys.ToList();
-        var source = import.OwnerKey;
+        var source = LeadSubmissionService.SourceOf(null, SubmissionOf(import, rows[0]));
         var found = await db.Leads.IgnoreQueryFilters()
             .Where(l => l.SubmissionSource == source && l.IdempotencyKey != null && keys.Contains(l.IdempotencyKey))
             .Select(l => new { Key = l.IdempotencyKey!, LeadId = l.Id })
@@ -174,7 +174,7 @@ public sealed class LeadImportRunner(
         await using var scope = scopes.CreateAsyncScope();
         await using var db = scope.ServiceProvider.CreatePlatformDbContext(caller);
         var service = ActivatorUtilities.CreateInstance<LeadSubmissionService>(scope.ServiceProvider, db, (ICurrentActor)caller);
-        var from = new SubmissionContext(null, IdempotencyKey(import.FileSha256, row.Number), import.OwnerKey, null);
+        var from = SubmissionOf(import, row);
         var payload = await service.SubmitAsync(input, from, p => MutationAudit.Entry(Operation, [input], p, null), ct);
         if (payload.Errors.Count > 0)
         {
@@ -191,6 +191,9 @@ public sealed class LeadImportRunner(
         result.Outcome = payload.Replayed ? LeadImportOutcome.Unchanged : payload.RepeatTouch ? LeadImportOutcome.Touched : LeadImportOutcome.Created;
         return result;
     }
+
+    /// <summary>Where a row's submission comes from: the import's caller, under the key of the file and row.</summary>
+    private static SubmissionContext SubmissionOf(LeadImport import, ImportRow row) => new(null, IdempotencyKey(import.FileSha256, row.Number), import.OwnerKey, null);
 
     /// <summary>A row's idempotency key: the same for the same row of the same file, whoever imports it how often.</summary>
     internal static string IdempotencyKey(string fileSha256, long row) => $"import:{fileSha256}:{row}";

@@ -59,6 +59,9 @@ public sealed class LeadSubmissionService(
     /// <summary>Submission source of callers with neither a landing key nor an API client id.</summary>
     public const string PublicSource = "public";
 
+    /// <summary>Whose key space a submission's idempotency key is in: its landing key, else its API client, else the public's.</summary>
+    public static string SourceOf(LandingKey? key, SubmissionContext from) => key?.Key ?? from.ClientId ?? PublicSource;
+
     /// <summary>How often a submission that lost a race for its person or key looks again; each look finds the winner.</summary>
     private const int Attempts = 3;
 
@@ -77,7 +80,7 @@ public sealed class LeadSubmissionService(
             if (key is null)
                 return SubmitLeadPayload.Failed(new InvalidLandingKeyError($"The landing key \"{keyString}\" is unknown or revoked."));
         }
-        var source = key?.Key ?? from.ClientId ?? PublicSource;
+        var source = SourceOf(key, from);
 
         var spam = !string.IsNullOrEmpty(input.Honeypot) ? SpamReason.Honeypot
             : input.FormRenderedAt is { } rendered && now - rendered < settings.MinimumFillTime ? SpamReason.TooFast
